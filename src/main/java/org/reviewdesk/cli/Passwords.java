@@ -1,0 +1,69 @@
+package org.reviewdesk.cli;
+
+import java.io.Console;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/** Passwords come from the environment or the console, never from arguments. */
+final class Passwords {
+    static final String STORE = "REVIEWDESK_PASSWORD";
+    static final String NEW = "REVIEWDESK_NEW_PASSWORD";
+
+    private final Function<String, String> env;
+    private final Console console;
+
+    Passwords(Function<String, String> env, Console console) {
+        this.env = env;
+        this.console = console;
+    }
+
+    static Passwords system() {
+        return new Passwords(System::getenv, System.console());
+    }
+
+    char[] store() throws CliException {
+        return ask(STORE, "Store password: ");
+    }
+
+    /** A new password: from REVIEWDESK_NEW_PASSWORD, or typed twice at the console. */
+    char[] fresh(String fallbackVariable) throws CliException {
+        String v = env.apply(NEW);
+        if (v == null && fallbackVariable != null) {
+            v = env.apply(fallbackVariable);
+        }
+        if (v != null) {
+            return nonEmpty(v.toCharArray(), NEW);
+        }
+        if (console == null) {
+            throw new CliException("no new password given: set " + NEW + " or run in a terminal to be asked");
+        }
+        char[] first = console.readPassword("New store password: ");
+        char[] second = console.readPassword("Repeat the new password: ");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+            throw new CliException("the two passwords differ; nothing was changed");
+        }
+        return nonEmpty(first, NEW);
+    }
+
+    private char[] ask(String variable, String prompt) throws CliException {
+        String v = env.apply(variable);
+        if (v != null) {
+            return nonEmpty(v.toCharArray(), variable);
+        }
+        if (console == null) {
+            throw new CliException("no password given: set " + variable + " or run in a terminal to be asked");
+        }
+        char[] p = console.readPassword(prompt);
+        if (p == null) {
+            throw new CliException("no password given");
+        }
+        return nonEmpty(p, variable);
+    }
+
+    private static char[] nonEmpty(char[] p, String variable) throws CliException {
+        if (p.length == 0) {
+            throw new CliException("the password is empty (" + variable + ")");
+        }
+        return p;
+    }
+}

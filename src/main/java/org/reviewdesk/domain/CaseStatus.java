@@ -1,0 +1,29 @@
+package org.reviewdesk.domain;
+
+/** Where a case stands in the reviewer's work. */
+public enum CaseStatus {
+    NEW("New"), IN_PROGRESS("In progress"), DECIDED("Decided"), FINALIZED("Finalized");
+
+    private final String label;
+
+    CaseStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The status a case's content implies; a finalized case stays finalized. */
+    public static CaseStatus derive(CaseFile c, boolean finalized) {
+        if (finalized) {
+            return FINALIZED;
+        }
+        long decided = c.decidedCount();
+        if (!c.items().isEmpty() && decided == c.items().size()) {
+            return DECIDED;
+        }
+        boolean touched = decided > 0 || c.items().stream().anyMatch(Item::hasRationale);
+        return touched ? IN_PROGRESS : NEW;
+    }
+}

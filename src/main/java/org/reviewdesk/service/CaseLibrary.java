@@ -1,0 +1,109 @@
+package org.reviewdesk.service;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.CaseSummary;
+import org.reviewdesk.exchange.CaseFormatException;
+import org.reviewdesk.exchange.CaseJson;
+import org.reviewdesk.exchange.Packet;
+import org.reviewdesk.exchange.PacketReader;
+import org.reviewdesk.exchange.PacketWriter;
+import org.reviewdesk.store.CaseRepository;
+import org.reviewdesk.store.NoSuchCaseException;
+import org.reviewdesk.store.Store;
+import org.reviewdesk.store.StoreException;
+
+/** What the window and the command line do with cases: import, list, open, save, export. */
+public final class CaseLibrary {
+    private final Store store;
+    private final PacketReader reader;
+
+    public CaseLibrary(Store store, PacketReader reader) {
+        this.store = store;
+        this.reader = reader;
+    }
+
+    public CaseLibrary(Store store) {
+        this(store, new PacketReader());
+    }
+
+    private CaseRepository repo() {
+        return store.cases();
+    }
+
+    /**
+     * Imports a case file, packet folder or packet {@code .zip}. Everything is checked before the
+     * store is written; a case number already in the store is refused unless {@code replace}.
+     */
+    public CaseFile importPath(Path path, boolean replace) throws CaseFormatException, IOException, StoreException {
+        try (Packet p = reader.read(path)) {
+            repo().insert(p.caseFile(), p.records(), replace);
+            return p.caseFile();
+        }
+    }
+
+    /** Reads a packet without storing it: to ask the reviewer before replacing a case. */
+    public String peekCaseNumber(Path path) throws CaseFormatException, IOException {
+        try (Packet p = reader.read(path)) {
+            return p.caseFile().caseNumber();
+        }
+    }
+
+    public boolean contains(String caseNumber) throws StoreException {
+        return repo().exists(caseNumber);
+    }
+
+    public List<CaseSummary> list() throws StoreException {
+        return repo().list();
+    }
+
+    public Optional<CaseFile> find(String caseNumber) throws StoreException {
+        return repo().load(caseNumber);
+    }
+
+    public CaseFile get(String caseNumber) throws StoreException {
+        return find(caseNumber).orElseThrow(() -> new NoSuchCaseException(caseNumber));
+    }
+
+    /** The case as a case file (JSON, UTF-8). */
+    public byte[] show(String caseNumber) throws StoreException {
+        return CaseJson.write(get(caseNumber));
+    }
+
+    /** Writes a case file ({@code .json}) or a packet with its records ({@code .zip}). */
+    public void export(String caseNumber, Path out) throws StoreException, IOException {
+        CaseFile c = get(caseNumber);
+        new PacketWriter().write(c, id -> new ByteArrayInputStream(record(caseNumber, id)), out);
+    }
+
+    /** The stored bytes of one record document. */
+    public byte[] record(String caseNumber, String documentId) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            repo().copyRecord(caseNumber, documentId, out);
+        } catch (StoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Saves the reviewer's edits to the summary and items. */
+    public void save(CaseFile edited) throws StoreException {
+        repo().saveEdits(edited);
+    }
+
+    /** Loads the built-in sample case (synthetic records) unless it is already there. */
+    public boolean addSampleCase() throws StoreException, CaseFormatException, IOException {
+        SampleCase sample = SampleCase.load();
+        if (repo().exists(sample.caseFile().caseNumber())) {
+            return false;
+        }
+        repo().insert(sample.caseFile(), sample.records(), false);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package org.reviewdesk.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.reviewdesk.exchange.CaseFormatException;
+import org.reviewdesk.store.Store;
+import org.reviewdesk.store.StoreException;
+
+/** An unlocked store and the services on it; what the window and each command work with. */
+public final class Workbench implements AutoCloseable {
+    private final Store store;
+    private final CaseLibrary cases;
+
+    private Workbench(Store store) {
+        this.store = store;
+        this.cases = new CaseLibrary(store);
+    }
+
+    public static boolean storeExists(Path dataDir) {
+        return Store.exists(dataDir);
+    }
+
+    /** Creates a new encrypted store, with the built-in sample case unless {@code empty}. */
+    public static Workbench create(Path dataDir, char[] password, boolean empty)
+            throws StoreException, CaseFormatException, IOException {
+        Store store = Store.create(dataDir, password);
+        Workbench w = new Workbench(store);
+        try {
+            store.audit().append("STORE_CREATED", null, null);
+            if (!empty) {
+                w.cases.addSampleCase();
+            }
+            return w;
+        } catch (StoreException | CaseFormatException | IOException | RuntimeException e) {
+            w.close();
+            throw e;
+        }
+    }
+
+    public static Workbench open(Path dataDir, char[] password) throws StoreException {
+        return new Workbench(Store.open(dataDir, password));
+    }
+
+    public static void changePassword(Path dataDir, char[] oldPassword, char[] newPassword) throws StoreException {
+        Store.changePassword(dataDir, oldPassword, newPassword);
+    }
+
+    public Path dataDir() {
+        return store.dir();
+    }
+
+    public CaseLibrary cases() {
+        return cases;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

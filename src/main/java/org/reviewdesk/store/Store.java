@@ -1,0 +1,193 @@
+package org.reviewdesk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.tools.ChangeFileEncryption;
+
+/**
+ * The encrypted case store: one H2 file ({@code reviewdesk.mv.db}) in the data folder, AES-encrypted
+ * under the reviewer's password, migrated by Flyway. Holds one connection; close it when done.
+ */
+public final class Store implements AutoCloseable {
+    static final String DB_NAME = "reviewdesk";
+    private static final String FILE_NAME = DB_NAME + ".mv.db";
+
+    /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    private final Path dir;
+    private final Connection connection;
+
+    private Store(Path dir, Connection connection) {
+        this.dir = dir;
+        this.connection = connection;
+    }
+
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE_NAME));
+    }
+
+    /** The database file, for checks and backups. */
+    public static Path file(Path dir) {
+        return dir.resolve(FILE_NAME);
+    }
+
+    /** Creates a new, empty store in {@code dir}. */
+    public static Store create(Path dir, char[] password) throws StoreException {
+        if (exists(dir)) {
+            throw new StoreException.AlreadyExists(dir);
+        }
+        if (password.length == 0) {
+            throw new StoreException("The store password must not be empty.");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("The data folder " + dir + " cannot be created: " + e.getMessage(), e);
+        }
+        return connect(dir, password, false);
+    }
+
+    /** Opens an existing store; a wrong password or a store in use changes nothing on disk. */
+    public static Store open(Path dir, char[] password) throws StoreException {
+        if (!exists(dir)) {
+            throw new StoreException.Missing(dir);
+        }
+        return connect(dir, password, true);
+    }
+
+    private static String url(Path dir, boolean mustExist) {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DB_NAME)
+                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE"
+                + (mustExist ? ";IFEXISTS=TRUE" : "");
+    }
+
+    private static Store connect(Path dir, char[] password, boolean mustExist) throws StoreException {
+        quietLibraries();
+        String url = url(dir, mustExist);
+        char[] h2Password = StoreKeys.h2Password(password);
+        Connection c;
+        try {
+            c = new H2DataSource(url, h2Password).getConnection();
+        } catch (SQLException e) {
+            throw translate(e, dir);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(new H2DataSource(url, h2Password))
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            c.setAutoCommit(true);
+        } catch (RuntimeException | SQLException e) {
+            closeQuietly(c);
+            throw new StoreException("The store in " + dir + " could not be prepared: " + e.getMessage(), e);
+        }
+        return new Store(dir, c);
+    }
+
+    static StoreException translate(SQLException e, Path dir) {
+        switch (e.getErrorCode()) {
+            case ErrorCode.FILE_ENCRYPTION_ERROR_1:
+            case ErrorCode.WRONG_USER_OR_PASSWORD:
+                return new StoreException.WrongPassword();
+            case ErrorCode.DATABASE_ALREADY_OPEN_1:
+                return new StoreException.InUse(dir);
+            case ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1:
+            case ErrorCode.DATABASE_NOT_FOUND_1:
+                return new StoreException.Missing(dir);
+            case ErrorCode.FILE_CORRUPTED_1:
+                return new StoreException("The store file in " + dir + " is damaged and cannot be opened; "
+                        + "restore it from a backup.", e);
+            default:
+                return new StoreException("The store in " + dir + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Re-encrypts the store under a new password. The store must be closed. The old file is kept
+     * (still encrypted) until the new one is complete, so an interruption loses nothing.
+     */
+    public static void changePassword(Path dir, char[] oldPassword, char[] newPassword) throws StoreException {
+        if (newPassword.length == 0) {
+            throw new StoreException("The new password must not be empty.");
+        }
+        try (Store s = open(dir, oldPassword)) {
+            s.audit().append("PASSWORD_CHANGED", null, null);
+        }
+        Path file = file(dir);
+        Path keep = dir.resolve(FILE_NAME + ".before-passwd");
+        try {
+            Files.copy(file, keep, StandardCopyOption.REPLACE_EXISTING);
+            ChangeFileEncryption.execute(dir.toAbsolutePath().toString(), DB_NAME, "AES",
+                    StoreKeys.filePassword(oldPassword).toCharArray(),
+                    StoreKeys.filePassword(newPassword).toCharArray(), true);
+            try (Store s = open(dir, newPassword)) {
+                s.connection.isValid(1);
+            }
+            Files.delete(keep);
+        } catch (IOException | SQLException | StoreException e) {
+            try {
+                if (Files.exists(keep)) {
+                    Files.move(keep, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
+            }
+            throw new StoreException("The password could not be changed; the store keeps its old password: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** H2 and Flyway must not write anything of their own: no trace files, no console chatter. */
+    private static void quietLibraries() {
+        FLYWAY_LOG.setLevel(Level.WARNING);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public CaseRepository cases() {
+        return new CaseRepository(connection);
+    }
+
+    public AuditLog audit() {
+        return new AuditLog(connection);
+    }
+
+    public Settings settings() {
+        return new Settings(connection);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.isClosed()) {
+                try (var st = connection.createStatement()) {
+                    st.execute("SHUTDOWN");
+                }
+            }
+        } catch (SQLException e) {
+            // the database is closing anyway; nothing more to do
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a connection that already failed
+        }
+    }
+}

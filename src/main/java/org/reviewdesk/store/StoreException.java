@@ -1,0 +1,40 @@
+package org.reviewdesk.store;
+
+/** A store that cannot be opened, read or written; the message says what the reviewer can do. */
+public class StoreException extends Exception {
+    public StoreException(String message) {
+        super(message);
+    }
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The password does not open the store. */
+    public static final class WrongPassword extends StoreException {
+        public WrongPassword() {
+            super("The password is not correct for this store; nothing was changed. Try again.");
+        }
+    }
+
+    /** Another program (or another ReviewDesk window) has the store open. */
+    public static final class InUse extends StoreException {
+        public InUse(java.nio.file.Path dir) {
+            super("The store in " + dir + " is open in another ReviewDesk process; close it there first.");
+        }
+    }
+
+    /** There is no store in the data folder yet. */
+    public static final class Missing extends StoreException {
+        public Missing(java.nio.file.Path dir) {
+            super("There is no store in " + dir + " yet; create one with 'reviewdesk init' or by starting the app.");
+        }
+    }
+
+    /** A store already exists where a new one was to be created. */
+    public static final class AlreadyExists extends StoreException {
+        public AlreadyExists(java.nio.file.Path dir) {
+            super("A store already exists in " + dir + "; use another --data folder or 'reviewdesk passwd'.");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.reviewdesk.ui;
+
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** The few dialogs the window needs, in one place. */
+public final class Dialogs {
+    private Dialogs() {
+    }
+
+    public static void error(Window owner, String title, Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("errorDialog");
+        a.showAndWait();
+    }
+
+    public static boolean confirm(Window owner, String title, String message, String yes) {
+        ButtonType ok = new ButtonType(yes, ButtonType.OK.getButtonData());
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ok, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        return a.showAndWait().filter(ok::equals).isPresent();
+    }
+
+    /** Save, discard, or cancel: empty means cancel. */
+    public static Optional<Boolean> saveChanges(Window owner, String what) {
+        ButtonType save = new ButtonType("Save");
+        ButtonType discard = new ButtonType("Discard changes");
+        Alert a = new Alert(Alert.AlertType.WARNING, what + " has unsaved changes.", save, discard, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText("Save the changes to " + what + "?");
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+            return Optional.empty();
+        }
+        return Optional.of(r.get() == save);
+    }
+}

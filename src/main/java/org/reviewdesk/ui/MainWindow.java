@@ -1,0 +1,142 @@
+package org.reviewdesk.ui;
+
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.reviewdesk.service.Workbench;
+import org.reviewdesk.ui.caselist.CaseListPane;
+import org.reviewdesk.ui.unlock.UnlockPane;
+import org.reviewdesk.ui.workspace.WorkspacePane;
+
+/** The workstation window: unlock first, then the case list and one tab per open case. */
+public final class MainWindow {
+    private final Stage stage;
+    private final Path dataDir;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private Workbench workbench;
+    private CaseListPane caseList;
+
+    public MainWindow(Stage stage, Path dataDir) {
+        this.stage = stage;
+        this.dataDir = dataDir;
+    }
+
+    public void show() {
+        root.setCenter(new UnlockPane(dataDir, this::unlocked));
+        Scene scene = new Scene(root, 1360, 860);
+        stage.setScene(scene);
+        stage.setTitle("ReviewDesk");
+        stage.setOnCloseRequest(e -> {
+            if (!closeAllWorkspaces()) {
+                e.consume();
+            }
+        });
+        stage.show();
+    }
+
+    private void unlocked(Workbench w) {
+        this.workbench = w;
+        caseList = new CaseListPane(w.cases(), this::openCase);
+        Tab casesTab = new Tab("Cases", caseList);
+        casesTab.setClosable(false);
+        casesTab.setId("casesTab");
+        tabs.getTabs().setAll(casesTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        root.setTop(menus());
+        root.setCenter(tabs);
+        Label where = new Label("Encrypted store: " + w.dataDir());
+        where.getStyleClass().add("text-muted");
+        HBox status = new HBox(where);
+        status.setPadding(new Insets(4, 10, 4, 10));
+        root.setBottom(status);
+        caseList.refresh();
+    }
+
+    private MenuBar menus() {
+        MenuItem importCase = new MenuItem("Import case file or packet…");
+        importCase.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        importCase.setOnAction(e -> caseList.importCase());
+        MenuItem save = new MenuItem("Save");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::save));
+        MenuItem closeTab = new MenuItem("Close case");
+        closeTab.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
+        closeTab.setOnAction(e -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            if (t != null && t.getContent() instanceof WorkspacePane ws && ws.confirmClose()) {
+                tabs.getTabs().remove(t);
+            }
+        });
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            if (closeAllWorkspaces()) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu("_File", null, importCase, save, closeTab, new SeparatorMenuItem(), quit);
+        MenuItem cases = new MenuItem("Case list");
+        cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        cases.setOnAction(e -> tabs.getSelectionModel().select(0));
+        Menu view = new Menu("_View", null, cases);
+        return new MenuBar(file, view);
+    }
+
+    private java.util.Optional<WorkspacePane> currentWorkspace() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t != null && t.getContent() instanceof WorkspacePane ws ? java.util.Optional.of(ws)
+                : java.util.Optional.empty();
+    }
+
+    private void openCase(String caseNumber) {
+        for (Tab t : tabs.getTabs()) {
+            if (caseNumber.equals(t.getUserData())) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        WorkspacePane pane = new WorkspacePane(workbench.cases(), caseNumber, caseList::refresh);
+        Tab tab = new Tab(caseNumber, pane);
+        tab.setUserData(caseNumber);
+        tab.setId("case-" + caseNumber);
+        tab.setOnCloseRequest(e -> {
+            if (!pane.confirmClose()) {
+                e.consume();
+            }
+        });
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private boolean closeAllWorkspaces() {
+        for (Tab t : java.util.List.copyOf(tabs.getTabs())) {
+            if (t.getContent() instanceof WorkspacePane ws) {
+                tabs.getSelectionModel().select(t);
+                if (!ws.confirmClose()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Closes the store; called when the application stops. */
+    public void close() {
+        if (workbench != null) {
+            workbench.close();
+            workbench = null;
+        }
+    }
+}

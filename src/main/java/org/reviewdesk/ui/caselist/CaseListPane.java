@@ -1,0 +1,170 @@
+package org.reviewdesk.ui.caselist;
+
+import java.io.File;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import org.reviewdesk.domain.CaseSummary;
+import org.reviewdesk.service.CaseLibrary;
+import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
+
+/** The case list: number, status, priority, due date and progress; Enter or double-click opens. */
+public final class CaseListPane extends BorderPane {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    private final CaseLibrary cases;
+    private final Consumer<String> open;
+    private final TableView<CaseSummary> table = new TableView<>();
+    private final javafx.collections.ObservableList<CaseSummary> rows = FXCollections.observableArrayList();
+    private final TextField filter = new TextField();
+    private final Label count = new Label();
+
+    public CaseListPane(CaseLibrary cases, Consumer<String> open) {
+        this.cases = cases;
+        this.open = open;
+        build();
+    }
+
+    private void build() {
+        table.setId("caseTable");
+        table.getColumns().add(column("Case number", 180, s -> s.caseNumber()));
+        table.getColumns().add(column("Status", 130, s -> s.status().label()));
+        table.getColumns().add(column("Priority", 110, s -> s.priority().label()));
+        TableColumn<CaseSummary, LocalDate> due = new TableColumn<>("Due date");
+        due.setPrefWidth(130);
+        due.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dueDate()));
+        due.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(LocalDate d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? (empty ? null : "—") : DATE.format(d));
+                boolean overdue = !empty && d != null && d.isBefore(LocalDate.now())
+                        && getTableRow() != null && getTableRow().getItem() != null
+                        && getTableRow().getItem().status() != org.reviewdesk.domain.CaseStatus.FINALIZED;
+                setStyle(overdue ? "-fx-text-fill: -color-danger-fg;" : "");
+            }
+        });
+        table.getColumns().add(due);
+        table.getColumns().add(column("Items decided", 130, CaseSummary::progress));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No cases yet. Import a case file or packet (Ctrl+I)."));
+        table.setRowFactory(tv -> {
+            TableRow<CaseSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem().caseNumber());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+            }
+        });
+        var filtered = new javafx.collections.transformation.FilteredList<>(rows, s -> true);
+        filter.textProperty().addListener((o, a, b) -> filtered.setPredicate(
+                s -> b == null || b.isBlank() || s.caseNumber().toLowerCase().contains(b.trim().toLowerCase())));
+        table.setItems(filtered);
+
+        filter.setPromptText("Filter by case number");
+        filter.setId("caseFilter");
+        Button openButton = new Button("Open");
+        openButton.setOnAction(e -> openSelected());
+        openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button importButton = new Button("Import…");
+        importButton.setId("importButton");
+        importButton.setOnAction(e -> importCase());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> refresh());
+        Pane spacer = new Pane();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(openButton, importButton, refresh, spacer, count, filter);
+        setTop(bar);
+        setCenter(table);
+        setPadding(new Insets(0));
+    }
+
+    private static TableColumn<CaseSummary, String> column(String title, double width,
+                                                           java.util.function.Function<CaseSummary, String> value) {
+        TableColumn<CaseSummary, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private void openSelected() {
+        CaseSummary s = table.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            open.accept(s.caseNumber());
+        }
+    }
+
+    public void refresh() {
+        Background.run(cases::list, list -> {
+            String selected = table.getSelectionModel().getSelectedItem() == null ? null
+                    : table.getSelectionModel().getSelectedItem().caseNumber();
+            rows.setAll(list);
+            count.setText(list.size() == 1 ? "1 case" : list.size() + " cases");
+            if (selected != null) {
+                table.getItems().stream().filter(s -> s.caseNumber().equals(selected)).findFirst()
+                        .ifPresent(s -> table.getSelectionModel().select(s));
+            } else if (!table.getItems().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+        }, t -> Dialogs.error(getScene().getWindow(), "The cases could not be listed", t));
+    }
+
+    /** Asks for a case file or packet and imports it, asking before replacing a case. */
+    public void importCase() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a case file or packet");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Case files and packets", "*.json", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            importPath(f.toPath());
+        }
+    }
+
+    public void importPath(java.nio.file.Path path) {
+        Background.run(() -> {
+            String number = cases.peekCaseNumber(path);
+            return cases.contains(number) ? number : null;
+        }, existing -> {
+            boolean replace = false;
+            if (existing != null) {
+                replace = Dialogs.confirm(getScene().getWindow(), "Case " + existing + " is already in the store",
+                        "Replace the stored case " + existing + " with the one in " + path.getFileName()
+                                + "? The reviewer's work on the stored case will be lost.", "Replace");
+                if (!replace) {
+                    return;
+                }
+            }
+            boolean r = replace;
+            Background.run(() -> cases.importPath(path, r), c -> {
+                refresh();
+                open.accept(c.caseNumber());
+            }, t -> Dialogs.error(getScene().getWindow(), "The case could not be imported", t));
+        }, t -> Dialogs.error(getScene().getWindow(), "The case could not be imported", t));
+    }
+}

@@ -1,0 +1,230 @@
+package org.reviewdesk.ui.workspace;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.RecordDocument;
+import org.reviewdesk.service.CaseLibrary;
+import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
+
+/** The workspace of one case: the clinical record on the left, summary and items on the right. */
+public final class WorkspacePane extends BorderPane {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    private final CaseLibrary cases;
+    private final String caseNumber;
+    private final Runnable onSaved;
+    private final WorkspaceViewModel model = new WorkspaceViewModel();
+    private final ListView<RecordDocument> documentList = new ListView<>();
+    private final TextArea recordText = new TextArea();
+    private final Label saveState = new Label();
+
+    public WorkspacePane(CaseLibrary cases, String caseNumber, Runnable onSaved) {
+        this.cases = cases;
+        this.caseNumber = caseNumber;
+        this.onSaved = onSaved;
+        setId("workspace");
+        setCenter(new Label("Opening case " + caseNumber + "…"));
+        Background.run(() -> cases.get(caseNumber), this::show,
+                t -> Dialogs.error(getScene() == null ? null : getScene().getWindow(), "The case could not be opened", t));
+    }
+
+    private void show(CaseFile c) {
+        model.load(c);
+        setTop(header(c));
+        SplitPane split = new SplitPane(recordSide(), editorSide());
+        split.setDividerPositions(0.42);
+        setCenter(split);
+        saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
+                .then("Unsaved changes").otherwise("All changes saved"));
+        if (!model.documents.isEmpty()) {
+            documentList.getSelectionModel().selectFirst();
+        }
+    }
+
+    private Pane header(CaseFile c) {
+        Label title = new Label("Case " + c.caseNumber());
+        title.setId("caseTitle");
+        title.getStyleClass().add("title-3");
+        FlowPane facts = new FlowPane(18, 4);
+        fact(facts, "Priority", c.effectivePriority().label());
+        fact(facts, "Date of injury", c.dateOfInjury());
+        fact(facts, "UR denial", c.urDenialDate());
+        fact(facts, "Assigned", c.dateAssigned());
+        fact(facts, "Application received", c.applicationReceived());
+        fact(facts, "Due", c.effectiveDueDate().orElse(null));
+        if (c.organization() != null && c.organization().name() != null) {
+            fact(facts, "Organization", c.organization().name());
+        }
+        Button save = new Button("Save");
+        save.setId("saveButton");
+        save.getStyleClass().add("accent");
+        save.disableProperty().bind(model.dirty.not());
+        save.setOnAction(e -> save());
+        saveState.setId("saveState");
+        saveState.getStyleClass().add("text-muted");
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(12, title, spacer, saveState, save);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, top, facts);
+        box.setPadding(new Insets(10, 14, 10, 14));
+        box.setStyle("-fx-border-color: transparent transparent -color-border-default transparent;");
+        return box;
+    }
+
+    private static void fact(FlowPane facts, String label, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text = value instanceof LocalDate d ? DATE.format(d) : value.toString();
+        Label l = new Label(label + ": " + text);
+        l.getStyleClass().add("text-small");
+        facts.getChildren().add(l);
+    }
+
+    private Pane recordSide() {
+        Label heading = new Label("Clinical record (" + model.documents.size() + " documents)");
+        heading.getStyleClass().add("title-4");
+        documentList.setId("documentList");
+        documentList.setItems(model.documents);
+        documentList.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(RecordDocument d, boolean empty) {
+                super.updateItem(d, empty);
+                if (empty || d == null) {
+                    setText(null);
+                    return;
+                }
+                String date = d.date() == null ? "undated" : DATE.format(d.date());
+                String kind = d.kind() == null ? "Document" : d.kind().label();
+                setText(date + " · " + kind + "\n" + (d.title() == null ? d.file() : d.title())
+                        + (d.author() == null ? "" : " — " + d.author()));
+            }
+        });
+        documentList.setPlaceholder(new Label("This case has no record documents."));
+        documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> showDocument(d));
+        recordText.setId("recordText");
+        recordText.setEditable(false);
+        recordText.setWrapText(true);
+        recordText.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
+        SplitPane split = new SplitPane(documentList, recordText);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.28);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(8, heading, split);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private void showDocument(RecordDocument d) {
+        recordText.clear();
+        if (d == null) {
+            return;
+        }
+        Background.run(() -> cases.record(caseNumber, d.id()), bytes -> {
+            if (d != documentList.getSelectionModel().getSelectedItem()) {
+                return;
+            }
+            recordText.setText(isText(bytes) ? new String(bytes, StandardCharsets.UTF_8)
+                    : "This record file (" + d.file() + ", " + bytes.length + " bytes) is stored encrypted with the "
+                    + "case; it is not a text document, and the page viewer for it is not part of this version.");
+            recordText.positionCaret(0);
+        }, t -> recordText.setText("The record could not be read: " + t.getMessage()));
+    }
+
+    private static boolean isText(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return !(bytes.length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
+    }
+
+    private ScrollPane editorSide() {
+        Label summaryLabel = new Label("Clinical case summary");
+        summaryLabel.getStyleClass().add("title-4");
+        TextArea summary = new TextArea();
+        summary.setId("clinicalSummary");
+        summary.setWrapText(true);
+        summary.setPrefRowCount(12);
+        summary.textProperty().bindBidirectional(model.clinicalSummary);
+        Label itemsLabel = new Label("Disputed items (" + model.items.size() + ")");
+        itemsLabel.getStyleClass().add("title-4");
+        VBox box = new VBox(10, summaryLabel, summary, itemsLabel);
+        for (int i = 0; i < model.items.size(); i++) {
+            box.getChildren().add(new ItemEditor(i, model.items.get(i), organizationShortName()));
+        }
+        if (model.items.isEmpty()) {
+            box.getChildren().add(new Label("This case has no disputed items."));
+        }
+        box.setPadding(new Insets(10, 14, 20, 10));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setId("editorScroll");
+        return scroll;
+    }
+
+    private String organizationShortName() {
+        CaseFile c = model.original();
+        return c.organization() != null && c.organization().shortName() != null ? c.organization().shortName()
+                : "Reviewer";
+    }
+
+    /** Saves in the background; the case list is refreshed afterwards. */
+    public void save() {
+        if (!model.dirty.get()) {
+            return;
+        }
+        CaseFile edited = model.toCaseFile();
+        Background.run(() -> {
+            cases.save(edited);
+            return edited;
+        }, saved -> {
+            model.saved(saved);
+            onSaved.run();
+        }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
+    }
+
+    /** Asks about unsaved changes; false when the reviewer cancels. */
+    public boolean confirmClose() {
+        if (!model.dirty.get()) {
+            return true;
+        }
+        var answer = Dialogs.saveChanges(getScene().getWindow(), "case " + caseNumber);
+        if (answer.isEmpty()) {
+            return false;
+        }
+        if (answer.get()) {
+            try {
+                CaseFile edited = model.toCaseFile();
+                cases.save(edited);
+                model.saved(edited);
+                onSaved.run();
+            } catch (Exception e) {
+                Dialogs.error(getScene().getWindow(), "The case could not be saved", e);
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+package org.reviewdesk.ui.workspace;
+
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.RecordDocument;
+
+/** The open case as the workspace edits it: summary and items, with a dirty flag. No controls here. */
+public final class WorkspaceViewModel {
+    private CaseFile original;
+    final StringProperty clinicalSummary = new SimpleStringProperty("");
+    final ObservableList<ItemViewModel> items = FXCollections.observableArrayList();
+    final ObservableList<RecordDocument> documents = FXCollections.observableArrayList();
+    final BooleanProperty dirty = new SimpleBooleanProperty(false);
+
+    void load(CaseFile c) {
+        original = c;
+        clinicalSummary.set(ItemViewModel.orEmpty(c.clinicalSummary()));
+        items.setAll(c.items().stream().map(ItemViewModel::new).toList());
+        documents.setAll(c.documentList().stream()
+                .sorted(java.util.Comparator.comparing(RecordDocument::date,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList());
+        clinicalSummary.addListener(this::changed);
+        for (ItemViewModel i : items) {
+            for (Observable o : List.of(i.request, i.decision, i.claimsAdministratorGuideline, i.reviewerGuideline,
+                    i.rationale)) {
+                o.addListener(this::changed);
+            }
+        }
+        dirty.set(false);
+    }
+
+    private void changed(Observable o) {
+        dirty.set(true);
+    }
+
+    CaseFile original() {
+        return original;
+    }
+
+    /** The case with the reviewer's edits. */
+    CaseFile toCaseFile() {
+        return original.withEdits(ItemViewModel.keep(original.clinicalSummary(), clinicalSummary.get()),
+                items.stream().map(ItemViewModel::toItem).toList());
+    }
+
+    void saved(CaseFile c) {
+        original = c;
+        dirty.set(false);
+    }
+}
