@@ -3,6 +3,8 @@ package org.reviewdesk.service;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.reviewdesk.exchange.CaseFormatException;
+import org.reviewdesk.exchange.PacketLimits;
+import org.reviewdesk.exchange.PacketReader;
 import org.reviewdesk.store.Store;
 import org.reviewdesk.store.StoreException;
 
@@ -51,6 +53,11 @@ public final class Workbench implements AutoCloseable {
 
     public CaseLibrary cases() {
         return cases;
+    }
+
+    /** The case services with other packet limits than the defaults. */
+    public CaseLibrary cases(PacketLimits limits) {
+        return new CaseLibrary(store, new PacketReader(limits));
     }
 
     @Override

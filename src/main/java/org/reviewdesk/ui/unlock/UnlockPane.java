@@ -67,6 +67,7 @@ public final class UnlockPane extends StackPane {
         card.getChildren().addAll(go, busy, error);
         card.setAlignment(Pos.CENTER_LEFT);
         card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setPadding(new Insets(32));
         card.getStyleClass().add("unlock-card");
         card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8;"

@@ -123,7 +123,7 @@ public final class WorkspacePane extends BorderPane {
         documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> showDocument(d));
         recordText.setId("recordText");
         recordText.setEditable(false);
-        recordText.setWrapText(true);
+        recordText.setWrapText(false);
         recordText.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
         SplitPane split = new SplitPane(documentList, recordText);
         split.setOrientation(Orientation.VERTICAL);

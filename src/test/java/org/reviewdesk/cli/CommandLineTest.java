@@ -1,0 +1,135 @@
+package org.reviewdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.TestData;
+
+/** The command line as a user runs it: a separate Java process, passwords from the environment. */
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int status, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.reviewdesk.app.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("REVIEWDESK_PASSWORD");
+        pb.environment().remove("REVIEWDESK_NEW_PASSWORD");
+        pb.environment().remove("REVIEWDESK_DATA");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the command did not finish");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Run run(String password, String... args) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        if (password != null) {
+            env.put("REVIEWDESK_PASSWORD", password);
+        }
+        return run(env, args);
+    }
+
+    @Test
+    void initImportListShowExportAndPasswdWorkTogether() throws Exception {
+        String data = tmp.resolve("data").toString();
+        Run init = run("pw one", "--data", data, "init");
+        assertEquals(0, init.status(), init.err());
+
+        Run imp = run("pw one", "--data", data, "import", TestData.letterCases().get(0).toString(),
+                TestData.letterCases().get(1).toString());
+        assertEquals(0, imp.status(), imp.err());
+        assertEquals("CM16-0213037\nCM16-0228949\n", imp.out());
+
+        Run list = run("pw one", "--data", data, "list");
+        assertEquals(0, list.status(), list.err());
+        List<String> lines = list.out().lines().toList();
+        assertEquals(3, lines.size(), list.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("CM16-0213037\\s+Decided\\s+Standard\\s+2016-12-09\\s+2/2")),
+                list.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("EXAMPLE-0001 ")), list.out());
+
+        Run show = run("pw one", "--data", data, "show", "CM16-0213037");
+        assertEquals(0, show.status(), show.err());
+        assertEquals(Files.readString(TestData.letterCases().get(0)).strip(), show.out().strip());
+        assertEquals("", show.err(), "nothing but the case on the streams");
+
+        Path zip = tmp.resolve("sample.zip");
+        Run export = run("pw one", "--data", data, "export", "EXAMPLE-0001", "--out", zip.toString());
+        assertEquals(0, export.status(), export.err());
+        assertTrue(Files.size(zip) > 1000);
+
+        Map<String, String> env = Map.of("REVIEWDESK_PASSWORD", "pw one", "REVIEWDESK_NEW_PASSWORD", "pw two");
+        Run passwd = run(env, "--data", data, "passwd");
+        assertEquals(0, passwd.status(), passwd.err());
+        Run old = run("pw one", "--data", data, "list");
+        assertEquals(1, old.status());
+        assertTrue(old.err().startsWith("error: The password is not correct"), old.err());
+        assertEquals(0, run("pw two", "--data", data, "list").status());
+    }
+
+    @Test
+    void errorsAreOneLineStartingWithErrorAndExitWithOne() throws Exception {
+        String data = tmp.resolve("data").toString();
+        Run noStore = run("pw", "--data", data, "list");
+        assertEquals(1, noStore.status());
+        assertEquals(1, noStore.err().lines().count(), noStore.err());
+        assertTrue(noStore.err().startsWith("error: there is no store in"), noStore.err());
+
+        assertEquals(0, run("pw", "--data", data, "init", "--empty").status());
+        Run noPassword = run((String) null, "--data", data, "list");
+        assertEquals(1, noPassword.status());
+        assertTrue(noPassword.err().startsWith("error: no password given: set REVIEWDESK_PASSWORD"),
+                noPassword.err());
+
+        Path bad = Files.writeString(tmp.resolve("bad.json"),
+                "{\"format\": \"reviewdesk-case/1\", \"caseNumber\": \"A1\", \"items\": [{\"request\": \"x\", "
+                        + "\"decision\": \"maybe\"}]}");
+        Run badImport = run("pw", "--data", data, "import", bad.toString());
+        assertEquals(1, badImport.status());
+        assertTrue(badImport.err().contains("items[0].decision: expected UPHELD or OVERTURNED"), badImport.err());
+        assertFalse(badImport.err().contains("at org."), "no stack trace without --debug");
+
+        Run twice = run("pw", "--data", data, "import", TestData.seedCase().toString(),
+                TestData.seedCase().toString());
+        assertEquals(1, twice.status());
+        assertEquals("EXAMPLE-0001\n", twice.out());
+        assertTrue(twice.err().startsWith("error: ") && twice.err().contains("already in the store"), twice.err());
+        assertEquals(1, run("pw", "--data", data, "list").out().lines().count());
+
+        Run missingCase = run("pw", "--data", data, "show", "CM00-0000000");
+        assertEquals(1, missingCase.status());
+        assertTrue(missingCase.err().startsWith("error: There is no case CM00-0000000"), missingCase.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws Exception {
+        assertEquals(2, run("pw", "--data", tmp.toString(), "frobnicate").status());
+        assertEquals(2, run("pw", "--data", tmp.toString(), "export", "X").status(), "--out is required");
+        Run help = run("pw", "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("import"));
+    }
+}
