@@ -35,7 +35,8 @@ public final class MainWindow {
 
     public void show() {
         root.setCenter(new UnlockPane(dataDir, this::unlocked));
-        Scene scene = new Scene(root, 1360, 860);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         stage.setScene(scene);
         stage.setTitle("ReviewDesk");
         stage.setOnCloseRequest(e -> {

@@ -1,0 +1,144 @@
+package org.reviewdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.domain.CaseSummary;
+import org.reviewdesk.domain.Decision;
+import org.reviewdesk.domain.RecordDocument;
+import org.reviewdesk.service.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, driven as a reviewer would: first start, the sample case, an edit saved. */
+class SampleCaseWindowTest {
+    private static final String PASSWORD = "sample password 1";
+
+    @TempDir
+    Path data;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void startWindow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private void launch() throws Exception {
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+    }
+
+    @AfterEach
+    void stopWindow() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private <T extends javafx.scene.Node> T node(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void firstStartCreatesTheStoreAndOpensTheSampleCaseInTheWorkspace() throws Exception {
+        launch();
+        robot.clickOn("#password").write(PASSWORD);
+        robot.clickOn("#confirmPassword").write(PASSWORD);
+        robot.clickOn("#unlockButton");
+
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        TableView<CaseSummary> table = node("#caseTable", TableView.class);
+        assertEquals(1, table.getItems().size());
+        CaseSummary row = table.getItems().get(0);
+        assertEquals("EXAMPLE-0001", row.caseNumber());
+        assertEquals("Decided", row.status().label());
+        assertEquals("1/1", row.progress());
+        assertEquals(java.time.LocalDate.of(2015, 3, 11), row.dueDate());
+
+        robot.doubleClickOn("EXAMPLE-0001");
+        waitUntil(() -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
+
+        assertEquals("Case EXAMPLE-0001", node("#caseTitle", Label.class).getText());
+        assertTrue(node("#clinicalSummary", TextArea.class).getText()
+                .startsWith("This is a 39 year old male patient who sustained a work related injury"));
+        @SuppressWarnings("unchecked")
+        ListView<RecordDocument> docs = node("#documentList", ListView.class);
+        assertEquals(3, docs.getItems().size());
+        assertEquals(java.util.List.of("neuropsych-2014-08-29", "progress-2015-01-19", "ur-2015-01-29"),
+                docs.getItems().stream().map(RecordDocument::id).toList(), "documents sorted by date");
+        waitUntil(() -> node("#recordText", TextArea.class).getText().contains("NEUROPSYCHOLOGICAL EVALUATION"));
+        assertTrue(node("#recordText", TextArea.class).getText().startsWith("SYNTHETIC SAMPLE DATA"));
+
+        robot.clickOn(docs.lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null
+                        && ((RecordDocument) c.getItem()).id().equals("progress-2015-01-19")).findFirst().orElseThrow());
+        waitUntil(() -> node("#recordText", TextArea.class).getText().contains("Date of visit: 01/19/2015"));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Decision> decision = node("#decision-0", ComboBox.class);
+        assertEquals(Decision.UPHELD, decision.getValue());
+        assertTrue(node("#rationale-0", TextArea.class).getText().contains("up to 9-10 physical therapy visits"));
+        assertTrue(node("#reviewerGuideline-0", TextArea.class).getText()
+                .startsWith("Decision based on MTUS Chronic Pain Treatment Guidelines"));
+        assertEquals("All changes saved", node("#saveState", Label.class).getText());
+
+        // the reviewer changes the decision and saves with the keyboard
+        robot.interact(() -> decision.setValue(Decision.OVERTURNED));
+        TextArea rationale = node("#rationale-0", TextArea.class);
+        robot.interact(() -> {
+            rationale.requestFocus();
+            rationale.end();
+        });
+        robot.write(" Reviewed again.");
+        assertEquals("Unsaved changes", node("#saveState", Label.class).getText());
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> node("#saveState", Label.class).getText().equals("All changes saved"));
+
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        try (Workbench w = Workbench.open(data, PASSWORD.toCharArray())) {
+            var item = w.cases().get("EXAMPLE-0001").items().get(0);
+            assertEquals(Decision.OVERTURNED, item.decision());
+            assertTrue(item.rationale().endsWith("is not established for this patient at this time. Reviewed again."),
+                    item.rationale());
+        }
+    }
+
+    @Test
+    void aLaterStartAsksForThePasswordAndRefusesAWrongOne() throws Exception {
+        Workbench.create(data, PASSWORD.toCharArray(), false).close();
+        launch();
+        assertTrue(robot.lookup("#confirmPassword").tryQuery().isEmpty(), "no confirmation when unlocking");
+        robot.clickOn("#password").write("wrong password");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> node("#unlockError", Label.class).getText().contains("password is not correct"));
+        javafx.scene.control.PasswordField field = node("#password", javafx.scene.control.PasswordField.class);
+        assertEquals("wrong password", field.getSelectedText(), "the wrong password is selected, ready to retype");
+        robot.write(PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+    }
+}
