@@ -25,9 +25,9 @@ final class ItemEditor extends TitledPane {
 
         TextArea request = area("request-" + index, 2);
         request.textProperty().bindBidirectional(item.request);
-        TextArea ca = area("caGuideline-" + index, 2);
+        TextArea ca = area("caGuideline-" + index, 3);
         ca.textProperty().bindBidirectional(item.claimsAdministratorGuideline);
-        TextArea reviewer = area("reviewerGuideline-" + index, 2);
+        TextArea reviewer = area("reviewerGuideline-" + index, 3);
         reviewer.textProperty().bindBidirectional(item.reviewerGuideline);
         TextArea rationale = area("rationale-" + index, 10);
         rationale.textProperty().bindBidirectional(item.rationale);
