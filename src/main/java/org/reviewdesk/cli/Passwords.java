@@ -8,6 +8,7 @@ import java.util.function.Function;
 final class Passwords {
     static final String STORE = "REVIEWDESK_PASSWORD";
     static final String NEW = "REVIEWDESK_NEW_PASSWORD";
+    static final String KEY = "REVIEWDESK_KEY_PASSWORD";
 
     private final Function<String, String> env;
     private final Console console;
@@ -23,6 +24,28 @@ final class Passwords {
 
     char[] store() throws CliException {
         return ask(STORE, "Store password: ");
+    }
+
+    /** A keystore's password: REVIEWDESK_KEY_PASSWORD or a prompt. */
+    char[] key() throws CliException {
+        return ask(KEY, "Keystore password: ");
+    }
+
+    /** A new keystore's password: REVIEWDESK_KEY_PASSWORD, or typed twice at the console. */
+    char[] newKey() throws CliException {
+        String v = env.apply(KEY);
+        if (v != null) {
+            return nonEmpty(v.toCharArray(), KEY);
+        }
+        if (console == null) {
+            throw new CliException("no keystore password given: set " + KEY + " or run in a terminal to be asked");
+        }
+        char[] first = console.readPassword("New keystore password: ");
+        char[] second = console.readPassword("Repeat the keystore password: ");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+            throw new CliException("the two passwords differ");
+        }
+        return nonEmpty(first, KEY);
     }
 
     /** A new password: from REVIEWDESK_NEW_PASSWORD, or typed twice at the console. */

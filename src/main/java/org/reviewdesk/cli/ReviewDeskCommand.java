@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "reviewdesk", mixinStandardHelpOptions = true, version = "ReviewDesk 0.1.0",
         description = "Independent Medical Review workstation. Without a command it opens the window.",
         subcommands = {InitCommand.class, PasswdCommand.class, ImportCommand.class, ListCommand.class,
-                ShowCommand.class, ExportCommand.class})
+                ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
+                VerifyCommand.class})
 public final class ReviewDeskCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")

@@ -51,6 +51,18 @@ public record CaseFile(String caseNumber, Priority priority, ReviewType reviewTy
         return evidence == null ? List.of() : evidence;
     }
 
+    public CaseFile withReviewer(Reviewer r) {
+        return new CaseFile(caseNumber, priority, reviewType, dateAssigned, dateOfInjury, urDenialDate,
+                applicationReceived, decisionDate, dueDate, organization, r, parties, clinicalSummary, items,
+                documents, evidence);
+    }
+
+    public CaseFile withDecisionDate(LocalDate d) {
+        return new CaseFile(caseNumber, priority, reviewType, dateAssigned, dateOfInjury, urDenialDate,
+                applicationReceived, d, dueDate, organization, reviewer, parties, clinicalSummary, items,
+                documents, evidence);
+    }
+
     public CaseFile withEdits(String newSummary, List<Item> newItems) {
         return new CaseFile(caseNumber, priority, reviewType, dateAssigned, dateOfInjury, urDenialDate,
                 applicationReceived, decisionDate, dueDate, organization, reviewer, parties, newSummary, newItems,

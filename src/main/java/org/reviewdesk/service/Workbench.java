@@ -12,10 +12,12 @@ import org.reviewdesk.store.StoreException;
 public final class Workbench implements AutoCloseable {
     private final Store store;
     private final CaseLibrary cases;
+    private final LetterService letters;
 
     private Workbench(Store store) {
         this.store = store;
         this.cases = new CaseLibrary(store);
+        this.letters = new LetterService(store, cases, java.time.Clock.systemDefaultZone());
     }
 
     public static boolean storeExists(Path dataDir) {
@@ -53,6 +55,10 @@ public final class Workbench implements AutoCloseable {
 
     public CaseLibrary cases() {
         return cases;
+    }
+
+    public LetterService letters() {
+        return letters;
     }
 
     /** The case services with other packet limits than the defaults. */

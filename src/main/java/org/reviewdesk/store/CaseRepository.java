@@ -223,17 +223,18 @@ public final class CaseRepository {
         }
     }
 
-    /** Saves the reviewer's edits: clinical summary and items (decisions, guidelines, rationales). */
+    /** Saves the reviewer's edits: summary, items (decisions, guidelines, rationales), credentials. */
     public void saveEdits(CaseFile cf) throws StoreException {
         inTransaction("Saving case " + cf.caseNumber(), () -> {
             long id = caseId(cf.caseNumber()).orElseThrow(() -> new NoSuchCaseException(cf.caseNumber()));
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE cases SET clinical_summary = ?, status = CASE WHEN finalized THEN status ELSE ? END, "
-                            + "updated_at = ? WHERE id = ?")) {
+                            + "updated_at = ?, reviewer_json = ? WHERE id = ?")) {
                 ps.setString(1, cf.clinicalSummary());
                 ps.setString(2, CaseStatus.derive(cf, false).name());
                 ps.setObject(3, OffsetDateTime.now());
-                ps.setLong(4, id);
+                ps.setString(4, StoreJson.reviewer(cf.reviewer()));
+                ps.setLong(5, id);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM items WHERE case_id = ?")) {

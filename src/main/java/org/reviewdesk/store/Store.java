@@ -164,6 +164,14 @@ public final class Store implements AutoCloseable {
         return new AuditLog(connection);
     }
 
+    public IdentityRepository identities() {
+        return new IdentityRepository(connection);
+    }
+
+    public LetterRepository letters() {
+        return new LetterRepository(connection);
+    }
+
     public Settings settings() {
         return new Settings(connection);
     }

@@ -80,6 +80,11 @@ public final class MainWindow {
                 tabs.getTabs().remove(t);
             }
         });
+        MenuItem settings = new MenuItem("Settings…");
+        settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench.letters()).showAndWait());
+        MenuItem verify = new MenuItem("Verify a signed PDF…");
+        verify.setOnAction(e -> VerifyAction.run(stage));
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> {
@@ -87,7 +92,14 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        Menu file = new Menu("_File", null, importCase, save, closeTab, new SeparatorMenuItem(), quit);
+        MenuItem exportLetter = new MenuItem("Export letter PDF…");
+        exportLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        exportLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::exportPdf));
+        MenuItem signLetter = new MenuItem("Sign & export letter…");
+        signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
+        Menu file = new Menu("_File", null, importCase, save, closeTab, new SeparatorMenuItem(), exportLetter,
+                signLetter, verify, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> tabs.getSelectionModel().select(0));
@@ -108,7 +120,7 @@ public final class MainWindow {
                 return;
             }
         }
-        WorkspacePane pane = new WorkspacePane(workbench.cases(), caseNumber, caseList::refresh);
+        WorkspacePane pane = new WorkspacePane(workbench.cases(), workbench.letters(), caseNumber, caseList::refresh);
         Tab tab = new Tab(caseNumber, pane);
         tab.setUserData(caseNumber);
         tab.setId("case-" + caseNumber);

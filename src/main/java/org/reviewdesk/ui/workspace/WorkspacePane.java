@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.RecordDocument;
 import org.reviewdesk.service.CaseLibrary;
+import org.reviewdesk.service.LetterService;
 import org.reviewdesk.ui.Background;
 import org.reviewdesk.ui.Dialogs;
 
@@ -29,15 +30,19 @@ public final class WorkspacePane extends BorderPane {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private final CaseLibrary cases;
+    private final LetterService letters;
     private final String caseNumber;
     private final Runnable onSaved;
     private final WorkspaceViewModel model = new WorkspaceViewModel();
     private final ListView<RecordDocument> documentList = new ListView<>();
     private final TextArea recordText = new TextArea();
     private final Label saveState = new Label();
+    private LetterPreview preview;
+    private SplitPane split;
 
-    public WorkspacePane(CaseLibrary cases, String caseNumber, Runnable onSaved) {
+    public WorkspacePane(CaseLibrary cases, LetterService letters, String caseNumber, Runnable onSaved) {
         this.cases = cases;
+        this.letters = letters;
         this.caseNumber = caseNumber;
         this.onSaved = onSaved;
         setId("workspace");
@@ -49,9 +54,12 @@ public final class WorkspacePane extends BorderPane {
     private void show(CaseFile c) {
         model.load(c);
         setTop(header(c));
-        SplitPane split = new SplitPane(recordSide(), editorSide());
-        split.setDividerPositions(0.42);
+        preview = new LetterPreview(letters, model::toCaseFile);
+        split = new SplitPane(recordSide(), editorSide(), preview);
+        split.setDividerPositions(0.30, 0.64);
         setCenter(split);
+        model.revision.addListener((o, a, b) -> preview.requestRender());
+        preview.render();
         saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
                 .then("Unsaved changes").otherwise("All changes saved"));
         if (!model.documents.isEmpty()) {
@@ -80,9 +88,19 @@ public final class WorkspacePane extends BorderPane {
         save.setOnAction(e -> save());
         saveState.setId("saveState");
         saveState.getStyleClass().add("text-muted");
+        Button export = new Button("Export PDF…");
+        export.setId("exportPdfButton");
+        export.setOnAction(e -> exportPdf());
+        Button sign = new Button("Sign & Export…");
+        sign.setId("signButton");
+        sign.setOnAction(e -> signAndExport());
+        javafx.scene.control.ToggleButton showPreview = new javafx.scene.control.ToggleButton("Letter preview");
+        showPreview.setId("previewToggle");
+        showPreview.setSelected(true);
+        showPreview.setOnAction(e -> togglePreview(showPreview.isSelected()));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, spacer, saveState, save);
+        HBox top = new HBox(12, title, spacer, saveState, save, showPreview, export, sign);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(6, top, facts);
         box.setPadding(new Insets(10, 14, 10, 14));
@@ -188,6 +206,59 @@ public final class WorkspacePane extends BorderPane {
         CaseFile c = model.original();
         return c.organization() != null && c.organization().shortName() != null ? c.organization().shortName()
                 : "Reviewer";
+    }
+
+    private void togglePreview(boolean show) {
+        if (show && !split.getItems().contains(preview)) {
+            split.getItems().add(preview);
+            split.setDividerPositions(0.30, 0.64);
+            preview.render();
+        } else if (!show) {
+            split.getItems().remove(preview);
+        }
+    }
+
+    /** Exports the unsigned letter as it stands (a draft). */
+    public void exportPdf() {
+        java.io.File f = LetterActions.chooseTarget(getScene().getWindow(), caseNumber + "-draft.pdf");
+        if (f == null) {
+            return;
+        }
+        CaseFile current = model.toCaseFile();
+        Background.run(() -> {
+            java.nio.file.Files.write(f.toPath(), letters.preview(current).pdf());
+            return f;
+        }, done -> LetterActions.info(getScene().getWindow(), "Letter exported",
+                "The unsigned letter was written to " + done + "."),
+                t -> Dialogs.error(getScene().getWindow(), "The letter could not be exported", t));
+    }
+
+    /** Saves, checks the case is complete, signs the letter with the reviewer's identity and exports it. */
+    public void signAndExport() {
+        new LetterActions(letters, getScene().getWindow()).signAndExport(caseNumber, this::saveThen, () -> {
+            onSaved.run();
+            Background.run(() -> cases.get(caseNumber), c -> {
+                setTop(header(c));
+                model.saved(model.toCaseFile());
+            }, t -> { });
+        });
+    }
+
+    /** Saves pending edits, then runs {@code next} on the FX thread. */
+    private void saveThen(Runnable next) {
+        if (!model.dirty.get()) {
+            next.run();
+            return;
+        }
+        CaseFile edited = model.toCaseFile();
+        Background.run(() -> {
+            cases.save(edited);
+            return edited;
+        }, saved -> {
+            model.saved(saved);
+            onSaved.run();
+            next.run();
+        }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
     }
 
     /** Saves in the background; the case list is refreshed afterwards. */

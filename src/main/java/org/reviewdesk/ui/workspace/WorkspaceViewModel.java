@@ -18,6 +18,8 @@ public final class WorkspaceViewModel {
     final ObservableList<ItemViewModel> items = FXCollections.observableArrayList();
     final ObservableList<RecordDocument> documents = FXCollections.observableArrayList();
     final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** Counts every edit, so that the letter preview can follow the typing. */
+    final javafx.beans.property.LongProperty revision = new javafx.beans.property.SimpleLongProperty();
 
     void load(CaseFile c) {
         original = c;
@@ -39,6 +41,7 @@ public final class WorkspaceViewModel {
 
     private void changed(Observable o) {
         dirty.set(true);
+        revision.set(revision.get() + 1);
     }
 
     CaseFile original() {

@@ -1,0 +1,213 @@
+package org.reviewdesk.service;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.LetterReadiness;
+import org.reviewdesk.domain.Reviewer;
+import org.reviewdesk.letter.LetterComposer;
+import org.reviewdesk.letter.LetterPdf;
+import org.reviewdesk.letter.RenderedLetter;
+import org.reviewdesk.letter.sign.LetterSigner;
+import org.reviewdesk.letter.sign.SelfSignedIdentity;
+import org.reviewdesk.letter.sign.SignatureAppearance;
+import org.reviewdesk.letter.sign.SigningException;
+import org.reviewdesk.letter.sign.SigningIdentity;
+import org.reviewdesk.store.IdentityRepository.StoredIdentity;
+import org.reviewdesk.store.Store;
+import org.reviewdesk.store.StoreException;
+
+/** Letters of stored cases: preview, export, sign and keep; the reviewer profile and signing identity. */
+public final class LetterService {
+    static final String REASON = "IMR final determination";
+
+    private final Store store;
+    private final CaseLibrary cases;
+    private final Clock clock;
+    private LetterSigner signer;
+
+    LetterService(Store store, CaseLibrary cases, Clock clock) {
+        this.store = store;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    // ---- profile ----
+
+    public ReviewerProfile profile() throws StoreException {
+        var s = store.settings();
+        return new ReviewerProfile(s.get("profile.signerName").orElse(""),
+                ReviewerProfile.split(s.get("profile.licensure").orElse("")),
+                ReviewerProfile.split(s.get("profile.specialties").orElse("")),
+                s.get("letter.timestampUrl").orElse(""));
+    }
+
+    public void saveProfile(ReviewerProfile p) throws StoreException {
+        var s = store.settings();
+        s.put("profile.signerName", p.signerName());
+        s.put("profile.licensure", String.join(", ", p.licensure()));
+        s.put("profile.specialties", String.join(", ", p.specialties()));
+        s.put("letter.timestampUrl", p.timestampUrl());
+        store.audit().append("PROFILE_SAVED", null, null);
+    }
+
+    /** A letterhead logo (PNG or JPEG) the reviewer chose, if any. */
+    public Optional<byte[]> logo() throws StoreException {
+        return store.settings().get("letter.logo").filter(v -> !v.isEmpty()).map(Base64.getDecoder()::decode);
+    }
+
+    public void saveLogo(byte[] imageOrNull) throws StoreException {
+        store.settings().put("letter.logo", imageOrNull == null ? "" : Base64.getEncoder().encodeToString(imageOrNull));
+    }
+
+    /** The case with the profile's credentials where the case has none of its own. */
+    public CaseFile withProfile(CaseFile c) throws StoreException {
+        return applyProfile(c, profile());
+    }
+
+    static CaseFile applyProfile(CaseFile c, ReviewerProfile p) {
+        Reviewer r = c.reviewer();
+        List<String> lic = r == null || r.licensure() == null || r.licensure().isEmpty() ? p.licensure()
+                : r.licensure();
+        List<String> spec = r == null || r.specialties() == null || r.specialties().isEmpty() ? p.specialties()
+                : r.specialties();
+        if (lic.isEmpty() && spec.isEmpty()) {
+            return c;
+        }
+        if (r != null && lic == r.licensure() && spec == r.specialties()) {
+            return c;
+        }
+        return c.withReviewer(new Reviewer(lic, spec));
+    }
+
+    // ---- rendering ----
+
+    /** The letter as it would print now, for the preview; no completeness check. */
+    public RenderedLetter preview(CaseFile c) throws StoreException {
+        return LetterPdf.render(LetterComposer.compose(withProfile(c)), logo().orElse(null));
+    }
+
+    /** Page images of the letter as it would print now. */
+    public List<java.awt.image.BufferedImage> previewPages(CaseFile c, float dpi) throws StoreException, IOException {
+        return org.reviewdesk.record.PageRenderer.render(preview(c).pdf(), dpi);
+    }
+
+    /** Checks the signatures of a PDF. */
+    public static org.reviewdesk.letter.sign.VerificationReport verify(byte[] pdf) throws SigningException {
+        return org.reviewdesk.letter.sign.SignatureVerifier.verify(pdf);
+    }
+
+    /** An unsigned letter of a stored case. */
+    public byte[] unsigned(String caseNumber) throws StoreException {
+        return preview(cases.get(caseNumber)).pdf();
+    }
+
+    /** The letter of a case file outside any store (the command line's {@code --case}). */
+    public static RenderedLetter render(CaseFile c) {
+        return LetterPdf.render(LetterComposer.compose(c), null);
+    }
+
+    // ---- signing ----
+
+    /** Signs the letter of a stored case with the store's identity (or the given one) and keeps it. */
+    public SignedLetter sign(String caseNumber, SigningIdentity given)
+            throws StoreException, LetterNotReadyException, SigningException {
+        CaseFile c = withProfile(cases.get(caseNumber));
+        List<String> missing = LetterReadiness.missing(c);
+        if (!missing.isEmpty()) {
+            throw new LetterNotReadyException(missing);
+        }
+        SigningIdentity id = given != null ? given : storedIdentity().orElseThrow(() -> new SigningException(
+                "There is no signing identity in the store: create or import one (Settings), or give a keystore."));
+        LocalDate decided = c.decisionDate() != null ? c.decisionDate() : LocalDate.now(clock);
+        CaseFile dated = c.withDecisionDate(decided);
+        byte[] signed = signRendered(LetterPdf.render(LetterComposer.compose(dated), logo().orElse(null)), id,
+                profile().timestampUrl());
+        String sha = sha256(signed);
+        cases.save(dated);
+        store.letters().saveSigned(caseNumber, signed, sha, decided);
+        return new SignedLetter(signed, sha, decided, id.signerName());
+    }
+
+    /** Signs a rendered letter in its reserved box. */
+    public byte[] signRendered(RenderedLetter r, SigningIdentity id, String tsaUrl) throws SigningException {
+        RenderedLetter.SignatureBox b = r.signatureBox();
+        SignatureAppearance look = new SignatureAppearance(id.signerName(), REASON, null, b.page(), b.x(), b.y(),
+                b.width(), b.height());
+        return signer().sign(r.pdf(), id, look, tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl,
+                clock.instant());
+    }
+
+    private synchronized LetterSigner signer() throws SigningException {
+        if (signer == null) {
+            signer = new LetterSigner(org.reviewdesk.letter.LetterFonts.bytes(org.reviewdesk.letter.LetterFonts.SANS),
+                    clock.getZone());
+        }
+        return signer;
+    }
+
+    /** Signs a letter rendered from a case file, outside any store (the command line's {@code --case}). */
+    public static byte[] signDetachedFromStore(RenderedLetter r, SigningIdentity id, Clock clock)
+            throws SigningException {
+        RenderedLetter.SignatureBox b = r.signatureBox();
+        SignatureAppearance look = new SignatureAppearance(id.signerName(), REASON, null, b.page(), b.x(), b.y(),
+                b.width(), b.height());
+        return new LetterSigner(org.reviewdesk.letter.LetterFonts.bytes(org.reviewdesk.letter.LetterFonts.SANS),
+                clock.getZone()).sign(r.pdf(), id, look, null, clock.instant());
+    }
+
+    /** The newest signed letter of a case, if it has one. */
+    public Optional<byte[]> signedLetter(String caseNumber) throws StoreException {
+        return store.letters().latestSigned(caseNumber).map(l -> l.pdf());
+    }
+
+    public Optional<SigningIdentity> storedIdentity() throws StoreException, SigningException {
+        Optional<StoredIdentity> s = store.identities().active();
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(SigningIdentity.fromPkcs12(s.get().pkcs12(), s.get().password()));
+    }
+
+    /** Creates a self-signed identity for {@code name} (a name or a reviewer ID) and keeps it in the store. */
+    public SigningIdentity createIdentity(String name) throws StoreException, SigningException {
+        char[] password = randomPassword();
+        byte[] p12 = SelfSignedIdentity.create(name, Period.ofYears(5), password);
+        store.identities().saveActive(name + " (self-signed)", p12, password);
+        return SigningIdentity.fromPkcs12(p12, password);
+    }
+
+    /** Imports a PKCS#12 identity after checking that it opens and is valid today. */
+    public SigningIdentity importIdentity(byte[] p12, char[] password) throws StoreException, SigningException {
+        SigningIdentity id = SigningIdentity.fromPkcs12(p12, password);
+        store.identities().saveActive(id.signerName(), p12, password);
+        return id;
+    }
+
+    private static char[] randomPassword() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).toCharArray();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A signed letter as stored with its case. */
+    public record SignedLetter(byte[] pdf, String sha256, LocalDate decisionDate, String signer) {
+    }
+}

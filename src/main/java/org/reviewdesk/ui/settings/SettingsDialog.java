@@ -1,0 +1,170 @@
+package org.reviewdesk.ui.settings;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.reviewdesk.service.LetterService;
+import org.reviewdesk.service.ReviewerProfile;
+import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
+
+/** The reviewer profile (signature name, credentials), the signing identity and letter options. */
+public final class SettingsDialog extends Dialog<ButtonType> {
+    private final LetterService letters;
+    private final TextField signerName = new TextField();
+    private final TextField licensure = new TextField();
+    private final TextField specialties = new TextField();
+    private final TextField timestampUrl = new TextField();
+    private final Label identity = new Label("…");
+    private final Label logo = new Label();
+
+    public SettingsDialog(Window owner, LetterService letters) {
+        this.letters = letters;
+        initOwner(owner);
+        setTitle("Settings");
+        setHeaderText("Reviewer profile and signing");
+        getDialogPane().setId("settingsDialog");
+        signerName.setId("signerName");
+        signerName.setPromptText("Your name, or your reviewer ID");
+        licensure.setId("licensure");
+        licensure.setPromptText("e.g. California, Texas");
+        specialties.setId("specialties");
+        specialties.setPromptText("e.g. Family Practice");
+        timestampUrl.setPromptText("optional RFC 3161 server, e.g. http://timestamp.example.org");
+        identity.setId("identityStatus");
+        identity.setWrapText(true);
+
+        Button create = new Button("Create self-signed…");
+        create.setOnAction(e -> createIdentity());
+        Button importP12 = new Button("Import PKCS#12…");
+        importP12.setOnAction(e -> importIdentity());
+        Button chooseLogo = new Button("Choose logo…");
+        chooseLogo.setOnAction(e -> chooseLogo());
+        Button clearLogo = new Button("No logo");
+        clearLogo.setOnAction(e -> saveLogo(null));
+
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        g.setPadding(new Insets(10));
+        int r = 0;
+        g.addRow(r++, new Label("Name in the signature"), signerName);
+        g.addRow(r++, new Label("State(s) of licensure"), licensure);
+        g.addRow(r++, new Label("Certification(s)/specialty"), specialties);
+        g.addRow(r++, new Label("Time-stamp server"), timestampUrl);
+        g.addRow(r++, new Label("Signing identity"), identity);
+        g.add(new HBox(8, create, importP12), 1, r++);
+        g.addRow(r++, new Label("Letterhead logo"), new HBox(8, logo, chooseLogo, clearLogo));
+        Label note = new Label("Credentials are printed in letters of cases that carry none of their own.");
+        note.getStyleClass().add("text-muted");
+        g.add(note, 0, r, 2, 1);
+        signerName.setPrefColumnCount(30);
+        getDialogPane().setContent(g);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(b -> {
+            if (b == ButtonType.OK) {
+                save();
+            }
+            return b;
+        });
+        load();
+    }
+
+    private void load() {
+        Background.run(() -> {
+            ReviewerProfile p = letters.profile();
+            String id = letters.storedIdentity().map(i -> i.describe()).orElse("none yet");
+            boolean hasLogo = letters.logo().isPresent();
+            return new Object[] {p, id, hasLogo};
+        }, v -> {
+            ReviewerProfile p = (ReviewerProfile) v[0];
+            signerName.setText(p.signerName());
+            licensure.setText(String.join(", ", p.licensure()));
+            specialties.setText(String.join(", ", p.specialties()));
+            timestampUrl.setText(p.timestampUrl());
+            identity.setText((String) v[1]);
+            logo.setText((Boolean) v[2] ? "set" : "none (the organization's name is printed)");
+        }, t -> identity.setText("could not be read: " + t.getMessage()));
+    }
+
+    private void save() {
+        ReviewerProfile p = new ReviewerProfile(signerName.getText(), ReviewerProfile.split(licensure.getText()),
+                ReviewerProfile.split(specialties.getText()), timestampUrl.getText());
+        Background.run(() -> {
+            letters.saveProfile(p);
+            return p;
+        }, x -> { }, t -> Dialogs.error(getOwner(), "The settings could not be saved", t));
+    }
+
+    private void createIdentity() {
+        String name = signerName.getText().strip();
+        if (name.isEmpty()) {
+            identity.setText("Enter the name or reviewer ID for the signature first.");
+            return;
+        }
+        identity.setText("Creating a key pair…");
+        Background.run(() -> letters.createIdentity(name).describe(), identity::setText,
+                t -> identity.setText("Not created: " + t.getMessage()));
+    }
+
+    private void importIdentity() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a signing identity");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12 keystores", "*.p12", "*.pfx"));
+        File f = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        Optional<String> password = askPassword();
+        if (password.isEmpty()) {
+            return;
+        }
+        Background.run(() -> letters.importIdentity(Files.readAllBytes(f.toPath()), password.get().toCharArray())
+                .describe(), identity::setText, t -> identity.setText("Not imported: " + t.getMessage()));
+    }
+
+    private Optional<String> askPassword() {
+        TextInputDialog d = new TextInputDialog();
+        PasswordField pf = new PasswordField();
+        d.getEditor().setVisible(false);
+        d.getDialogPane().setContent(new HBox(8, new Label("Keystore password:"), pf));
+        d.setTitle("Keystore password");
+        d.setHeaderText("The password of the PKCS#12 file");
+        d.setResultConverter(b -> b == ButtonType.OK ? pf.getText() : null);
+        return d.showAndWait();
+    }
+
+    private void chooseLogo() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Letterhead logo");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg"));
+        File f = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+        if (f != null) {
+            try {
+                saveLogo(Files.readAllBytes(f.toPath()));
+            } catch (java.io.IOException e) {
+                Dialogs.error(getOwner(), "The logo could not be read", e);
+            }
+        }
+    }
+
+    private void saveLogo(byte[] image) {
+        Background.run(() -> {
+            letters.saveLogo(image);
+            return image != null;
+        }, set -> logo.setText(set ? "set" : "none (the organization's name is printed)"),
+                t -> Dialogs.error(getOwner(), "The logo could not be saved", t));
+    }
+}

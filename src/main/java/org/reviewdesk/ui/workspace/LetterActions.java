@@ -1,0 +1,107 @@
+package org.reviewdesk.ui.workspace;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.reviewdesk.service.LetterNotReadyException;
+import org.reviewdesk.service.LetterService;
+import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
+
+/** Sign & Export: completeness check, signing identity, signature, file. */
+final class LetterActions {
+    private final LetterService letters;
+    private final Window owner;
+
+    LetterActions(LetterService letters, Window owner) {
+        this.letters = letters;
+        this.owner = owner;
+    }
+
+    static File chooseTarget(Window owner, String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the determination letter");
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf"));
+        return chooser.showSaveDialog(owner);
+    }
+
+    static void info(Window owner, String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("infoDialog");
+        a.showAndWait();
+    }
+
+    void signAndExport(String caseNumber, Consumer<Runnable> saveThen, Runnable afterSigning) {
+        saveThen.accept(() -> Background.run(() -> letters.storedIdentity().isPresent(), hasIdentity -> {
+            if (!hasIdentity && !offerIdentity()) {
+                return;
+            }
+            File target = chooseTarget(owner, caseNumber + "-determination.pdf");
+            if (target == null) {
+                return;
+            }
+            Background.run(() -> {
+                LetterService.SignedLetter s = letters.sign(caseNumber, null);
+                Files.write(target.toPath(), s.pdf());
+                return s;
+            }, s -> {
+                afterSigning.run();
+                info(owner, "Letter signed", "Signed by " + s.signer() + ", decision date " + s.decisionDate()
+                        + ".\nWritten to " + target + "\nSHA-256 " + s.sha256()
+                        + "\nThe signed letter is kept with the case.");
+            }, t -> {
+                if (t instanceof LetterNotReadyException n) {
+                    notReady(n);
+                } else {
+                    Dialogs.error(owner, "The letter could not be signed", t);
+                }
+            });
+        }, t -> Dialogs.error(owner, "The signing identity could not be read", t)));
+    }
+
+    private void notReady(LetterNotReadyException n) {
+        Alert a = new Alert(Alert.AlertType.WARNING, "• " + String.join("\n• ", n.missing()), ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle("Not ready to sign");
+        a.setHeaderText("The letter cannot be signed until these are done:");
+        a.getDialogPane().setId("notReadyDialog");
+        a.showAndWait();
+    }
+
+    /** No identity yet: offers to create a self-signed one now. True when one exists afterwards. */
+    private boolean offerIdentity() {
+        String name = "";
+        try {
+            name = letters.profile().signerName();
+        } catch (Exception ignored) {
+            // an unreadable profile only means no suggestion
+        }
+        TextInputDialog d = new TextInputDialog(name);
+        d.initOwner(owner);
+        d.setTitle("Signing identity");
+        d.setHeaderText("You have no signing identity yet.\nCreate a self-signed one now? (Settings can import a "
+                + "PKCS#12 certificate instead.)");
+        d.setContentText("Name or reviewer ID shown in the signature:");
+        Optional<String> chosen = d.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        try {
+            letters.createIdentity(chosen.get());
+            return true;
+        } catch (Exception e) {
+            Dialogs.error(owner, "The signing identity could not be created", e);
+            return false;
+        }
+    }
+}
