@@ -90,8 +90,8 @@ public final class LetterSigner {
             GuardedTsaClient.Failure tsaFailure = GuardedTsaClient.in(e);
             if (tsaFailure != null) {
                 throw new SigningException("The time-stamp server " + tsaUrlOrNull + " did not give a time-stamp ("
-                        + tsaFailure.getMessage() + "); check its address and the network, or sign without a time-stamp.",
-                        e);
+                        + tsaFailure.getMessage()
+                        + "); check its address and the network, or sign without a time-stamp.", e);
             }
             throw new SigningException("The letter could not be signed: " + e.getMessage(), e);
         }
@@ -145,7 +145,8 @@ public final class LetterSigner {
         float size = block.fontSize(font, look.width(), look.height());
         if (size < 0) {
             throw new SigningException("The space for the signature block (" + Math.round(look.width()) + " x "
-                    + Math.round(look.height()) + " pt) is too small for its text; the letter layout needs a larger box.");
+                    + Math.round(look.height())
+                    + " pt) is too small for its text; the letter layout needs a larger box.");
         }
         return block.appearance(font, size, "Digital signature of " + look.signerName());
     }

@@ -50,7 +50,8 @@ public record SignatureCheck(String fieldName, String signerName, Instant signin
             return lines;
         }
         lines.add("  Signer: " + signerName);
-        lines.add("  Signed at: " + (signingTime == null ? "not stated" : TIME.format(signingTime.atZone(shown(zone)))));
+        lines.add("  Signed at: "
+                + (signingTime == null ? "not stated" : TIME.format(signingTime.atZone(shown(zone)))));
         lines.add("  Signed content unchanged: " + (intact ? "yes" : "NO"));
         lines.add("  Covers the whole document: " + (coversWholeDocument ? "yes" : "NO"));
         lines.add("  Certificate: " + certificateSubject + ", issued by "

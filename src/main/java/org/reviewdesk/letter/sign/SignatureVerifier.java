@@ -28,7 +28,7 @@ public final class SignatureVerifier {
             SignatureUtil util = new SignatureUtil(document);
             List<SignatureCheck> checks = new ArrayList<>();
             for (String name : util.getSignatureNames()) {
-                checks.add(check(util, name));
+                checks.add(checkOrReport(util, name));
             }
             return new VerificationReport(checks);
         } catch (RuntimeException e) {
@@ -50,16 +50,20 @@ public final class SignatureVerifier {
         return new SigningException("The file is not a readable PDF: " + detail, e);
     }
 
+    /** One damaged signature must not hide the others, so its failure becomes part of the report. */
+    private static SignatureCheck checkOrReport(SignatureUtil util, String name) {
+        try {
+            return check(util, name);
+        } catch (RuntimeException e) {
+            return new SignatureCheck(name, null, null, false, false, null, null, null, null, null, null,
+                    null, false, null, "its signature data is damaged");
+        }
+    }
+
     private static SignatureCheck check(SignatureUtil util, String name) {
         boolean covers = util.signatureCoversWholeDocument(name);
         String subFilter = subFilter(util.getSignature(name));
-        PdfPKCS7 pkcs7;
-        try {
-            pkcs7 = util.readSignatureData(name);
-        } catch (RuntimeException e) {
-            return new SignatureCheck(name, null, null, false, covers, subFilter, null, null, null, null, null,
-                    null, false, null, "its signature data is damaged (" + e.getMessage() + ")");
-        }
+        PdfPKCS7 pkcs7 = util.readSignatureData(name);
         boolean intact;
         String problem = null;
         try {

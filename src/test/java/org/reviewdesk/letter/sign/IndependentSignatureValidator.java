@@ -110,7 +110,8 @@ final class IndependentSignatureValidator {
     }
 
     private static byte[] digest(SignerInformation signer, byte[] content) throws Exception {
-        DigestCalculator calculator = new JcaDigestCalculatorProviderBuilder().build().get(signer.getDigestAlgorithmID());
+        DigestCalculator calculator =
+                new JcaDigestCalculatorProviderBuilder().build().get(signer.getDigestAlgorithmID());
         try (OutputStream out = calculator.getOutputStream()) {
             out.write(content);
         }
@@ -126,11 +127,13 @@ final class IndependentSignatureValidator {
 
     private static TimeStampToken timeStampToken(SignerInformation signer) throws Exception {
         AttributeTable unsigned = signer.getUnsignedAttributes();
-        Attribute attribute = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        Attribute attribute =
+                unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
         if (attribute == null) {
             return null;
         }
-        return new TimeStampToken(new CMSSignedData(attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+        byte[] token = attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded();
+        return new TimeStampToken(new CMSSignedData(token));
     }
 
     private static boolean timeStampVerifies(TimeStampToken token, SignerInformation signer) throws Exception {

@@ -60,6 +60,19 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void aDamagedSignatureValueIsReportedNotValidInsteadOfFailing() throws Exception {
+        byte[] tampered = signed.clone();
+        int contents = indexOf(tampered, "/Contents <".getBytes(StandardCharsets.US_ASCII), fixture.letter.length)
+                + "/Contents <".length();
+        Arrays.fill(tampered, contents, contents + 40, (byte) 'F');
+
+        VerificationReport report = SignatureVerifier.verify(tampered);
+        assertEquals(1, report.signatures().size());
+        assertFalse(report.allValid(), report.toText());
+        assertTrue(report.toText().startsWith("Signature ReviewerSignature: NOT VALID ("), report.toText());
+    }
+
+    @Test
     void bytesAppendedAfterTheSignatureAreReportedAsNotCovered() throws Exception {
         byte[] appended = Arrays.copyOf(signed, signed.length + 12);
         System.arraycopy("\n% appended".getBytes(StandardCharsets.US_ASCII), 0, appended, signed.length, 11);
@@ -101,7 +114,7 @@ class SignatureVerifierTest {
     void aFileThatIsNotAPdfGivesAClearMessage() {
         byte[] text = "Dear reviewer,\nthis is not a PDF.\n".getBytes(StandardCharsets.UTF_8);
         SigningException e = assertThrows(SigningException.class, () -> SignatureVerifier.verify(text));
-        assertTrue(e.getMessage().startsWith("The file is not a readable PDF: "), e.getMessage());
+        assertEquals("The file is not a readable PDF: PDF header not found.", e.getMessage());
     }
 
     @Test
