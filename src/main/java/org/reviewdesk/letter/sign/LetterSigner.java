@@ -113,6 +113,7 @@ public final class LetterSigner {
             properties.setLocation(look.location());
         }
         // Append mode keeps the letter's bytes untouched, so the signature is a pure incremental update.
+        // No temporary file (null): the letter holds patient data and must not reach disk unencrypted.
         return new PdfSigner(new PdfReader(new ByteArrayInputStream(pdf)), out, null,
                 new StampingProperties().useAppendMode(), properties);
     }
@@ -123,7 +124,8 @@ public final class LetterSigner {
         boolean signed;
         try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
             pages = document.getNumberOfPages();
-            signed = new SignatureUtil(document).doesSignatureFieldExist(FIELD_NAME);
+            // Only a signed field counts: iText fills an empty field of that name in place.
+            signed = new SignatureUtil(document).getSignatureNames().contains(FIELD_NAME);
         } catch (IOException | RuntimeException e) {
             throw new SigningException("The letter is not a readable PDF: " + e.getMessage(), e);
         }

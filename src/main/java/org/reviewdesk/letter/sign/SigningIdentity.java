@@ -97,6 +97,7 @@ public final class SigningIdentity {
         return List.of(out);
     }
 
+    /** Refuses a certificate outside its validity at {@code now}, or one not meant for signing. */
     void checkUsableAt(Instant now) throws SigningException {
         X509Certificate cert = certificate();
         if (now.isAfter(cert.getNotAfter().toInstant())) {

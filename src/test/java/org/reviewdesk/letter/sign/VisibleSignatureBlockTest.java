@@ -12,9 +12,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
@@ -59,6 +64,36 @@ class VisibleSignatureBlockTest {
             try (InputStream content = normal.getContents()) {
                 assertTrue(content.readAllBytes().length > 0, "the appearance stream draws something");
             }
+            assertEquals(3, textShowingOperators(normal), "signed by, date and reason: one text run each");
+        }
+    }
+
+    @Test
+    void everyLineIsDrawnOrTheBoxIsRefusedWhateverItsSize() throws Exception {
+        // iText silently drops lines that overflow a custom appearance: a letter must never lose its date.
+        float[][] sizes = {{260, 56}, {260, 45}, {200, 40}, {180, 50}, {400, 60}, {150, 90}, {120, 36}, {90, 30}};
+        for (float[] size : sizes) {
+            for (boolean withLocation : new boolean[] {false, true}) {
+                SignatureAppearance look = SignatureAppearance.of("Dr. Maria-Theresa Example-Longname, MD", 2,
+                        TestLetters.BLOCK_X, TestLetters.BLOCK_Y, size[0], size[1]);
+                if (withLocation) {
+                    look = look.withLocation("Sacramento, CA");
+                }
+                String what = size[0] + " x " + size[1] + (withLocation ? " with location" : "");
+                byte[] pdf;
+                try {
+                    pdf = fixture.signer.sign(fixture.letter, fixture.identity, look, null, SigningFixture.SIGNED_AT);
+                } catch (SigningException e) {
+                    assertTrue(e.getMessage().startsWith("The space for the signature block"), what);
+                    continue;
+                }
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    PDAnnotationWidget widget = document.getDocumentCatalog().getAcroForm()
+                            .getField(LetterSigner.FIELD_NAME).getWidgets().get(0);
+                    int drawn = textShowingOperators(widget.getAppearance().getNormalAppearance().getAppearanceStream());
+                    assertEquals(withLocation ? 4 : 3, drawn, "lines drawn in " + what);
+                }
+            }
         }
     }
 
@@ -100,6 +135,25 @@ class VisibleSignatureBlockTest {
                 Instant.parse("2026-11-26T23:10:05Z"), ZoneId.of("America/Los_Angeles"));
         assertEquals(List.of("Digitally signed by R-4711", "Date: 2026-11-26 15:10 PST",
                 "Reason: IMR final determination", "Location: Sacramento, CA"), block.lines());
+    }
+
+    /** Text runs (Tj, TJ, ', ") in a form XObject and the forms it draws: iText draws one per line. */
+    private static int textShowingOperators(PDFormXObject form) throws Exception {
+        int count = 0;
+        for (Object token : new PDFStreamParser(form).parse()) {
+            if (token instanceof Operator op && List.of("Tj", "TJ", "'", "\"").contains(op.getName())) {
+                count++;
+            }
+        }
+        PDResources resources = form.getResources();
+        if (resources != null) {
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDFormXObject nested) {
+                    count += textShowingOperators(nested);
+                }
+            }
+        }
+        return count;
     }
 
     private static int darkPixels(BufferedImage image, int x0, int y0, int x1, int y1) {
