@@ -81,6 +81,6 @@ final class LetterCommand implements Callable<Integer> {
         if (!missing.isEmpty()) {
             throw new CliException("the letter cannot be signed yet: " + String.join(" ", missing));
         }
-        return LetterService.signDetachedFromStore(r, given, Clock.systemDefaultZone());
+        return LetterService.signOutsideStore(r, given, Clock.systemDefaultZone());
     }
 }

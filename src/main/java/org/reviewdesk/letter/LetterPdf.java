@@ -92,7 +92,9 @@ public final class LetterPdf {
         }
         for (int i = 0; i < letter.blocks().size(); i++) {
             Paragraph p = block(letter.blocks().get(i), serifBold, i == 0);
-            if (i == letter.blocks().size() - 1) {
+            boolean introOfSection = i > 0 && letter.blocks().get(i - 1) instanceof SectionTitle
+                    && letter.blocks().get(i) instanceof LetterModel.Paragraph intro && intro.text().length() < 200;
+            if (i == letter.blocks().size() - 1 || introOfSection) {
                 p.setKeepWithNext(true);
             }
             doc.add(p);

@@ -15,6 +15,7 @@ import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.LetterReadiness;
 import org.reviewdesk.domain.Reviewer;
 import org.reviewdesk.letter.LetterComposer;
+import org.reviewdesk.letter.LetterFonts;
 import org.reviewdesk.letter.LetterPdf;
 import org.reviewdesk.letter.RenderedLetter;
 import org.reviewdesk.letter.sign.LetterSigner;
@@ -28,8 +29,6 @@ import org.reviewdesk.store.StoreException;
 
 /** Letters of stored cases: preview, export, sign and keep; the reviewer profile and signing identity. */
 public final class LetterService {
-    static final String REASON = "IMR final determination";
-
     private final Store store;
     private final CaseLibrary cases;
     private final Clock clock;
@@ -140,29 +139,27 @@ public final class LetterService {
 
     /** Signs a rendered letter in its reserved box. */
     public byte[] signRendered(RenderedLetter r, SigningIdentity id, String tsaUrl) throws SigningException {
-        RenderedLetter.SignatureBox b = r.signatureBox();
-        SignatureAppearance look = new SignatureAppearance(id.signerName(), REASON, null, b.page(), b.x(), b.y(),
-                b.width(), b.height());
-        return signer().sign(r.pdf(), id, look, tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl,
+        return signer().sign(r.pdf(), id, appearance(r, id), tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl,
                 clock.instant());
+    }
+
+    private static SignatureAppearance appearance(RenderedLetter r, SigningIdentity id) {
+        RenderedLetter.SignatureBox b = r.signatureBox();
+        return SignatureAppearance.of(id.signerName(), b.page(), b.x(), b.y(), b.width(), b.height());
     }
 
     private synchronized LetterSigner signer() throws SigningException {
         if (signer == null) {
-            signer = new LetterSigner(org.reviewdesk.letter.LetterFonts.bytes(org.reviewdesk.letter.LetterFonts.SANS),
-                    clock.getZone());
+            signer = new LetterSigner(LetterFonts.bytes(LetterFonts.SANS), clock.getZone());
         }
         return signer;
     }
 
     /** Signs a letter rendered from a case file, outside any store (the command line's {@code --case}). */
-    public static byte[] signDetachedFromStore(RenderedLetter r, SigningIdentity id, Clock clock)
+    public static byte[] signOutsideStore(RenderedLetter r, SigningIdentity id, Clock clock)
             throws SigningException {
-        RenderedLetter.SignatureBox b = r.signatureBox();
-        SignatureAppearance look = new SignatureAppearance(id.signerName(), REASON, null, b.page(), b.x(), b.y(),
-                b.width(), b.height());
-        return new LetterSigner(org.reviewdesk.letter.LetterFonts.bytes(org.reviewdesk.letter.LetterFonts.SANS),
-                clock.getZone()).sign(r.pdf(), id, look, null, clock.instant());
+        return new LetterSigner(LetterFonts.bytes(LetterFonts.SANS), clock.getZone())
+                .sign(r.pdf(), id, appearance(r, id), null, clock.instant());
     }
 
     /** The newest signed letter of a case, if it has one. */
