@@ -87,6 +87,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheLetterUsesIText() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.reviewdesk.letter..")
+                .should().dependOnClassesThat().resideInAPackage("com.itextpdf..")
+                .because("the letter package owns PDF writing and signing (iText is AGPL: one place to know)");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheRecordPackageUsesPdfBox() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.reviewdesk.record..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")
+                .because("reading and rendering PDFs lives in one place");
+        rule.check(classes);
+    }
+
+    @Test
     void nothingImportsTheApp() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.reviewdesk.app..")
                     .should().dependOnClassesThat().resideInAPackage("org.reviewdesk.app..")

@@ -41,6 +41,8 @@ final class ItemEditor extends TitledPane {
         box.setPadding(new Insets(8));
         setContent(box);
         setExpanded(true);
+        setMinWidth(0);
+        setMaxWidth(Double.MAX_VALUE);
     }
 
     private static String shorten(String s) {
@@ -63,6 +65,8 @@ final class ItemEditor extends TitledPane {
         a.setId(id);
         a.setWrapText(true);
         a.setPrefRowCount(rows);
+        a.setPrefColumnCount(24);
+        a.setMinWidth(120);
         return a;
     }
 

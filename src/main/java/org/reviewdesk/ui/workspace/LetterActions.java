@@ -28,6 +28,9 @@ final class LetterActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the determination letter");
         chooser.setInitialFileName(suggested);
+        java.io.File home = new java.io.File(System.getProperty("user.home"));
+        java.io.File documents = new java.io.File(home, "Documents");
+        chooser.setInitialDirectory(documents.isDirectory() ? documents : home);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf"));
         return chooser.showSaveDialog(owner);
     }

@@ -78,6 +78,7 @@ public final class WorkspacePane extends BorderPane {
         fact(facts, "Assigned", c.dateAssigned());
         fact(facts, "Application received", c.applicationReceived());
         fact(facts, "Due", c.effectiveDueDate().orElse(null));
+        fact(facts, "Decision date", c.decisionDate());
         if (c.organization() != null && c.organization().name() != null) {
             fact(facts, "Organization", c.organization().name());
         }
@@ -185,6 +186,8 @@ public final class WorkspacePane extends BorderPane {
         summary.setId("clinicalSummary");
         summary.setWrapText(true);
         summary.setPrefRowCount(12);
+        summary.setPrefColumnCount(24);
+        summary.setMinWidth(120);
         summary.textProperty().bindBidirectional(model.clinicalSummary);
         Label itemsLabel = new Label("Disputed items (" + model.items.size() + ")");
         itemsLabel.getStyleClass().add("title-4");
@@ -239,8 +242,9 @@ public final class WorkspacePane extends BorderPane {
             onSaved.run();
             Background.run(() -> cases.get(caseNumber), c -> {
                 setTop(header(c));
-                model.saved(model.toCaseFile());
-            }, t -> { });
+                model.saved(c);
+                preview.render();
+            }, t -> Dialogs.error(getScene().getWindow(), "The case could not be read again", t));
         });
     }
 
