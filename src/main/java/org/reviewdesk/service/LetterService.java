@@ -117,6 +117,11 @@ public final class LetterService {
 
     // ---- signing ----
 
+    /** What the stored case still lacks before its letter can be signed; empty when complete. */
+    public List<String> missing(String caseNumber) throws StoreException {
+        return LetterReadiness.missing(withProfile(cases.get(caseNumber)));
+    }
+
     /** Signs the letter of a stored case with the store's identity (or the given one) and keeps it. */
     public SignedLetter sign(String caseNumber, SigningIdentity given)
             throws StoreException, LetterNotReadyException, SigningException {

@@ -104,6 +104,7 @@ class SampleCaseWindowTest {
         assertTrue(node("#reviewerGuideline-0", TextArea.class).getText()
                 .startsWith("Decision based on MTUS Chronic Pain Treatment Guidelines"));
         assertEquals("All changes saved", node("#saveState", Label.class).getText());
+        waitUntil(() -> node("#previewStatus", Label.class).getText().equals("2 pages"));
 
         // the reviewer changes the decision and saves with the keyboard
         robot.interact(() -> decision.setValue(Decision.OVERTURNED));
@@ -125,6 +126,36 @@ class SampleCaseWindowTest {
             assertTrue(item.rationale().endsWith("is not established for this patient at this time. Reviewed again."),
                     item.rationale());
         }
+    }
+
+    @Test
+    void signingAnUndecidedCaseShowsWhatIsMissing() throws Exception {
+        Workbench.create(data, PASSWORD.toCharArray(), false).close();
+        launch();
+        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+        robot.doubleClickOn("EXAMPLE-0001");
+        waitUntil(() -> robot.lookup("#decision-0").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Decision> decision = node("#decision-0", ComboBox.class);
+        robot.interact(() -> decision.setValue(null));
+        robot.clickOn("#signButton");
+        waitUntil(() -> robot.lookup("#notReadyDialog").tryQuery().isPresent());
+        String text = node("#notReadyDialog", javafx.scene.control.DialogPane.class).getContentText();
+        assertEquals("• Item 1 (12 sessions of physical therapy for the cervica...): no decision (Upheld or "
+                + "Overturned).", text);
+        robot.type(KeyCode.ENTER);
+        try (Workbench w = openAfterClose()) {
+            assertEquals(null, w.cases().get("EXAMPLE-0001").items().get(0).decision(), "the edit was saved first");
+            assertTrue(w.letters().signedLetter("EXAMPLE-0001").isEmpty());
+        }
+    }
+
+    private Workbench openAfterClose() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        return Workbench.open(data, PASSWORD.toCharArray());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.reviewdesk.ui.workspace;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
@@ -16,6 +17,10 @@ import org.reviewdesk.ui.Dialogs;
 
 /** Sign & Export: completeness check, signing identity, signature, file. */
 final class LetterActions {
+    /** What the case lacks, and whether a signing identity is there. */
+    private record Readiness(List<String> missing, boolean hasIdentity) {
+    }
+
     private final LetterService letters;
     private final Window owner;
 
@@ -45,8 +50,15 @@ final class LetterActions {
     }
 
     void signAndExport(String caseNumber, Consumer<Runnable> saveThen, Runnable afterSigning) {
-        saveThen.accept(() -> Background.run(() -> letters.storedIdentity().isPresent(), hasIdentity -> {
-            if (!hasIdentity && !offerIdentity()) {
+        saveThen.accept(() -> Background.run(() -> {
+            List<String> missing = letters.missing(caseNumber);
+            return new Readiness(missing, missing.isEmpty() && letters.storedIdentity().isPresent());
+        }, state -> {
+            if (!state.missing().isEmpty()) {
+                notReady(new LetterNotReadyException(state.missing()));
+                return;
+            }
+            if (!state.hasIdentity() && !offerIdentity()) {
                 return;
             }
             File target = chooseTarget(owner, caseNumber + "-determination.pdf");
@@ -69,7 +81,7 @@ final class LetterActions {
                     Dialogs.error(owner, "The letter could not be signed", t);
                 }
             });
-        }, t -> Dialogs.error(owner, "The signing identity could not be read", t)));
+        }, t -> Dialogs.error(owner, "The case could not be checked", t)));
     }
 
     private void notReady(LetterNotReadyException n) {
