@@ -22,6 +22,17 @@ import org.reviewdesk.store.StoreException;
 public final class CaseLibrary {
     private final Store store;
     private final PacketReader reader;
+    private ImportListener listener = caseNumber -> { };
+
+    /** Told after a case was stored, to read its record pages. */
+    @FunctionalInterface
+    public interface ImportListener {
+        void imported(String caseNumber) throws StoreException;
+    }
+
+    void onImported(ImportListener l) {
+        this.listener = l;
+    }
 
     public CaseLibrary(Store store, PacketReader reader) {
         this.store = store;
@@ -41,10 +52,13 @@ public final class CaseLibrary {
      * store is written; a case number already in the store is refused unless {@code replace}.
      */
     public CaseFile importPath(Path path, boolean replace) throws CaseFormatException, IOException, StoreException {
+        CaseFile c;
         try (Packet p = reader.read(path)) {
             repo().insert(p.caseFile(), p.records(), replace);
-            return p.caseFile();
+            c = p.caseFile();
         }
+        listener.imported(c.caseNumber());
+        return c;
     }
 
     /** Reads a packet without storing it: to ask the reviewer before replacing a case. */
@@ -104,6 +118,7 @@ public final class CaseLibrary {
             return false;
         }
         repo().insert(sample.caseFile(), sample.records(), false);
+        listener.imported(sample.caseFile().caseNumber());
         return true;
     }
 }

@@ -13,11 +13,19 @@ public final class Workbench implements AutoCloseable {
     private final Store store;
     private final CaseLibrary cases;
     private final LetterService letters;
+    private final SearchService search;
+    private final RecordService records;
 
     private Workbench(Store store) {
         this.store = store;
         this.cases = new CaseLibrary(store);
         this.letters = new LetterService(store, cases, java.time.Clock.systemDefaultZone());
+        this.search = new SearchService(store);
+        this.records = new RecordService(store, search);
+        cases.onImported(n -> {
+            search.documentRemoved(n, null);
+            records.readMissingPages(RecordService.Progress.NONE);
+        });
     }
 
     public static boolean storeExists(Path dataDir) {
@@ -55,6 +63,14 @@ public final class Workbench implements AutoCloseable {
 
     public CaseLibrary cases() {
         return cases;
+    }
+
+    public RecordService records() {
+        return records;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public LetterService letters() {

@@ -168,6 +168,10 @@ public final class Store implements AutoCloseable {
         return new IdentityRepository(connection);
     }
 
+    public RecordRepository records() {
+        return new RecordRepository(connection);
+    }
+
     public LetterRepository letters() {
         return new LetterRepository(connection);
     }

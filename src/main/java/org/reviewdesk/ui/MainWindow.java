@@ -80,6 +80,12 @@ public final class MainWindow {
                 tabs.getTabs().remove(t);
             }
         });
+        MenuItem addRecords = new MenuItem("Add record files…");
+        addRecords.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        addRecords.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::addRecordFiles));
+        MenuItem find = new MenuItem("Search the record");
+        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        find.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::focusSearch));
         MenuItem settings = new MenuItem("Settings…");
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench.letters()).showAndWait());
@@ -98,12 +104,12 @@ public final class MainWindow {
         MenuItem signLetter = new MenuItem("Sign & export letter…");
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
-        Menu file = new Menu("_File", null, importCase, save, closeTab, new SeparatorMenuItem(), exportLetter,
+        Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
                 signLetter, verify, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> tabs.getSelectionModel().select(0));
-        Menu view = new Menu("_View", null, cases);
+        Menu view = new Menu("_View", null, cases, find);
         return new MenuBar(file, view);
     }
 
@@ -120,7 +126,8 @@ public final class MainWindow {
                 return;
             }
         }
-        WorkspacePane pane = new WorkspacePane(workbench.cases(), workbench.letters(), caseNumber, caseList::refresh);
+        WorkspacePane pane = new WorkspacePane(workbench.cases(), workbench.letters(), workbench.records(),
+                workbench.search(), caseNumber, caseList::refresh);
         Tab tab = new Tab(caseNumber, pane);
         tab.setUserData(caseNumber);
         tab.setId("case-" + caseNumber);

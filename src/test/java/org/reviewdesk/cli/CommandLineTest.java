@@ -125,6 +125,27 @@ class CommandLineTest {
     }
 
     @Test
+    void recordsAddAndSearchWorkFromTheCommandLine() throws Exception {
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("pw", "--data", data, "init").status());
+        Path pdf = org.reviewdesk.service.RecordImportTest.pdf(tmp, "pr2.pdf", 3);
+        Path bad = Files.writeString(tmp.resolve("scan.pdf"), "not a pdf");
+        Run add = run("pw", "--data", data, "records", "add", "EXAMPLE-0001", pdf.toString(), bad.toString());
+        assertEquals(1, add.status(), "one file was refused");
+        assertEquals("pr2.pdf: added as pr2 (3 pages)\n", add.out());
+        assertTrue(add.err().startsWith("error: ") && add.err().contains("scan.pdf"), add.err());
+
+        Run search = run("pw", "--data", data, "search", "--case", "EXAMPLE-0001", "\"full range of motion\"");
+        assertEquals(0, search.status(), search.err());
+        List<String> lines = search.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("EXAMPLE-0001\tpr2\tp. 2\t")
+                && l.contains("full range of motion")), search.out());
+        Run all = run("pw", "--data", data, "search", "meloxicam");
+        assertTrue(all.out().lines().anyMatch(l -> l.startsWith("EXAMPLE-0001\tprogress-2015-01-19\tp. 1")),
+                all.out());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run("pw", "--data", tmp.toString(), "frobnicate").status());
         assertEquals(2, run("pw", "--data", tmp.toString(), "export", "X").status(), "--out is required");

@@ -12,20 +12,23 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.reviewdesk.service.LetterNotReadyException;
 import org.reviewdesk.service.LetterService;
+import org.reviewdesk.service.RecordService;
 import org.reviewdesk.ui.Background;
 import org.reviewdesk.ui.Dialogs;
 
 /** Sign & Export: completeness check, signing identity, signature, file. */
 final class LetterActions {
     /** What the case lacks, and whether a signing identity is there. */
-    private record Readiness(List<String> missing, boolean hasIdentity) {
+    private record Readiness(List<String> missing, boolean hasIdentity, List<String> neverOpened) {
     }
 
     private final LetterService letters;
+    private final RecordService records;
     private final Window owner;
 
-    LetterActions(LetterService letters, Window owner) {
+    LetterActions(LetterService letters, RecordService records, Window owner) {
         this.letters = letters;
+        this.records = records;
         this.owner = owner;
     }
 
@@ -52,10 +55,17 @@ final class LetterActions {
     void signAndExport(String caseNumber, Consumer<Runnable> saveThen, Runnable afterSigning) {
         saveThen.accept(() -> Background.run(() -> {
             List<String> missing = letters.missing(caseNumber);
-            return new Readiness(missing, missing.isEmpty() && letters.storedIdentity().isPresent());
+            return new Readiness(missing, missing.isEmpty() && letters.storedIdentity().isPresent(),
+                    records.neverOpened(caseNumber));
         }, state -> {
             if (!state.missing().isEmpty()) {
                 notReady(new LetterNotReadyException(state.missing()));
+                return;
+            }
+            if (!state.neverOpened().isEmpty() && !Dialogs.confirm(owner, "Documents never opened",
+                    "You have not opened these documents of the record:\n• " + String.join("\n• ",
+                            state.neverOpened()) + "\n\nA rationale that says something is not documented "
+                            + "must rest on the whole record. Sign anyway?", "Sign anyway")) {
                 return;
             }
             if (!state.hasIdentity() && !offerIdentity()) {

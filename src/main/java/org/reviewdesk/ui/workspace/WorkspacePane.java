@@ -22,6 +22,9 @@ import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.RecordDocument;
 import org.reviewdesk.service.CaseLibrary;
 import org.reviewdesk.service.LetterService;
+import org.reviewdesk.service.RecordService;
+import org.reviewdesk.service.SearchService;
+import org.reviewdesk.ui.record.RecordPane;
 import org.reviewdesk.ui.Background;
 import org.reviewdesk.ui.Dialogs;
 
@@ -31,18 +34,22 @@ public final class WorkspacePane extends BorderPane {
 
     private final CaseLibrary cases;
     private final LetterService letters;
+    private final RecordService records;
+    private final SearchService search;
     private final String caseNumber;
+    private RecordPane recordPane;
     private final Runnable onSaved;
     private final WorkspaceViewModel model = new WorkspaceViewModel();
-    private final ListView<RecordDocument> documentList = new ListView<>();
-    private final TextArea recordText = new TextArea();
     private final Label saveState = new Label();
     private LetterPreview preview;
     private SplitPane split;
 
-    public WorkspacePane(CaseLibrary cases, LetterService letters, String caseNumber, Runnable onSaved) {
+    public WorkspacePane(CaseLibrary cases, LetterService letters, RecordService records, SearchService search,
+                         String caseNumber, Runnable onSaved) {
         this.cases = cases;
         this.letters = letters;
+        this.records = records;
+        this.search = search;
         this.caseNumber = caseNumber;
         this.onSaved = onSaved;
         setId("workspace");
@@ -55,16 +62,14 @@ public final class WorkspacePane extends BorderPane {
         model.load(c);
         setTop(header(c));
         preview = new LetterPreview(letters, model::toCaseFile);
-        split = new SplitPane(recordSide(), editorSide(), preview);
+        recordPane = new RecordPane(records, search, caseNumber, excerptTarget());
+        split = new SplitPane(recordPane, editorSide(), preview);
         split.setDividerPositions(0.30, 0.64);
         setCenter(split);
         model.revision.addListener((o, a, b) -> preview.requestRender());
         preview.render();
         saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
                 .then("Unsaved changes").otherwise("All changes saved"));
-        if (!model.documents.isEmpty()) {
-            documentList.getSelectionModel().selectFirst();
-        }
     }
 
     private Pane header(CaseFile c) {
@@ -117,66 +122,6 @@ public final class WorkspacePane extends BorderPane {
         Label l = new Label(label + ": " + text);
         l.getStyleClass().add("text-small");
         facts.getChildren().add(l);
-    }
-
-    private Pane recordSide() {
-        Label heading = new Label("Clinical record (" + model.documents.size() + " documents)");
-        heading.getStyleClass().add("title-4");
-        documentList.setId("documentList");
-        documentList.setItems(model.documents);
-        documentList.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(RecordDocument d, boolean empty) {
-                super.updateItem(d, empty);
-                if (empty || d == null) {
-                    setText(null);
-                    return;
-                }
-                String date = d.date() == null ? "undated" : DATE.format(d.date());
-                String kind = d.kind() == null ? "Document" : d.kind().label();
-                setText(date + " · " + kind + "\n" + (d.title() == null ? d.file() : d.title())
-                        + (d.author() == null ? "" : " — " + d.author()));
-            }
-        });
-        documentList.setPlaceholder(new Label("This case has no record documents."));
-        documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> showDocument(d));
-        recordText.setId("recordText");
-        recordText.setEditable(false);
-        recordText.setWrapText(false);
-        recordText.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
-        SplitPane split = new SplitPane(documentList, recordText);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.28);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        VBox box = new VBox(8, heading, split);
-        box.setPadding(new Insets(10));
-        return box;
-    }
-
-    private void showDocument(RecordDocument d) {
-        recordText.clear();
-        if (d == null) {
-            return;
-        }
-        Background.run(() -> cases.record(caseNumber, d.id()), bytes -> {
-            if (d != documentList.getSelectionModel().getSelectedItem()) {
-                return;
-            }
-            recordText.setText(isText(bytes) ? new String(bytes, StandardCharsets.UTF_8)
-                    : "This record file (" + d.file() + ", " + bytes.length + " bytes) is stored encrypted with the "
-                    + "case; it is not a text document, and the page viewer for it is not part of this version.");
-            recordText.positionCaret(0);
-        }, t -> recordText.setText("The record could not be read: " + t.getMessage()));
-    }
-
-    private static boolean isText(byte[] bytes) {
-        int n = Math.min(bytes.length, 4096);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
-                return false;
-            }
-        }
-        return !(bytes.length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F');
     }
 
     private ScrollPane editorSide() {
@@ -238,7 +183,7 @@ public final class WorkspacePane extends BorderPane {
 
     /** Saves, checks the case is complete, signs the letter with the reviewer's identity and exports it. */
     public void signAndExport() {
-        new LetterActions(letters, getScene().getWindow()).signAndExport(caseNumber, this::saveThen, () -> {
+        new LetterActions(letters, records, getScene().getWindow()).signAndExport(caseNumber, this::saveThen, () -> {
             onSaved.run();
             Background.run(() -> cases.get(caseNumber), c -> {
                 setTop(header(c));
@@ -263,6 +208,45 @@ public final class WorkspacePane extends BorderPane {
             onSaved.run();
             next.run();
         }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
+    }
+
+    private RecordPane.ExcerptTarget excerptTarget() {
+        return new RecordPane.ExcerptTarget() {
+            @Override
+            public java.util.List<String> itemNames() {
+                return model.items.stream().map(i -> i.request.get()).toList();
+            }
+
+            @Override
+            public void insertIntoSummary(String sentence) {
+                model.clinicalSummary.set(join(model.clinicalSummary.get(), sentence));
+            }
+
+            @Override
+            public void insertIntoRationale(int item, String sentence) {
+                var r = model.items.get(item).rationale;
+                r.set(join(r.get(), sentence));
+            }
+        };
+    }
+
+    private static String join(String text, String sentence) {
+        String t = text == null ? "" : text.stripTrailing();
+        return t.isEmpty() ? sentence : t + " " + sentence;
+    }
+
+    /** Focuses the record search field. */
+    public void focusSearch() {
+        if (recordPane != null) {
+            recordPane.focusSearch();
+        }
+    }
+
+    /** Asks for record files to add to this case. */
+    public void addRecordFiles() {
+        if (recordPane != null) {
+            recordPane.chooseFiles();
+        }
     }
 
     /** Saves in the background; the case list is refreshed afterwards. */

@@ -1,0 +1,39 @@
+package org.reviewdesk.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.reviewdesk.service.SearchService.SearchHit;
+import org.reviewdesk.service.Workbench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "search", description = "Full-text search of the records: words, \"a phrase\", prefix*. "
+        + "One line per hit: case, document, page, snippet.")
+final class SearchCommand implements Callable<Integer> {
+    @ParentCommand
+    ReviewDeskCommand root;
+
+    @Option(names = "--case", paramLabel = "CASE", description = "search this case only")
+    String caseNumber;
+
+    @Option(names = "--limit", defaultValue = "50", description = "at most this many hits (default 50)")
+    int limit;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY")
+    List<String> query;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Workbench w = root.open()) {
+            if (caseNumber != null) {
+                w.cases().get(caseNumber);
+            }
+            for (SearchHit h : w.search().search(String.join(" ", query), caseNumber, limit)) {
+                System.out.println(h.caseNumber() + "\t" + h.documentId() + "\tp. " + h.page() + "\t" + h.snippet());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,396 @@
+package org.reviewdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.reviewdesk.domain.DocumentKind;
+import org.reviewdesk.domain.RecordDocument;
+import org.reviewdesk.domain.StoredDocument;
+
+/** Record documents as the viewer needs them: metadata, bytes, page texts, pages opened. */
+public final class RecordRepository {
+    /** Receives pages in order. */
+    @FunctionalInterface
+    public interface PageWriter {
+        void page(int pageNumber, String text) throws SQLException;
+    }
+
+    /** Produces the pages of a document into a writer (text extraction runs inside the transaction). */
+    @FunctionalInterface
+    public interface PageSource {
+        int writeTo(PageWriter writer) throws Exception;
+    }
+
+    /** Receives every stored page, for building the search index. */
+    @FunctionalInterface
+    public interface PageVisitor {
+        void page(String caseNumber, String documentId, int page, String text);
+    }
+
+    private final Connection c;
+
+    RecordRepository(Connection c) {
+        this.c = c;
+    }
+
+    private long caseId(String caseNumber) throws SQLException, NoSuchCaseException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM cases WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NoSuchCaseException(caseNumber);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The id of a document of the case with these exact bytes, if the case has one. */
+    public Optional<String> findBySha(String caseNumber, String sha256) throws StoreException {
+        return tx("Looking up a record", () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id FROM documents WHERE case_id = ? "
+                    + "AND content_sha256 = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds a document with its bytes and its pages in one transaction: if reading the pages fails
+     * or is cancelled, nothing of the document remains.
+     */
+    public void add(String caseNumber, RecordDocument d, String mediaKind, byte[] bytes, String sha256,
+                    PageSource pages) throws StoreException {
+        tx("Storing " + d.file(), () -> {
+            long id = caseId(caseNumber);
+            int position;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position) + 1, 0) FROM documents "
+                    + "WHERE case_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    position = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents (case_id, position, doc_id, title, "
+                    + "kind, doc_date, author, file_path, declared_sha256, content_sha256, size_bytes, content, "
+                    + "media_kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setLong(1, id);
+                ps.setInt(2, position);
+                ps.setString(3, d.id());
+                ps.setString(4, d.title());
+                ps.setString(5, d.kind() == null ? null : d.kind().name());
+                ps.setObject(6, d.date());
+                ps.setString(7, d.author());
+                ps.setString(8, d.file());
+                ps.setString(9, sha256);
+                ps.setString(10, sha256);
+                ps.setLong(11, bytes.length);
+                ps.setBytes(12, bytes);
+                ps.setString(13, mediaKind);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET has_documents = TRUE, updated_at = ? "
+                    + "WHERE id = ?")) {
+                ps.setObject(1, OffsetDateTime.now());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            int count = writePages(id, d.id(), pages);
+            setPageCount(id, d.id(), count);
+            AuditLog.append(c, "RECORD_ADDED", caseNumber, d.id() + ", " + count + " pages");
+            return null;
+        });
+    }
+
+    /** Stores the pages of a document that came without them (from a packet). */
+    public void savePages(String caseNumber, String documentId, String mediaKind, PageSource pages)
+            throws StoreException {
+        tx("Reading the pages of " + documentId, () -> {
+            long id = caseId(caseNumber);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_pages WHERE case_id = ? "
+                    + "AND doc_id = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, documentId);
+                ps.executeUpdate();
+            }
+            int count = writePages(id, documentId, pages);
+            setPageCount(id, documentId, count);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET media_kind = ? WHERE case_id = ? "
+                    + "AND doc_id = ?")) {
+                ps.setString(1, mediaKind);
+                ps.setLong(2, id);
+                ps.setString(3, documentId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private int writePages(long caseId, String docId, PageSource pages) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_pages (case_id, doc_id, page_no, text) "
+                + "VALUES (?,?,?,?)")) {
+            int[] pending = {0};
+            int count = pages.writeTo((page, text) -> {
+                ps.setLong(1, caseId);
+                ps.setString(2, docId);
+                ps.setInt(3, page);
+                ps.setString(4, text);
+                ps.addBatch();
+                if (++pending[0] == 200) {
+                    ps.executeBatch();
+                    pending[0] = 0;
+                }
+            });
+            if (pending[0] > 0) {
+                ps.executeBatch();
+            }
+            return count;
+        }
+    }
+
+    private void setPageCount(long caseId, String docId, int count) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET page_count = ? WHERE case_id = ? "
+                + "AND doc_id = ?")) {
+            ps.setInt(1, count);
+            ps.setLong(2, caseId);
+            ps.setString(3, docId);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<StoredDocument> documents(String caseNumber) throws StoreException {
+        return tx("Listing the record", () -> {
+            List<StoredDocument> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, title, kind, doc_date, author, file_path, "
+                    + "declared_sha256, media_kind, page_count, content_sha256, size_bytes FROM documents "
+                    + "WHERE case_id = ? ORDER BY position")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        RecordDocument d = new RecordDocument(rs.getString(1), rs.getString(2),
+                                rs.getString(3) == null ? null : DocumentKind.valueOf(rs.getString(3)),
+                                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7));
+                        out.add(new StoredDocument(d, rs.getString(8), rs.getObject(9, Integer.class),
+                                rs.getString(10), rs.getLong(11)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Changes a document's title, kind, date or author. */
+    public void updateMetadata(String caseNumber, RecordDocument d) throws StoreException {
+        tx("Saving " + d.id(), () -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET title = ?, kind = ?, doc_date = ?, "
+                    + "author = ? WHERE case_id = ? AND doc_id = ?")) {
+                ps.setString(1, d.title());
+                ps.setString(2, d.kind() == null ? null : d.kind().name());
+                ps.setObject(3, d.date());
+                ps.setString(4, d.author());
+                ps.setLong(5, caseId(caseNumber));
+                ps.setString(6, d.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public byte[] bytes(String caseNumber, String documentId) throws StoreException {
+        return tx("Reading " + documentId, () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM documents WHERE case_id = ? "
+                    + "AND doc_id = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("Case " + caseNumber + " has no document " + documentId);
+                    }
+                    return rs.getBytes(1);
+                }
+            }
+        });
+    }
+
+    public String pageText(String caseNumber, String documentId, int page) throws StoreException {
+        return tx("Reading a page", () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT text FROM record_pages WHERE case_id = ? "
+                    + "AND doc_id = ? AND page_no = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                ps.setInt(3, page);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : "";
+                }
+            }
+        });
+    }
+
+    /** Every stored page of every case, for the in-memory search index. */
+    public void forEachPage(PageVisitor visitor) throws StoreException {
+        tx("Reading the record pages", () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, p.doc_id, p.page_no, p.text "
+                    + "FROM record_pages p JOIN cases c ON c.id = p.case_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visitor.page(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Documents stored without their pages (imported in a packet), to be read. */
+    public List<String[]> documentsWithoutPages() throws StoreException {
+        return tx("Listing documents to read", () -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, d.doc_id, d.file_path FROM "
+                    + "documents d JOIN cases c ON c.id = d.case_id WHERE d.page_count IS NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            return out;
+        });
+    }
+
+    public void markOpened(String caseNumber, String documentId, int page) throws StoreException {
+        tx("Remembering an opened page", () -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO pages_opened (case_id, doc_id, page_no, "
+                    + "first_opened) KEY (case_id, doc_id, page_no) SELECT ?, ?, ?, COALESCE((SELECT first_opened "
+                    + "FROM pages_opened WHERE case_id = ? AND doc_id = ? AND page_no = ?), ?)")) {
+                long id = caseId(caseNumber);
+                ps.setLong(1, id);
+                ps.setString(2, documentId);
+                ps.setInt(3, page);
+                ps.setLong(4, id);
+                ps.setString(5, documentId);
+                ps.setInt(6, page);
+                ps.setObject(7, OffsetDateTime.now());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The pages the reviewer has opened, by document. */
+    public Map<String, Set<Integer>> opened(String caseNumber) throws StoreException {
+        return tx("Reading opened pages", () -> {
+            Map<String, Set<Integer>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, page_no FROM pages_opened "
+                    + "WHERE case_id = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Adds an evidence excerpt to the case; returns its position in the case's list. */
+    public int addEvidence(String caseNumber, org.reviewdesk.domain.Evidence e) throws StoreException {
+        return tx("Saving the excerpt", () -> {
+            long id = caseId(caseNumber);
+            int position;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position) + 1, 0) FROM evidence "
+                    + "WHERE case_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    position = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence (case_id, position, document_id, "
+                    + "page, quote, note, item_index) VALUES (?,?,?,?,?,?,?)")) {
+                ps.setLong(1, id);
+                ps.setInt(2, position);
+                ps.setString(3, e.documentId());
+                ps.setInt(4, e.page());
+                ps.setString(5, e.quote());
+                ps.setString(6, e.note());
+                ps.setObject(7, e.itemIndex());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET has_evidence = TRUE WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            AuditLog.append(c, "EXCERPT_ADDED", caseNumber, e.documentId() + " p. " + e.page());
+            return position;
+        });
+    }
+
+    /** Removes the excerpt at {@code index} of the case's list (in list order). */
+    public void deleteEvidence(String caseNumber, int index) throws StoreException {
+        tx("Removing the excerpt", () -> {
+            long id = caseId(caseNumber);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM evidence WHERE case_id = ? AND position = "
+                    + "(SELECT position FROM evidence WHERE case_id = ? ORDER BY position LIMIT 1 OFFSET ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, id);
+                ps.setInt(3, index);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A unit of work in one transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T tx(String what, Work<T> work) throws StoreException {
+        synchronized (c) {
+            try {
+                c.setAutoCommit(false);
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (StoreException e) {
+                rollback();
+                throw e;
+            } catch (Exception e) {
+                rollback();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new StoreException(what + " did not complete; nothing of it was kept: " + e.getMessage(), e);
+            } finally {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // reported by the next call
+                }
+            }
+        }
+    }
+
+    private void rollback() {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // nothing was committed
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.reviewdesk.ui.record;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.reviewdesk.domain.StoredDocument;
+import org.reviewdesk.service.RecordService;
+import org.reviewdesk.service.SearchService;
+import org.reviewdesk.ui.Background;
+
+/** One document's page: its image (zoomable) and its text (selectable), with search hits marked. */
+final class PageViewer extends VBox {
+    /** Receives a request to keep the selected text as an excerpt. */
+    interface ExcerptRequest {
+        void add(StoredDocument document, int page, String quote);
+    }
+
+    private static final float DPI = 110f;
+    private static final String FIT_WIDTH = "Fit width";
+    private static final String FIT_PAGE = "Fit page";
+
+    private final RecordService records;
+    private final String caseNumber;
+    private final ExcerptRequest excerpt;
+    private final ImageView image = new ImageView();
+    private final ScrollPane imageScroll;
+    private final TextArea text = new TextArea();
+    private final Label pageLabel = new Label();
+    private final Label hitLabel = new Label();
+    private final ComboBox<String> zoom = new ComboBox<>();
+    private StoredDocument document;
+    private int page;
+    private int pages;
+    private String query;
+    private List<int[]> marks = List.of();
+    private int mark;
+    private long generation;
+
+    PageViewer(RecordService records, String caseNumber, ExcerptRequest excerpt) {
+        this.records = records;
+        this.caseNumber = caseNumber;
+        this.excerpt = excerpt;
+        setId("pageViewer");
+        Button prev = new Button("◀");
+        prev.setId("previousPage");
+        prev.setOnAction(e -> go(page - 1));
+        Button next = new Button("▶");
+        next.setId("nextPage");
+        next.setOnAction(e -> go(page + 1));
+        pageLabel.setId("pageLabel");
+        zoom.setId("zoom");
+        zoom.getItems().addAll(FIT_WIDTH, FIT_PAGE, "50%", "75%", "100%", "150%", "200%");
+        zoom.setValue(FIT_WIDTH);
+        zoom.valueProperty().addListener((o, a, b) -> fit());
+        Button nextHit = new Button("Next hit");
+        nextHit.setOnAction(e -> nextMark());
+        hitLabel.setId("hitLabel");
+        Button addExcerpt = new Button("Add excerpt");
+        addExcerpt.setId("addExcerptButton");
+        addExcerpt.disableProperty().bind(text.selectedTextProperty().isEmpty());
+        addExcerpt.setOnAction(e -> {
+            if (document != null && !text.getSelectedText().isBlank()) {
+                excerpt.add(document, page, text.getSelectedText().strip());
+            }
+        });
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, hitLabel, nextHit, addExcerpt);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+
+        image.setPreserveRatio(true);
+        image.setId("pageImage");
+        StackPane holder = new StackPane(image);
+        holder.setStyle("-fx-background-color: -color-bg-subtle;");
+        holder.setPadding(new Insets(8));
+        imageScroll = new ScrollPane(holder);
+        imageScroll.setFitToWidth(true);
+        imageScroll.setPannable(true);
+        imageScroll.widthProperty().addListener((o, a, b) -> fit());
+        imageScroll.heightProperty().addListener((o, a, b) -> fit());
+        text.setId("recordText");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
+        SplitPane split = new SplitPane(imageScroll, text);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(bar, split);
+
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.PAGE_DOWN || (e.getCode() == KeyCode.RIGHT && e.isAltDown())) {
+                go(page + 1);
+                e.consume();
+            } else if (e.getCode() == KeyCode.PAGE_UP || (e.getCode() == KeyCode.LEFT && e.isAltDown())) {
+                go(page - 1);
+                e.consume();
+            } else if (e.getCode() == KeyCode.HOME && e.isControlDown()) {
+                go(1);
+            } else if (e.getCode() == KeyCode.END && e.isControlDown()) {
+                go(pages);
+            } else if (e.getCode() == KeyCode.F3) {
+                nextMark();
+            }
+        });
+        pageLabel.setText("No document open");
+    }
+
+    void open(StoredDocument d, int pageNumber, String searchQuery) {
+        document = d;
+        pages = d.pageCount() == null ? 1 : Math.max(1, d.pageCount());
+        query = searchQuery;
+        show(pageNumber, null);
+    }
+
+    void openAndSelect(StoredDocument d, int pageNumber, String quote) {
+        document = d;
+        pages = d.pageCount() == null ? 1 : Math.max(1, d.pageCount());
+        query = null;
+        show(pageNumber, quote);
+    }
+
+    private void go(int p) {
+        if (document != null && p >= 1 && p <= pages && p != page) {
+            show(p, null);
+        }
+    }
+
+    private void show(int p, String select) {
+        page = p;
+        long mine = ++generation;
+        StoredDocument d = document;
+        pageLabel.setText("Page " + p + " of " + pages);
+        Background.run(() -> records.pageText(caseNumber, d.document().id(), p), t -> {
+            if (mine != generation) {
+                return;
+            }
+            text.setText(t);
+            marks = query == null || query.isBlank() ? List.of() : SearchService.marks(t, query);
+            mark = -1;
+            if (select != null) {
+                int at = t.indexOf(select);
+                if (at >= 0) {
+                    text.selectRange(at, at + select.length());
+                }
+                hitLabel.setText("");
+            } else if (!marks.isEmpty()) {
+                nextMark();
+            } else {
+                hitLabel.setText(query == null || query.isBlank() ? "" : "no hit on this page");
+                text.positionCaret(0);
+            }
+        }, t -> text.setText("The page text could not be read: " + t.getMessage()));
+        Background.run(() -> {
+            var img = records.pageImage(caseNumber, d.document().id(), p, DPI);
+            records.markOpened(caseNumber, d.document().id(), p);
+            return img;
+        }, img -> {
+            if (mine != generation) {
+                return;
+            }
+            Image fx = PageView.toFx(img);
+            image.setImage(fx);
+            fit();
+            if (p < pages) {
+                Background.run(() -> records.pageImage(caseNumber, d.document().id(), p + 1, DPI), x -> { },
+                        x -> { });
+            }
+        }, t -> image.setImage(null));
+    }
+
+    private void nextMark() {
+        if (marks.isEmpty()) {
+            return;
+        }
+        mark = (mark + 1) % marks.size();
+        int[] m = marks.get(mark);
+        text.selectRange(m[0], m[1]);
+        hitLabel.setText("hit " + (mark + 1) + " of " + marks.size() + " on this page");
+    }
+
+    private void fit() {
+        Image img = image.getImage();
+        if (img == null) {
+            return;
+        }
+        double w = imageScroll.getViewportBounds().getWidth() - 20;
+        double h = imageScroll.getViewportBounds().getHeight() - 20;
+        String z = zoom.getValue();
+        if (FIT_WIDTH.equals(z)) {
+            image.setFitHeight(0);
+            image.setFitWidth(Math.max(50, w));
+        } else if (FIT_PAGE.equals(z)) {
+            image.setFitWidth(0);
+            image.setFitHeight(Math.max(50, h));
+        } else {
+            double scale = Integer.parseInt(z.replace("%", "")) / 100.0;
+            image.setFitHeight(0);
+            image.setFitWidth(img.getWidth() * 72.0 / DPI * scale * 96.0 / 72.0);
+        }
+    }
+
+    String selectedText() {
+        return text.getSelectedText();
+    }
+}

@@ -1,0 +1,385 @@
+package org.reviewdesk.ui.record;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.FileChooser;
+import org.reviewdesk.domain.Evidence;
+import org.reviewdesk.service.RecordService;
+import org.reviewdesk.service.RecordService.AddResult;
+import org.reviewdesk.service.SearchService;
+import org.reviewdesk.service.SearchService.SearchHit;
+import org.reviewdesk.domain.StoredDocument;
+import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
+
+/**
+ * The left half of the workspace: the record's documents, a page viewer (image and selectable
+ * text), search with hits marked, and the evidence excerpts.
+ */
+public final class RecordPane extends BorderPane {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    private final RecordService records;
+    private final SearchService search;
+    private final String caseNumber;
+    private final ExcerptTarget target;
+    private final ObservableList<StoredDocument> documents = FXCollections.observableArrayList();
+    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
+    private final ObservableList<Evidence> excerpts = FXCollections.observableArrayList();
+    private final ListView<StoredDocument> documentList = new ListView<>(documents);
+    private final ListView<SearchHit> hitList = new ListView<>(hits);
+    private final ListView<Evidence> excerptList = new ListView<>(excerpts);
+    private final TabPane tabs = new TabPane();
+    private final TextField searchField = new TextField();
+    private final Label heading = new Label();
+    private final PageViewer viewer;
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label();
+    private final HBox progressBar;
+    private final AtomicBoolean cancel = new AtomicBoolean();
+
+    /** Where an excerpt can be inserted: the workspace's summary and rationales. */
+    public interface ExcerptTarget {
+        List<String> itemNames();
+
+        void insertIntoSummary(String sentence);
+
+        void insertIntoRationale(int item, String sentence);
+    }
+
+    public RecordPane(RecordService records, SearchService search, String caseNumber, ExcerptTarget target) {
+        this.records = records;
+        this.search = search;
+        this.caseNumber = caseNumber;
+        this.target = target;
+        this.viewer = new PageViewer(records, caseNumber, this::addExcerpt);
+        setId("recordPane");
+
+        heading.getStyleClass().add("title-4");
+        Button add = new Button("Add files…");
+        add.setId("addRecordsButton");
+        add.setOnAction(e -> chooseFiles());
+        searchField.setId("recordSearch");
+        searchField.setPromptText("Search the record: words, \"a phrase\", prefix*");
+        searchField.setOnAction(e -> runSearch());
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, new Pane(), add);
+        HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, top, searchField);
+        header.setPadding(new Insets(10, 10, 6, 10));
+        setTop(header);
+
+        documentList.setId("documentList");
+        documentList.setCellFactory(lv -> new DocumentCell());
+        documentList.setPlaceholder(new Label("No record documents yet: drop files here or use Add files…"));
+        documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                viewer.open(d, 1, null);
+            }
+        });
+        hitList.setId("searchResults");
+        hitList.setCellFactory(lv -> new HitCell());
+        hitList.setPlaceholder(new Label("Type words and press Enter to search this case's record."));
+        hitList.setOnMouseClicked(e -> openHit(hitList.getSelectionModel().getSelectedItem()));
+        hitList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openHit(hitList.getSelectionModel().getSelectedItem());
+            }
+        });
+        excerptList.setId("excerptList");
+        excerptList.setCellFactory(lv -> new ExcerptCell(this));
+        excerptList.setPlaceholder(new Label("Select text on a page and choose Add excerpt."));
+        excerptList.setOnMouseClicked(e -> {
+            if (e.getClickCount() >= 1) {
+                openExcerpt(excerptList.getSelectionModel().getSelectedItem());
+            }
+        });
+        Tab docsTab = new Tab("Documents", documentList);
+        Tab hitsTab = new Tab("Search", hitList);
+        hitsTab.setId("searchTab");
+        Tab excerptTab = new Tab("Excerpts", excerptList);
+        excerptTab.setId("excerptsTab");
+        tabs.getTabs().addAll(docsTab, hitsTab, excerptTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane split = new SplitPane(tabs, viewer);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.3);
+        setCenter(split);
+
+        progress.setId("importProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        Button stop = new Button("Cancel");
+        stop.setId("cancelImport");
+        stop.setOnAction(e -> cancel.set(true));
+        progressBar = new HBox(8, progressText, progress, stop);
+        progressBar.setAlignment(Pos.CENTER_LEFT);
+        progressBar.setPadding(new Insets(4, 10, 6, 10));
+        progressBar.setVisible(false);
+        progressBar.setManaged(false);
+        setBottom(progressBar);
+
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                addFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        refresh(null);
+    }
+
+    /** Reloads the document and excerpt lists; selects {@code select} (a document id) when given. */
+    public void refresh(String select) {
+        Background.run(() -> new Object[] {records.documents(caseNumber), records.excerpts(caseNumber)}, v -> {
+            @SuppressWarnings("unchecked")
+            List<StoredDocument> docs = (List<StoredDocument>) v[0];
+            @SuppressWarnings("unchecked")
+            List<Evidence> ex = (List<Evidence>) v[1];
+            List<StoredDocument> sorted = docs.stream().sorted(java.util.Comparator.comparing(
+                    (StoredDocument d) -> d.document().date(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
+            String keep = select != null ? select : selectedId();
+            documents.setAll(sorted);
+            excerpts.setAll(ex);
+            int pages = docs.stream().mapToInt(d -> d.pageCount() == null ? 0 : d.pageCount()).sum();
+            heading.setText("Clinical record (" + docs.size() + (docs.size() == 1 ? " document, " : " documents, ")
+                    + pages + (pages == 1 ? " page)" : " pages)"));
+            documents.stream().filter(d -> d.document().id().equals(keep)).findFirst()
+                    .or(() -> documents.stream().findFirst())
+                    .ifPresent(d -> documentList.getSelectionModel().select(d));
+        }, t -> Dialogs.error(window(), "The record could not be read", t));
+    }
+
+    private String selectedId() {
+        StoredDocument d = documentList.getSelectionModel().getSelectedItem();
+        return d == null ? null : d.document().id();
+    }
+
+    private javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    public void chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add record files to case " + caseNumber);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Records (PDF, text, images)", "*.pdf", "*.txt", "*.png", "*.jpg",
+                        "*.jpeg", "*.tif", "*.tiff"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            addFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Adds files in the background with a progress bar and a Cancel button; reports refusals by name. */
+    public void addFiles(List<Path> files) {
+        cancel.set(false);
+        progressBar.setVisible(true);
+        progressBar.setManaged(true);
+        progress.setProgress(0);
+        progressText.setText("Reading " + files.size() + (files.size() == 1 ? " file…" : " files…"));
+        Background.run(() -> records.addFiles(caseNumber, files, (name, i, n, done, total) -> Platform.runLater(() -> {
+            progressText.setText(name + " (" + (i + 1) + " of " + n + "): page " + done + " of " + total);
+            progress.setProgress(n == 0 ? 0 : (i + (total == 0 ? 0 : (double) done / total)) / n);
+        }), cancel::get), results -> {
+            progressBar.setVisible(false);
+            progressBar.setManaged(false);
+            report(results, files.size());
+            String last = results.stream().filter(r -> r.documentId() != null).reduce((a, b) -> b)
+                    .map(AddResult::documentId).orElse(null);
+            refresh(last);
+        }, t -> {
+            progressBar.setVisible(false);
+            progressBar.setManaged(false);
+            Dialogs.error(window(), "The files could not be added", t);
+        });
+    }
+
+    private void report(List<AddResult> results, int asked) {
+        List<String> problems = results.stream().filter(r -> r.error() != null).map(AddResult::error).toList();
+        List<String> duplicates = results.stream().filter(AddResult::duplicate)
+                .map(r -> r.fileName() + " is already in the case (" + r.documentId() + "); not stored twice")
+                .toList();
+        long added = results.stream().filter(AddResult::added).count();
+        String summary = added + " of " + asked + " files added"
+                + (results.size() < asked ? "; the import was cancelled" : "") + ".";
+        if (problems.isEmpty() && duplicates.isEmpty()) {
+            progressText.setText(summary);
+            return;
+        }
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(problems.isEmpty()
+                ? javafx.scene.control.Alert.AlertType.INFORMATION : javafx.scene.control.Alert.AlertType.WARNING);
+        a.initOwner(window());
+        a.setTitle("Adding record files");
+        a.setHeaderText(summary);
+        a.setContentText(String.join("\n", java.util.stream.Stream.concat(problems.stream(), duplicates.stream())
+                .map(s -> "• " + s).toList()));
+        a.getDialogPane().setId("importReport");
+        a.show();
+    }
+
+    private void runSearch() {
+        String q = searchField.getText();
+        if (q == null || q.isBlank()) {
+            hits.clear();
+            return;
+        }
+        tabs.getSelectionModel().select(1);
+        Background.run(() -> search.search(q, caseNumber, 200), found -> {
+            hits.setAll(found);
+            if (!found.isEmpty()) {
+                hitList.getSelectionModel().selectFirst();
+            }
+        }, t -> Dialogs.error(window(), "The search failed", t));
+    }
+
+    private void openHit(SearchHit h) {
+        if (h == null) {
+            return;
+        }
+        documents.stream().filter(d -> d.document().id().equals(h.documentId())).findFirst()
+                .ifPresent(d -> viewer.open(d, h.page(), searchField.getText()));
+    }
+
+    void openExcerpt(Evidence e) {
+        if (e == null) {
+            return;
+        }
+        documents.stream().filter(d -> d.document().id().equals(e.documentId())).findFirst()
+                .ifPresent(d -> viewer.openAndSelect(d, e.page(), e.quote()));
+    }
+
+    /** Insert the sentence citing an excerpt into the summary or an item's rationale. */
+    void insert(Evidence e, int item) {
+        documents.stream().filter(d -> d.document().id().equals(e.documentId())).findFirst().ifPresent(d -> {
+            String sentence = RecordService.citation(d.document(), e);
+            if (item < 0) {
+                target.insertIntoSummary(sentence);
+            } else {
+                target.insertIntoRationale(item, sentence);
+            }
+        });
+    }
+
+    void removeExcerpt(Evidence e) {
+        int index = excerpts.indexOf(e);
+        Background.run(() -> {
+            records.deleteExcerpt(caseNumber, index);
+            return null;
+        }, x -> refresh(null), t -> Dialogs.error(window(), "The excerpt could not be removed", t));
+    }
+
+    List<String> itemNames() {
+        return target.itemNames();
+    }
+
+    String title(String documentId) {
+        return documents.stream().filter(d -> d.document().id().equals(documentId)).findFirst()
+                .map(d -> d.document().title() == null ? d.document().file() : d.document().title())
+                .orElse(documentId);
+    }
+
+    private void addExcerpt(StoredDocument d, int page, String quote) {
+        new ExcerptDialog(window(), title(d.document().id()), page, quote, target.itemNames()).showAndWait()
+                .ifPresent(r -> Background.run(() -> records.addExcerpt(caseNumber,
+                        new Evidence(d.document().id(), page, quote, r.note(), r.item())), i -> {
+                            refresh(null);
+                            tabs.getSelectionModel().select(2);
+                        }, t -> Dialogs.error(window(), "The excerpt could not be saved", t)));
+    }
+
+    /** A document in the list: date, kind, pages, title, author. */
+    private static final class DocumentCell extends ListCell<StoredDocument> {
+        @Override
+        protected void updateItem(StoredDocument s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setText(null);
+                return;
+            }
+            var d = s.document();
+            String date = d.date() == null ? "undated" : DATE.format(d.date());
+            String kind = d.kind() == null ? "Document" : d.kind().label();
+            String pages = s.pageCount() == null ? "" : " · " + s.pageCount() + (s.pageCount() == 1 ? " page" : " pages");
+            setText(date + " · " + kind + pages + "\n" + (d.title() == null ? d.file() : d.title())
+                    + (d.author() == null ? "" : " — " + d.author()));
+        }
+    }
+
+    /** A search hit: where, and the snippet with the matched words marked. */
+    private final class HitCell extends ListCell<SearchHit> {
+        @Override
+        protected void updateItem(SearchHit h, boolean empty) {
+            super.updateItem(h, empty);
+            if (empty || h == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Text where = new Text(title(h.documentId()) + ", page " + h.page() + "\n");
+            where.getStyleClass().add("hit-where");
+            where.setStyle("-fx-font-weight: bold;");
+            TextFlow flow = new TextFlow(where);
+            int at = 0;
+            for (int[] m : h.snippetMarks()) {
+                flow.getChildren().add(new Text(h.snippet().substring(at, m[0])));
+                Text mark = new Text(h.snippet().substring(m[0], m[1]));
+                mark.setStyle("-fx-font-weight: bold; -fx-fill: #9a3412;");
+                mark.getStyleClass().add("hit-mark");
+                flow.getChildren().add(mark);
+                at = m[1];
+            }
+            flow.getChildren().add(new Text(h.snippet().substring(at)));
+            flow.setPrefWidth(Math.max(200, getListView().getWidth() - 30));
+            setGraphic(flow);
+            setText(null);
+        }
+    }
+}
