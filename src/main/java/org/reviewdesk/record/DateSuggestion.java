@@ -1,0 +1,105 @@
+package org.reviewdesk.record;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the date a record page is about: a labelled date of service if there is one, else its first date. */
+final class DateSuggestion {
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+            + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    // groups: 1-3 m/d/y, 4-6 y-m-d, 7-9 "Month d, y", 10-12 "d Month y"
+    private static final Pattern DATE = Pattern.compile(
+            "(?<![\\d/-])(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})(?![\\d/-])"
+            + "|(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])"
+            + "|\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"
+            + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile(
+            "\\b(?:date\\s+of\\s+(?:service|visit|exam(?:ination)?|evaluation|report|determination|decision)"
+            + "|(?:service|visit|exam|examination|evaluation|report|determination)\\s+date|DOS)\\b",
+            Pattern.CASE_INSENSITIVE);
+    // what may stand between a label and its date: "Date of visit: 01/19/2015", "DOS - 1/19/15"
+    private static final Pattern LABEL_GAP = Pattern.compile("[\\s:#.,)(\\-–]*");
+    // dates that say when something else happened, not what the document is about
+    private static final Pattern OTHER_DATE = Pattern.compile(
+            "\\b(?:DOB|D\\.O\\.B|birth|born|DOI|D\\.O\\.I|injury|DOR|received|printed|faxed)\\b[^\\n]{0,25}$",
+            Pattern.CASE_INSENSITIVE);
+    private static final int LABEL_REACH = 40;
+
+    private DateSuggestion() {
+    }
+
+    /** The suggested date, or null when the text holds no plausible date. */
+    static LocalDate find(String text) {
+        Matcher label = LABEL.matcher(text);
+        while (label.find()) {
+            Matcher m = DATE.matcher(text).region(label.end(), Math.min(text.length(), label.end() + LABEL_REACH));
+            if (m.find() && LABEL_GAP.matcher(text.substring(label.end(), m.start())).matches()) {
+                LocalDate d = toDate(m);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        Matcher m = DATE.matcher(text);
+        while (m.find()) {
+            LocalDate d = toDate(m);
+            if (d != null && !OTHER_DATE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate toDate(Matcher m) {
+        try {
+            if (m.group(1) != null) {
+                return plausible(year(m.group(3)), num(m.group(1)), num(m.group(2)));
+            }
+            if (m.group(4) != null) {
+                return plausible(num(m.group(4)), num(m.group(5)), num(m.group(6)));
+            }
+            if (m.group(7) != null) {
+                return plausible(num(m.group(9)), month(m.group(7)), num(m.group(8)));
+            }
+            return plausible(num(m.group(12)), month(m.group(11)), num(m.group(10)));
+        } catch (DateTimeException e) {
+            return null; // 02/30/2015 and the like: not a date
+        }
+    }
+
+    private static LocalDate plausible(int year, int month, int day) {
+        LocalDate d = LocalDate.of(year, month, day);
+        return year >= 1900 && year <= Year.now().getValue() + 1 ? d : null;
+    }
+
+    /** Two-digit years: 15 is 2015, but 98 is 1998 (a year beyond next year is in the last century). */
+    private static int year(String y) {
+        int v = num(y);
+        if (y.length() == 2) {
+            v += 2000;
+            if (v > Year.now().getValue() + 1) {
+                v -= 100;
+            }
+        }
+        return v;
+    }
+
+    private static int month(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        String[] prefixes = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (int i = 0; i < prefixes.length; i++) {
+            if (n.startsWith(prefixes[i])) {
+                return i + 1;
+            }
+        }
+        throw new DateTimeException("no month: " + name);
+    }
+
+    private static int num(String s) {
+        return Integer.parseInt(s);
+    }
+}

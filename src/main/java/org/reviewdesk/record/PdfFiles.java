@@ -1,0 +1,97 @@
+package org.reviewdesk.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/** Opens PDF records from memory and turns PDFBox's failures into messages a reviewer can act on. */
+final class PdfFiles {
+    static final int MAX_PAGES = 20_000;
+    // readers look for the end-of-file marker this close to the end; a file cut off in transfer lacks it
+    private static final int EOF_WINDOW = 1024;
+
+    static {
+        MemoryOnly.ensure();
+    }
+
+    private PdfFiles() {
+    }
+
+    /** Opens a PDF, refusing truncated, damaged, password-protected and oversized files. */
+    static PDDocument open(String fileName, byte[] bytes) throws RecordFileException {
+        if (!hasEndMarker(bytes)) {
+            throw damaged(fileName, null);
+        }
+        PDDocument doc = load(fileName, bytes);
+        try {
+            int pages = doc.getNumberOfPages();
+            if (pages == 0) {
+                throw damaged(fileName, null);
+            }
+            if (pages > MAX_PAGES) {
+                throw new RecordFileException(fileName, fileName + " has " + pages + " pages, more than the "
+                        + MAX_PAGES + " ReviewDesk reads in one file; split it into smaller files");
+            }
+            return doc;
+        } catch (RecordFileException | RuntimeException e) {
+            closeQuietly(doc);
+            throw e;
+        }
+    }
+
+    /**
+     * Loads a PDF held in memory, with no scratch files. An empty user password opens files that are only
+     * restricted (no copying, no changes), as public IMR letters are; files that need a password are refused.
+     */
+    static PDDocument load(String fileName, byte[] bytes) throws RecordFileException {
+        try {
+            return Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null, MemoryOnly.streamCache());
+        } catch (InvalidPasswordException e) {
+            throw new RecordFileException(fileName, fileName + " is protected by a password; remove the "
+                    + "protection and add it again", e);
+        } catch (IOException | RuntimeException e) {
+            if (isUnsupportedEncryption(e)) {
+                throw new RecordFileException(fileName, fileName + " is protected by a password or a "
+                        + "certificate; remove the protection and add it again", e);
+            }
+            throw damaged(fileName, e);
+        }
+    }
+
+    static RecordFileException damaged(String fileName, Throwable cause) {
+        return new RecordFileException(fileName, fileName + " is damaged or incomplete and cannot be read (it "
+                + "may have been cut off while downloading or copying); ask the sender for the file again", cause);
+    }
+
+    static void closeQuietly(PDDocument doc) {
+        try {
+            doc.close();
+        } catch (IOException ignored) {
+            // nothing was written; closing only releases memory
+        }
+    }
+
+    private static boolean hasEndMarker(byte[] b) {
+        int end = b.length;
+        // some producers pad the end with blanks or zero bytes
+        while (end > 0 && (b[end - 1] == 0 || Character.isWhitespace(b[end - 1]))) {
+            end--;
+        }
+        byte[] marker = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+        for (int i = end - marker.length; i >= Math.max(0, end - EOF_WINDOW); i--) {
+            if (b[i] == '%' && b[i + 1] == '%' && b[i + 2] == 'E' && b[i + 3] == 'O' && b[i + 4] == 'F') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnsupportedEncryption(Throwable e) {
+        // PDFBox names public-key (certificate) security in its message; there is no dedicated type
+        String m = String.valueOf(e.getMessage());
+        return m.contains("security handler") || m.contains("keystore") || m.contains("PublicKey");
+    }
+}

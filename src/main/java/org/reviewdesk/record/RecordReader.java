@@ -1,0 +1,104 @@
+package org.reviewdesk.record;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Reads record files (PDF, plain text, PNG, JPEG, TIFF) held in memory: a first look with suggestions, and
+ * the text of every page, streamed in page order. Nothing is written to disk and no text is logged.
+ */
+public final class RecordReader {
+    static {
+        MemoryOnly.ensure();
+    }
+
+    private RecordReader() {
+    }
+
+    /** The kind and page count of a file, and a date, document kind and title suggested by its first page. */
+    public static RecordInfo inspect(String fileName, byte[] bytes) throws RecordFileException {
+        FileFormat format = FileFormat.detect(fileName, bytes);
+        int pages;
+        String firstPage;
+        switch (format.kind()) {
+            case PDF -> {
+                PDDocument doc = PdfFiles.open(fileName, bytes);
+                try {
+                    pages = doc.getNumberOfPages();
+                    firstPage = new PageTextStripper(() -> false).extract(doc, 1, 1)[0];
+                } catch (IOException | RuntimeException e) {
+                    throw new RecordFileException(fileName, fileName + " could not be read at page 1: the file "
+                            + "may be damaged; ask the sender for the file again", e);
+                } finally {
+                    PdfFiles.closeQuietly(doc);
+                }
+            }
+            case TEXT -> {
+                pages = TextPages.count(bytes);
+                firstPage = TextPages.firstPage(bytes);
+            }
+            default -> {
+                pages = ImageFiles.frameCount(fileName, bytes, format);
+                firstPage = ""; // no OCR: scans carry no text
+            }
+        }
+        return new RecordInfo(fileName, format.kind(), pages, DateSuggestion.find(firstPage),
+                KindSuggestion.guess(firstPage), TitleSuggestion.from(firstPage, fileName));
+    }
+
+    /**
+     * Delivers the text of every page to {@code sink}, in page order, without holding the whole document's
+     * text: PDF pages are extracted on several threads, text files are decoded as they go, images give one
+     * empty page per image or TIFF frame. {@code sink} and {@code progress} are called on this thread;
+     * {@code cancelled} is also asked from worker threads, so it must be thread-safe.
+     *
+     * @throws CancellationException when {@code cancelled} turned true; pages already delivered stay delivered
+     * @throws InterruptedException  when this thread was interrupted
+     */
+    public static void readPages(String fileName, byte[] bytes, PageSink sink, ProgressListener progress,
+                                 BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(cancelled, "cancelled");
+        FileFormat format = FileFormat.detect(fileName, bytes);
+        switch (format.kind()) {
+            case PDF -> readPdf(fileName, bytes, sink, progress, cancelled);
+            case TEXT -> readText(bytes, sink, progress, cancelled);
+            default -> readImage(fileName, bytes, format, sink, progress, cancelled);
+        }
+    }
+
+    private static void readPdf(String fileName, byte[] bytes, PageSink sink, ProgressListener progress,
+                                BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
+        PDDocument doc = PdfFiles.open(fileName, bytes);
+        try {
+            new ParallelPdfText(fileName, bytes, doc.getNumberOfPages(), cancelled).read(doc, sink, progress);
+        } finally {
+            PdfFiles.closeQuietly(doc);
+        }
+    }
+
+    private static void readText(byte[] bytes, PageSink sink, ProgressListener progress,
+                                 BooleanSupplier cancelled) {
+        int total = TextPages.count(bytes);
+        TextPages.read(bytes, (page, text) -> {
+            sink.accept(new PageText(page, text.toString().strip()));
+            progress.pagesRead(page, total);
+        }, cancelled);
+    }
+
+    private static void readImage(String fileName, byte[] bytes, FileFormat format, PageSink sink,
+                                  ProgressListener progress, BooleanSupplier cancelled) throws RecordFileException {
+        int frames = ImageFiles.frameCount(fileName, bytes, format);
+        for (int page = 1; page <= frames; page++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("reading " + fileName + " was cancelled");
+            }
+            sink.accept(new PageText(page, ""));
+            progress.pagesRead(page, frames);
+        }
+    }
+}
