@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -119,11 +118,7 @@ public final class RecordService {
             repo().add(caseNumber, doc, info.kind().name(), bytes, sha, writer -> {
                 int[] count = {0};
                 RecordReader.readPages(name, bytes, page -> {
-                    try {
-                        writer.page(page.pageNumber(), page.text());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("The page could not be stored: " + e.getMessage(), e);
-                    }
+                    writer.page(page.pageNumber(), page.text());
                     search.pageAdded(caseNumber, id, page.pageNumber(), page.text());
                     count[0]++;
                 }, progress, cancelled);
@@ -134,6 +129,10 @@ public final class RecordService {
             search.documentRemoved(caseNumber, id);
             if (e.getCause() instanceof RecordFileException rfe) {
                 throw rfe;
+            }
+            if (e.getCause() instanceof java.util.concurrent.CancellationException
+                    || e.getCause() instanceof InterruptedException) {
+                throw new RecordFileException(name, "Adding " + name + " was cancelled; nothing of it was kept");
             }
             throw e;
         }
@@ -155,11 +154,7 @@ public final class RecordService {
                 repo().savePages(caseNumber, id, info.kind().name(), writer -> {
                     int[] count = {0};
                     RecordReader.readPages(name, bytes, page -> {
-                        try {
-                            writer.page(page.pageNumber(), page.text());
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
+                        writer.page(page.pageNumber(), page.text());
                         search.pageAdded(caseNumber, id, page.pageNumber(), page.text());
                         count[0]++;
                     }, (done, total) -> progress.update(name, index, missing.size(), done, total), () -> false);

@@ -19,10 +19,10 @@ import org.reviewdesk.domain.StoredDocument;
 
 /** Record documents as the viewer needs them: metadata, bytes, page texts, pages opened. */
 public final class RecordRepository {
-    /** Receives pages in order. */
+    /** Receives pages in order; a page that cannot be stored stops the reading (and nothing is kept). */
     @FunctionalInterface
     public interface PageWriter {
-        void page(int pageNumber, String text) throws SQLException;
+        void page(int pageNumber, String text);
     }
 
     /** Produces the pages of a document into a writer (text extraction runs inside the transaction). */
@@ -146,14 +146,18 @@ public final class RecordRepository {
                 + "VALUES (?,?,?,?)")) {
             int[] pending = {0};
             int count = pages.writeTo((page, text) -> {
-                ps.setLong(1, caseId);
-                ps.setString(2, docId);
-                ps.setInt(3, page);
-                ps.setString(4, text);
-                ps.addBatch();
-                if (++pending[0] == 200) {
-                    ps.executeBatch();
-                    pending[0] = 0;
+                try {
+                    ps.setLong(1, caseId);
+                    ps.setString(2, docId);
+                    ps.setInt(3, page);
+                    ps.setString(4, text);
+                    ps.addBatch();
+                    if (++pending[0] == 200) {
+                        ps.executeBatch();
+                        pending[0] = 0;
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("page " + page + " could not be stored: " + e.getMessage(), e);
                 }
             });
             if (pending[0] > 0) {

@@ -128,7 +128,7 @@ class CommandLineTest {
     void recordsAddAndSearchWorkFromTheCommandLine() throws Exception {
         String data = tmp.resolve("data").toString();
         assertEquals(0, run("pw", "--data", data, "init").status());
-        Path pdf = org.reviewdesk.service.RecordImportTest.pdf(tmp, "pr2.pdf", 3);
+        Path pdf = org.reviewdesk.TestPdfs.progressNote(tmp, "pr2.pdf", 3);
         Path bad = Files.writeString(tmp.resolve("scan.pdf"), "not a pdf");
         Run add = run("pw", "--data", data, "records", "add", "EXAMPLE-0001", pdf.toString(), bad.toString());
         assertEquals(1, add.status(), "one file was refused");

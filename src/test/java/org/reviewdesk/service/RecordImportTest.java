@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfWriter;
-import com.itextpdf.layout.Document;
-import com.itextpdf.layout.element.AreaBreak;
-import com.itextpdf.layout.element.Paragraph;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,22 +36,8 @@ class RecordImportTest {
         w.close();
     }
 
-    /** A PDF whose page N says "Page N of the progress note" and, on page 2, a known phrase. */
     static Path pdf(Path dir, String name, int pages) throws Exception {
-        Path p = dir.resolve(name);
-        try (PdfDocument pdf = new PdfDocument(new PdfWriter(p.toString())); Document doc = new Document(pdf)) {
-            for (int i = 1; i <= pages; i++) {
-                if (i > 1) {
-                    doc.add(new AreaBreak());
-                }
-                doc.add(new Paragraph("PROGRESS REPORT (PR-2) Date of visit: 01/19/2015"));
-                doc.add(new Paragraph("Page " + i + " of the progress note."));
-                if (i == 2) {
-                    doc.add(new Paragraph("Physical examination revealed full range of motion of the lumbar spine."));
-                }
-            }
-        }
-        return p;
+        return org.reviewdesk.TestPdfs.progressNote(dir, name, pages);
     }
 
     private static Path png(Path dir, String name) throws Exception {
