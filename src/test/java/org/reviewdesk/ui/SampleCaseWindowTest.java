@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reviewdesk.app.ReviewDeskApp;
 import org.reviewdesk.domain.CaseSummary;
 import org.reviewdesk.domain.Decision;
-import org.reviewdesk.domain.RecordDocument;
+import org.reviewdesk.domain.StoredDocument;
 import org.reviewdesk.service.Workbench;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -85,17 +85,34 @@ class SampleCaseWindowTest {
         assertTrue(node("#clinicalSummary", TextArea.class).getText()
                 .startsWith("This is a 39 year old male patient who sustained a work related injury"));
         @SuppressWarnings("unchecked")
-        ListView<RecordDocument> docs = node("#documentList", ListView.class);
-        assertEquals(3, docs.getItems().size());
+        ListView<StoredDocument> docs = node("#documentList", ListView.class);
+        waitUntil(() -> docs.getItems().size() == 3);
         assertEquals(java.util.List.of("neuropsych-2014-08-29", "progress-2015-01-19", "ur-2015-01-29"),
-                docs.getItems().stream().map(RecordDocument::id).toList(), "documents sorted by date");
+                docs.getItems().stream().map(d -> d.document().id()).toList(), "documents sorted by date");
         waitUntil(() -> node("#recordText", TextArea.class).getText().contains("NEUROPSYCHOLOGICAL EVALUATION"));
         assertTrue(node("#recordText", TextArea.class).getText().startsWith("SYNTHETIC SAMPLE DATA"));
 
         robot.clickOn(docs.lookupAll(".list-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null
-                        && ((RecordDocument) c.getItem()).id().equals("progress-2015-01-19")).findFirst().orElseThrow());
+                        && ((StoredDocument) c.getItem()).document().id().equals("progress-2015-01-19")).findFirst()
+                .orElseThrow());
         waitUntil(() -> node("#recordText", TextArea.class).getText().contains("Date of visit: 01/19/2015"));
+        waitUntil(() -> node("#pageImage", javafx.scene.image.ImageView.class).getImage() != null);
+        assertEquals("Page 1 of 1", node("#pageLabel", Label.class).getText());
+
+        // search the sample case's record and open a hit: the page opens with the hit marked
+        robot.clickOn("#recordSearch").write("\"full range of motion\"").type(KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        ListView<org.reviewdesk.service.SearchService.SearchHit> hits = node("#searchResults", ListView.class);
+        waitUntil(() -> hits.getItems().size() == 2);
+        var urHit = hits.getItems().stream().filter(h -> h.documentId().equals("ur-2015-01-29")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> hits.getSelectionModel().select(urHit));
+        robot.clickOn(hits.lookupAll(".list-cell").stream().filter(n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getItem() == urHit).findFirst().orElseThrow());
+        waitUntil(() -> node("#recordText", TextArea.class).getText().contains("UTILIZATION REVIEW DETERMINATION"));
+        waitUntil(() -> "full range of motion".equals(node("#recordText", TextArea.class).getSelectedText()));
+        assertEquals("hit 1 of 1 on this page", node("#hitLabel", Label.class).getText());
 
         @SuppressWarnings("unchecked")
         ComboBox<Decision> decision = node("#decision-0", ComboBox.class);

@@ -43,6 +43,7 @@ final class PageViewer extends VBox {
     private final Label pageLabel = new Label();
     private final Label hitLabel = new Label();
     private final ComboBox<String> zoom = new ComboBox<>();
+    private final SplitPane split;
     private StoredDocument document;
     private int page;
     private int pages;
@@ -63,11 +64,14 @@ final class PageViewer extends VBox {
         next.setId("nextPage");
         next.setOnAction(e -> go(page + 1));
         pageLabel.setId("pageLabel");
+        pageLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         zoom.setId("zoom");
         zoom.getItems().addAll(FIT_WIDTH, FIT_PAGE, "50%", "75%", "100%", "150%", "200%");
         zoom.setValue(FIT_WIDTH);
+        zoom.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         zoom.valueProperty().addListener((o, a, b) -> fit());
         Button nextHit = new Button("Next hit");
+        nextHit.setTooltip(new javafx.scene.control.Tooltip("Next search hit on this page (F3)"));
         nextHit.setOnAction(e -> nextMark());
         hitLabel.setId("hitLabel");
         Button addExcerpt = new Button("Add excerpt");
@@ -80,9 +84,17 @@ final class PageViewer extends VBox {
         });
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, hitLabel, nextHit, addExcerpt);
+        prev.setTooltip(new javafx.scene.control.Tooltip("Previous page (Page Up)"));
+        next.setTooltip(new javafx.scene.control.Tooltip("Next page (Page Down)"));
+        addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence"));
+        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, addExcerpt);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setPadding(new Insets(6, 8, 2, 8));
+        HBox hitBar = new HBox(6, hitLabel, nextHit);
+        hitBar.setAlignment(Pos.CENTER_RIGHT);
+        hitBar.setPadding(new Insets(0, 8, 4, 8));
+        hitBar.visibleProperty().bind(hitLabel.textProperty().isNotEmpty());
+        hitBar.managedProperty().bind(hitBar.visibleProperty());
 
         image.setPreserveRatio(true);
         image.setId("pageImage");
@@ -98,11 +110,11 @@ final class PageViewer extends VBox {
         text.setEditable(false);
         text.setWrapText(true);
         text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
-        SplitPane split = new SplitPane(imageScroll, text);
+        split = new SplitPane(imageScroll, text);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(bar, split);
+        getChildren().addAll(bar, hitBar, split);
 
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PAGE_DOWN || (e.getCode() == KeyCode.RIGHT && e.isAltDown())) {
@@ -142,8 +154,19 @@ final class PageViewer extends VBox {
         }
     }
 
+    private boolean isText() {
+        return "TEXT".equals(document.mediaKind());
+    }
+
     private void show(int p, String select) {
         page = p;
+        if (isText() && split.getItems().contains(imageScroll)) {
+            split.getItems().remove(imageScroll);
+            image.setImage(null);
+        } else if (!isText() && !split.getItems().contains(imageScroll)) {
+            split.getItems().add(0, imageScroll);
+            split.setDividerPositions(0.62);
+        }
         long mine = ++generation;
         StoredDocument d = document;
         pageLabel.setText("Page " + p + " of " + pages);
@@ -168,11 +191,10 @@ final class PageViewer extends VBox {
             }
         }, t -> text.setText("The page text could not be read: " + t.getMessage()));
         Background.run(() -> {
-            var img = records.pageImage(caseNumber, d.document().id(), p, DPI);
             records.markOpened(caseNumber, d.document().id(), p);
-            return img;
+            return isText() ? null : records.pageImage(caseNumber, d.document().id(), p, DPI);
         }, img -> {
-            if (mine != generation) {
+            if (mine != generation || img == null) {
                 return;
             }
             Image fx = PageView.toFx(img);

@@ -63,6 +63,7 @@ public final class RecordPane extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final TextField searchField = new TextField();
     private final Label heading = new Label();
+    private final Label counts = new Label();
     private final PageViewer viewer;
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
@@ -87,6 +88,9 @@ public final class RecordPane extends BorderPane {
         setId("recordPane");
 
         heading.getStyleClass().add("title-4");
+        heading.setText("Clinical record");
+        counts.getStyleClass().add("text-muted");
+        counts.setId("recordCounts");
         Button add = new Button("Add files…");
         add.setId("addRecordsButton");
         add.setOnAction(e -> chooseFiles());
@@ -94,7 +98,7 @@ public final class RecordPane extends BorderPane {
         searchField.setPromptText("Search the record: words, \"a phrase\", prefix*");
         searchField.setOnAction(e -> runSearch());
         HBox.setHgrow(searchField, Priority.ALWAYS);
-        HBox top = new HBox(8, heading, new Pane(), add);
+        HBox top = new HBox(8, heading, counts, new Pane(), add);
         HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(6, top, searchField);
@@ -183,8 +187,8 @@ public final class RecordPane extends BorderPane {
             documents.setAll(sorted);
             excerpts.setAll(ex);
             int pages = docs.stream().mapToInt(d -> d.pageCount() == null ? 0 : d.pageCount()).sum();
-            heading.setText("Clinical record (" + docs.size() + (docs.size() == 1 ? " document, " : " documents, ")
-                    + pages + (pages == 1 ? " page)" : " pages)"));
+            counts.setText(docs.size() + (docs.size() == 1 ? " document, " : " documents, ")
+                    + pages + (pages == 1 ? " page" : " pages"));
             documents.stream().filter(d -> d.document().id().equals(keep)).findFirst()
                     .or(() -> documents.stream().findFirst())
                     .ifPresent(d -> documentList.getSelectionModel().select(d));

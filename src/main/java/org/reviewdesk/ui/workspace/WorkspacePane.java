@@ -64,7 +64,7 @@ public final class WorkspacePane extends BorderPane {
         preview = new LetterPreview(letters, model::toCaseFile);
         recordPane = new RecordPane(records, search, caseNumber, excerptTarget());
         split = new SplitPane(recordPane, editorSide(), preview);
-        split.setDividerPositions(0.30, 0.64);
+        split.setDividerPositions(0.37, 0.69);
         setCenter(split);
         model.revision.addListener((o, a, b) -> preview.requestRender());
         preview.render();
@@ -159,7 +159,7 @@ public final class WorkspacePane extends BorderPane {
     private void togglePreview(boolean show) {
         if (show && !split.getItems().contains(preview)) {
             split.getItems().add(preview);
-            split.setDividerPositions(0.30, 0.64);
+            split.setDividerPositions(0.37, 0.69);
             preview.render();
         } else if (!show) {
             split.getItems().remove(preview);
