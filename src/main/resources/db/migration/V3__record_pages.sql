@@ -6,7 +6,7 @@ CREATE TABLE record_pages (
     case_id   BIGINT NOT NULL,
     doc_id    VARCHAR(200) NOT NULL,
     page_no   INT NOT NULL,
-    text      CHARACTER LARGE OBJECT,
+    text      CHARACTER VARYING,
     PRIMARY KEY (case_id, doc_id, page_no),
     FOREIGN KEY (case_id, doc_id) REFERENCES documents (case_id, doc_id) ON DELETE CASCADE
 );

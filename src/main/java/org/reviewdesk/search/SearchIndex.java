@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,15 +29,20 @@ public final class SearchIndex {
     private final List<PageKey> keys = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final BitSet removed = new BitSet();
-    private final TreeMap<String, IntList> postings = new TreeMap<>();
+    private final TreeMap<String, Postings> postings = new TreeMap<>();
 
     public synchronized void add(PageKey key, String text) {
         int id = keys.size();
         keys.add(key);
         String t = text == null ? "" : text;
         texts.add(t);
-        for (String term : Tokenizer.terms(t)) {
-            postings.computeIfAbsent(term, k -> new IntList()).add(id);
+        Map<String, IntList> positions = new HashMap<>();
+        List<Token> tokens = Tokenizer.tokens(t);
+        for (int i = 0; i < tokens.size(); i++) {
+            positions.computeIfAbsent(tokens.get(i).term(), k -> new IntList()).add(i);
+        }
+        for (Map.Entry<String, IntList> e : positions.entrySet()) {
+            postings.computeIfAbsent(e.getKey(), k -> new Postings()).add(id, e.getValue());
         }
     }
 
@@ -55,7 +61,7 @@ public final class SearchIndex {
         return keys.size() - removed.cardinality();
     }
 
-    /** Pages matching every clause, optionally within one case, best first, at most {@code limit}. */
+    /** Pages matching every clause, optionally within one case, in record order, at most {@code limit}. */
     public synchronized List<Hit> search(Query q, String caseNumber, int limit) {
         if (q.isEmpty()) {
             return List.of();
@@ -68,22 +74,21 @@ public final class SearchIndex {
                 return List.of();
             }
         }
-        List<int[]> scored = new ArrayList<>();
+        // Hits come in record order (case, document, page as stored), and only as many pages are
+        // checked as needed: a common word on every page costs no more than `limit` pages of work.
+        List<Hit> hits = new ArrayList<>();
         for (int id : candidates) {
+            if (hits.size() >= limit) {
+                break;
+            }
             if (removed.get(id) || (caseNumber != null && !keys.get(id).caseNumber().equals(caseNumber))) {
                 continue;
             }
-            List<int[]> marks = marks(texts.get(id), q);
-            if (marks.isEmpty()) {
-                continue;
+            String text = texts.get(id);
+            List<int[]> marks = marks(text, q);
+            if (!marks.isEmpty()) {
+                hits.add(hit(keys.get(id), text, marks));
             }
-            scored.add(new int[] {id, marks.size()});
-        }
-        scored.sort(Comparator.<int[]>comparingInt(s -> -s[1]).thenComparingInt(s -> s[0]));
-        List<Hit> hits = new ArrayList<>();
-        for (int[] s : scored.subList(0, Math.min(limit, scored.size()))) {
-            String text = texts.get(s[0]);
-            hits.add(hit(keys.get(s[0]), text, marks(text, q)));
         }
         return hits;
     }
@@ -110,30 +115,79 @@ public final class SearchIndex {
         return out;
     }
 
+    /** Pages where the clause occurs: all its words, and for a phrase, one after the other. */
     private int[] candidates(Clause c) {
-        int[] result = null;
+        List<List<Postings>> words = new ArrayList<>();
         for (int j = 0; j < c.words().size(); j++) {
             String w = c.words().get(j);
-            int[] pages;
             if (j == c.words().size() - 1 && c.lastIsPrefix()) {
-                pages = union(postings.subMap(w, true, w + Character.MAX_VALUE, false));
+                words.add(new ArrayList<>(postings.subMap(w, true, w + Character.MAX_VALUE, false).values()));
             } else {
-                IntList l = postings.get(w);
-                pages = l == null ? new int[0] : l.toArray();
+                Postings p = postings.get(w);
+                words.add(p == null ? List.of() : List.of(p));
             }
-            result = result == null ? pages : intersect(result, pages);
+            if (words.get(j).isEmpty()) {
+                return new int[0];
+            }
         }
-        return result == null ? new int[0] : result;
+        int[] pages = null;
+        for (List<Postings> alternatives : words) {
+            int[] these = union(alternatives);
+            pages = pages == null ? these : intersect(pages, these);
+        }
+        if (!c.isPhrase()) {
+            return pages;
+        }
+        int n = 0;
+        for (int page : pages) {
+            if (phraseOnPage(words, page)) {
+                pages[n++] = page;
+            }
+        }
+        return Arrays.copyOf(pages, n);
     }
 
-    private static int[] union(Map<String, IntList> lists) {
+    /** Whether some position of the first word is followed by the others, in order. */
+    private static boolean phraseOnPage(List<List<Postings>> words, int page) {
+        List<int[]> positions = new ArrayList<>();
+        for (List<Postings> alternatives : words) {
+            positions.add(positions(alternatives, page));
+        }
+        for (int start : positions.get(0)) {
+            boolean all = true;
+            for (int j = 1; j < positions.size() && all; j++) {
+                all = Arrays.binarySearch(positions.get(j), start + j) >= 0;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] positions(List<Postings> alternatives, int page) {
+        if (alternatives.size() == 1) {
+            return alternatives.get(0).positions(page);
+        }
+        IntList all = new IntList();
+        for (Postings p : alternatives) {
+            for (int v : p.positions(page)) {
+                all.add(v);
+            }
+        }
+        int[] out = all.toArray();
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static int[] union(List<Postings> lists) {
         if (lists.size() == 1) {
-            return lists.values().iterator().next().toArray();
+            return lists.get(0).pages.toArray();
         }
         BitSet all = new BitSet();
-        for (IntList l : lists.values()) {
-            for (int i = 0; i < l.size; i++) {
-                all.set(l.values[i]);
+        for (Postings l : lists) {
+            for (int i = 0; i < l.pages.size; i++) {
+                all.set(l.pages.values[i]);
             }
         }
         return all.stream().toArray();
@@ -199,7 +253,32 @@ public final class SearchIndex {
         return new Hit(key, snippet.toString(), snippetMarks, marks);
     }
 
-    /** A growable array of ascending page ids. */
+    /** The pages a term occurs on (ascending) and its word positions on each. */
+    private static final class Postings {
+        final IntList pages = new IntList();
+        final IntList offsets = new IntList();
+        final IntList positions = new IntList();
+
+        void add(int page, IntList pos) {
+            pages.add(page);
+            offsets.add(positions.size);
+            for (int i = 0; i < pos.size; i++) {
+                positions.add(pos.values[i]);
+            }
+        }
+
+        int[] positions(int page) {
+            int i = Arrays.binarySearch(pages.values, 0, pages.size, page);
+            if (i < 0) {
+                return new int[0];
+            }
+            int from = offsets.values[i];
+            int to = i + 1 < offsets.size ? offsets.values[i + 1] : positions.size;
+            return Arrays.copyOfRange(positions.values, from, to);
+        }
+    }
+
+    /** A growable array of ints. */
     private static final class IntList {
         int[] values = new int[4];
         int size;
