@@ -63,6 +63,13 @@ final class PdfFiles {
                 + "may have been cut off while downloading or copying); ask the sender for the file again", cause);
     }
 
+    /** A PDF that opened but whose pages {@code from..to} could not be read. */
+    static RecordFileException unreadable(String fileName, int from, int to, Throwable cause) {
+        String pages = from == to ? "page " + from : "pages " + from + " to " + to;
+        return new RecordFileException(fileName, fileName + " could not be read at " + pages + ": the file may be "
+                + "damaged; ask the sender for the file again", cause);
+    }
+
     static void closeQuietly(PDDocument doc) {
         try {
             doc.close();

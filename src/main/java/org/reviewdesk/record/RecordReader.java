@@ -30,8 +30,7 @@ public final class RecordReader {
                     pages = doc.getNumberOfPages();
                     firstPage = new PageTextStripper(() -> false).extract(doc, 1, 1)[0];
                 } catch (IOException | RuntimeException e) {
-                    throw new RecordFileException(fileName, fileName + " could not be read at page 1: the file "
-                            + "may be damaged; ask the sender for the file again", e);
+                    throw PdfFiles.unreadable(fileName, 1, 1, e);
                 } finally {
                     PdfFiles.closeQuietly(doc);
                 }
