@@ -9,10 +9,6 @@ import javax.imageio.ImageReader;
 
 /** PNG, JPEG and TIFF records: sizes checked from the headers before any pixel is decoded. */
 final class ImageFiles {
-    static final long MAX_PIXELS = 100_000_000L;
-    static final int MAX_SIDE = 30_000;
-    static final int MAX_FRAMES = 5_000;
-
     static {
         MemoryOnly.ensure();
     }
@@ -39,8 +35,8 @@ final class ImageFiles {
                 if (format != FileFormat.TIFF) {
                     break; // PNG and JPEG records show one image; anything else in the file is ignored
                 }
-                if (frames > MAX_FRAMES) {
-                    throw new RecordFileException(fileName, fileName + " has more than " + MAX_FRAMES
+                if (frames > Limits.MAX_FRAMES) {
+                    throw new RecordFileException(fileName, fileName + " has more than " + Limits.MAX_FRAMES
                             + " pages (TIFF frames), more than ReviewDesk reads; split it into smaller files");
                 }
             }
@@ -88,10 +84,10 @@ final class ImageFiles {
         if (width <= 0 || height <= 0) {
             throw damaged(fileName, null);
         }
-        if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
+        if (width > Limits.MAX_SIDE || height > Limits.MAX_SIDE || (long) width * height > Limits.MAX_PIXELS) {
             throw new RecordFileException(fileName, fileName + (page > 1 ? " (page " + page + ")" : "")
                     + " declares an image of " + width + " x " + height + " pixels, larger than ReviewDesk "
-                    + "opens safely (" + MAX_SIDE + " pixels a side, " + MAX_PIXELS / 1_000_000
+                    + "opens safely (" + Limits.MAX_SIDE + " pixels a side, " + Limits.MAX_PIXELS / 1_000_000
                     + " megapixels); ask the sender for a smaller scan or a PDF");
         }
     }

@@ -83,9 +83,7 @@ final class ParallelPdfText {
         int expected = 0;
         int pagesDone = 0;
         while (expected < chunks) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("reading " + fileName + " was cancelled");
-            }
+            checkCancelled();
             Chunk c = done.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             if (c == null) {
                 continue;
@@ -97,12 +95,19 @@ final class ParallelPdfText {
             for (Chunk next = early.remove(expected); next != null; next = early.remove(expected)) {
                 int firstPage = next.index * chunk + 1;
                 for (int i = 0; i < next.pages.length; i++) {
+                    checkCancelled();
                     sink.accept(new PageText(firstPage + i, next.pages[i]));
                     progress.pagesRead(++pagesDone, total);
                 }
                 window.release();
                 expected++;
             }
+        }
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("reading " + fileName + " was cancelled");
         }
     }
 
@@ -150,9 +155,6 @@ final class ParallelPdfText {
             return PdfFiles.damaged(fileName, e);
         }
         int from = c.index * chunk + 1;
-        int to = Math.min(total, from + chunk - 1);
-        String pages = from == to ? "page " + from : "pages " + from + " to " + to;
-        return new RecordFileException(fileName, fileName + " could not be read at " + pages + ": the file may be "
-                + "damaged; ask the sender for the file again", e);
+        return PdfFiles.unreadable(fileName, from, Math.min(total, from + chunk - 1), e);
     }
 }

@@ -1,7 +1,6 @@
 package org.reviewdesk.record;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -9,7 +8,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /** Opens PDF records from memory and turns PDFBox's failures into messages a reviewer can act on. */
 final class PdfFiles {
-    static final int MAX_PAGES = 20_000;
     // readers look for the end-of-file marker this close to the end; a file cut off in transfer lacks it
     private static final int EOF_WINDOW = 1024;
 
@@ -31,9 +29,8 @@ final class PdfFiles {
             if (pages == 0) {
                 throw damaged(fileName, null);
             }
-            if (pages > MAX_PAGES) {
-                throw new RecordFileException(fileName, fileName + " has " + pages + " pages, more than the "
-                        + MAX_PAGES + " ReviewDesk reads in one file; split it into smaller files");
+            if (pages > Limits.MAX_PAGES) {
+                throw Limits.tooManyPages(fileName, pages);
             }
             return doc;
         } catch (RecordFileException | RuntimeException e) {
@@ -66,6 +63,13 @@ final class PdfFiles {
                 + "may have been cut off while downloading or copying); ask the sender for the file again", cause);
     }
 
+    /** A PDF that opened but whose pages {@code from..to} could not be read. */
+    static RecordFileException unreadable(String fileName, int from, int to, Throwable cause) {
+        String pages = from == to ? "page " + from : "pages " + from + " to " + to;
+        return new RecordFileException(fileName, fileName + " could not be read at " + pages + ": the file may be "
+                + "damaged; ask the sender for the file again", cause);
+    }
+
     static void closeQuietly(PDDocument doc) {
         try {
             doc.close();
@@ -80,9 +84,8 @@ final class PdfFiles {
         while (end > 0 && (b[end - 1] == 0 || Character.isWhitespace(b[end - 1]))) {
             end--;
         }
-        byte[] marker = "%%EOF".getBytes(StandardCharsets.US_ASCII);
-        for (int i = end - marker.length; i >= Math.max(0, end - EOF_WINDOW); i--) {
-            if (b[i] == '%' && b[i + 1] == '%' && b[i + 2] == 'E' && b[i + 3] == 'O' && b[i + 4] == 'F') {
+        for (int i = end - 5; i >= Math.max(0, end - EOF_WINDOW); i--) {
+            if (b[i] == '%' && b[i + 1] == '%' && b[i + 2] == 'E' && b[i + 3] == 'O' && b[i + 4] == 'F') { // %%EOF
                 return true;
             }
         }

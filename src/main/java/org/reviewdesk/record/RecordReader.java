@@ -30,14 +30,13 @@ public final class RecordReader {
                     pages = doc.getNumberOfPages();
                     firstPage = new PageTextStripper(() -> false).extract(doc, 1, 1)[0];
                 } catch (IOException | RuntimeException e) {
-                    throw new RecordFileException(fileName, fileName + " could not be read at page 1: the file "
-                            + "may be damaged; ask the sender for the file again", e);
+                    throw PdfFiles.unreadable(fileName, 1, 1, e);
                 } finally {
                     PdfFiles.closeQuietly(doc);
                 }
             }
             case TEXT -> {
-                pages = TextPages.count(bytes);
+                pages = textPageCount(fileName, bytes);
                 firstPage = TextPages.firstPage(bytes);
             }
             default -> {
@@ -66,7 +65,7 @@ public final class RecordReader {
         FileFormat format = FileFormat.detect(fileName, bytes);
         switch (format.kind()) {
             case PDF -> readPdf(fileName, bytes, sink, progress, cancelled);
-            case TEXT -> readText(bytes, sink, progress, cancelled);
+            case TEXT -> readText(fileName, bytes, sink, progress, cancelled);
             default -> readImage(fileName, bytes, format, sink, progress, cancelled);
         }
     }
@@ -81,13 +80,21 @@ public final class RecordReader {
         }
     }
 
-    private static void readText(byte[] bytes, PageSink sink, ProgressListener progress,
-                                 BooleanSupplier cancelled) {
-        int total = TextPages.count(bytes);
+    private static void readText(String fileName, byte[] bytes, PageSink sink, ProgressListener progress,
+                                 BooleanSupplier cancelled) throws RecordFileException {
+        int total = textPageCount(fileName, bytes);
         TextPages.read(bytes, (page, text) -> {
             sink.accept(new PageText(page, text.toString().strip()));
             progress.pagesRead(page, total);
         }, cancelled);
+    }
+
+    private static int textPageCount(String fileName, byte[] bytes) throws RecordFileException {
+        int pages = TextPages.count(bytes);
+        if (pages > Limits.MAX_PAGES) {
+            throw Limits.tooManyPages(fileName, pages);
+        }
+        return pages;
     }
 
     private static void readImage(String fileName, byte[] bytes, FileFormat format, PageSink sink,

@@ -150,6 +150,9 @@ final class TextPages {
                     }
                 } else {
                     page.append(c);
+                    if (page.length() >= Limits.MAX_PAGE_CHARS) {
+                        emit(); // a file without line breaks must not become one huge page
+                    }
                 }
             }
         }

@@ -130,20 +130,27 @@ class BadRecordFilesTest {
 
     @Test
     void tiffWithMoreThanFiveThousandFramesIsRefused() {
-        assertMentions(refused("many.tif", TestRecords.tiffClaiming(ImageFiles.MAX_FRAMES + 1, 1, 1)),
+        assertMentions(refused("many.tif", TestRecords.tiffClaiming(Limits.MAX_FRAMES + 1, 1, 1)),
                 "many.tif has more than 5000 pages");
     }
 
     @Test
     void tiffWithFiveThousandFramesIsRead() throws Exception {
-        assertEquals(ImageFiles.MAX_FRAMES,
-                RecordReader.inspect("many.tif", TestRecords.tiffClaiming(ImageFiles.MAX_FRAMES, 1, 1)).pageCount());
+        assertEquals(Limits.MAX_FRAMES,
+                RecordReader.inspect("many.tif", TestRecords.tiffClaiming(Limits.MAX_FRAMES, 1, 1)).pageCount());
     }
 
     @Test
     void pdfWithMoreThanTwentyThousandPagesIsRefused() throws Exception {
-        assertMentions(refused("huge.pdf", TestRecords.blankPdf(PdfFiles.MAX_PAGES + 1)),
+        assertMentions(refused("huge.pdf", TestRecords.blankPdf(Limits.MAX_PAGES + 1)),
                 "huge.pdf has 20001 pages, more than the 20000 ReviewDesk reads");
+    }
+
+    @Test
+    void textFileWithMoreThanTwentyThousandPagesIsRefused() {
+        byte[] text = "page\f".repeat(Limits.MAX_PAGES + 1).getBytes(StandardCharsets.US_ASCII);
+
+        assertMentions(refused("dump.txt", text), "dump.txt has 20001 pages, more than the 20000 ReviewDesk reads");
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -74,6 +74,15 @@ class RecordReaderTest {
     }
 
     @Test
+    void textDrawnTwiceAsFakeBoldIsReadOnce() throws Exception {
+        byte[] pdf = TestRecords.fakeBoldPdf(List.of("DIAGNOSIS: lumbar strain", "Plan:"),
+                "Hello 1111 bookkeeper, repeated letters stay");
+
+        assertEquals("DIAGNOSIS: lumbar strain\nPlan:\nHello 1111 bookkeeper, repeated letters stay",
+                read("bold.pdf", pdf).pages.get(0).text());
+    }
+
+    @Test
     void progressCountsEveryPageUpToTheTotal() throws Exception {
         Collected c = read("notes.pdf", TestRecords.numberedPdf(40));
 
@@ -96,7 +105,7 @@ class RecordReaderTest {
             }
         }, ProgressListener.NONE, cancel::get));
 
-        assertTrue(delivered.get() < 100, "delivered " + delivered.get() + " pages after cancelling");
+        assertEquals(5, delivered.get(), "delivered " + delivered.get() + " pages after cancelling");
     }
 
     @Test
@@ -163,6 +172,15 @@ class RecordReaderTest {
         assertTrue(c.pages.get(1).text().startsWith("line 61\n") && c.pages.get(1).text().endsWith("line 120"));
         assertTrue(c.pages.get(2).text().endsWith("line 150"));
         assertEquals(3, c.progress.get(2)[1]);
+    }
+
+    @Test
+    void textWithoutLineBreaksIsCutIntoPagesOfBoundedLength() throws Exception {
+        byte[] text = "x".repeat(250_000).getBytes(StandardCharsets.US_ASCII);
+
+        Collected c = read("export.txt", text);
+
+        assertEquals(List.of(100_000, 100_000, 50_000), c.pages.stream().map(p -> p.text().length()).toList());
     }
 
     @Test

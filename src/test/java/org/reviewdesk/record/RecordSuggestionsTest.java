@@ -23,7 +23,8 @@ class RecordSuggestionsTest {
 
     @Test
     void progressNoteGivesItsVisitDateAndKind() throws Exception {
-        RecordInfo info = inspectPdf("Pacific Spine and Orthopedics", "PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)",
+        RecordInfo info = inspectPdf("Pacific Spine and Orthopedics",
+                "PRIMARY TREATING PHYSICIAN'S PROGRESS REPORT (PR-2)",
                 "Patient: J. Doe   DOB: 03/02/1961   DOI: 06/14/2013", "Date of visit: 01/19/2015",
                 "SUBJECTIVE: Neck pain radiating to the right arm. MRI of the cervical spine reviewed.");
 

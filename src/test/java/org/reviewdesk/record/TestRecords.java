@@ -81,6 +81,37 @@ public final class TestRecords {
         }
     }
 
+    /**
+     * A page with "fake bold": each {@code bold} line is drawn, then drawn again 0.3 pt to the right, as some
+     * record systems do; the {@code plain} line follows once.
+     */
+    public static byte[] fakeBoldPdf(List<String> bold, String plain) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.LETTER);
+            doc.addPage(page);
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                float y = 700;
+                for (String line : bold) {
+                    for (float dx : new float[] {0f, 0.3f}) {
+                        cs.beginText();
+                        cs.setFont(font, 11);
+                        cs.newLineAtOffset(72 + dx, y);
+                        cs.showText(line);
+                        cs.endText();
+                    }
+                    y -= 15;
+                }
+                cs.beginText();
+                cs.setFont(font, 11);
+                cs.newLineAtOffset(72, y);
+                cs.showText(plain);
+                cs.endText();
+            }
+            return save(doc);
+        }
+    }
+
     /** A PDF with {@code pageCount} empty pages. */
     public static byte[] blankPdf(int pageCount) throws IOException {
         try (PDDocument doc = new PDDocument()) {

@@ -1,0 +1,19 @@
+package org.reviewdesk.record;
+
+/** The sizes past which a record file is refused: far beyond any real record, short of exhausting memory. */
+final class Limits {
+    static final int MAX_PAGES = 20_000;
+    static final int MAX_FRAMES = 5_000;
+    static final long MAX_PIXELS = 100_000_000L;
+    static final int MAX_SIDE = 30_000;
+    // a typed page holds a few thousand characters; a longer "page" is a file without line breaks
+    static final int MAX_PAGE_CHARS = 100_000;
+
+    private Limits() {
+    }
+
+    static RecordFileException tooManyPages(String fileName, int pages) {
+        return new RecordFileException(fileName, fileName + " has " + pages + " pages, more than the " + MAX_PAGES
+                + " ReviewDesk reads in one file; split it into smaller files");
+    }
+}
