@@ -49,7 +49,8 @@ public final class MainWindow {
 
     private void unlocked(Workbench w) {
         this.workbench = w;
-        caseList = new CaseListPane(w.cases(), this::openCase);
+        caseList = new CaseListPane(w.cases(), w.search(), this::openCase, this::openCaseAndSearch);
+        Background.run(() -> w.search().index().pageCount(), n -> { }, t -> { });
         Tab casesTab = new Tab("Cases", caseList);
         casesTab.setClosable(false);
         casesTab.setId("casesTab");
@@ -117,6 +118,11 @@ public final class MainWindow {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         return t != null && t.getContent() instanceof WorkspacePane ws ? java.util.Optional.of(ws)
                 : java.util.Optional.empty();
+    }
+
+    private void openCaseAndSearch(String caseNumber, String query) {
+        openCase(caseNumber);
+        currentWorkspace().ifPresent(ws -> ws.search(query));
     }
 
     private void openCase(String caseNumber) {

@@ -31,15 +31,24 @@ public final class CaseListPane extends BorderPane {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private final CaseLibrary cases;
+    private final org.reviewdesk.service.SearchService search;
     private final Consumer<String> open;
+    private final java.util.function.BiConsumer<String, String> openWithSearch;
+    private final TextField searchAll = new TextField();
+    private final javafx.scene.control.ListView<org.reviewdesk.service.SearchService.SearchHit> hits =
+            new javafx.scene.control.ListView<>();
     private final TableView<CaseSummary> table = new TableView<>();
     private final javafx.collections.ObservableList<CaseSummary> rows = FXCollections.observableArrayList();
     private final TextField filter = new TextField();
     private final Label count = new Label();
+    private javafx.scene.control.SplitPane split;
 
-    public CaseListPane(CaseLibrary cases, Consumer<String> open) {
+    public CaseListPane(CaseLibrary cases, org.reviewdesk.service.SearchService search, Consumer<String> open,
+                        java.util.function.BiConsumer<String, String> openWithSearch) {
         this.cases = cases;
+        this.search = search;
         this.open = open;
+        this.openWithSearch = openWithSearch;
         build();
     }
 
@@ -97,9 +106,32 @@ public final class CaseListPane extends BorderPane {
         refresh.setOnAction(e -> refresh());
         Pane spacer = new Pane();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(openButton, importButton, refresh, spacer, count, filter);
+        searchAll.setId("searchAllCases");
+        searchAll.setPromptText("Search the records of all cases");
+        searchAll.setPrefColumnCount(24);
+        searchAll.setOnAction(e -> searchAllCases());
+        ToolBar bar = new ToolBar(openButton, importButton, refresh, spacer, count, filter, searchAll);
         setTop(bar);
-        setCenter(table);
+        hits.setId("allCasesHits");
+        hits.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(org.reviewdesk.service.SearchService.SearchHit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : h.caseNumber() + " · " + h.documentTitle() + ", page " + h.page()
+                        + "\n" + h.snippet());
+            }
+        });
+        hits.setOnMouseClicked(e -> {
+            var h = hits.getSelectionModel().getSelectedItem();
+            if (h != null && e.getClickCount() == 2) {
+                openWithSearch.accept(h.caseNumber(), searchAll.getText());
+            }
+        });
+        hits.setPlaceholder(new Label("No hits."));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        this.split = split;
+        setCenter(split);
         setPadding(new Insets(0));
     }
 
@@ -131,6 +163,21 @@ public final class CaseListPane extends BorderPane {
                 table.getSelectionModel().selectFirst();
             }
         }, t -> Dialogs.error(getScene().getWindow(), "The cases could not be listed", t));
+    }
+
+    private void searchAllCases() {
+        String q = searchAll.getText();
+        if (q == null || q.isBlank()) {
+            split.getItems().remove(hits);
+            return;
+        }
+        Background.run(() -> search.search(q, null, 200), found -> {
+            hits.getItems().setAll(found);
+            if (!split.getItems().contains(hits)) {
+                split.getItems().add(hits);
+                split.setDividerPositions(0.55);
+            }
+        }, t -> Dialogs.error(getScene().getWindow(), "The search failed", t));
     }
 
     /** Asks for a case file or packet and imports it, asking before replacing a case. */

@@ -16,6 +16,12 @@ final class ExcerptDialog extends Dialog<ExcerptDialog.Result> {
     record Result(String note, Integer item) {
     }
 
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
     ExcerptDialog(Window owner, String document, int page, String quote, List<String> items) {
         initOwner(owner);
         setTitle("Add excerpt");
@@ -38,9 +44,9 @@ final class ExcerptDialog extends Dialog<ExcerptDialog.Result> {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(8);
-        g.addRow(0, new Label("Quote"), q);
-        g.addRow(1, new Label("Note"), note);
-        g.addRow(2, new Label("Supports"), item);
+        g.addRow(0, label("Quote"), q);
+        g.addRow(1, label("Note"), note);
+        g.addRow(2, label("Supports"), item);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK

@@ -44,7 +44,10 @@ final class PageViewer extends VBox {
     private final Label hitLabel = new Label();
     private final ComboBox<String> zoom = new ComboBox<>();
     private final SplitPane split;
+    private final javafx.scene.control.ListView<Integer> thumbnails = new javafx.scene.control.ListView<>();
+    private final HBox imageRow;
     private StoredDocument document;
+    private StoredDocument thumbnailsOf;
     private int page;
     private int pages;
     private String query;
@@ -110,7 +113,20 @@ final class PageViewer extends VBox {
         text.setEditable(false);
         text.setWrapText(true);
         text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
-        split = new SplitPane(imageScroll, text);
+        thumbnails.setId("thumbnails");
+        thumbnails.setPrefWidth(96);
+        thumbnails.setMinWidth(70);
+        thumbnails.setMaxWidth(120);
+        thumbnails.setCellFactory(lv -> new ThumbnailCell());
+        thumbnails.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != page) {
+                go(b);
+            }
+        });
+        HBox imageRow = new HBox(thumbnails, imageScroll);
+        HBox.setHgrow(imageScroll, Priority.ALWAYS);
+        this.imageRow = imageRow;
+        split = new SplitPane(imageRow, text);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -160,13 +176,19 @@ final class PageViewer extends VBox {
 
     private void show(int p, String select) {
         page = p;
-        if (isText() && split.getItems().contains(imageScroll)) {
-            split.getItems().remove(imageScroll);
+        if (isText() && split.getItems().contains(imageRow)) {
+            split.getItems().remove(imageRow);
             image.setImage(null);
-        } else if (!isText() && !split.getItems().contains(imageScroll)) {
-            split.getItems().add(0, imageScroll);
+        } else if (!isText() && !split.getItems().contains(imageRow)) {
+            split.getItems().add(0, imageRow);
             split.setDividerPositions(0.62);
         }
+        if (thumbnails.getItems().size() != pages || thumbnailsOf != document) {
+            thumbnailsOf = document;
+            thumbnails.getItems().setAll(java.util.stream.IntStream.rangeClosed(1, pages).boxed().toList());
+        }
+        thumbnails.getSelectionModel().select(Integer.valueOf(p));
+        thumbnails.scrollTo(Math.max(0, p - 2));
         long mine = ++generation;
         StoredDocument d = document;
         pageLabel.setText("Page " + p + " of " + pages);
@@ -236,6 +258,41 @@ final class PageViewer extends VBox {
             image.setFitHeight(0);
             image.setFitWidth(img.getWidth() * 72.0 / DPI * scale * 96.0 / 72.0);
         }
+    }
+
+    /** A page number with its small image, rendered when the cell is shown. */
+    private final class ThumbnailCell extends javafx.scene.control.ListCell<Integer> {
+        private final ImageView view = new ImageView();
+
+        ThumbnailCell() {
+            view.setPreserveRatio(true);
+            view.setFitWidth(64);
+            setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        }
+
+        @Override
+        protected void updateItem(Integer n, boolean empty) {
+            super.updateItem(n, empty);
+            if (empty || n == null || document == null || isText()) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            setText(String.valueOf(n));
+            view.setImage(null);
+            setGraphic(view);
+            StoredDocument d = document;
+            Background.run(() -> records.pageImage(caseNumber, d.document().id(), n, 14f), img -> {
+                if (n.equals(getItem()) && d == document) {
+                    view.setImage(PageView.toFx(img));
+                }
+            }, t -> { });
+        }
+    }
+
+    /** The id of the document shown, or null. */
+    String currentDocumentId() {
+        return document == null ? null : document.document().id();
     }
 
     String selectedText() {

@@ -109,10 +109,18 @@ public final class RecordPane extends BorderPane {
         documentList.setCellFactory(lv -> new DocumentCell());
         documentList.setPlaceholder(new Label("No record documents yet: drop files here or use Add files…"));
         documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
-            if (d != null) {
+            if (d != null && !d.document().id().equals(viewer.currentDocumentId())) {
                 viewer.open(d, 1, null);
             }
         });
+        documentList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                editDetails();
+            }
+        });
+        javafx.scene.control.MenuItem details = new javafx.scene.control.MenuItem("Edit details…");
+        details.setOnAction(e -> editDetails());
+        documentList.setContextMenu(new javafx.scene.control.ContextMenu(details));
         hitList.setId("searchResults");
         hitList.setCellFactory(lv -> new HitCell());
         hitList.setPlaceholder(new Label("Type words and press Enter to search this case's record."));
@@ -183,7 +191,8 @@ public final class RecordPane extends BorderPane {
             List<StoredDocument> sorted = docs.stream().sorted(java.util.Comparator.comparing(
                     (StoredDocument d) -> d.document().date(),
                     java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
-            String keep = select != null ? select : selectedId();
+            String keep = select != null ? select : viewer.currentDocumentId() != null ? viewer.currentDocumentId()
+                    : selectedId();
             documents.setAll(sorted);
             excerpts.setAll(ex);
             int pages = docs.stream().mapToInt(d -> d.pageCount() == null ? 0 : d.pageCount()).sum();
@@ -191,7 +200,12 @@ public final class RecordPane extends BorderPane {
                     + pages + (pages == 1 ? " page" : " pages"));
             documents.stream().filter(d -> d.document().id().equals(keep)).findFirst()
                     .or(() -> documents.stream().findFirst())
-                    .ifPresent(d -> documentList.getSelectionModel().select(d));
+                    .ifPresent(d -> {
+                        documentList.getSelectionModel().select(d);
+                        if (select != null) {
+                            viewer.open(d, 1, null);
+                        }
+                    });
         }, t -> Dialogs.error(window(), "The record could not be read", t));
     }
 
@@ -269,6 +283,23 @@ public final class RecordPane extends BorderPane {
         a.show();
     }
 
+    private void editDetails() {
+        StoredDocument d = documentList.getSelectionModel().getSelectedItem();
+        if (d == null) {
+            return;
+        }
+        new DocumentDetailsDialog(window(), d.document()).showAndWait().ifPresent(edited -> Background.run(() -> {
+            records.updateMetadata(caseNumber, edited);
+            return edited.id();
+        }, this::refresh, t -> Dialogs.error(window(), "The details could not be saved", t)));
+    }
+
+    /** Searches this case's record for {@code query} and shows the hits. */
+    public void search(String query) {
+        searchField.setText(query);
+        runSearch();
+    }
+
     private void runSearch() {
         String q = searchField.getText();
         if (q == null || q.isBlank()) {
@@ -289,7 +320,10 @@ public final class RecordPane extends BorderPane {
             return;
         }
         documents.stream().filter(d -> d.document().id().equals(h.documentId())).findFirst()
-                .ifPresent(d -> viewer.open(d, h.page(), searchField.getText()));
+                .ifPresent(d -> {
+                    viewer.open(d, h.page(), searchField.getText());
+                    documentList.getSelectionModel().select(d);
+                });
     }
 
     void openExcerpt(Evidence e) {
@@ -297,7 +331,10 @@ public final class RecordPane extends BorderPane {
             return;
         }
         documents.stream().filter(d -> d.document().id().equals(e.documentId())).findFirst()
-                .ifPresent(d -> viewer.openAndSelect(d, e.page(), e.quote()));
+                .ifPresent(d -> {
+                    viewer.openAndSelect(d, e.page(), e.quote());
+                    documentList.getSelectionModel().select(d);
+                });
     }
 
     /** Insert the sentence citing an excerpt into the summary or an item's rationale. */
@@ -357,6 +394,12 @@ public final class RecordPane extends BorderPane {
         }
     }
 
+    private static Text plain(String s) {
+        Text t = new Text(s);
+        t.setFont(javafx.scene.text.Font.font(13));
+        return t;
+    }
+
     /** A search hit: where, and the snippet with the matched words marked. */
     private final class HitCell extends ListCell<SearchHit> {
         @Override
@@ -367,23 +410,28 @@ public final class RecordPane extends BorderPane {
                 setText(null);
                 return;
             }
+            // explicit fonts: the cell's height is measured before styles apply
             Text where = new Text(title(h.documentId()) + ", page " + h.page() + "\n");
             where.getStyleClass().add("hit-where");
-            where.setStyle("-fx-font-weight: bold;");
+            where.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
             TextFlow flow = new TextFlow(where);
             int at = 0;
             for (int[] m : h.snippetMarks()) {
-                flow.getChildren().add(new Text(h.snippet().substring(at, m[0])));
+                flow.getChildren().add(plain(h.snippet().substring(at, m[0])));
                 Text mark = new Text(h.snippet().substring(m[0], m[1]));
-                mark.setStyle("-fx-font-weight: bold; -fx-fill: #9a3412;");
+                mark.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
+                mark.setFill(javafx.scene.paint.Color.web("#9a3412"));
                 mark.getStyleClass().add("hit-mark");
                 flow.getChildren().add(mark);
                 at = m[1];
             }
-            flow.getChildren().add(new Text(h.snippet().substring(at)));
-            flow.setPrefWidth(Math.max(200, getListView().getWidth() - 30));
+            flow.getChildren().add(plain(h.snippet().substring(at)));
+            double w = Math.max(200, getListView().getWidth() - 40);
+            flow.setPrefWidth(w);
+            flow.setMaxWidth(w);
             setGraphic(flow);
             setText(null);
+            setPrefHeight(flow.prefHeight(w) + 10);
         }
     }
 }

@@ -38,6 +38,7 @@ public final class WorkspacePane extends BorderPane {
     private final SearchService search;
     private final String caseNumber;
     private RecordPane recordPane;
+    private String pendingSearch;
     private final Runnable onSaved;
     private final WorkspaceViewModel model = new WorkspaceViewModel();
     private final Label saveState = new Label();
@@ -63,6 +64,9 @@ public final class WorkspacePane extends BorderPane {
         setTop(header(c));
         preview = new LetterPreview(letters, model::toCaseFile);
         recordPane = new RecordPane(records, search, caseNumber, excerptTarget());
+        if (pendingSearch != null) {
+            recordPane.search(pendingSearch);
+        }
         split = new SplitPane(recordPane, editorSide(), preview);
         split.setDividerPositions(0.37, 0.69);
         setCenter(split);
@@ -233,6 +237,15 @@ public final class WorkspacePane extends BorderPane {
     private static String join(String text, String sentence) {
         String t = text == null ? "" : text.stripTrailing();
         return t.isEmpty() ? sentence : t + " " + sentence;
+    }
+
+    /** Runs a record search in this case as soon as the case is shown. */
+    public void search(String query) {
+        if (recordPane != null) {
+            recordPane.search(query);
+        } else {
+            pendingSearch = query;
+        }
     }
 
     /** Focuses the record search field. */
