@@ -15,6 +15,11 @@ public final class ItemViewModel {
     final StringProperty claimsAdministratorGuideline = new SimpleStringProperty();
     final StringProperty reviewerGuideline = new SimpleStringProperty();
     final StringProperty rationale = new SimpleStringProperty();
+    final StringProperty category = new SimpleStringProperty();
+    final javafx.collections.ObservableMap<String, Object> answers = javafx.collections.FXCollections
+            .observableMap(new java.util.LinkedHashMap<>());
+    final javafx.beans.property.ObjectProperty<java.util.List<org.reviewdesk.domain.Citation>> citations =
+            new SimpleObjectProperty<>();
 
     ItemViewModel(Item base) {
         this.base = base;
@@ -23,13 +28,21 @@ public final class ItemViewModel {
         claimsAdministratorGuideline.set(orEmpty(base.claimsAdministratorGuideline()));
         reviewerGuideline.set(orEmpty(base.reviewerGuideline()));
         rationale.set(orEmpty(base.rationale()));
+        category.set(base.treatmentCategory());
+        if (base.checklist() != null) {
+            answers.putAll(base.checklist());
+        }
+        citations.set(base.citations());
     }
 
     /** The edited item; a field that was absent and is still empty stays absent. */
     Item toItem() {
-        return base.withDecision(decision.get()).withTexts(keep(base.request(), request.get()),
+        java.util.Map<String, Object> checklist = answers.isEmpty() && base.checklist() == null ? null
+                : new java.util.LinkedHashMap<>(answers);
+        return new Item(keep(base.request(), request.get()), category.get(), decision.get(),
                 keep(base.claimsAdministratorGuideline(), claimsAdministratorGuideline.get()),
-                keep(base.reviewerGuideline(), reviewerGuideline.get()), keep(base.rationale(), rationale.get()));
+                keep(base.reviewerGuideline(), reviewerGuideline.get()), keep(base.rationale(), rationale.get()),
+                citations.get(), checklist);
     }
 
     static String orEmpty(String s) {

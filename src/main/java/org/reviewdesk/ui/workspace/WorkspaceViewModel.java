@@ -32,7 +32,7 @@ public final class WorkspaceViewModel {
         clinicalSummary.addListener(this::changed);
         for (ItemViewModel i : items) {
             for (Observable o : List.of(i.request, i.decision, i.claimsAdministratorGuideline, i.reviewerGuideline,
-                    i.rationale)) {
+                    i.rationale, i.category, i.answers, i.citations)) {
                 o.addListener(this::changed);
             }
         }

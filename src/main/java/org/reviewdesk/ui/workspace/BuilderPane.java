@@ -1,0 +1,250 @@
+package org.reviewdesk.ui.workspace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.Decision;
+import org.reviewdesk.domain.Item;
+import org.reviewdesk.guideline.CategorySuggester;
+import org.reviewdesk.guideline.Checklist;
+import org.reviewdesk.guideline.ChecklistQuestion;
+import org.reviewdesk.guideline.Checklists;
+import org.reviewdesk.guideline.ConsistencyCheck;
+import org.reviewdesk.guideline.ConsistencyChecker;
+import org.reviewdesk.guideline.RationaleDraft;
+import org.reviewdesk.guideline.RationaleDrafter;
+import org.reviewdesk.guideline.TreatmentCategory;
+import org.reviewdesk.ui.Background;
+
+/**
+ * The guided rationale builder of one item: its treatment category, the checklist the reviewer
+ * answers, a draft in the reviewers' four-part form, guideline citations, and live consistency checks.
+ */
+final class BuilderPane extends VBox {
+    /** What the builder needs from the workspace. */
+    interface Context {
+        CaseFile currentCase();
+
+        List<String> findInRecord(String phrase);
+
+        void citeGuideline(ItemViewModel item);
+    }
+
+    private final int index;
+    private final ItemViewModel item;
+    private final Context context;
+    private final ComboBox<TreatmentCategory> category = new ComboBox<>();
+    private final GridPane questions = new GridPane();
+    private final Label suggestion = new Label();
+    private final VBox checks = new VBox(4);
+    private final PauseTransition recheck = new PauseTransition(Duration.millis(500));
+    private Decision suggested;
+
+    BuilderPane(int index, ItemViewModel item, Context context) {
+        this.index = index;
+        this.item = item;
+        this.context = context;
+        setSpacing(8);
+        setId("builder-" + index);
+
+        category.setId("category-" + index);
+        category.getItems().addAll(TreatmentCategory.values());
+        category.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(TreatmentCategory c) {
+                return c == null ? "" : c.label();
+            }
+
+            @Override
+            public TreatmentCategory fromString(String s) {
+                return null;
+            }
+        });
+        TreatmentCategory initial = item.category.get() == null ? CategorySuggester.suggest(item.request.get())
+                : TreatmentCategory.fromKey(item.category.get());
+        category.setValue(initial);
+        if (item.category.get() == null) {
+            Label hint = new Label("suggested from the request");
+            hint.getStyleClass().add("text-muted");
+            category.valueProperty().addListener((o, a, b) -> hint.setText(""));
+            getChildren().add(new HBox(8, new Label("Treatment category"), category, hint));
+        } else {
+            getChildren().add(new HBox(8, new Label("Treatment category"), category));
+        }
+        ((HBox) getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        category.valueProperty().addListener((o, a, b) -> {
+            item.category.set(b == null ? null : b.key());
+            buildQuestions();
+        });
+
+        questions.setHgap(10);
+        questions.setVgap(6);
+        questions.setPadding(new Insets(6));
+        questions.setId("checklist-" + index);
+        buildQuestions();
+        TitledPane checklist = new TitledPane("Checklist", questions);
+        checklist.setExpanded(false);
+        checklist.setId("checklistPane-" + index);
+
+        Button draft = new Button("Draft rationale");
+        draft.setId("draft-" + index);
+        draft.setOnAction(e -> draft());
+        Button cite = new Button("Cite guideline…");
+        cite.setId("cite-" + index);
+        cite.setOnAction(e -> context.citeGuideline(item));
+        Button useSuggestion = new Button("Use suggested decision");
+        useSuggestion.setId("useSuggestion-" + index);
+        useSuggestion.setOnAction(e -> {
+            if (suggested != null) {
+                item.decision.set(suggested);
+            }
+        });
+        useSuggestion.visibleProperty().bind(suggestion.textProperty().isNotEmpty());
+        suggestion.setId("suggestion-" + index);
+        suggestion.setWrapText(true);
+        HBox actions = new HBox(8, draft, cite, useSuggestion);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        checks.setId("checks-" + index);
+        Label checksTitle = new Label("Consistency checks");
+        checksTitle.getStyleClass().add("text-bold");
+        getChildren().addAll(checklist, actions, suggestion, checksTitle, checks);
+
+        recheck.setOnFinished(e -> runChecks());
+        for (javafx.beans.Observable o : List.of(item.rationale, item.decision, item.reviewerGuideline,
+                item.request, item.citations)) {
+            o.addListener(x -> recheck.playFromStart());
+        }
+        runChecks();
+    }
+
+    private void buildQuestions() {
+        questions.getChildren().clear();
+        TreatmentCategory c = category.getValue() == null ? TreatmentCategory.OTHER : category.getValue();
+        Checklist list = Checklists.forCategory(c);
+        int row = 0;
+        for (ChecklistQuestion q : list.questions()) {
+            Label text = new Label(q.text());
+            text.setWrapText(true);
+            text.setMaxWidth(330);
+            if (!q.help().isEmpty()) {
+                text.setTooltip(new javafx.scene.control.Tooltip(q.help()));
+            }
+            Control input = input(q);
+            input.setId("q-" + index + "-" + q.key());
+            questions.addRow(row++, text, input);
+        }
+    }
+
+    private Control input(ChecklistQuestion q) {
+        Object current = item.answers.get(q.key());
+        switch (q.kind()) {
+            case YES_NO, YES_NO_UNKNOWN -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().addAll(q.kind() == ChecklistQuestion.Kind.YES_NO ? List.of("yes", "no")
+                        : List.of("yes", "no", "unknown"));
+                if (current != null) {
+                    box.setValue(current instanceof Boolean b ? (b ? "yes" : "no") : current.toString());
+                }
+                box.valueProperty().addListener((o, a, b) -> put(q.key(), b));
+                return box;
+            }
+            case NUMBER -> {
+                TextField f = new TextField(current == null ? "" : current.toString());
+                f.setPrefColumnCount(5);
+                f.textProperty().addListener((o, a, b) -> {
+                    try {
+                        put(q.key(), b.isBlank() ? null : Integer.valueOf(b.strip()));
+                    } catch (NumberFormatException e) {
+                        // not a number yet: keep the previous answer until it is
+                    }
+                });
+                return f;
+            }
+            default -> {
+                TextField f = new TextField(current == null ? "" : current.toString());
+                f.setPrefColumnCount(14);
+                f.textProperty().addListener((o, a, b) -> put(q.key(), b.isBlank() ? null : b));
+                return f;
+            }
+        }
+    }
+
+    private void put(String key, Object value) {
+        if (value == null) {
+            item.answers.remove(key);
+        } else {
+            item.answers.put(key, value);
+        }
+    }
+
+    /** Drafts the rationale from the answers; an edited rationale is replaced only when the reviewer says so. */
+    private void draft() {
+        Item current = item.toItem();
+        Map<String, Object> answers = new LinkedHashMap<>(item.answers);
+        RationaleDraft d = RationaleDrafter.draft(current, answers, null);
+        suggested = d.suggestedDecision();
+        suggestion.setText(suggested == null ? "" : "Suggested decision: " + suggested.label()
+                + (d.reasons().isEmpty() ? "" : " (" + String.join("; ", d.reasons()) + ")"));
+        String existing = item.rationale.get();
+        if (existing != null && !existing.isBlank() && !existing.equals(d.text())) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The rationale already has text. Replace it with the "
+                    + "draft? (Ctrl+Z in the rationale brings your text back.)", ButtonType.YES, ButtonType.NO);
+            a.initOwner(getScene().getWindow());
+            a.setHeaderText("Replace the rationale?");
+            a.getDialogPane().setId("replaceRationale");
+            if (a.showAndWait().filter(ButtonType.YES::equals).isEmpty()) {
+                return;
+            }
+        }
+        item.rationale.set(d.text());
+    }
+
+    private void runChecks() {
+        CaseFile c = context.currentCase();
+        Item current = item.toItem();
+        Background.run(() -> ConsistencyChecker.check(c, current, index, context::findInRecord), found -> {
+            List<Label> labels = new ArrayList<>();
+            for (ConsistencyCheck k : found) {
+                Label l = new Label(symbol(k) + " " + k.message());
+                l.setWrapText(true);
+                l.getStyleClass().add(k.severity() == ConsistencyCheck.Severity.ERROR ? "danger"
+                        : k.severity() == ConsistencyCheck.Severity.WARNING ? "warning" : "text-muted");
+                l.setUserData(k.key());
+                labels.add(l);
+            }
+            if (labels.isEmpty()) {
+                Label ok = new Label("✓ No problems found.");
+                ok.getStyleClass().add("success");
+                labels.add(ok);
+            }
+            checks.getChildren().setAll(labels);
+        }, t -> checks.getChildren().setAll(new Label("The checks could not run: " + t.getMessage())));
+    }
+
+    private static String symbol(ConsistencyCheck k) {
+        return switch (k.severity()) {
+            case ERROR -> "✖";
+            case WARNING -> "⚠";
+            default -> "ℹ";
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package org.reviewdesk.ui.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.reviewdesk.domain.Citation;
+import org.reviewdesk.guideline.CitationText;
+import org.reviewdesk.guideline.GuidelineLibrary;
+import org.reviewdesk.guideline.SearchHit;
+
+/** A searchable picker of guideline library entries; the chosen ones become the item's citations. */
+final class GuidelinePicker extends Dialog<List<Citation>> {
+    private final GuidelineLibrary library;
+    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
+    private final ObservableList<Citation> chosen = FXCollections.observableArrayList();
+    private final Label preview = new Label();
+
+    GuidelinePicker(Window owner, GuidelineLibrary library, List<Citation> current, String initialQuery) {
+        this.library = library;
+        initOwner(owner);
+        setTitle("Cite guidelines");
+        setHeaderText("Search the guideline library (guideline, section, category or words of the "
+                + "recommendation); double-click to cite.");
+        getDialogPane().setId("guidelinePicker");
+        if (current != null) {
+            chosen.addAll(current);
+        }
+        TextField query = new TextField(initialQuery);
+        query.setId("guidelineQuery");
+        query.setPromptText("e.g. physical medicine, opioids, ODG low back");
+        ListView<SearchHit> list = new ListView<>(hits);
+        list.setId("guidelineHits");
+        list.setPrefSize(640, 260);
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(SearchHit h, boolean empty) {
+                super.updateItem(h, empty);
+                if (empty || h == null) {
+                    setText(null);
+                    return;
+                }
+                String limits = h.section() != null && h.section().limits() != null ? h.section().limits()
+                        : h.entry().limits();
+                setText(h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
+                        + (limits == null ? "" : "\n  " + limits));
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                add(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        ListView<Citation> cited = new ListView<>(chosen);
+        cited.setId("chosenCitations");
+        cited.setPrefHeight(90);
+        cited.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Citation c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : CitationText.sentence(c, library));
+            }
+        });
+        Button remove = new Button("Remove");
+        remove.setOnAction(e -> chosen.remove(cited.getSelectionModel().getSelectedItem()));
+        preview.setWrapText(true);
+        preview.setId("citationPreview");
+        query.textProperty().addListener((o, a, b) -> hits.setAll(library.search(b)));
+        hits.setAll(library.search(initialQuery == null ? "" : initialQuery));
+        chosen.addListener((javafx.collections.ListChangeListener<Citation>) c -> updatePreview());
+        updatePreview();
+        VBox box = new VBox(8, query, list, new Label("Cited"), new HBox(8, cited, remove), new Label("Text"),
+                preview);
+        getDialogPane().setContent(box);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(b -> b == ButtonType.OK ? new ArrayList<>(chosen) : null);
+    }
+
+    private void add(SearchHit h) {
+        Citation c = new Citation(h.entry().id(), h.section() == null ? null : List.of(h.section().name()), null);
+        if (!chosen.contains(c)) {
+            chosen.add(c);
+        }
+    }
+
+    private void updatePreview() {
+        preview.setText(CitationText.reviewer(new ArrayList<>(chosen), library));
+    }
+}
