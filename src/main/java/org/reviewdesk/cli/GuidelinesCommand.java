@@ -1,10 +1,13 @@
 package org.reviewdesk.cli;
 
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.reviewdesk.domain.Citation;
 import org.reviewdesk.guideline.CitationText;
+import org.reviewdesk.guideline.GuidelineFormatException;
 import org.reviewdesk.guideline.GuidelineLibrary;
 import org.reviewdesk.guideline.GuidelineSection;
 import org.reviewdesk.guideline.SearchHit;
@@ -18,7 +21,8 @@ final class GuidelinesCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUERY", description = "words that must all match (prefixes)")
     List<String> query = List.of();
 
-    @Option(names = "--library", paramLabel = "FILE", description = "a library file of your own, merged over the shipped one")
+    @Option(names = "--library", paramLabel = "FILE",
+            description = "a library file of your own, merged over the shipped one")
     Path library;
 
     @Override
@@ -45,11 +49,12 @@ final class GuidelinesCommand implements Callable<Integer> {
     }
 
     private GuidelineLibrary loadWithUserFile() throws Exception {
-        try (var shipped = GuidelineLibrary.class.getResourceAsStream("library.json")) {
+        // The shipped file is read from the guideline package so that it stays the one copy of the data.
+        try (InputStream shipped = GuidelineLibrary.class.getResourceAsStream("library.json")) {
             return GuidelineLibrary.load(shipped, library);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new CliException("there is no library file " + library);
-        } catch (org.reviewdesk.guideline.GuidelineFormatException e) {
+        } catch (GuidelineFormatException e) {
             throw new CliException("the library file is not valid: " + e.getMessage());
         }
     }

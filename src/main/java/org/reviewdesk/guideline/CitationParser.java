@@ -1,7 +1,9 @@
 package org.reviewdesk.guideline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.reviewdesk.domain.Citation;
 
@@ -75,7 +77,7 @@ final class CitationParser {
     }
 
     private Citation nonMtusSentence(String body) throws CitationParseException {
-        var exact = lib.byName(GuidelineKind.NON_MTUS, body);
+        Optional<GuidelineEntry> exact = lib.byName(GuidelineKind.NON_MTUS, body);
         if (exact.isPresent()) {
             return new Citation(exact.get().id(), List.of(), null);
         }
@@ -151,7 +153,7 @@ final class CitationParser {
     }
 
     private static List<GuidelineSection> longestFirst(List<GuidelineSection> sections) {
-        return sections.stream().sorted(java.util.Comparator.comparingInt((GuidelineSection s) -> -s.name().length()))
+        return sections.stream().sorted(Comparator.comparingInt((GuidelineSection s) -> -s.name().length()))
                 .toList();
     }
 

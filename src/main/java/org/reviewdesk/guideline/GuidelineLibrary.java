@@ -53,8 +53,7 @@ public final class GuidelineLibrary {
                 LibraryJson.read(in).forEach(e -> merged.put(e.id(), e));
             } catch (GuidelineFormatException e) {
                 // Name the file: the user has to know which of their files to fix.
-                throw new GuidelineFormatException(userFileOrNull.toString(), e.jsonPath(),
-                        e.getMessage().substring(e.jsonPath().length() + 2));
+                throw e.inFile(userFileOrNull.toString());
             }
         }
         return new GuidelineLibrary(merged.values());
@@ -111,7 +110,7 @@ public final class GuidelineLibrary {
         return scored.stream().map(s -> s.hit).toList();
     }
 
-    /** The MTUS entry cited under exactly this name, if any. */
+    /** The entry of this kind cited under exactly this name, if any. */
     Optional<GuidelineEntry> byName(GuidelineKind kind, String name) {
         return entries.stream().filter(e -> e.kind() == kind && e.name().equals(name)).findFirst();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -52,7 +53,8 @@ final class LibraryJson {
                 "sections"));
         String id = text(n, path, "id", true);
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new GuidelineFormatException(path + ".id", "an id is lower-case words joined by '-', got \"" + id + "\"");
+            throw new GuidelineFormatException(path + ".id",
+                    "an id is lower-case words joined by '-', got \"" + id + "\"");
         }
         GuidelineKind kind = enumValue(GuidelineKind.class, n, path, "kind", true);
         CitationStyle style = enumValue(CitationStyle.class, n, path, "citationStyle", false);
@@ -142,6 +144,6 @@ final class LibraryJson {
             }
         }
         throw new GuidelineFormatException(path + "." + field, "expected one of "
-                + java.util.Arrays.toString(type.getEnumConstants()) + ", got \"" + v + "\"");
+                + Arrays.toString(type.getEnumConstants()) + ", got \"" + v + "\"");
     }
 }

@@ -31,7 +31,8 @@ class CitationTextTest {
     void severalMtusGuidelinesShareOneSentenceJoinedWithAnd() {
         assertEquals("Decision based on MTUS Shoulder Complaints 2004, Section(s): Initial Care, and Postsurgical"
                 + " Treatment 2009, Section(s): Elbow & Upper Arm.", CitationText.claimsAdministrator(List.of(
-                        c("mtus-shoulder-2004", "Initial Care"), c("mtus-postsurgical-2009", "Elbow & Upper Arm")), LIB));
+                        c("mtus-shoulder-2004", "Initial Care"),
+                        c("mtus-postsurgical-2009", "Elbow & Upper Arm")), LIB));
     }
 
     @Test
@@ -41,7 +42,8 @@ class CitationTextTest {
         String text = CitationText.reviewer(List.of(c(odg.id(), "Epidural steroid injections (ESIs)"),
                 c("mtus-low-back-2004", "Physical Methods")), LIB);
         assertEquals("Decision based on MTUS Low Back Complaints 2004, Section(s): Physical Methods. Decision based on"
-                + " Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, Epidural steroid injections (ESIs).",
+                + " Non-MTUS Citation Official Disability Guidelines (ODG) Low Back,"
+                + " Epidural steroid injections (ESIs).",
                 text);
     }
 
@@ -132,6 +134,7 @@ class CitationTextTest {
     @Test
     void aSingleCitationSentenceHasNoLeadIn() {
         assertEquals("Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine"
-                + " treatment.", CitationText.sentence(c("mtus-chronic-pain-2016", "Physical medicine treatment"), LIB));
+                + " treatment.",
+                CitationText.sentence(c("mtus-chronic-pain-2016", "Physical medicine treatment"), LIB));
     }
 }

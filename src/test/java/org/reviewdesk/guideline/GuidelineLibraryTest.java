@@ -48,8 +48,10 @@ class GuidelineLibraryTest {
 
     @Test
     void limitsComeFromThePrimerWithTheirSource() {
-        GuidelineSection pt = LIB.require("mtus-chronic-pain-2016").section("Physical medicine treatment").orElseThrow();
-        assertTrue(pt.limits().contains("9-10 visits over 8 weeks") && pt.limits().contains("8-10 visits over 4 weeks"));
+        GuidelineSection pt = LIB.require("mtus-chronic-pain-2016").section("Physical medicine treatment")
+                .orElseThrow();
+        assertTrue(pt.limits().contains("9-10 visits over 8 weeks"), pt.limits());
+        assertTrue(pt.limits().contains("8-10 visits over 4 weeks"), pt.limits());
         assertTrue(pt.source().startsWith("quoted in letters only"), pt.source());
         assertEquals(null, LIB.require("mtus-low-back-2004").section("Summary").orElseThrow().limits(),
                 "no invented limits");
