@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         description = "Independent Medical Review workstation. Without a command it opens the window.",
         subcommands = {InitCommand.class, PasswdCommand.class, ImportCommand.class, ListCommand.class,
                 ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
-                VerifyCommand.class, RecordsCommand.class, SearchCommand.class})
+                VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
+                GuidelinesCommand.class})
 public final class ReviewDeskCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")
