@@ -15,6 +15,7 @@ public final class Workbench implements AutoCloseable {
     private final LetterService letters;
     private final SearchService search;
     private final RecordService records;
+    private org.reviewdesk.guideline.GuidelineLibrary guidelines;
 
     private Workbench(Store store) {
         this.store = store;
@@ -63,6 +64,19 @@ public final class Workbench implements AutoCloseable {
 
     public CaseLibrary cases() {
         return cases;
+    }
+
+    /** The shipped guideline library, extended by {@code guidelines.json} in the data folder if there is one. */
+    public synchronized org.reviewdesk.guideline.GuidelineLibrary guidelines() throws IOException,
+            org.reviewdesk.guideline.GuidelineFormatException {
+        if (guidelines == null) {
+            java.nio.file.Path user = store.dir().resolve("guidelines.json");
+            try (var in = org.reviewdesk.guideline.GuidelineLibrary.class.getResourceAsStream("library.json")) {
+                guidelines = org.reviewdesk.guideline.GuidelineLibrary.load(in,
+                        java.nio.file.Files.exists(user) ? user : null);
+            }
+        }
+        return guidelines;
     }
 
     public RecordService records() {

@@ -133,7 +133,7 @@ public final class MainWindow {
             }
         }
         WorkspacePane pane = new WorkspacePane(workbench.cases(), workbench.letters(), workbench.records(),
-                workbench.search(), caseNumber, caseList::refresh);
+                workbench.search(), workbench::guidelines, caseNumber, caseList::refresh);
         Tab tab = new Tab(caseNumber, pane);
         tab.setUserData(caseNumber);
         tab.setId("case-" + caseNumber);

@@ -11,7 +11,7 @@ import org.reviewdesk.domain.Decision;
 
 /** The editor of one disputed item: request, decision, the two guideline lines and the rationale. */
 final class ItemEditor extends TitledPane {
-    ItemEditor(int index, ItemViewModel item, String shortName) {
+    ItemEditor(int index, ItemViewModel item, String shortName, BuilderPane.Context context) {
         setId("item-" + index);
         textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (index + 1) + ". "
                 + shorten(item.request.get()) + decisionSuffix(item.decision.get()), item.request, item.decision));
@@ -37,7 +37,9 @@ final class ItemEditor extends TitledPane {
                 label("Decision"), decision,
                 label("Claims Administrator guideline"), ca,
                 label(shortName + " guideline"), reviewer,
-                label("Decision rationale"), rationale);
+                label("Decision rationale"), rationale,
+                new javafx.scene.control.Separator(),
+                new BuilderPane(index, item, context));
         box.setPadding(new Insets(8));
         setContent(box);
         setExpanded(true);

@@ -38,6 +38,7 @@ public final class WorkspacePane extends BorderPane {
     private final SearchService search;
     private final String caseNumber;
     private RecordPane recordPane;
+    private final java.util.concurrent.Callable<org.reviewdesk.guideline.GuidelineLibrary> guidelines;
     private String pendingSearch;
     private final Runnable onSaved;
     private final WorkspaceViewModel model = new WorkspaceViewModel();
@@ -46,7 +47,9 @@ public final class WorkspacePane extends BorderPane {
     private SplitPane split;
 
     public WorkspacePane(CaseLibrary cases, LetterService letters, RecordService records, SearchService search,
+                         java.util.concurrent.Callable<org.reviewdesk.guideline.GuidelineLibrary> guidelines,
                          String caseNumber, Runnable onSaved) {
+        this.guidelines = guidelines;
         this.cases = cases;
         this.letters = letters;
         this.records = records;
@@ -142,7 +145,7 @@ public final class WorkspacePane extends BorderPane {
         itemsLabel.getStyleClass().add("title-4");
         VBox box = new VBox(10, summaryLabel, summary, itemsLabel);
         for (int i = 0; i < model.items.size(); i++) {
-            box.getChildren().add(new ItemEditor(i, model.items.get(i), organizationShortName()));
+            box.getChildren().add(new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext()));
         }
         if (model.items.isEmpty()) {
             box.getChildren().add(new Label("This case has no disputed items."));
@@ -212,6 +215,34 @@ public final class WorkspacePane extends BorderPane {
             onSaved.run();
             next.run();
         }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
+    }
+
+    private BuilderPane.Context builderContext() {
+        return new BuilderPane.Context() {
+            @Override
+            public CaseFile currentCase() {
+                return model.toCaseFile();
+            }
+
+            @Override
+            public java.util.List<String> findInRecord(String phrase) {
+                try {
+                    return search.search("\"" + phrase.replace("\"", "") + "\"", caseNumber, 5).stream()
+                            .map(h -> h.documentTitle() + ", page " + h.page() + ": " + h.snippet()).toList();
+                } catch (Exception e) {
+                    return java.util.List.of();
+                }
+            }
+
+            @Override
+            public void citeGuideline(ItemViewModel item) {
+                Background.run(guidelines, lib -> new GuidelinePicker(getScene().getWindow(), lib,
+                        item.citations.get(), item.category.get() == null ? "" : "").showAndWait().ifPresent(c -> {
+                            item.citations.set(c.isEmpty() ? null : c);
+                            item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
+                        }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
+            }
+        };
     }
 
     private RecordPane.ExcerptTarget excerptTarget() {
