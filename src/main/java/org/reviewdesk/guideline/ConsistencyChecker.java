@@ -1,0 +1,160 @@
+package org.reviewdesk.guideline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.Citation;
+import org.reviewdesk.domain.Decision;
+import org.reviewdesk.domain.Evidence;
+import org.reviewdesk.domain.Item;
+import org.reviewdesk.guideline.ConclusionSupport.Conclusion;
+import org.reviewdesk.guideline.ConclusionSupport.Verdict;
+import org.reviewdesk.guideline.ConsistencyCheck.Severity;
+import org.reviewdesk.guideline.RulesSupport.Context;
+import org.reviewdesk.guideline.RulesSupport.Limit;
+
+/** Checks one item of a case before signing: decision, rationale, citations, limits, record, plain language. */
+public final class ConsistencyChecker {
+
+    /** Above this Flesch-Kincaid grade a rationale is flagged: letters must be in layperson's terms where practicable. */
+    public static final double MAX_READING_GRADE = 14.0;
+    private static final int HITS_SHOWN = 3;
+    private static final String NO_EVIDENCE = "did not cite any medical evidence";
+    // "The MTUS is silent", "MTUS does not address", "no recommendation", "outside of the MTUS": why MTUS was left.
+    private static final Pattern MTUS_SILENT = Pattern.compile("\\bsilent\\b|(?:does|do|did) not (?:specifically )?"
+            + "(?:address|discuss|mention|cover)|not (?:specifically )?addressed|no recommendations?\\b"
+            + "|not (?:included|covered) (?:in|by) the mtus|outside (?:of )?the mtus|mtus (?:is|are) not applicable"
+            + "|mtus does not apply|mtus (?:guidelines )?(?:do|does) not");
+
+    private ConsistencyChecker() {
+    }
+
+    /**
+     * The findings for item {@code index} of case {@code c}. {@code search} looks phrases up in the
+     * record; null skips the record check. Evidence excerpts marked in the case count as record hits too.
+     */
+    public static List<ConsistencyCheck> check(CaseFile c, Item item, int index, DocumentedSearch search) {
+        String label = "Item " + (index + 1) + ": ";
+        List<ConsistencyCheck> out = new ArrayList<>();
+        if (!item.isDecided()) {
+            out.add(new ConsistencyCheck("undecided", Severity.ERROR, label + "no decision yet.", false));
+        }
+        if (!item.hasRationale()) {
+            out.add(new ConsistencyCheck("empty-rationale", Severity.ERROR, label + "the rationale is empty.", false));
+        }
+        citations(item, label, out);
+        if (item.hasRationale()) {
+            conclusion(item, label, out);
+            gaps(c, item, label, search, out);
+            readingGrade(item, label, out);
+        }
+        quantity(item, label, out);
+        return out;
+    }
+
+    private static void citations(Item item, String label, List<ConsistencyCheck> out) {
+        String g = item.reviewerGuideline() == null ? "" : item.reviewerGuideline();
+        List<Citation> cites = item.citations() == null ? List.of() : item.citations();
+        boolean cited = !cites.isEmpty() || (!g.isBlank() && !g.contains(NO_EVIDENCE));
+        if (!cited) {
+            out.add(new ConsistencyCheck("no-citation", Severity.WARNING,
+                    label + "no guideline or other medical evidence is cited.", true));
+            return;
+        }
+        // Library ids are not known here: an id naming MTUS (and not "non-MTUS") counts as an MTUS entry.
+        boolean mtus = g.contains("Decision based on MTUS") || cites.stream().anyMatch(ConsistencyChecker::isMtus);
+        boolean nonMtus = g.contains("Non-MTUS") || cites.stream().anyMatch(x -> !isMtus(x));
+        String rationale = item.rationale() == null ? "" : item.rationale().toLowerCase(Locale.ROOT);
+        if (nonMtus && !mtus && !MTUS_SILENT.matcher(rationale).find()) {
+            out.add(new ConsistencyCheck("non-mtus-without-reason", Severity.WARNING, label + "only a non-MTUS source "
+                    + "is cited, and the rationale does not say why the MTUS does not apply (the MTUS comes first in "
+                    + "the strength of evidence hierarchy).", true));
+        }
+    }
+
+    private static boolean isMtus(Citation c) {
+        String id = c.guidelineId() == null ? "" : c.guidelineId().toLowerCase(Locale.ROOT);
+        return id.contains("mtus") && !id.contains("non-mtus") && !id.contains("non_mtus");
+    }
+
+    private static void conclusion(Item item, String label, List<ConsistencyCheck> out) {
+        Conclusion concl = ConclusionSupport.conclusion(item.rationale());
+        if (concl.verdict() == Verdict.NONE) {
+            out.add(new ConsistencyCheck("no-conclusion", Severity.WARNING, label + "the rationale does not conclude "
+                    + "whether the request is medically necessary.", true));
+            return;
+        }
+        if (!item.isDecided()) {
+            return;
+        }
+        Verdict expected = item.decision() == Decision.UPHELD ? Verdict.NOT_NECESSARY : Verdict.NECESSARY;
+        if (concl.verdict() != expected) {
+            out.add(new ConsistencyCheck("conclusion-contradicts-decision", Severity.ERROR, label + "the decision is "
+                    + item.decision().label() + " (" + (item.decision() == Decision.UPHELD ? "not " : "")
+                    + "medically necessary) but the rationale concludes: \"" + concl.sentence() + "\"", false));
+        }
+    }
+
+    private static void gaps(CaseFile c, Item item, String label, DocumentedSearch search,
+                             List<ConsistencyCheck> out) {
+        for (GapPhraseSupport.Gap gap : GapPhraseSupport.gaps(item.rationale())) {
+            List<String> hits = new ArrayList<>();
+            if (search != null) {
+                hits.addAll(search.find(gap.phrase()));
+            }
+            hits.addAll(excerptHits(c, gap.phrase()));
+            if (hits.isEmpty()) {
+                continue;
+            }
+            String shown = String.join("; ", hits.subList(0, Math.min(HITS_SHOWN, hits.size())))
+                    + (hits.size() > HITS_SHOWN ? "; and " + (hits.size() - HITS_SHOWN) + " more" : "");
+            out.add(new ConsistencyCheck("documented-after-all:" + gap.phrase().toLowerCase(Locale.ROOT),
+                    Severity.WARNING, label + "the rationale says \"" + gap.sentence() + "\" but the record has \""
+                    + gap.phrase() + "\": " + shown, true));
+        }
+    }
+
+    private static List<String> excerptHits(CaseFile c, String phrase) {
+        List<String> hits = new ArrayList<>();
+        String p = phrase.toLowerCase(Locale.ROOT);
+        for (Evidence e : c == null ? List.<Evidence>of() : c.evidenceList()) {
+            if (e.quote() != null && e.quote().toLowerCase(Locale.ROOT).contains(p)) {
+                hits.add("marked excerpt, " + e.documentId() + " page " + e.page() + ": \"" + e.quote() + "\"");
+            }
+        }
+        return hits;
+    }
+
+    private static void readingGrade(Item item, String label, List<ConsistencyCheck> out) {
+        double grade = ReadingGrade.fleschKincaid(item.rationale());
+        String g = String.format(Locale.ROOT, "%.1f", grade);
+        if (grade > MAX_READING_GRADE) {
+            out.add(new ConsistencyCheck("reading-grade", Severity.WARNING, label + "the rationale reads at grade "
+                    + g + " (Flesch-Kincaid); letters should be in layperson's terms where practicable: shorter "
+                    + "sentences and plainer words help.", true));
+        } else {
+            out.add(new ConsistencyCheck("reading-grade", Severity.INFO,
+                    label + "the rationale reads at grade " + g + " (Flesch-Kincaid).", false));
+        }
+    }
+
+    private static void quantity(Item item, String label, List<ConsistencyCheck> out) {
+        if (item.decision() != Decision.OVERTURNED) {
+            return;
+        }
+        TreatmentCategory category = item.treatmentCategory() != null
+                ? TreatmentCategory.fromKey(item.treatmentCategory())
+                : CategorySuggester.suggest(item.request());
+        String name = RationaleDrafter.itemName(item.request());
+        AnswersSupport answers = new AnswersSupport(item.checklist());
+        Limit limit = RulesSupport.forCategory(category).limit().apply(new Context(name, answers));
+        Integer requested = RationaleDrafter.requested(answers, name);
+        if (limit != null && requested != null && requested > limit.visits()) {
+            out.add(new ConsistencyCheck("quantity-over-limit", Severity.WARNING, label + requested + " visits are "
+                    + "requested, more than the guideline's " + limit.description() + ", yet the decision is "
+                    + "Overturned; state the exceptional factors or acknowledge.", true));
+        }
+    }
+}

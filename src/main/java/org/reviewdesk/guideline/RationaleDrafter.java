@@ -1,0 +1,205 @@
+package org.reviewdesk.guideline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.reviewdesk.domain.Decision;
+import org.reviewdesk.domain.Item;
+import org.reviewdesk.guideline.AnswersSupport.Tri;
+import org.reviewdesk.guideline.RulesSupport.Context;
+import org.reviewdesk.guideline.RulesSupport.Criterion;
+import org.reviewdesk.guideline.RulesSupport.Fact;
+import org.reviewdesk.guideline.RulesSupport.Limit;
+import org.reviewdesk.guideline.RulesSupport.NumberRule;
+import org.reviewdesk.guideline.RulesSupport.Rules;
+
+/**
+ * Drafts a rationale from checklist answers in the reviewers' four-part form: what the guideline
+ * recommends, the facts of this case, what is and is not documented, and the conclusion.
+ */
+public final class RationaleDrafter {
+
+    /** The advice letters add when an opioid denial is upheld (letter CM17-0017734 and others). */
+    public static final String OPIOID_TAPER_ADVICE = "This decision addresses the medical necessity of opioids as "
+            + "they have been prescribed to this patient. This medical necessity decision should not be interpreted "
+            + "as a recommendation to stop long-term opioids abruptly and the patient is advised to speak with their "
+            + "treating physician. The treating physician and the patient are advised to consult the MTUS Opioids "
+            + "Treatment Guidelines (\"Tapering opioids\"), and if necessary, other relevant guidelines, regarding "
+            + "the most appropriate method for weaning and terminating opioids for this patient.";
+
+    private RationaleDrafter() {
+    }
+
+    /**
+     * The name of the item the determination decides: the remaining IMR-eligible portion where
+     * utilization review modified the request, otherwise the request itself.
+     */
+    public static String itemName(String request) {
+        return ItemNameSupport.itemName(request);
+    }
+
+    /**
+     * Drafts the rationale. The category is the item's, or suggested from the request; a non-blank
+     * guideline summary (e.g. from the guideline library) replaces the built-in guideline statement.
+     * The conclusion follows the item's decision when it has one, otherwise the suggested decision.
+     */
+    public static RationaleDraft draft(Item item, Map<String, Object> answers, String guidelineSummaryOrNull) {
+        TreatmentCategory category = item.treatmentCategory() != null
+                ? TreatmentCategory.fromKey(item.treatmentCategory())
+                : CategorySuggester.suggest(item.request());
+        Rules rules = RulesSupport.forCategory(category);
+        String name = itemName(item.request());
+        Context ctx = new Context(name, new AnswersSupport(answers));
+        Weighing w = new Weighing();
+
+        List<String> sentences = new ArrayList<>();
+        sentences.add(guidelineStatement(rules, ctx, guidelineSummaryOrNull));
+        sentences.add("In this case, the request is for " + ItemNameSupport.inSentence(name) + ".");
+        facts(rules, ctx, sentences);
+        quantity(rules, ctx, name, sentences, w);
+        numberRules(rules, ctx, sentences, w);
+        criteria(rules, ctx, sentences, w);
+
+        Decision suggested = w.against ? Decision.UPHELD : Decision.OVERTURNED;
+        Decision concluded = item.decision() != null ? item.decision() : suggested;
+        if (concluded != suggested) {
+            w.reasons.add("The answers point to " + suggested.label() + " but the item is decided "
+                    + concluded.label() + "; the conclusion follows the decision.");
+        }
+        sentences.add("Therefore, the request for " + ItemNameSupport.inSentence(name) + " is "
+                + (concluded == Decision.UPHELD ? "not " : "") + "medically necessary.");
+        if (category == TreatmentCategory.OPIOID && concluded == Decision.UPHELD) {
+            sentences.add(OPIOID_TAPER_ADVICE);
+        }
+        return new RationaleDraft(String.join(" ", sentences), suggested, w.reasons);
+    }
+
+    /** What the answers add up to so far. */
+    private static final class Weighing {
+        final List<String> reasons = new ArrayList<>();
+        boolean against;
+        boolean sufficient;
+
+        void against(String reason) {
+            against = true;
+            reasons.add(reason);
+        }
+    }
+
+    private static String guidelineStatement(Rules rules, Context ctx, String summary) {
+        if (summary == null || summary.isBlank()) {
+            return rules.guideline().apply(ctx);
+        }
+        String s = summary.strip();
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    private static void facts(Rules rules, Context ctx, List<String> sentences) {
+        for (Fact f : rules.facts()) {
+            String key = f.question().key();
+            Object value = ctx.answers().number(key) != null ? ctx.answers().number(key) : ctx.answers().text(key);
+            if (f.template() == null || value == null) {
+                continue;
+            }
+            // The request's own count is already in the "In this case" sentence.
+            if (key.equals("requested") && value.equals(QuantitySupport.sessions(ctx.itemName()))) {
+                continue;
+            }
+            sentences.add(String.format(f.template(), value));
+        }
+    }
+
+    private static void quantity(Rules rules, Context ctx, String name, List<String> sentences, Weighing w) {
+        Limit limit = rules.limit().apply(ctx);
+        Integer requested = requested(ctx.answers(), name);
+        if (limit == null || requested == null) {
+            return;
+        }
+        Integer prior = ctx.answers().number("priorVisits");
+        if (requested > limit.visits()) {
+            sentences.add("This exceeds the " + limit.description() + " the guidelines recommend.");
+            w.against("Requested " + requested + " visits exceed the guideline's " + limit.visits() + ".");
+        } else if (prior != null && prior + requested > limit.visits()) {
+            sentences.add("Together with the " + prior + " visits already completed, this exceeds the "
+                    + limit.description() + " the guidelines recommend.");
+            w.against("Prior " + prior + " plus requested " + requested + " visits exceed the guideline's "
+                    + limit.visits() + ".");
+        } else {
+            sentences.add("This is within the " + limit.description() + " the guidelines recommend.");
+            w.reasons.add("Requested visits are within the guideline's " + limit.visits() + ".");
+        }
+        if (limit.capApplies() && prior != null && prior + requested > RulesSupport.VISIT_CAP) {
+            sentences.add("With the visits already completed, this also exceeds the limit of 24 visits per injury "
+                    + "in Labor Code section 4604.5.");
+            w.against("Prior plus requested visits exceed the 24-visit cap of Labor Code 4604.5.");
+        }
+    }
+
+    /** The checklist's count, else the count the request text states. */
+    static Integer requested(AnswersSupport answers, String name) {
+        Integer n = answers.number("requested");
+        return n != null ? n : QuantitySupport.sessions(name);
+    }
+
+    private static void numberRules(Rules rules, Context ctx, List<String> sentences, Weighing w) {
+        for (NumberRule r : rules.numberRules()) {
+            Integer n = ctx.answers().number(r.key());
+            if (n != null && n > r.max()) {
+                String s = String.format(r.overTemplate(), n);
+                sentences.add(s);
+                w.against(s);
+            }
+        }
+    }
+
+    private static void criteria(Rules rules, Context ctx, List<String> sentences, Weighing w) {
+        for (Criterion c : rules.criteria()) {
+            if (c.need() == RulesSupport.Need.SUFFICIENT && ctx.answers().is(c.question().key(), Tri.YES)) {
+                w.sufficient = true;
+            }
+        }
+        for (Criterion c : rules.criteria()) {
+            if (c.applies().test(ctx)) {
+                weigh(c, ctx.answers().tri(c.question().key()), sentences, w);
+            }
+        }
+    }
+
+    private static void weigh(Criterion c, Tri answer, List<String> sentences, Weighing w) {
+        String sentence = switch (answer) {
+            case YES -> c.whenYes();
+            case NO -> c.whenNo();
+            case UNKNOWN -> c.whenUnknown();
+            case UNANSWERED -> null;
+        };
+        if (sentence != null) {
+            sentences.add(sentence);
+        }
+        String q = c.question().text();
+        switch (c.need()) {
+            case REQUIRED -> {
+                if (answer == Tri.YES || w.sufficient) {
+                    w.reasons.add("Met: " + q);
+                } else if (answer == Tri.UNANSWERED) {
+                    // In IMR the records must show the criterion; an open question cannot support necessity.
+                    w.against("Not answered: " + q);
+                } else {
+                    w.against("Not met or not documented: " + q);
+                }
+            }
+            case ADVERSE -> {
+                if (answer == Tri.YES) {
+                    w.against("Against: " + q);
+                }
+            }
+            case SUFFICIENT -> {
+                if (answer == Tri.YES) {
+                    w.reasons.add("Sufficient on its own: " + q);
+                }
+            }
+            case INFO -> {
+                // Stated in the text only.
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.reviewdesk.guideline;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** The shapes of a category's rules (facts, criteria, limits) and the lookup by category. */
+final class RulesSupport {
+
+    /** How a yes/no criterion bears on medical necessity. */
+    enum Need {
+        /** Must be answered yes for the treatment to be medically necessary. */
+        REQUIRED,
+        /** A yes makes the treatment medically necessary on its own (e.g. red flags for imaging). */
+        SUFFICIENT,
+        /** A yes argues against medical necessity (e.g. a compound with a non-recommended drug). */
+        ADVERSE,
+        /** Stated in the rationale, weighs nothing by itself. */
+        INFO
+    }
+
+    /** What the drafter knows about the item while applying rules. */
+    record Context(String itemName, AnswersSupport answers) {
+        boolean nameMatches(String regex) {
+            return Pattern.compile(regex).matcher(itemName.toLowerCase(Locale.ROOT)).find();
+        }
+    }
+
+    /** A fact question and the sentence that states its answer ({@code %s}); null template: not stated. */
+    record Fact(ChecklistQuestion question, String template) {
+    }
+
+    /** A yes/no criterion and the sentence for each answer; a null sentence states nothing. */
+    record Criterion(ChecklistQuestion question, Need need, String whenYes, String whenNo, String whenUnknown,
+                     Predicate<Context> applies) {
+    }
+
+    /** A visit limit; {@code capApplies}: the 24-visit per-injury cap of Labor Code 4604.5 applies too. */
+    record Limit(int visits, String description, boolean capApplies) {
+    }
+
+    /** A number answer that must not exceed {@code max}; the sentence takes the answer as {@code %s}. */
+    record NumberRule(String key, int max, String overTemplate) {
+    }
+
+    /** Everything the builder knows about one category. */
+    record Rules(TreatmentCategory category, Function<Context, String> guideline, List<Fact> facts,
+                 List<Criterion> criteria, Function<Context, Limit> limit, List<NumberRule> numberRules) {
+    }
+
+    static final int VISIT_CAP = 24;
+
+    private RulesSupport() {
+    }
+
+    static Rules forCategory(TreatmentCategory c) {
+        return switch (c) {
+            case PHYSICAL_THERAPY, CHIROPRACTIC, ACUPUNCTURE, PSYCH -> TherapyRulesSupport.forCategory(c);
+            case OPIOID, NSAID, MUSCLE_RELAXANT, TOPICAL -> MedicationRulesSupport.forCategory(c);
+            default -> ProcedureRulesSupport.forCategory(c);
+        };
+    }
+
+    static ChecklistQuestion question(String key, String text, ChecklistQuestion.Kind kind, String help) {
+        return new ChecklistQuestion(key, text, kind, help);
+    }
+
+    static Fact fact(String key, String text, ChecklistQuestion.Kind kind, String help, String template) {
+        return new Fact(question(key, text, kind, help), template);
+    }
+
+    static Criterion criterion(String key, String text, Need need, String whenYes, String whenNo, String whenUnknown) {
+        return criterion(key, text, need, whenYes, whenNo, whenUnknown, ctx -> true);
+    }
+
+    static Criterion criterion(String key, String text, Need need, String whenYes, String whenNo, String whenUnknown,
+                               Predicate<Context> applies) {
+        return new Criterion(question(key, text, ChecklistQuestion.Kind.YES_NO_UNKNOWN, ""), need, whenYes, whenNo,
+                whenUnknown, applies);
+    }
+
+    /** The same criterion asked as a plain yes/no question. */
+    static Criterion yesNo(Criterion c) {
+        ChecklistQuestion q = c.question();
+        return new Criterion(question(q.key(), q.text(), ChecklistQuestion.Kind.YES_NO, q.help()), c.need(),
+                c.whenYes(), c.whenNo(), c.whenUnknown(), c.applies());
+    }
+
+    static Function<Context, Limit> noLimit() {
+        return ctx -> null;
+    }
+
+    /** Whether the item is a post-operative one: by the answer, or by the request's words. */
+    static boolean postOperative(Context ctx) {
+        String group = ctx.answers().text("diagnosisGroup");
+        if (group != null) {
+            return group.toLowerCase(Locale.ROOT).startsWith("post");
+        }
+        return ctx.nameMatches("post-?op|postoperative|post-?surgical|associated surgical");
+    }
+}

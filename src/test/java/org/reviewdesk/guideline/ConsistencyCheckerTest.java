@@ -1,0 +1,200 @@
+package org.reviewdesk.guideline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.Citation;
+import org.reviewdesk.domain.Decision;
+import org.reviewdesk.domain.Evidence;
+import org.reviewdesk.domain.Item;
+import org.reviewdesk.guideline.ConsistencyCheck.Severity;
+
+class ConsistencyCheckerTest {
+
+    private static final String MTUS = "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): "
+            + "Physical medicine treatment.";
+    private static final String NOT_NECESSARY = "The guidelines recommend up to 10 visits. The request is for 12. "
+            + "Therefore, the request for 12 sessions of physical therapy is not medically necessary.";
+    private static final DocumentedSearch NOTHING = phrase -> List.of();
+
+    private static Item item(String request, Decision d, String guideline, String rationale) {
+        return new Item(request, null, d, null, guideline, rationale, null, null);
+    }
+
+    private static CaseFile caseWith(Item item, List<Evidence> evidence) {
+        return new CaseFile("T-1", null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of(item), null, evidence);
+    }
+
+    private static List<ConsistencyCheck> check(Item item) {
+        return ConsistencyChecker.check(caseWith(item, null), item, 0, NOTHING);
+    }
+
+    private static Optional<ConsistencyCheck> find(List<ConsistencyCheck> checks, String key) {
+        return checks.stream().filter(k -> k.key().startsWith(key)).findFirst();
+    }
+
+    @Test
+    void undecidedItemIsAnError() {
+        ConsistencyCheck k = find(check(item("MRI", null, MTUS, NOT_NECESSARY)), "undecided").orElseThrow();
+        assertEquals(Severity.ERROR, k.severity());
+        assertTrue(k.message().startsWith("Item 1: "));
+    }
+
+    @Test
+    void emptyRationaleIsAnError() {
+        assertEquals(Severity.ERROR, find(check(item("MRI", Decision.UPHELD, MTUS, "  ")), "empty-rationale")
+                .orElseThrow().severity());
+    }
+
+    @Test
+    void missingCitationIsAnAcknowledgeableWarning() {
+        ConsistencyCheck k = find(check(item("MRI", Decision.UPHELD, "The Expert Reviewer did not cite any medical "
+                + "evidence for its decision.", NOT_NECESSARY)), "no-citation").orElseThrow();
+        assertEquals(Severity.WARNING, k.severity());
+        assertTrue(k.acknowledgeable());
+        assertTrue(find(check(item("MRI", Decision.UPHELD, null, NOT_NECESSARY)), "no-citation").isPresent());
+    }
+
+    @Test
+    void structuredCitationCountsAsACitation() {
+        Item i = new Item("MRI", null, Decision.UPHELD, null, null, NOT_NECESSARY,
+                List.of(new Citation("mtus-cpmtg-physical-medicine", null, "98")), null);
+        assertTrue(find(check(i), "no-citation").isEmpty());
+        assertTrue(find(check(i), "non-mtus").isEmpty());
+    }
+
+    @Test
+    void notMedicallyNecessaryWithOverturnedIsAContradiction() {
+        ConsistencyCheck k = find(check(item("PT", Decision.OVERTURNED, MTUS, NOT_NECESSARY)),
+                "conclusion-contradicts-decision").orElseThrow();
+        assertEquals(Severity.ERROR, k.severity());
+        assertFalse(k.acknowledgeable());
+        assertTrue(k.message().contains("is not medically necessary"), k.message());
+    }
+
+    @Test
+    void medicallyNecessaryWithUpheldIsAContradiction() {
+        assertTrue(find(check(item("PT", Decision.UPHELD, MTUS, "Criteria are met. Therefore, the request is "
+                + "medically necessary.")), "conclusion-contradicts-decision").isPresent());
+    }
+
+    @Test
+    void otherConclusionWordingsAreRead() {
+        assertTrue(find(check(item("PT", Decision.OVERTURNED, MTUS, "The medical necessity of 12 sessions is not "
+                + "established for this patient at this time.")), "conclusion-contradicts-decision").isPresent());
+        assertTrue(find(check(item("PT", Decision.OVERTURNED, MTUS, "The request is non-certified.")),
+                "conclusion-contradicts-decision").isPresent());
+        assertTrue(find(check(item("PT", Decision.UPHELD, MTUS, "The request is certified.")),
+                "conclusion-contradicts-decision").isPresent());
+        assertTrue(find(check(item("PT", Decision.UPHELD, MTUS, "The request is not seen as medically necessary.")),
+                "conclusion").isEmpty());
+    }
+
+    @Test
+    void theLastVerdictCountsNotAnEarlierQuoteOrCondition() {
+        String r = "Utilization review found the request non-certified. Therapy would be medically necessary if "
+                + "improvement were shown. Improvement is shown. Therefore, the request is medically necessary.";
+        assertTrue(find(check(item("PT", Decision.OVERTURNED, MTUS, r)), "conclusion").isEmpty());
+    }
+
+    @Test
+    void rationaleWithoutAConclusionIsAWarning() {
+        assertEquals(Severity.WARNING, find(check(item("PT", Decision.UPHELD, MTUS, "Improvement is not shown.")),
+                "no-conclusion").orElseThrow().severity());
+    }
+
+    @Test
+    void requestOverTheVisitLimitYetOverturnedIsAnAcknowledgeableWarning() {
+        String yes = "Therefore, the request is medically necessary.";
+        for (String request : List.of("12 sessions of physical therapy", "Physical therapy 2x6", "Physical therapy x12",
+                "Physical therapy 3 times a week for 4 weeks")) {
+            ConsistencyCheck k = find(check(item(request, Decision.OVERTURNED, MTUS, yes)), "quantity-over-limit")
+                    .orElseThrow(() -> new AssertionError(request));
+            assertTrue(k.acknowledgeable());
+            assertTrue(k.message().contains("12 visits"), k.message());
+        }
+        assertTrue(find(check(item("8 sessions of physical therapy", Decision.OVERTURNED, MTUS, yes)),
+                "quantity-over-limit").isEmpty());
+        assertTrue(find(check(item("12 sessions of physical therapy", Decision.UPHELD, MTUS, NOT_NECESSARY)),
+                "quantity-over-limit").isEmpty());
+        // Chiropractic beyond the 6-visit trial, and acupuncture beyond its 6-visit trial.
+        assertTrue(find(check(item("Chiropractic 8 visits", Decision.OVERTURNED, MTUS, yes)), "quantity").isPresent());
+        assertTrue(find(check(item("Acupuncture 2x4", Decision.OVERTURNED, MTUS, yes)), "quantity").isPresent());
+    }
+
+    @Test
+    void documentedImprovementRaisesTheChiropracticLimit() {
+        Item i = new Item("Chiropractic 12 visits", null, Decision.OVERTURNED, null, MTUS, "The request is medically "
+                + "necessary.", null, Map.of("trialDone", "yes", "functionalImprovement", "yes"));
+        assertTrue(find(check(i), "quantity").isEmpty());
+    }
+
+    @Test
+    void nonMtusCitationNeedsAnMtusEntryOrAReason() {
+        String odgOnly = "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. "
+                + "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Neck, Cervical pillow.";
+        assertTrue(find(check(item("Cervical pillow", Decision.UPHELD, odgOnly, "ODG does not recommend it. "
+                + "Therefore, the request is not medically necessary.")), "non-mtus-without-reason").isPresent());
+        assertTrue(find(check(item("Cervical pillow", Decision.UPHELD, odgOnly, "The California MTUS guidelines do "
+                + "not address pillows. ODG does not recommend it. Therefore, the request is not medically "
+                + "necessary.")), "non-mtus").isEmpty());
+        assertTrue(find(check(item("PT", Decision.UPHELD, MTUS + " Decision based on Non-MTUS Citation ODG Neck.",
+                NOT_NECESSARY)), "non-mtus").isEmpty());
+    }
+
+    @Test
+    void notDocumentedThatTheRecordShowsIsReportedWithTheHits() {
+        Item i = item("PT", Decision.UPHELD, MTUS, "There is no documentation of objective functional improvement "
+                + "from prior therapy. Therefore, the request is not medically necessary.");
+        DocumentedSearch search = phrase -> phrase.equals("functional improvement")
+                ? List.of("PT note 2017-01-03 p.2: \"functional improvement noted\"", "PR-2 p.4", "PR-2 p.7", "PR-2 p.9")
+                : List.of();
+        ConsistencyCheck k = find(ConsistencyChecker.check(caseWith(i, null), i, 0, search), "documented-after-all")
+                .orElseThrow();
+        assertEquals(Severity.WARNING, k.severity());
+        assertTrue(k.acknowledgeable());
+        assertTrue(k.message().contains("PT note 2017-01-03 p.2") && k.message().contains("and 1 more"), k.message());
+    }
+
+    @Test
+    void searchedPhrasesComeFromTheGapSentences() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        Item i = item("PT", Decision.UPHELD, MTUS, "The number of prior physical therapy visits is not documented in "
+                + "the records provided. There is no evidence that the patient has failed conservative treatment. "
+                + "Therefore, the request is not medically necessary.");
+        ConsistencyChecker.check(caseWith(i, null), i, 0, phrase -> {
+            asked.add(phrase);
+            return List.of();
+        });
+        assertEquals(List.of("physical therapy visits", "failed conservative treatment"), asked);
+    }
+
+    @Test
+    void markedExcerptsCountAsRecordHits() {
+        Item i = item("PT", Decision.UPHELD, MTUS, "No documentation of remaining functional deficits is provided. "
+                + "Therefore, the request is not medically necessary.");
+        CaseFile c = caseWith(i, List.of(new Evidence("doc-3", 5, "Remaining functional deficits: grip 20 kg", null, 0)));
+        ConsistencyCheck k = find(ConsistencyChecker.check(c, i, 0, null), "documented-after-all").orElseThrow();
+        assertTrue(k.message().contains("doc-3 page 5"), k.message());
+    }
+
+    @Test
+    void readingGradeIsInfoOrAWarningAboveGradeFourteen() {
+        ConsistencyCheck plain = find(check(item("PT", Decision.UPHELD, MTUS, "The pain is not better. The request is "
+                + "not medically necessary.")), "reading-grade").orElseThrow();
+        assertEquals(Severity.INFO, plain.severity());
+        String dense = "Notwithstanding contemporaneous documentation demonstrating electrodiagnostically "
+                + "substantiated polyradiculopathy, interdisciplinary rehabilitative intervention necessitates "
+                + "comprehensive neuromusculoskeletal reevaluation; therefore the request is not medically necessary.";
+        ConsistencyCheck hard = find(check(item("PT", Decision.UPHELD, MTUS, dense)), "reading-grade").orElseThrow();
+        assertEquals(Severity.WARNING, hard.severity());
+        assertTrue(hard.acknowledgeable());
+    }
+}
