@@ -59,6 +59,25 @@ public final class SearchService {
         return out;
     }
 
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
+            "\\b(?:not|no|none|never|unknown|unspecified|without|denies|denied)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the record's own words around a hit say the thing is absent ("Number of visits to
+     * date: not recorded", "no prior therapy"): such a hit does not show that it is documented.
+     */
+    public static boolean negated(String snippet, List<int[]> marks) {
+        for (int[] m : marks) {
+            String before = snippet.substring(Math.max(0, m[0] - 25), m[0]);
+            String after = snippet.substring(m[1], Math.min(snippet.length(), m[1] + 40));
+            if (!NEGATION.matcher(before + " " + after).find()) {
+                return false;
+            }
+        }
+        return !marks.isEmpty();
+    }
+
     /** Where a query matches on one page's text, for marking the hits in the viewer. */
     public static List<int[]> marks(String pageText, String query) {
         return SearchIndex.marks(pageText, Query.parse(query));

@@ -85,9 +85,9 @@ final class BuilderPane extends VBox {
             Label hint = new Label("suggested from the request");
             hint.getStyleClass().add("text-muted");
             category.valueProperty().addListener((o, a, b) -> hint.setText(""));
-            getChildren().add(new HBox(8, new Label("Treatment category"), category, hint));
+            getChildren().add(new HBox(8, new Label("Category"), category, hint));
         } else {
-            getChildren().add(new HBox(8, new Label("Treatment category"), category));
+            getChildren().add(new HBox(8, new Label("Category"), category));
         }
         ((HBox) getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
         category.valueProperty().addListener((o, a, b) -> {
@@ -101,7 +101,7 @@ final class BuilderPane extends VBox {
         questions.setId("checklist-" + index);
         buildQuestions();
         TitledPane checklist = new TitledPane("Checklist", questions);
-        checklist.setExpanded(false);
+        checklist.setExpanded(item.rationale.get() == null || item.rationale.get().isBlank());
         checklist.setId("checklistPane-" + index);
 
         Button draft = new Button("Draft rationale");
@@ -120,7 +120,10 @@ final class BuilderPane extends VBox {
         useSuggestion.visibleProperty().bind(suggestion.textProperty().isNotEmpty());
         suggestion.setId("suggestion-" + index);
         suggestion.setWrapText(true);
-        HBox actions = new HBox(8, draft, cite, useSuggestion);
+        for (Button b : List.of(draft, cite, useSuggestion)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, draft, cite, useSuggestion);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         checks.setId("checks-" + index);

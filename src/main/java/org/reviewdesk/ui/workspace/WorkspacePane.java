@@ -71,7 +71,7 @@ public final class WorkspacePane extends BorderPane {
             recordPane.search(pendingSearch);
         }
         split = new SplitPane(recordPane, editorSide(), preview);
-        split.setDividerPositions(0.37, 0.69);
+        split.setDividerPositions(0.33, 0.70);
         setCenter(split);
         model.revision.addListener((o, a, b) -> preview.requestRender());
         preview.render();
@@ -166,7 +166,7 @@ public final class WorkspacePane extends BorderPane {
     private void togglePreview(boolean show) {
         if (show && !split.getItems().contains(preview)) {
             split.getItems().add(preview);
-            split.setDividerPositions(0.37, 0.69);
+            split.setDividerPositions(0.33, 0.70);
             preview.render();
         } else if (!show) {
             split.getItems().remove(preview);
@@ -227,7 +227,9 @@ public final class WorkspacePane extends BorderPane {
             @Override
             public java.util.List<String> findInRecord(String phrase) {
                 try {
-                    return search.search("\"" + phrase.replace("\"", "") + "\"", caseNumber, 5).stream()
+                    return search.search("\"" + phrase.replace("\"", "") + "\"", caseNumber, 20).stream()
+                            .filter(h -> !SearchService.negated(h.snippet(), h.snippetMarks()))
+                            .limit(5)
                             .map(h -> h.documentTitle() + ", page " + h.page() + ": " + h.snippet()).toList();
                 } catch (Exception e) {
                     return java.util.List.of();
