@@ -47,7 +47,9 @@ public final class LetterService {
         return new ReviewerProfile(s.get("profile.signerName").orElse(""),
                 ReviewerProfile.split(s.get("profile.licensure").orElse("")),
                 ReviewerProfile.split(s.get("profile.specialties").orElse("")),
-                s.get("letter.timestampUrl").orElse(""));
+                s.get("letter.timestampUrl").orElse(""),
+                java.util.Arrays.stream(s.get("profile.affiliations").orElse("").split(";")).map(String::strip)
+                        .filter(x -> !x.isEmpty()).toList());
     }
 
     public void saveProfile(ReviewerProfile p) throws StoreException {
@@ -56,6 +58,7 @@ public final class LetterService {
         s.put("profile.licensure", String.join(", ", p.licensure()));
         s.put("profile.specialties", String.join(", ", p.specialties()));
         s.put("letter.timestampUrl", p.timestampUrl());
+        s.put("profile.affiliations", String.join("; ", p.affiliations()));
         store.audit().append("PROFILE_SAVED", null, null);
     }
 
@@ -122,11 +125,37 @@ public final class LetterService {
         return LetterReadiness.missing(withProfile(cases.get(caseNumber)));
     }
 
+    /** The consistency checks of every item (warnings and errors), shown again before signing. */
+    public List<org.reviewdesk.guideline.ConsistencyCheck> consistency(String caseNumber,
+            org.reviewdesk.guideline.DocumentedSearch search) throws StoreException {
+        CaseFile c = withProfile(cases.get(caseNumber));
+        List<org.reviewdesk.guideline.ConsistencyCheck> out = new java.util.ArrayList<>();
+        for (int i = 0; i < c.items().size(); i++) {
+            for (var k : org.reviewdesk.guideline.ConsistencyChecker.check(c, c.items().get(i), i, search)) {
+                if (k.severity() != org.reviewdesk.guideline.ConsistencyCheck.Severity.INFO) {
+                    out.add(k);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Parties of the case matching the reviewer's declared affiliations. */
+    public List<String> conflicts(CaseFile c) throws StoreException {
+        return profile().conflicts(c.parties());
+    }
+
     /** Signs the letter of a stored case with the store's identity (or the given one) and keeps it. */
     public SignedLetter sign(String caseNumber, SigningIdentity given)
             throws StoreException, LetterNotReadyException, SigningException {
         CaseFile c = withProfile(cases.get(caseNumber));
-        List<String> missing = LetterReadiness.missing(c);
+        List<String> missing = new java.util.ArrayList<>(LetterReadiness.missing(c));
+        if (missing.isEmpty()) {
+            // a letter that contradicts itself is never signed (warnings are the reviewer's call)
+            consistency(caseNumber, null).stream()
+                    .filter(k -> k.severity() == org.reviewdesk.guideline.ConsistencyCheck.Severity.ERROR)
+                    .forEach(k -> missing.add(k.message()));
+        }
         if (!missing.isEmpty()) {
             throw new LetterNotReadyException(missing);
         }

@@ -85,6 +85,34 @@ class LetterSigningTest {
     }
 
     @Test
+    void aRationaleThatContradictsItsDecisionIsNotSigned() throws Exception {
+        w.letters().createIdentity("Reviewer 4711");
+        CaseFile c = w.cases().get("EXAMPLE-0001");
+        w.cases().save(c.withEdits(c.clinicalSummary(), List.of(c.items().get(0)
+                .withDecision(org.reviewdesk.domain.Decision.OVERTURNED))));
+        LetterNotReadyException e = assertThrows(LetterNotReadyException.class,
+                () -> w.letters().sign("EXAMPLE-0001", null));
+        assertEquals(1, e.missing().size(), e.missing().toString());
+        assertTrue(e.missing().get(0).contains("Overturned"), e.missing().get(0));
+        assertTrue(w.letters().signedLetter("EXAMPLE-0001").isEmpty());
+    }
+
+    @Test
+    void aPartyMatchingADeclaredAffiliationIsAPossibleConflict() throws Exception {
+        w.letters().saveProfile(new ReviewerProfile("R", List.of("California"), List.of("Family Practice"), "",
+                List.of("Acme Insurance Company, Inc.", "Valley Ortho Group")));
+        CaseFile c = w.cases().get("EXAMPLE-0001");
+        CaseFile withParties = new CaseFile(c.caseNumber(), c.priority(), c.reviewType(), c.dateAssigned(),
+                c.dateOfInjury(), c.urDenialDate(), c.applicationReceived(), c.decisionDate(), c.dueDate(),
+                c.organization(), c.reviewer(), new org.reviewdesk.domain.Parties(null,
+                new org.reviewdesk.domain.Party("Garage Ltd"), new org.reviewdesk.domain.Party("ACME Insurance Co."),
+                null), c.clinicalSummary(), c.items(), c.documents(), c.evidence());
+        assertEquals(List.of("The claims administrator, ACME Insurance Co., matches your declared affiliation "
+                + "\"Acme Insurance Company, Inc.\"."), w.letters().conflicts(withParties));
+        assertTrue(w.letters().conflicts(c).isEmpty(), "no parties, no conflict");
+    }
+
+    @Test
     void theProfileSuppliesCredentialsACaseLacks() throws Exception {
         CaseFile c = w.cases().get("EXAMPLE-0001");
         w.cases().save(c.withReviewer(null));

@@ -27,6 +27,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
     private final TextField licensure = new TextField();
     private final TextField specialties = new TextField();
     private final TextField timestampUrl = new TextField();
+    private final TextField affiliations = new TextField();
     private final Label identity = new Label("…");
     private final Label logo = new Label();
 
@@ -42,6 +43,8 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         licensure.setPromptText("e.g. California, Texas");
         specialties.setId("specialties");
         specialties.setPromptText("e.g. Family Practice");
+        affiliations.setId("affiliations");
+        affiliations.setPromptText("employers, insurers, practices you are linked to; separated by ;");
         timestampUrl.setPromptText("optional RFC 3161 server, e.g. http://timestamp.example.org");
         identity.setId("identityStatus");
         identity.setWrapText(true);
@@ -63,6 +66,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         g.addRow(r++, new Label("Name in the signature"), signerName);
         g.addRow(r++, new Label("State(s) of licensure"), licensure);
         g.addRow(r++, new Label("Certification(s)/specialty"), specialties);
+        g.addRow(r++, new Label("Declared affiliations"), affiliations);
         g.addRow(r++, new Label("Time-stamp server"), timestampUrl);
         g.addRow(r++, new Label("Signing identity"), identity);
         g.add(new HBox(8, create, importP12), 1, r++);
@@ -94,6 +98,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             licensure.setText(String.join(", ", p.licensure()));
             specialties.setText(String.join(", ", p.specialties()));
             timestampUrl.setText(p.timestampUrl());
+            affiliations.setText(String.join("; ", p.affiliations()));
             identity.setText((String) v[1]);
             logo.setText((Boolean) v[2] ? "set" : "none (the organization's name is printed)");
         }, t -> identity.setText("could not be read: " + t.getMessage()));
@@ -101,7 +106,9 @@ public final class SettingsDialog extends Dialog<ButtonType> {
 
     private void save() {
         ReviewerProfile p = new ReviewerProfile(signerName.getText(), ReviewerProfile.split(licensure.getText()),
-                ReviewerProfile.split(specialties.getText()), timestampUrl.getText());
+                ReviewerProfile.split(specialties.getText()), timestampUrl.getText(),
+                java.util.Arrays.stream(affiliations.getText().split(";")).map(String::strip)
+                        .filter(x -> !x.isEmpty()).toList());
         Background.run(() -> {
             letters.saveProfile(p);
             return p;

@@ -19,7 +19,8 @@ import org.reviewdesk.ui.Dialogs;
 /** Sign & Export: completeness check, signing identity, signature, file. */
 final class LetterActions {
     /** What the case lacks, and whether a signing identity is there. */
-    private record Readiness(List<String> missing, boolean hasIdentity, List<String> neverOpened) {
+    private record Readiness(List<String> missing, boolean hasIdentity, List<String> neverOpened,
+                             List<org.reviewdesk.guideline.ConsistencyCheck> checks) {
     }
 
     private final LetterService letters;
@@ -56,10 +57,22 @@ final class LetterActions {
         saveThen.accept(() -> Background.run(() -> {
             List<String> missing = letters.missing(caseNumber);
             return new Readiness(missing, missing.isEmpty() && letters.storedIdentity().isPresent(),
-                    records.neverOpened(caseNumber));
+                    records.neverOpened(caseNumber), missing.isEmpty() ? letters.consistency(caseNumber, null)
+                    : List.of());
         }, state -> {
             if (!state.missing().isEmpty()) {
                 notReady(new LetterNotReadyException(state.missing()));
+                return;
+            }
+            List<String> errors = state.checks().stream().filter(k -> k.severity()
+                    == org.reviewdesk.guideline.ConsistencyCheck.Severity.ERROR).map(k -> k.message()).toList();
+            if (!errors.isEmpty()) {
+                notReady(new LetterNotReadyException(errors));
+                return;
+            }
+            List<String> warnings = state.checks().stream().map(k -> k.message()).toList();
+            if (!warnings.isEmpty() && !Dialogs.confirm(owner, "Consistency warnings",
+                    "• " + String.join("\n• ", warnings) + "\n\nSign anyway?", "Sign anyway")) {
                 return;
             }
             if (!state.neverOpened().isEmpty() && !Dialogs.confirm(owner, "Documents never opened",

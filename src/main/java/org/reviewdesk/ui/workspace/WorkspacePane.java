@@ -114,6 +114,15 @@ public final class WorkspacePane extends BorderPane {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(12, title, spacer, saveState, save, showPreview, export, sign);
+        Background.run(() -> letters.conflicts(c), conflicts -> {
+            if (!conflicts.isEmpty()) {
+                Label warn = new Label("⚠ Possible conflict of interest: " + String.join(" ", conflicts));
+                warn.setId("conflictWarning");
+                warn.getStyleClass().add("warning");
+                warn.setWrapText(true);
+                ((VBox) top.getParent()).getChildren().add(warn);
+            }
+        }, t -> { });
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(6, top, facts);
         box.setPadding(new Insets(10, 14, 10, 14));
@@ -136,6 +145,17 @@ public final class WorkspacePane extends BorderPane {
         summaryLabel.getStyleClass().add("title-4");
         TextArea summary = new TextArea();
         summary.setId("clinicalSummary");
+        Button start = new Button("Start from the case");
+        start.setId("startSummary");
+        start.setTooltip(new javafx.scene.control.Tooltip("Fill the opening sentences from the case's dates and "
+                + "items; excerpts from the record can follow"));
+        start.visibleProperty().bind(summary.textProperty().isEmpty());
+        start.managedProperty().bind(start.visibleProperty());
+        start.setOnAction(e -> {
+            summary.setText(SummaryStarter.start(model.toCaseFile()));
+            summary.requestFocus();
+            summary.end();
+        });
         summary.setWrapText(true);
         summary.setPrefRowCount(12);
         summary.setPrefColumnCount(24);
@@ -143,7 +163,7 @@ public final class WorkspacePane extends BorderPane {
         summary.textProperty().bindBidirectional(model.clinicalSummary);
         Label itemsLabel = new Label("Disputed items (" + model.items.size() + ")");
         itemsLabel.getStyleClass().add("title-4");
-        VBox box = new VBox(10, summaryLabel, summary, itemsLabel);
+        VBox box = new VBox(10, summaryLabel, start, summary, itemsLabel);
         for (int i = 0; i < model.items.size(); i++) {
             box.getChildren().add(new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext()));
         }
