@@ -193,6 +193,40 @@ public final class RecordService {
         return repo().opened(caseNumber);
     }
 
+    /** Age, sex and occupation as the record states them, for the summary's first sentence. */
+    public record WorkerFacts(Integer age, String sex, String occupation) {
+    }
+
+    private static final java.util.regex.Pattern AGE_SEX = java.util.regex.Pattern.compile(
+            "(\\d{1,2})[- ]year[- ]old(?:,?\\s+(?:right|left)-handed)?\\s+(male|female|man|woman)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern OCCUPATION = java.util.regex.Pattern.compile(
+            "(?:Occupation:\\s*|working as an? |works as an? )([A-Za-z][A-Za-z -]{2,30}?)(?=[\\n.,;]|\\s{2}| who| at )",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    public WorkerFacts workerFacts(String caseNumber) throws StoreException {
+        Integer age = null;
+        String sex = null;
+        String occupation = null;
+        for (StoredDocument d : documents(caseNumber)) {
+            int pages = d.pageCount() == null ? 0 : Math.min(d.pageCount(), 3);
+            for (int p = 1; p <= pages && (age == null || occupation == null); p++) {
+                String text = pageText(caseNumber, d.document().id(), p);
+                var m = AGE_SEX.matcher(text);
+                if (age == null && m.find()) {
+                    age = Integer.valueOf(m.group(1));
+                    String s = m.group(2).toLowerCase(Locale.ROOT);
+                    sex = s.equals("man") ? "male" : s.equals("woman") ? "female" : s;
+                }
+                var o = OCCUPATION.matcher(text);
+                if (occupation == null && o.find()) {
+                    occupation = o.group(1).strip().toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return new WorkerFacts(age, sex, occupation);
+    }
+
     /** The titles of the case's documents the reviewer has never opened. */
     public List<String> neverOpened(String caseNumber) throws StoreException {
         Map<String, Set<Integer>> opened = opened(caseNumber);

@@ -151,11 +151,11 @@ public final class WorkspacePane extends BorderPane {
                 + "items; excerpts from the record can follow"));
         start.visibleProperty().bind(summary.textProperty().isEmpty());
         start.managedProperty().bind(start.visibleProperty());
-        start.setOnAction(e -> {
-            summary.setText(SummaryStarter.start(model.toCaseFile()));
+        start.setOnAction(e -> Background.run(() -> records.workerFacts(caseNumber), facts -> {
+            summary.setText(SummaryStarter.start(model.toCaseFile(), facts));
             summary.requestFocus();
             summary.end();
-        });
+        }, t -> summary.setText(SummaryStarter.start(model.toCaseFile(), null))));
         summary.setWrapText(true);
         summary.setPrefRowCount(12);
         summary.setPrefColumnCount(24);
