@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, PasswdCommand.class, ImportCommand.class, ListCommand.class,
                 ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
                 VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
+                BackupCommand.class, RestoreCommand.class, AuditCommand.class,
                 GuidelinesCommand.class})
 public final class ReviewDeskCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,

@@ -93,6 +93,8 @@ public final class CaseLibrary {
     public void export(String caseNumber, Path out) throws StoreException, IOException {
         CaseFile c = get(caseNumber);
         new PacketWriter().write(c, id -> new ByteArrayInputStream(record(caseNumber, id)), out);
+        store.audit().append("CASE_EXPORTED", caseNumber, out.getFileName().toString().endsWith(".zip") ? "packet"
+                : "case file");
     }
 
     /** The stored bytes of one record document. */

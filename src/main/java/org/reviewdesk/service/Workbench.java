@@ -51,11 +51,43 @@ public final class Workbench implements AutoCloseable {
     }
 
     public static Workbench open(Path dataDir, char[] password) throws StoreException {
-        return new Workbench(Store.open(dataDir, password));
+        Store store = Store.open(dataDir, password);
+        store.audit().append("STORE_OPENED", null, null);
+        return new Workbench(store);
     }
 
     public static void changePassword(Path dataDir, char[] oldPassword, char[] newPassword) throws StoreException {
         Store.changePassword(dataDir, oldPassword, newPassword);
+    }
+
+    /** Writes a backup of the whole store into {@code dir}, keeping the newest {@code keep}. */
+    public Path backup(Path dir, int keep) throws StoreException {
+        return org.reviewdesk.store.Backups.backup(store, dir, keep);
+    }
+
+    /** What the open store holds, to compare with a backup before restoring it. */
+    public org.reviewdesk.store.Backups.BackupInfo storeInfo() throws StoreException {
+        return org.reviewdesk.store.Backups.current(store);
+    }
+
+    /** What a backup holds (opened with the password in a scratch folder inside the data folder). */
+    public static org.reviewdesk.store.Backups.BackupInfo inspectBackup(Path backup, Path dataDir, char[] password)
+            throws StoreException {
+        return org.reviewdesk.store.Backups.inspect(backup, dataDir.resolve(".inspect"), password);
+    }
+
+    /** Replaces the closed store with a backup; the current file is kept aside until that succeeded. */
+    public static void restore(Path backup, Path dataDir, char[] password) throws StoreException {
+        org.reviewdesk.store.Backups.restore(backup, dataDir, password);
+    }
+
+    /** The audit log, and whether its hash chain is intact. */
+    public java.util.List<org.reviewdesk.store.AuditLog.Entry> auditEntries() throws StoreException {
+        return store.audit().entries();
+    }
+
+    public org.reviewdesk.store.AuditLog.Verification verifyAudit() throws StoreException {
+        return store.audit().verify();
     }
 
     public Path dataDir() {

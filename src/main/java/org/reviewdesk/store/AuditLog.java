@@ -58,6 +58,53 @@ public final class AuditLog {
         }
     }
 
+    /** One entry of the log. */
+    public record Entry(long id, OffsetDateTime at, String action, String caseNumber, String detail, String prevHash,
+                        String hash) {
+    }
+
+    /** The result of checking the chain: how many entries, and the first broken one (or null). */
+    public record Verification(int entries, Long firstBrokenId, String problem) {
+        public boolean intact() {
+            return firstBrokenId == null;
+        }
+    }
+
+    public java.util.List<Entry> entries() throws StoreException {
+        synchronized (c) {
+            java.util.List<Entry> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at, action, case_number, detail, prev_hash, hash "
+                    + "FROM audit_events ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("The audit log could not be read: " + e.getMessage(), e);
+            }
+            return out;
+        }
+    }
+
+    /** Recomputes every hash: an entry changed, removed or inserted afterwards breaks the chain there. */
+    public Verification verify() throws StoreException {
+        String prev = GENESIS;
+        java.util.List<Entry> all = entries();
+        for (Entry e : all) {
+            if (!e.prevHash().equals(prev)) {
+                return new Verification(all.size(), e.id(), "entry " + e.id() + " does not follow the entry before it "
+                        + "(an entry was removed or inserted)");
+            }
+            String expected = hash(prev, e.at().withOffsetSameInstant(ZoneOffset.UTC), e.action(), e.caseNumber(),
+                    e.detail());
+            if (!expected.equals(e.hash())) {
+                return new Verification(all.size(), e.id(), "entry " + e.id() + " was changed after it was written");
+            }
+            prev = e.hash();
+        }
+        return new Verification(all.size(), null, null);
+    }
+
     static String hash(String prev, OffsetDateTime at, String action, String caseNumber, String detail) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -168,6 +168,11 @@ public final class Store implements AutoCloseable {
         return new IdentityRepository(connection);
     }
 
+    /** The raw connection, for store-level work (backups) and tests that tamper with the store. */
+    java.sql.Connection connection() {
+        return connection;
+    }
+
     public RecordRepository records() {
         return new RecordRepository(connection);
     }

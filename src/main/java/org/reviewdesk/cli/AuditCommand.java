@@ -1,0 +1,42 @@
+package org.reviewdesk.cli;
+
+import java.util.concurrent.Callable;
+import org.reviewdesk.service.Workbench;
+import org.reviewdesk.store.AuditLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "audit", description = "The audit log; 'audit verify' checks its hash chain.")
+final class AuditCommand implements Callable<Integer> {
+    @ParentCommand
+    ReviewDeskCommand root;
+
+    @Parameters(arity = "0..1", paramLabel = "verify")
+    String action;
+
+    @Override
+    public Integer call() throws Exception {
+        if (action != null && !action.equals("verify")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "unknown audit action: " + action + " (only 'verify')");
+        }
+        try (Workbench w = root.open()) {
+            if (action == null) {
+                for (AuditLog.Entry e : w.auditEntries()) {
+                    System.out.println(e.at().toLocalDateTime().withNano(0) + "  " + e.action()
+                            + (e.caseNumber() == null ? "" : "  " + e.caseNumber())
+                            + (e.detail() == null ? "" : "  " + e.detail()));
+                }
+                return 0;
+            }
+            AuditLog.Verification v = w.verifyAudit();
+            if (!v.intact()) {
+                System.err.println("error: the audit log is broken: " + v.problem());
+                return 1;
+            }
+            System.out.println("the audit log is intact: " + v.entries() + " entries");
+            return 0;
+        }
+    }
+}
