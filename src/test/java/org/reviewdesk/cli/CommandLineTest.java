@@ -146,6 +146,32 @@ class CommandLineTest {
     }
 
     @Test
+    void backupRestoreAndAuditFromTheCommandLine() throws Exception {
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("pw", "--data", data, "init").status());
+        Run backup = run("pw", "--data", data, "backup", "--out", tmp.resolve("b").toString());
+        assertEquals(0, backup.status(), backup.err());
+        String zip = backup.out().strip();
+        assertTrue(zip.endsWith(".zip"), zip);
+        assertEquals(0, run("pw", "--data", data, "import", TestData.letterCases().get(0).toString()).status());
+
+        Run refused = run("pw", "--data", data, "restore", zip, "--yes");
+        assertEquals(1, refused.status(), "the backup holds fewer cases");
+        assertTrue(refused.out().contains("backup:  1 case") && refused.out().contains("current: 2 cases"),
+                refused.out());
+        assertTrue(refused.err().contains("--force"), refused.err());
+        Run restored = run("pw", "--data", data, "restore", zip, "--yes", "--force");
+        assertEquals(0, restored.status(), restored.err());
+        assertEquals(1, run("pw", "--data", data, "list").out().lines().count());
+
+        Run audit = run("pw", "--data", data, "audit");
+        assertTrue(audit.out().contains("STORE_CREATED") && audit.out().contains("RESTORE"), audit.out());
+        Run verify = run("pw", "--data", data, "audit", "verify");
+        assertEquals(0, verify.status(), verify.err());
+        assertTrue(verify.out().startsWith("the audit log is intact"), verify.out());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run("pw", "--data", tmp.toString(), "frobnicate").status());
         assertEquals(2, run("pw", "--data", tmp.toString(), "export", "X").status(), "--out is required");
