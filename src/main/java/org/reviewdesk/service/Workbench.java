@@ -15,6 +15,7 @@ public final class Workbench implements AutoCloseable {
     private final LetterService letters;
     private final SearchService search;
     private final RecordService records;
+    private final DeliveryService delivery;
     private org.reviewdesk.guideline.GuidelineLibrary guidelines;
 
     private Workbench(Store store) {
@@ -23,6 +24,7 @@ public final class Workbench implements AutoCloseable {
         this.letters = new LetterService(store, cases, java.time.Clock.systemDefaultZone());
         this.search = new SearchService(store);
         this.records = new RecordService(store, search);
+        this.delivery = new DeliveryService(store, letters);
         cases.onImported(n -> {
             search.documentRemoved(n, null);
             records.readMissingPages(RecordService.Progress.NONE);
@@ -109,6 +111,10 @@ public final class Workbench implements AutoCloseable {
             }
         }
         return guidelines;
+    }
+
+    public DeliveryService delivery() {
+        return delivery;
     }
 
     public RecordService records() {
