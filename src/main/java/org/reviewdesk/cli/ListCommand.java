@@ -15,7 +15,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Workbench w = root.open()) {
             for (CaseSummary s : w.cases().list()) {
-                System.out.printf("%-16s %-12s %-10s %-10s %s%n", s.caseNumber(), s.status().label(),
+                System.out.printf("%-16s %-14s %-10s %-10s %s%n", s.caseNumber(), s.status().label(),
                         s.priority().label(), s.dueDate() == null ? "-" : s.dueDate(), s.progress());
             }
         }

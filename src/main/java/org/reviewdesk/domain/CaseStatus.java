@@ -2,7 +2,8 @@ package org.reviewdesk.domain;
 
 /** Where a case stands in the reviewer's work. */
 public enum CaseStatus {
-    NEW("New"), IN_PROGRESS("In progress"), DECIDED("Decided"), FINALIZED("Finalized");
+    NEW("New"), IN_PROGRESS("In review"), DECIDED("Ready to sign"), FINALIZED("Finalized"), DELIVERED("Delivered"),
+    ARCHIVED("Archived");
 
     private final String label;
 
@@ -12,6 +13,11 @@ public enum CaseStatus {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the case is locked: finalized or later. */
+    public boolean locked() {
+        return this == FINALIZED || this == DELIVERED || this == ARCHIVED;
     }
 
     /** The status a case's content implies; a finalized case stays finalized. */

@@ -113,6 +113,42 @@ public final class CaseLibrary {
         repo().saveEdits(edited);
     }
 
+    /** The stored status of a case. */
+    public org.reviewdesk.domain.CaseStatus status(String caseNumber) throws StoreException {
+        return repo().status(caseNumber);
+    }
+
+    /**
+     * Opens an amendment of a finalized case: a new case {@code <number>-A<n>} with the same content and
+     * records, undecided date, editable; the signed original stays as it is.
+     */
+    public String amend(String caseNumber) throws StoreException, IOException {
+        if (!repo().status(caseNumber).locked()) {
+            throw new StoreException("Case " + caseNumber + " is not finalized; edit it directly.");
+        }
+        CaseFile c = get(caseNumber);
+        String base = caseNumber.replaceAll("-A\\d+$", "");
+        String number = null;
+        for (int n = 1; number == null; n++) {
+            if (!repo().exists(base + "-A" + n)) {
+                number = base + "-A" + n;
+            }
+        }
+        java.util.Map<String, org.reviewdesk.domain.RecordContent> records = new java.util.LinkedHashMap<>();
+        for (var d : c.documentList()) {
+            byte[] bytes = record(caseNumber, d.id());
+            records.put(d.id(), new org.reviewdesk.domain.RecordContent(d.id(), bytes.length,
+                    RecordService.sha256(bytes), () -> new ByteArrayInputStream(bytes)));
+        }
+        CaseFile amended = new CaseFile(number, c.priority(), c.reviewType(), c.dateAssigned(), c.dateOfInjury(),
+                c.urDenialDate(), c.applicationReceived(), null, c.dueDate(), c.organization(), c.reviewer(),
+                c.parties(), c.clinicalSummary(), c.items(), c.documents(), c.evidence());
+        repo().insert(amended, records, false);
+        store.audit().append("CASE_AMENDED", caseNumber, number);
+        listener.imported(number);
+        return number;
+    }
+
     /** Loads the built-in sample case (synthetic records) unless it is already there. */
     public boolean addSampleCase() throws StoreException, CaseFormatException, IOException {
         SampleCase sample = SampleCase.load();

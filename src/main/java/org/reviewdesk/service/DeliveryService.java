@@ -73,6 +73,9 @@ public final class DeliveryService {
         try {
             MailDraft.send(smtp, to, caseNumber, pdf);
             store.audit().append("EMAILED", caseNumber, null);
+            if (store.cases().status(caseNumber) == org.reviewdesk.domain.CaseStatus.FINALIZED) {
+                store.cases().setStatus(caseNumber, org.reviewdesk.domain.CaseStatus.DELIVERED);
+            }
             return new Delivery(draft, true, null);
         } catch (jakarta.mail.MessagingException e) {
             return new Delivery(draft, false, "the letter was not sent (" + e.getMessage() + "); the draft is kept");

@@ -171,6 +171,20 @@ public final class LetterService {
         return new SignedLetter(signed, sha, decided, id.signerName());
     }
 
+    /**
+     * Finalizes a case: every check, the signature, then the case is locked (read-only). A case
+     * already finalized is refused: changes go into an amendment.
+     */
+    public SignedLetter finalizeCase(String caseNumber, SigningIdentity given)
+            throws StoreException, LetterNotReadyException, SigningException {
+        if (store.cases().status(caseNumber).locked()) {
+            throw new org.reviewdesk.store.CaseLockedException(caseNumber);
+        }
+        SignedLetter s = sign(caseNumber, given);
+        store.cases().setStatus(caseNumber, org.reviewdesk.domain.CaseStatus.FINALIZED);
+        return s;
+    }
+
     /** Signs a rendered letter in its reserved box. */
     public byte[] signRendered(RenderedLetter r, SigningIdentity id, String tsaUrl) throws SigningException {
         return signer().sign(r.pdf(), id, appearance(r, id), tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl,

@@ -83,6 +83,18 @@ public final class Workbench implements AutoCloseable {
         org.reviewdesk.store.Backups.restore(backup, dataDir, password);
     }
 
+    /** The audit log for the window: entries, and the chain's check (null problem when intact). */
+    public java.util.List<org.reviewdesk.domain.AuditEntry> auditLog() throws StoreException {
+        return store.audit().entries().stream().map(e -> new org.reviewdesk.domain.AuditEntry(e.id(), e.at(),
+                e.action(), e.caseNumber(), e.detail())).toList();
+    }
+
+    /** Null when the audit log's hash chain is intact, else what is wrong. */
+    public String auditProblem() throws StoreException {
+        var v = store.audit().verify();
+        return v.intact() ? null : v.problem();
+    }
+
     /** The audit log, and whether its hash chain is intact. */
     public java.util.List<org.reviewdesk.store.AuditLog.Entry> auditEntries() throws StoreException {
         return store.audit().entries();

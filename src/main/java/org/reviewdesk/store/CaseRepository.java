@@ -227,6 +227,9 @@ public final class CaseRepository {
     public void saveEdits(CaseFile cf) throws StoreException {
         inTransaction("Saving case " + cf.caseNumber(), () -> {
             long id = caseId(cf.caseNumber()).orElseThrow(() -> new NoSuchCaseException(cf.caseNumber()));
+            if (status(id).locked()) {
+                throw new CaseLockedException(cf.caseNumber());
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE cases SET clinical_summary = ?, status = CASE WHEN finalized THEN status ELSE ? END, "
                             + "updated_at = ?, reviewer_json = ? WHERE id = ?")) {
@@ -244,6 +247,39 @@ public final class CaseRepository {
             insertItems(id, cf.items());
             AuditLog.append(c, "CASE_EDITED", cf.caseNumber(), cf.decidedCount() + "/" + cf.items().size()
                     + " items decided");
+            return null;
+        });
+    }
+
+    private CaseStatus status(long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM cases WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return CaseStatus.valueOf(rs.getString(1));
+            }
+        }
+    }
+
+    /** The stored status of a case. */
+    public CaseStatus status(String caseNumber) throws StoreException {
+        return inTransaction("Reading case " + caseNumber, () -> status(caseId(caseNumber)
+                .orElseThrow(() -> new NoSuchCaseException(caseNumber))));
+    }
+
+    /** Moves a case to a later status (finalized, delivered, archived); it is then read-only. */
+    public void setStatus(String caseNumber, CaseStatus status) throws StoreException {
+        inTransaction("Updating case " + caseNumber, () -> {
+            long id = caseId(caseNumber).orElseThrow(() -> new NoSuchCaseException(caseNumber));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET status = ?, finalized = ?, "
+                    + "updated_at = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setBoolean(2, status.locked());
+                ps.setObject(3, OffsetDateTime.now());
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            AuditLog.append(c, "CASE_" + status.name(), caseNumber, null);
             return null;
         });
     }

@@ -81,6 +81,10 @@ public final class MainWindow {
                 tabs.getTabs().remove(t);
             }
         });
+        MenuItem finalizeCase = new MenuItem("Finalize case…");
+        finalizeCase.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::finalizeCase));
+        MenuItem backup = new MenuItem("Back up the store…");
+        backup.setOnAction(e -> backupNow());
         MenuItem addRecords = new MenuItem("Add record files…");
         addRecords.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         addRecords.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::addRecordFiles));
@@ -106,11 +110,13 @@ public final class MainWindow {
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
         Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
-                signLetter, verify, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), quit);
+                signLetter, finalizeCase, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> tabs.getSelectionModel().select(0));
-        Menu view = new Menu("_View", null, cases, find);
+        MenuItem audit = new MenuItem("Audit log");
+        audit.setOnAction(e -> openAudit());
+        Menu view = new Menu("_View", null, cases, find, audit);
         return new MenuBar(file, view);
     }
 
@@ -118,6 +124,35 @@ public final class MainWindow {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         return t != null && t.getContent() instanceof WorkspacePane ws ? java.util.Optional.of(ws)
                 : java.util.Optional.empty();
+    }
+
+    private void backupNow() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Back up the store to a folder");
+        java.io.File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            Background.run(() -> workbench.backup(dir.toPath(), 10), file -> {
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION, "Written: " + file
+                        + "\nThe backup is encrypted like the store; the newest 10 are kept in that folder.");
+                a.initOwner(stage);
+                a.setHeaderText("Backup written");
+                a.showAndWait();
+            }, t -> Dialogs.error(stage, "The backup failed", t));
+        }
+    }
+
+    private void openAudit() {
+        for (Tab t : tabs.getTabs()) {
+            if ("audit".equals(t.getUserData())) {
+                tabs.getTabs().remove(t);
+                break;
+            }
+        }
+        Tab tab = new Tab("Audit log", new AuditView(workbench));
+        tab.setUserData("audit");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
     }
 
     private void openCaseAndSearch(String caseNumber, String query) {

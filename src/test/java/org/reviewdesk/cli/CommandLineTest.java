@@ -67,7 +67,7 @@ class CommandLineTest {
         assertEquals(0, list.status(), list.err());
         List<String> lines = list.out().lines().toList();
         assertEquals(3, lines.size(), list.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("CM16-0213037\\s+Decided\\s+Standard\\s+2016-12-09\\s+2/2")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("CM16-0213037\\s+Ready to sign\\s+Standard\\s+2016-12-09\\s+2/2")),
                 list.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("EXAMPLE-0001 ")), list.out());
 

@@ -74,7 +74,7 @@ class SampleCaseWindowTest {
         assertEquals(1, table.getItems().size());
         CaseSummary row = table.getItems().get(0);
         assertEquals("EXAMPLE-0001", row.caseNumber());
-        assertEquals("Decided", row.status().label());
+        assertEquals("Ready to sign", row.status().label());
         assertEquals("1/1", row.progress());
         assertEquals(java.time.LocalDate.of(2015, 3, 11), row.dueDate());
 

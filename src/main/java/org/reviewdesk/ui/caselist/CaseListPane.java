@@ -65,10 +65,13 @@ public final class CaseListPane extends BorderPane {
             protected void updateItem(LocalDate d, boolean empty) {
                 super.updateItem(d, empty);
                 setText(empty || d == null ? (empty ? null : "—") : DATE.format(d));
-                boolean overdue = !empty && d != null && d.isBefore(LocalDate.now())
-                        && getTableRow() != null && getTableRow().getItem() != null
-                        && getTableRow().getItem().status() != org.reviewdesk.domain.CaseStatus.FINALIZED;
-                setStyle(overdue ? "-fx-text-fill: -color-danger-fg;" : "");
+                boolean open = !empty && d != null && getTableRow() != null && getTableRow().getItem() != null
+                        && !getTableRow().getItem().status().locked();
+                boolean overdue = open && d.isBefore(LocalDate.now());
+                boolean soon = open && !overdue && !d.isAfter(LocalDate.now().plusDays(2));
+                setText(empty || d == null ? getText() : DATE.format(d) + (overdue ? "  overdue" : soon ? "  due soon" : ""));
+                setStyle(overdue ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;"
+                        : soon ? "-fx-text-fill: -color-warning-fg; -fx-font-weight: bold;" : "");
             }
         });
         table.getColumns().add(due);

@@ -107,6 +107,10 @@ final class LetterActions {
         }, t -> Dialogs.error(owner, "The case could not be checked", t)));
     }
 
+    void showNotReady(LetterNotReadyException n) {
+        notReady(n);
+    }
+
     private void notReady(LetterNotReadyException n) {
         Alert a = new Alert(Alert.AlertType.WARNING, "• " + String.join("\n• ", n.missing()), ButtonType.OK);
         a.initOwner(owner);

@@ -44,6 +44,8 @@ public final class WorkspacePane extends BorderPane {
     private final WorkspaceViewModel model = new WorkspaceViewModel();
     private final Label saveState = new Label();
     private LetterPreview preview;
+    private volatile org.reviewdesk.domain.CaseStatus status;
+    private VBox editorBox;
     private SplitPane split;
 
     public WorkspacePane(CaseLibrary cases, LetterService letters, RecordService records, SearchService search,
@@ -58,7 +60,10 @@ public final class WorkspacePane extends BorderPane {
         this.onSaved = onSaved;
         setId("workspace");
         setCenter(new Label("Opening case " + caseNumber + "…"));
-        Background.run(() -> cases.get(caseNumber), this::show,
+        Background.run(() -> {
+            status = cases.status(caseNumber);
+            return cases.get(caseNumber);
+        }, this::show,
                 t -> Dialogs.error(getScene() == null ? null : getScene().getWindow(), "The case could not be opened", t));
     }
 
@@ -113,7 +118,18 @@ public final class WorkspacePane extends BorderPane {
         showPreview.setOnAction(e -> togglePreview(showPreview.isSelected()));
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, spacer, saveState, save, showPreview, export, sign);
+        Button finalizeButton = new Button("Finalize…");
+        finalizeButton.setId("finalizeButton");
+        finalizeButton.setOnAction(e -> finalizeCase());
+        Button amend = new Button("Amend");
+        amend.setId("amendButton");
+        amend.setOnAction(e -> amend());
+        Label locked = new Label("Finalized · read-only");
+        locked.setId("lockedBadge");
+        locked.getStyleClass().add("success");
+        boolean isLocked = status != null && status.locked();
+        HBox top = isLocked ? new HBox(12, title, locked, spacer, showPreview, export, amend)
+                : new HBox(12, title, spacer, saveState, save, showPreview, export, sign, finalizeButton);
         Background.run(() -> letters.conflicts(c), conflicts -> {
             if (!conflicts.isEmpty()) {
                 Label warn = new Label("⚠ Possible conflict of interest: " + String.join(" ", conflicts));
@@ -164,6 +180,7 @@ public final class WorkspacePane extends BorderPane {
         Label itemsLabel = new Label("Disputed items (" + model.items.size() + ")");
         itemsLabel.getStyleClass().add("title-4");
         VBox box = new VBox(10, summaryLabel, start, summary, itemsLabel);
+        editorBox = box;
         for (int i = 0; i < model.items.size(); i++) {
             box.getChildren().add(new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext()));
         }
@@ -174,6 +191,11 @@ public final class WorkspacePane extends BorderPane {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("editorScroll");
+        if (status != null && status.locked()) {
+            for (javafx.scene.Node n : box.getChildren()) {
+                n.setDisable(true);
+            }
+        }
         return scroll;
     }
 
@@ -218,6 +240,41 @@ public final class WorkspacePane extends BorderPane {
                 preview.render();
             }, t -> Dialogs.error(getScene().getWindow(), "The case could not be read again", t));
         });
+    }
+
+    /** Finalize: the checks, the signature, then the case is locked. */
+    public void finalizeCase() {
+        if (!Dialogs.confirm(getScene().getWindow(), "Finalize case " + caseNumber,
+                "Finalizing signs the letter with your identity and locks the case (read-only). Later changes "
+                        + "go into an amendment; the signed original is kept.", "Finalize")) {
+            return;
+        }
+        saveThen(() -> Background.run(() -> letters.finalizeCase(caseNumber, null), s -> {
+            status = org.reviewdesk.domain.CaseStatus.FINALIZED;
+            onSaved.run();
+            Background.run(() -> cases.get(caseNumber), c -> {
+                model.saved(c);
+                setTop(header(c));
+                split.getItems().set(1, editorSide());
+                preview.render();
+            }, t -> { });
+            LetterActions.info(getScene().getWindow(), "Case finalized", "Signed by " + s.signer()
+                    + ", decision date " + s.decisionDate() + ". The case is now read-only.");
+        }, t -> {
+            if (t instanceof org.reviewdesk.service.LetterNotReadyException n) {
+                new LetterActions(letters, records, getScene().getWindow()).showNotReady(n);
+            } else {
+                Dialogs.error(getScene().getWindow(), "The case could not be finalized", t);
+            }
+        }));
+    }
+
+    private void amend() {
+        Background.run(() -> cases.amend(caseNumber), number -> {
+            onSaved.run();
+            LetterActions.info(getScene().getWindow(), "Amendment opened", "Case " + number + " is a new, "
+                    + "editable version of " + caseNumber + ". The signed original is kept unchanged.");
+        }, t -> Dialogs.error(getScene().getWindow(), "The amendment could not be opened", t));
     }
 
     /** Saves pending edits, then runs {@code next} on the FX thread. */
