@@ -147,12 +147,19 @@ public final class Backups {
                 byte[] buf = new byte[1 << 16];
                 long total = 0;
                 int n;
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
                 while ((n = in.read(buf)) > 0) {
                     total += n;
                     if (total > MAX_BYTES) {
                         throw new StoreException(backup.getFileName() + " unpacks to more than 64 GB; refused.");
                     }
+                    crc.update(buf, 0, n);
                     out.write(buf, 0, n);
+                }
+                // ZipFile does not check the checksum itself; a damaged backup must never be restored
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new StoreException(backup.getFileName() + " is damaged (its checksum does not match); "
+                            + "choose another backup.");
                 }
             }
             return scratch;
