@@ -104,6 +104,11 @@ public final class Workbench implements AutoCloseable {
         return store.audit().verify();
     }
 
+    /** Whether this is the store's password (the idle lock asks for it again). */
+    public boolean checkPassword(char[] password) {
+        return store.checkPassword(password);
+    }
+
     public Path dataDir() {
         return store.dir();
     }

@@ -25,10 +25,26 @@ public final class Store implements AutoCloseable {
 
     private final Path dir;
     private final Connection connection;
+    private volatile byte[] keyCheck;
 
     private Store(Path dir, Connection connection) {
         this.dir = dir;
         this.connection = connection;
+    }
+
+    /** Whether {@code password} is the store's password (for unlocking an idle-locked window). */
+    public boolean checkPassword(char[] password) {
+        byte[] k = keyCheck;
+        return k != null && java.security.MessageDigest.isEqual(k, digest(StoreKeys.filePassword(password)));
+    }
+
+    private static byte[] digest(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static boolean exists(Path dir) {
@@ -91,7 +107,9 @@ public final class Store implements AutoCloseable {
             closeQuietly(c);
             throw new StoreException("The store in " + dir + " could not be prepared: " + e.getMessage(), e);
         }
-        return new Store(dir, c);
+        Store store = new Store(dir, c);
+        store.keyCheck = digest(new String(h2Password, 0, new String(h2Password).indexOf(' ')));
+        return store;
     }
 
     static StoreException translate(SQLException e, Path dir) {

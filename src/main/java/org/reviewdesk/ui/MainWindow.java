@@ -27,6 +27,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private Workbench workbench;
     private CaseListPane caseList;
+    private IdleLock idleLock;
 
     public MainWindow(Stage stage, Path dataDir) {
         this.stage = stage;
@@ -64,6 +65,16 @@ public final class MainWindow {
         status.setPadding(new Insets(4, 10, 4, 10));
         root.setBottom(status);
         caseList.refresh();
+        idleLock = new IdleLock(stage.getScene(), root, w, javafx.util.Duration.seconds(idleSeconds()));
+    }
+
+    /** Minutes of no input before the window locks: 10 by default ({@code -Dreviewdesk.idleSeconds}). */
+    static double idleSeconds() {
+        try {
+            return Double.parseDouble(System.getProperty("reviewdesk.idleSeconds", "600"));
+        } catch (NumberFormatException e) {
+            return 600;
+        }
     }
 
     private MenuBar menus() {

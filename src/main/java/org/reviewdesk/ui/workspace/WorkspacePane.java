@@ -44,6 +44,9 @@ public final class WorkspacePane extends BorderPane {
     private final WorkspaceViewModel model = new WorkspaceViewModel();
     private final Label saveState = new Label();
     private LetterPreview preview;
+    /** Every edit is saved within two seconds, without a Save button. */
+    private final javafx.animation.PauseTransition autosave =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(1500));
     private volatile org.reviewdesk.domain.CaseStatus status;
     private VBox editorBox;
     private SplitPane split;
@@ -78,7 +81,11 @@ public final class WorkspacePane extends BorderPane {
         split = new SplitPane(recordPane, editorSide(), preview);
         split.setDividerPositions(0.33, 0.70);
         setCenter(split);
-        model.revision.addListener((o, a, b) -> preview.requestRender());
+        model.revision.addListener((o, a, b) -> {
+            preview.requestRender();
+            autosave.playFromStart();
+        });
+        autosave.setOnFinished(e -> save());
         preview.render();
         saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
                 .then("Unsaved changes").otherwise("All changes saved"));

@@ -1,0 +1,102 @@
+package org.reviewdesk.ui;
+
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.InputEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.reviewdesk.service.Workbench;
+
+/**
+ * Hides the window's content after a while without input and asks for the store password again.
+ * The open cases stay as they are underneath: nothing typed is lost.
+ */
+final class IdleLock {
+    private final BorderPane root;
+    private final Workbench workbench;
+    private final PauseTransition timer;
+    private Node hidden;
+    private Node hiddenTop;
+
+    IdleLock(Scene scene, BorderPane root, Workbench workbench, Duration idle) {
+        this.root = root;
+        this.workbench = workbench;
+        this.timer = new PauseTransition(idle);
+        timer.setOnFinished(e -> lock());
+        scene.addEventFilter(InputEvent.ANY, e -> {
+            if (hidden == null) {
+                timer.playFromStart();
+            }
+        });
+        timer.playFromStart();
+        // a computer that slept leaves a gap in wall-clock time between two ticks: lock then too
+        long[] last = {System.currentTimeMillis()};
+        javafx.animation.Timeline watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                Duration.seconds(10), e -> {
+                    long now = System.currentTimeMillis();
+                    if (now - last[0] > 60_000) {
+                        lock();
+                    }
+                    last[0] = now;
+                }));
+        watch.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        watch.play();
+    }
+
+    boolean locked() {
+        return hidden != null;
+    }
+
+    void lock() {
+        if (hidden != null) {
+            return;
+        }
+        hidden = root.getCenter();
+        hiddenTop = root.getTop();
+        root.setTop(null);
+        PasswordField password = new PasswordField();
+        password.setId("lockPassword");
+        password.setPromptText("Store password");
+        Label error = new Label();
+        error.setId("lockError");
+        error.getStyleClass().add("danger");
+        Button unlock = new Button("Unlock");
+        unlock.setId("lockUnlock");
+        unlock.setDefaultButton(true);
+        unlock.setOnAction(e -> {
+            if (workbench.checkPassword(password.getText().toCharArray())) {
+                root.setTop(hiddenTop);
+                root.setCenter(hidden);
+                hidden = null;
+                timer.playFromStart();
+            } else {
+                error.setText("The password is not correct.");
+                password.selectAll();
+            }
+        });
+        Label title = new Label("ReviewDesk is locked");
+        title.getStyleClass().add("title-3");
+        Label explain = new Label("The window locked itself after a while without use. Your open cases are kept.");
+        explain.setWrapText(true);
+        VBox card = new VBox(12, title, explain, password, unlock, error);
+        card.setMaxWidth(420);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setPadding(new Insets(28));
+        card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8;"
+                + "-fx-border-color: -color-border-default; -fx-border-radius: 8;");
+        StackPane pane = new StackPane(card);
+        pane.setId("lockPane");
+        pane.setAlignment(Pos.CENTER);
+        pane.setStyle("-fx-background-color: -color-bg-subtle;");
+        root.setCenter(pane);
+        password.requestFocus();
+    }
+}
