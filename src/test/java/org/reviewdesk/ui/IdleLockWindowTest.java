@@ -50,7 +50,7 @@ class IdleLockWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, c);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
