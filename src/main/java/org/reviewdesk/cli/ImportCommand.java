@@ -27,6 +27,12 @@ final class ImportCommand implements Callable<Integer> {
         try (Workbench w = root.open()) {
             for (Path p : paths) {
                 try {
+                    if (org.reviewdesk.exchange.ArchiveBundle.isBundle(p)) {
+                        char[] pw = org.reviewdesk.exchange.ArchiveBundle.isEncrypted(p)
+                                ? root.passwords.bundle(false) : null;
+                        System.out.println(w.archives().importBundle(p, pw, replace).caseNumber());
+                        continue;
+                    }
                     System.out.println(w.cases().importPath(p, replace).caseNumber());
                 } catch (DuplicateCaseException e) {
                     failed++;

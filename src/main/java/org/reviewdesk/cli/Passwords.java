@@ -9,6 +9,7 @@ final class Passwords {
     static final String STORE = "REVIEWDESK_PASSWORD";
     static final String NEW = "REVIEWDESK_NEW_PASSWORD";
     static final String KEY = "REVIEWDESK_KEY_PASSWORD";
+    static final String BUNDLE = "REVIEWDESK_BUNDLE_PASSWORD";
 
     private final Function<String, String> env;
     private final Console console;
@@ -24,6 +25,25 @@ final class Passwords {
 
     char[] store() throws CliException {
         return ask(STORE, "Store password: ");
+    }
+
+    /** An archive bundle's password: REVIEWDESK_BUNDLE_PASSWORD or a prompt (twice for a new one). */
+    char[] bundle(boolean fresh) throws CliException {
+        String v = env.apply(BUNDLE);
+        if (v != null) {
+            return nonEmpty(v.toCharArray(), BUNDLE);
+        }
+        if (console == null) {
+            throw new CliException("no bundle password given: set " + BUNDLE + " or run in a terminal to be asked");
+        }
+        char[] first = console.readPassword("Bundle password: ");
+        if (fresh) {
+            char[] second = console.readPassword("Repeat the bundle password: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                throw new CliException("the two passwords differ");
+            }
+        }
+        return nonEmpty(first == null ? new char[0] : first, BUNDLE);
     }
 
     /** A keystore's password: REVIEWDESK_KEY_PASSWORD or a prompt. */

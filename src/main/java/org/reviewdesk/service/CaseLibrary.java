@@ -113,6 +113,10 @@ public final class CaseLibrary {
         repo().saveEdits(edited);
     }
 
+    void notifyImported(String caseNumber) throws StoreException {
+        listener.imported(caseNumber);
+    }
+
     /** The stored status of a case. */
     public org.reviewdesk.domain.CaseStatus status(String caseNumber) throws StoreException {
         return repo().status(caseNumber);

@@ -16,6 +16,7 @@ public final class Workbench implements AutoCloseable {
     private final SearchService search;
     private final RecordService records;
     private final DeliveryService delivery;
+    private final ArchiveService archives;
     private org.reviewdesk.guideline.GuidelineLibrary guidelines;
 
     private Workbench(Store store) {
@@ -25,6 +26,7 @@ public final class Workbench implements AutoCloseable {
         this.search = new SearchService(store);
         this.records = new RecordService(store, search);
         this.delivery = new DeliveryService(store, letters);
+        this.archives = new ArchiveService(store, cases, letters, search);
         cases.onImported(n -> {
             search.documentRemoved(n, null);
             records.readMissingPages(RecordService.Progress.NONE);
@@ -128,6 +130,10 @@ public final class Workbench implements AutoCloseable {
             }
         }
         return guidelines;
+    }
+
+    public ArchiveService archives() {
+        return archives;
     }
 
     public DeliveryService delivery() {

@@ -358,6 +358,28 @@ public final class RecordRepository {
         });
     }
 
+    /** Removes every record file and page of a case (after it was archived). */
+    public void removeAll(String caseNumber) throws StoreException {
+        tx("Removing the records of " + caseNumber, () -> {
+            long id = caseId(caseNumber);
+            for (String sql : new String[] {"DELETE FROM pages_opened WHERE case_id = ?",
+                "DELETE FROM record_pages WHERE case_id = ?", "DELETE FROM evidence WHERE case_id = ?",
+                "DELETE FROM documents WHERE case_id = ?"}) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET has_documents = FALSE, "
+                    + "has_evidence = FALSE WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            AuditLog.append(c, "RECORDS_REMOVED", caseNumber, null);
+            return null;
+        });
+    }
+
     /** A unit of work in one transaction. */
     @FunctionalInterface
     private interface Work<T> {

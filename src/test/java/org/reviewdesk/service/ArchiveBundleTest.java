@@ -1,0 +1,113 @@
+package org.reviewdesk.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.TestData;
+import org.reviewdesk.domain.CaseFile;
+import org.reviewdesk.domain.CaseStatus;
+import org.reviewdesk.exchange.CaseFormatException;
+
+class ArchiveBundleTest {
+    private static final char[] BUNDLE = "bundle password".toCharArray();
+
+    @TempDir
+    Path tmp;
+    private Workbench w;
+
+    @BeforeEach
+    void finalizeTheSample() throws Exception {
+        w = Workbench.create(tmp.resolve("data"), TestData.PASSWORD, false);
+        w.letters().createIdentity("Reviewer 4711");
+        w.letters().finalizeCase("EXAMPLE-0001", null);
+    }
+
+    @AfterEach
+    void close() {
+        w.close();
+    }
+
+    @Test
+    void aBundleImportedIntoAnEmptyStoreGivesTheSameCaseRecordsAndLetter() throws Exception {
+        Path bundle = w.archives().archive("EXAMPLE-0001", tmp.resolve("EXAMPLE-0001.zip"), BUNDLE);
+        assertEquals(CaseStatus.ARCHIVED, w.cases().status("EXAMPLE-0001"));
+        CaseFile before = w.cases().get("EXAMPLE-0001");
+        byte[] letter = w.letters().signedLetter("EXAMPLE-0001").orElseThrow();
+        try (var zip = new net.lingala.zip4j.ZipFile(bundle.toFile())) {
+            assertTrue(zip.isEncrypted());
+        }
+        try (Workbench other = Workbench.create(tmp.resolve("other"), TestData.PASSWORD, true)) {
+            CaseFile after = other.archives().importBundle(bundle, BUNDLE, false);
+            assertEquals(before, after);
+            for (var d : before.documentList()) {
+                assertArrayEquals(w.cases().record("EXAMPLE-0001", d.id()), other.cases().record("EXAMPLE-0001",
+                        d.id()));
+            }
+            assertArrayEquals(letter, other.letters().signedLetter("EXAMPLE-0001").orElseThrow());
+            assertEquals(CaseStatus.FINALIZED, other.cases().status("EXAMPLE-0001"));
+        }
+    }
+
+    @Test
+    void aPlainBundleWithOneChangedByteIsRefusedAndNothingIsWritten() throws Exception {
+        Path bundle = w.archives().archive("EXAMPLE-0001", tmp.resolve("plain.zip"), null);
+        Path altered = tmp.resolve("altered.zip");
+        try (ZipFile in = new ZipFile(bundle.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(altered))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().endsWith(".txt")) {
+                    bytes[10] ^= 1;
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        try (Workbench other = Workbench.create(tmp.resolve("other"), TestData.PASSWORD, true)) {
+            CaseFormatException e = assertThrows(CaseFormatException.class,
+                    () -> other.archives().importBundle(altered, null, false));
+            assertTrue(e.getMessage().contains("does not match its manifest"), e.getMessage());
+            assertTrue(other.cases().list().isEmpty());
+        }
+    }
+
+    @Test
+    void anEncryptedBundleWithOneFlippedByteOrAWrongPasswordIsRefused() throws Exception {
+        Path bundle = w.archives().archive("EXAMPLE-0001", tmp.resolve("enc.zip"), BUNDLE);
+        byte[] bytes = Files.readAllBytes(bundle);
+        bytes[bytes.length / 2] ^= 0x01;
+        Path flipped = Files.write(tmp.resolve("flipped.zip"), bytes);
+        try (Workbench other = Workbench.create(tmp.resolve("other"), TestData.PASSWORD, true)) {
+            assertThrows(CaseFormatException.class, () -> other.archives().importBundle(flipped, BUNDLE, false));
+            CaseFormatException wrong = assertThrows(CaseFormatException.class,
+                    () -> other.archives().importBundle(bundle, "nope".toCharArray(), false));
+            assertTrue(wrong.getMessage().contains("password"), wrong.getMessage());
+            assertTrue(other.cases().list().isEmpty());
+        }
+    }
+
+    @Test
+    void afterAVerifiedArchiveTheRecordsCanBeRemovedAndTheCaseStaysListed() throws Exception {
+        assertTrue(!w.search().search("meloxicam", "EXAMPLE-0001", 5).isEmpty());
+        w.archives().archive("EXAMPLE-0001", tmp.resolve("a.zip"), BUNDLE);
+        w.archives().removeRecords("EXAMPLE-0001");
+        CaseFile c = w.cases().get("EXAMPLE-0001");
+        assertTrue(c.documentList().isEmpty());
+        assertEquals(1, c.decidedCount());
+        assertEquals("Archived", w.cases().list().get(0).status().label());
+        assertTrue(w.search().search("meloxicam", "EXAMPLE-0001", 5).isEmpty(), "no longer searchable");
+    }
+}
