@@ -82,7 +82,7 @@ public final class Store implements AutoCloseable {
 
     private static String url(Path dir, boolean mustExist) {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DB_NAME)
-                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE"
+                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 + (mustExist ? ";IFEXISTS=TRUE" : "");
     }
 
