@@ -13,15 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Date;
 import java.util.Properties;
+import org.reviewdesk.domain.SmtpSettings;
 
 /** The e-mail that delivers a signed letter: a draft ({@code .eml}) or a message sent over SMTP. */
 public final class MailDraft {
-    /** How to reach the SMTP server; the password comes from the encrypted store. */
-    public record Smtp(String host, int port, String user, char[] password, Security security, String from) {
-        /** How the connection is protected. */
-        public enum Security { STARTTLS, TLS, NONE }
-    }
-
     private MailDraft() {
     }
 
@@ -70,17 +65,17 @@ public final class MailDraft {
     }
 
     /** Sends the letter over SMTP. */
-    public static void send(Smtp smtp, String to, String caseNumber, byte[] pdf) throws MessagingException {
+    public static void send(SmtpSettings smtp, String to, String caseNumber, byte[] pdf) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.smtp.host", smtp.host());
         p.put("mail.smtp.port", String.valueOf(smtp.port()));
         p.put("mail.smtp.auth", String.valueOf(smtp.user() != null && !smtp.user().isBlank()));
         p.put("mail.smtp.connectiontimeout", "15000");
         p.put("mail.smtp.timeout", "30000");
-        if (smtp.security() == Smtp.Security.STARTTLS) {
+        if (smtp.security() == SmtpSettings.Security.STARTTLS) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
-        } else if (smtp.security() == Smtp.Security.TLS) {
+        } else if (smtp.security() == SmtpSettings.Security.TLS) {
             p.put("mail.smtp.ssl.enable", "true");
         }
         Session session = Session.getInstance(p);

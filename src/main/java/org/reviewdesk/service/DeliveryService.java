@@ -1,5 +1,6 @@
 package org.reviewdesk.service;
 
+import org.reviewdesk.domain.SmtpSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +22,20 @@ public final class DeliveryService {
         this.letters = letters;
     }
 
-    public MailDraft.Smtp smtp() throws StoreException {
+    public SmtpSettings smtp() throws StoreException {
         var s = store.settings();
         String host = s.get("smtp.host").orElse("");
         if (host.isBlank()) {
             return null;
         }
-        return new MailDraft.Smtp(host, Integer.parseInt(s.get("smtp.port").orElse("587")),
+        return new SmtpSettings(host, Integer.parseInt(s.get("smtp.port").orElse("587")),
                 s.get("smtp.user").orElse(""), s.get("smtp.password").orElse("").toCharArray(),
-                MailDraft.Smtp.Security.valueOf(s.get("smtp.security").orElse("STARTTLS")),
+                SmtpSettings.Security.valueOf(s.get("smtp.security").orElse("STARTTLS")),
                 s.get("smtp.from").orElse(""));
     }
 
     /** Saves the SMTP settings; the password is kept inside the encrypted store. */
-    public void saveSmtp(MailDraft.Smtp smtp) throws StoreException {
+    public void saveSmtp(SmtpSettings smtp) throws StoreException {
         var s = store.settings();
         s.put("smtp.host", smtp.host());
         s.put("smtp.port", String.valueOf(smtp.port()));
@@ -66,7 +67,7 @@ public final class DeliveryService {
         if (!send) {
             return new Delivery(draft, false, null);
         }
-        MailDraft.Smtp smtp = smtp();
+        SmtpSettings smtp = smtp();
         if (smtp == null) {
             return new Delivery(draft, false, "no SMTP server is set (Settings); the draft is kept");
         }

@@ -64,6 +64,42 @@ public final class Workbench implements AutoCloseable {
         Store.changePassword(dataDir, oldPassword, newPassword);
     }
 
+    /** Where automatic backups go (null when not set) and how many are kept. */
+    public record BackupPlan(Path dir, int keep) {
+    }
+
+    public BackupPlan backupPlan() throws StoreException {
+        String dir = store.settings().get("backup.dir").orElse("");
+        int keep = Integer.parseInt(store.settings().get("backup.keep").orElse("10"));
+        return new BackupPlan(dir.isBlank() ? null : Path.of(dir), keep);
+    }
+
+    public void saveBackupPlan(BackupPlan plan) throws StoreException {
+        store.settings().put("backup.dir", plan.dir() == null ? "" : plan.dir().toString());
+        store.settings().put("backup.keep", String.valueOf(Math.max(1, plan.keep())));
+    }
+
+    /**
+     * The daily backup: writes one when a backup folder is set and its newest backup is a day old
+     * (or {@code force}, as on exit). Returns the file written, or null.
+     */
+    public Path scheduledBackup(boolean force) throws StoreException, IOException {
+        BackupPlan plan = backupPlan();
+        if (plan.dir() == null) {
+            return null;
+        }
+        if (!force && java.nio.file.Files.isDirectory(plan.dir())) {
+            try (var files = java.nio.file.Files.list(plan.dir())) {
+                var newest = files.filter(f -> f.getFileName().toString().matches("reviewdesk-\\d{8}-\\d{6}\\.zip"))
+                        .map(f -> f.toFile().lastModified()).max(Long::compare);
+                if (newest.isPresent() && System.currentTimeMillis() - newest.get() < 24L * 3600 * 1000) {
+                    return null;
+                }
+            }
+        }
+        return backup(plan.dir(), plan.keep());
+    }
+
     /** Writes a backup of the whole store into {@code dir}, keeping the newest {@code keep}. */
     public Path backup(Path dir, int keep) throws StoreException {
         return org.reviewdesk.store.Backups.backup(store, dir, keep);

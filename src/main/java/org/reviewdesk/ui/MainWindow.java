@@ -66,6 +66,8 @@ public final class MainWindow {
         root.setBottom(status);
         caseList.refresh();
         idleLock = new IdleLock(stage.getScene(), root, w, javafx.util.Duration.seconds(idleSeconds()));
+        Background.run(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
+                "The daily backup failed", t));
     }
 
     /** Minutes of no input before the window locks: 10 by default ({@code -Dreviewdesk.idleSeconds}). */
@@ -104,7 +106,7 @@ public final class MainWindow {
         find.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::focusSearch));
         MenuItem settings = new MenuItem("Settings…");
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
-        settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench.letters()).showAndWait());
+        settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench).showAndWait());
         MenuItem verify = new MenuItem("Verify a signed PDF…");
         verify.setOnAction(e -> VerifyAction.run(stage));
         MenuItem quit = new MenuItem("Quit");
@@ -207,6 +209,11 @@ public final class MainWindow {
     /** Closes the store; called when the application stops. */
     public void close() {
         if (workbench != null) {
+            try {
+                workbench.scheduledBackup(true);
+            } catch (Exception e) {
+                // the store closes anyway; the next start makes the daily backup
+            }
             workbench.close();
             workbench = null;
         }

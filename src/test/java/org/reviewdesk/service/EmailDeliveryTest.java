@@ -1,5 +1,6 @@
 package org.reviewdesk.service;
 
+import org.reviewdesk.domain.SmtpSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,8 +77,8 @@ class EmailDeliveryTest {
 
     @Test
     void sendingOverSmtpDeliversTheLetter() throws Exception {
-        w.delivery().saveSmtp(new MailDraft.Smtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), "", new char[0],
-                MailDraft.Smtp.Security.NONE, "reviewer@example.org"));
+        w.delivery().saveSmtp(new SmtpSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), "", new char[0],
+                SmtpSettings.Security.NONE, "reviewer@example.org"));
         var d = w.delivery().deliver("EXAMPLE-0001", "imr@example.org", tmp.resolve("x.eml"), true);
         assertTrue(d.sent(), d.problem());
         assertTrue(smtp.waitForIncomingEmail(10_000, 1));
@@ -89,7 +90,7 @@ class EmailDeliveryTest {
 
     @Test
     void aFailedSendKeepsTheDraftAndSaysWhy() throws Exception {
-        w.delivery().saveSmtp(new MailDraft.Smtp("127.0.0.1", 1, "", new char[0], MailDraft.Smtp.Security.NONE,
+        w.delivery().saveSmtp(new SmtpSettings("127.0.0.1", 1, "", new char[0], SmtpSettings.Security.NONE,
                 "reviewer@example.org"));
         Path eml = tmp.resolve("kept.eml");
         var d = w.delivery().deliver("EXAMPLE-0001", "imr@example.org", eml, true);

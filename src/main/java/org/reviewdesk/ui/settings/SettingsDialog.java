@@ -30,9 +30,19 @@ public final class SettingsDialog extends Dialog<ButtonType> {
     private final TextField affiliations = new TextField();
     private final Label identity = new Label("…");
     private final Label logo = new Label();
+    private final TextField backupDir = new TextField();
+    private final TextField backupKeep = new TextField("10");
+    private final TextField smtpHost = new TextField();
+    private final TextField smtpPort = new TextField("587");
+    private final TextField smtpUser = new TextField();
+    private final PasswordField smtpPassword = new PasswordField();
+    private final javafx.scene.control.ComboBox<String> smtpSecurity = new javafx.scene.control.ComboBox<>();
+    private final TextField smtpFrom = new TextField();
+    private final org.reviewdesk.service.Workbench workbench;
 
-    public SettingsDialog(Window owner, LetterService letters) {
-        this.letters = letters;
+    public SettingsDialog(Window owner, org.reviewdesk.service.Workbench workbench) {
+        this.workbench = workbench;
+        this.letters = workbench.letters();
         initOwner(owner);
         setTitle("Settings");
         setHeaderText("Reviewer profile and signing");
@@ -71,6 +81,16 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         g.addRow(r++, new Label("Signing identity"), identity);
         g.add(new HBox(8, create, importP12), 1, r++);
         g.addRow(r++, new Label("Letterhead logo"), new HBox(8, logo, chooseLogo, clearLogo));
+        smtpSecurity.getItems().addAll("STARTTLS", "TLS", "NONE");
+        smtpSecurity.setValue("STARTTLS");
+        backupDir.setPromptText("a folder for daily backups (and one on exit)");
+        backupKeep.setPrefColumnCount(4);
+        smtpHost.setPromptText("smtp.example.org");
+        smtpPort.setPrefColumnCount(5);
+        g.addRow(r++, new Label("Backup folder"), new HBox(8, backupDir, new Label("keep"), backupKeep));
+        g.addRow(r++, new Label("SMTP server"), new HBox(8, smtpHost, new Label("port"), smtpPort, smtpSecurity));
+        g.addRow(r++, new Label("SMTP user"), new HBox(8, smtpUser, new Label("password"), smtpPassword));
+        g.addRow(r++, new Label("Send as"), smtpFrom);
         Label note = new Label("Credentials are printed in letters of cases that carry none of their own.");
         note.getStyleClass().add("text-muted");
         g.add(note, 0, r, 2, 1);
@@ -86,7 +106,25 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         load();
     }
 
+    private void loadMore() {
+        Background.run(() -> new Object[] {workbench.backupPlan(), workbench.delivery().smtp()}, v -> {
+            var plan = (org.reviewdesk.service.Workbench.BackupPlan) v[0];
+            backupDir.setText(plan.dir() == null ? "" : plan.dir().toString());
+            backupKeep.setText(String.valueOf(plan.keep()));
+            var smtp = (org.reviewdesk.domain.SmtpSettings) v[1];
+            if (smtp != null) {
+                smtpHost.setText(smtp.host());
+                smtpPort.setText(String.valueOf(smtp.port()));
+                smtpUser.setText(smtp.user());
+                smtpPassword.setText(new String(smtp.password()));
+                smtpSecurity.setValue(smtp.security().name());
+                smtpFrom.setText(smtp.from());
+            }
+        }, t -> { });
+    }
+
     private void load() {
+        loadMore();
         Background.run(() -> {
             ReviewerProfile p = letters.profile();
             String id = letters.storedIdentity().map(i -> i.describe()).orElse("none yet");
@@ -109,8 +147,25 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 ReviewerProfile.split(specialties.getText()), timestampUrl.getText(),
                 java.util.Arrays.stream(affiliations.getText().split(";")).map(String::strip)
                         .filter(x -> !x.isEmpty()).toList());
+        String dir = backupDir.getText().strip();
+        int keep;
+        try {
+            keep = Integer.parseInt(backupKeep.getText().strip());
+        } catch (NumberFormatException e) {
+            keep = 10;
+        }
+        int keepN = keep;
         Background.run(() -> {
             letters.saveProfile(p);
+            workbench.saveBackupPlan(new org.reviewdesk.service.Workbench.BackupPlan(dir.isEmpty() ? null
+                    : java.nio.file.Path.of(dir), keepN));
+            if (!smtpHost.getText().isBlank()) {
+                workbench.delivery().saveSmtp(new org.reviewdesk.domain.SmtpSettings(smtpHost.getText().strip(),
+                        Integer.parseInt(smtpPort.getText().strip()), smtpUser.getText().strip(),
+                        smtpPassword.getText().toCharArray(),
+                        org.reviewdesk.domain.SmtpSettings.Security.valueOf(smtpSecurity.getValue()),
+                        smtpFrom.getText().strip()));
+            }
             return p;
         }, x -> { }, t -> Dialogs.error(getOwner(), "The settings could not be saved", t));
     }
