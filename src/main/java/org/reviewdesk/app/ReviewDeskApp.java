@@ -30,7 +30,7 @@ public final class ReviewDeskApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(stage, dataDir);
+        window = new MainWindow(stage, dataDir, getHostServices());
         window.show();
     }
 

@@ -29,9 +29,12 @@ public final class MainWindow {
     private CaseListPane caseList;
     private IdleLock idleLock;
 
-    public MainWindow(Stage stage, Path dataDir) {
+    private final javafx.application.HostServices hostServices;
+
+    public MainWindow(Stage stage, Path dataDir, javafx.application.HostServices hostServices) {
         this.stage = stage;
         this.dataDir = dataDir;
+        this.hostServices = hostServices;
     }
 
     public void show() {
@@ -96,6 +99,12 @@ public final class MainWindow {
         });
         MenuItem finalizeCase = new MenuItem("Finalize case…");
         finalizeCase.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::finalizeCase));
+        MenuItem email = new MenuItem("E-mail the signed letter…");
+        email.setOnAction(e -> currentCaseNumber().ifPresent(n ->
+                new DeliveryActions(workbench, stage, hostServices).email(n)));
+        MenuItem archive = new MenuItem("Archive case…");
+        archive.setOnAction(e -> currentCaseNumber().ifPresent(n ->
+                new DeliveryActions(workbench, stage, hostServices).archive(n, caseList::refresh)));
         MenuItem backup = new MenuItem("Back up the store…");
         backup.setOnAction(e -> backupNow());
         MenuItem addRecords = new MenuItem("Add record files…");
@@ -123,7 +132,7 @@ public final class MainWindow {
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
         Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
-                signLetter, finalizeCase, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), quit);
+                signLetter, finalizeCase, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> tabs.getSelectionModel().select(0));
@@ -153,6 +162,14 @@ public final class MainWindow {
                 a.showAndWait();
             }, t -> Dialogs.error(stage, "The backup failed", t));
         }
+    }
+
+    private java.util.Optional<String> currentCaseNumber() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && t.getContent() instanceof WorkspacePane) {
+            return java.util.Optional.of((String) t.getUserData());
+        }
+        return java.util.Optional.empty();
     }
 
     private void openAudit() {

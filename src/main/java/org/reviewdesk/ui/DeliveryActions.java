@@ -1,0 +1,136 @@
+package org.reviewdesk.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.application.HostServices;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.reviewdesk.service.Workbench;
+
+/** E-mail and archive actions of the window, on the case shown. */
+final class DeliveryActions {
+    private final Workbench workbench;
+    private final Window owner;
+    private final HostServices host;
+
+    DeliveryActions(Workbench workbench, Window owner, HostServices host) {
+        this.workbench = workbench;
+        this.owner = owner;
+        this.host = host;
+    }
+
+    /** Asks for the recipient, writes the draft and opens it in the mail client, or sends it. */
+    void email(String caseNumber) {
+        Background.run(() -> workbench.delivery().defaultRecipient(), recipient -> {
+            Dialog<ButtonType> d = new Dialog<>();
+            d.initOwner(owner);
+            d.setTitle("E-mail the signed letter");
+            d.setHeaderText("Case " + caseNumber + ": the signed letter as an attachment");
+            d.getDialogPane().setId("emailDialog");
+            TextField to = new TextField(recipient);
+            to.setId("emailTo");
+            to.setPromptText("recipient@example.org");
+            to.setPrefColumnCount(30);
+            GridPane g = new GridPane();
+            g.setHgap(8);
+            g.setPadding(new Insets(8));
+            g.addRow(0, new Label("To"), to);
+            d.getDialogPane().setContent(g);
+            ButtonType draft = new ButtonType("Save draft and open it", ButtonBar.ButtonData.OK_DONE);
+            ButtonType send = new ButtonType("Send now", ButtonBar.ButtonData.OTHER);
+            d.getDialogPane().getButtonTypes().addAll(draft, send, ButtonType.CANCEL);
+            Optional<ButtonType> r = d.showAndWait();
+            if (r.isEmpty() || r.get() == ButtonType.CANCEL || to.getText().isBlank()) {
+                return;
+            }
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the e-mail draft");
+            chooser.setInitialFileName(caseNumber + ".eml");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("E-mail", "*.eml"));
+            File f = chooser.showSaveDialog(owner);
+            if (f == null) {
+                return;
+            }
+            boolean now = r.get() == send;
+            Background.run(() -> workbench.delivery().deliver(caseNumber, to.getText().strip(), f.toPath(), now),
+                    result -> {
+                        if (now && result.sent()) {
+                            info("Letter sent", "Sent to " + to.getText().strip() + ". The draft is also in " + f + ".");
+                        } else if (now) {
+                            Dialogs.error(owner, "The letter was not sent", new Exception(result.problem()));
+                        } else {
+                            host.showDocument(f.toURI().toString());
+                        }
+                    }, t -> Dialogs.error(owner, "The e-mail could not be prepared", t));
+        }, t -> Dialogs.error(owner, "The settings could not be read", t));
+    }
+
+    /** Asks for a bundle password (or a plain bundle) and a file, archives, and offers to remove the records. */
+    void archive(String caseNumber, Runnable after) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Archive case " + caseNumber);
+        d.setHeaderText("An archive bundle: the case file, its records, the signed letter and a manifest of "
+                + "SHA-256 hashes.");
+        PasswordField pw = new PasswordField();
+        pw.setId("bundlePassword");
+        PasswordField again = new PasswordField();
+        CheckBox plain = new CheckBox("Plain bundle, not encrypted (it holds patient data in the clear)");
+        pw.disableProperty().bind(plain.selectedProperty());
+        again.disableProperty().bind(plain.selectedProperty());
+        CheckBox remove = new CheckBox("After the verified archive, remove the case's record files from the store");
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("Bundle password"), pw);
+        g.addRow(1, new Label("Repeat"), again);
+        g.add(plain, 1, 2);
+        g.add(remove, 1, 3);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (d.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+            return;
+        }
+        if (!plain.isSelected() && (pw.getText().isEmpty() || !pw.getText().equals(again.getText()))) {
+            Dialogs.error(owner, "Not archived", new Exception("Enter the same bundle password twice."));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the archive bundle");
+        chooser.setInitialFileName(caseNumber + "-archive.zip");
+        File f = chooser.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        char[] password = plain.isSelected() ? null : pw.getText().toCharArray();
+        boolean removeRecords = remove.isSelected();
+        Background.run(() -> {
+            Path out = workbench.archives().archive(caseNumber, f.toPath(), password);
+            if (removeRecords) {
+                workbench.archives().removeRecords(caseNumber);
+            }
+            return out;
+        }, out -> {
+            after.run();
+            info("Case archived", "The bundle was written and verified: " + out);
+        }, t -> Dialogs.error(owner, "The case could not be archived", t));
+    }
+
+    private void info(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.initOwner(owner);
+        a.setHeaderText(title);
+        a.showAndWait();
+    }
+}
