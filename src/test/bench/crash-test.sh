@@ -5,9 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")/../../.."
 runs=${1:-50}
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-cp="target/classes:target/test-classes:$(cat target/bench.cp)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# a private copy of the classes, so that a build running meanwhile cannot change them under the test
+cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
+cp="$work/classes:$work/test-classes:$(cat target/bench.cp)"
 pw="crash test password"
 REVIEWDESK_PASSWORD="$pw" java -jar target/reviewdesk.jar --data "$work/data" init >/dev/null 2>&1 || \
   (mvn -B -q package -DskipTests && REVIEWDESK_PASSWORD="$pw" java -jar target/reviewdesk.jar --data "$work/data" init >/dev/null)
