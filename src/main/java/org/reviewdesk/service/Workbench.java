@@ -71,7 +71,9 @@ public final class Workbench implements AutoCloseable {
     public BackupPlan backupPlan() throws StoreException {
         String dir = store.settings().get("backup.dir").orElse("");
         int keep = Integer.parseInt(store.settings().get("backup.keep").orElse("10"));
-        return new BackupPlan(dir.isBlank() ? null : Path.of(dir), keep);
+        // daily backups by default, into the data folder's backups/ (encrypted like the store) until the
+        // reviewer chooses a folder on another disk
+        return new BackupPlan(dir.isBlank() ? store.dir().resolve("backups") : Path.of(dir), keep);
     }
 
     public void saveBackupPlan(BackupPlan plan) throws StoreException {

@@ -83,7 +83,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         g.addRow(r++, new Label("Letterhead logo"), new HBox(8, logo, chooseLogo, clearLogo));
         smtpSecurity.getItems().addAll("STARTTLS", "TLS", "NONE");
         smtpSecurity.setValue("STARTTLS");
-        backupDir.setPromptText("a folder for daily backups (and one on exit)");
+        backupDir.setPromptText("a folder for daily backups (and one on exit); default: the data folder's backups");
         backupKeep.setPrefColumnCount(4);
         smtpHost.setPromptText("smtp.example.org");
         smtpPort.setPrefColumnCount(5);
