@@ -112,7 +112,21 @@ case "$os" in
   *) image="$out/$name" ;;
 esac
 [ -d "$image" ] || fail "jpackage made no app image at $image"
-rm -rf "$stage" "$fx"
+# JavaFX's native libraries beside the runtime's own: JavaFX loads them from there first, instead
+# of extracting them from its jar into ~/.openjfx/cache (or /tmp) at every new user's first start.
+case "$os" in
+  mac) native_dir="$image/Contents/runtime/Contents/Home/lib" ;;
+  windows) native_dir="$image/runtime/bin" ;;
+  *) native_dir="$image/lib/runtime/lib" ;;
+esac
+[ -d "$native_dir" ] || fail "no runtime library folder $native_dir in the app image"
+natives=$out/natives
+mkdir -p "$natives"
+graphics_jar=$(cd "$fx" && pwd)/$(cd "$fx" && ls javafx-graphics-*.jar | head -1)
+(cd "$natives" && "${jdk_bin}jar" xf "$graphics_jar")
+find "$natives" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dll' -o -name '*.dylib' \) -exec cp {} "$native_dir/" \;
+ls "$native_dir" | grep -Eq '^(lib)?glass' || fail "JavaFX's native libraries are missing from $native_dir"
+rm -rf "$stage" "$fx" "$natives"
 echo "app image: $image ($(du -sh "$image" | cut -f1))"
 
 if ! $image_only; then

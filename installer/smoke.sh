@@ -133,6 +133,11 @@ if $window; then
   sleep 3   # let it draw
   kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/window.log" >&2; fail "the window closed by itself"; }
   echo "ok    window                         $(xwininfo -display "$display" -root -tree | grep -om1 '"ReviewDesk[^"]*"')"
+  if command -v xprop >/dev/null; then
+    wid=$(xwininfo -display "$display" -root -tree | grep -m1 '"ReviewDesk"' | awk '{print $1}')
+    xprop -display "$display" -id "$wid" _NET_WM_ICON | grep -q 'Icon (' || fail "the window has no icon"
+    echo "ok    window icon                    $(xprop -display "$display" -id "$wid" WM_CLASS)"
+  fi
   if [ -n "$screenshot" ]; then
     command -v import >/dev/null || fail "ImageMagick's import is missing for --screenshot"
     DISPLAY=$display import -window root "$screenshot"

@@ -15,4 +15,5 @@ CONVERT=${CONVERT:-/usr/bin/convert}
   -fill '#1a7f37' -draw 'circle 178,182 178,226' \
   -fill none -stroke white -strokewidth 12 -draw 'polyline 157,183 172,198 200,166' \
   -strip reviewdesk.png
+cp reviewdesk.png ../../src/main/resources/org/reviewdesk/app/reviewdesk.png   # the window's icon
 "$CONVERT" reviewdesk.png -define icon:auto-resize=256,128,64,48,32,16 reviewdesk.ico
