@@ -134,9 +134,18 @@ if $window; then
   kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/window.log" >&2; fail "the window closed by itself"; }
   echo "ok    window                         $(xwininfo -display "$display" -root -tree | grep -om1 '"ReviewDesk[^"]*"')"
   if command -v xprop >/dev/null; then
-    wid=$(xwininfo -display "$display" -root -tree | grep -m1 '"ReviewDesk"' | awk '{print $1}')
-    xprop -display "$display" -id "$wid" _NET_WM_ICON | grep -q 'Icon (' || fail "the window has no icon"
-    echo "ok    window icon                    $(xprop -display "$display" -id "$wid" WM_CLASS)"
+    iconed=
+    for _ in $(seq 20); do
+      for wid in $(xwininfo -display "$display" -root -tree | grep '"ReviewDesk"' | awk '{print $1}'); do
+        if xprop -display "$display" -id "$wid" _NET_WM_ICON | grep -q 'Icon ('; then iconed=$wid; break 2; fi
+      done
+      sleep 0.5
+    done
+    if [ -z "$iconed" ]; then
+      xwininfo -display "$display" -root -tree | grep -i review >&2
+      fail "the window has no icon"
+    fi
+    echo "ok    window icon                    $(xprop -display "$display" -id "$iconed" WM_CLASS)"
   fi
   if [ -n "$screenshot" ]; then
     command -v import >/dev/null || fail "ImageMagick's import is missing for --screenshot"
