@@ -48,6 +48,10 @@ case "$(uname -s)" in
   *) fail "unsupported system $(uname -s)" ;;
 esac
 
+# jpackage on macOS refuses a version whose first number is 0 (CFBundleVersion); until 1.0 the
+# bundle says 1.0.0.
+if [ "$os" = mac ] && [ "${version%%.*}" = 0 ]; then version=1.0.0; fi
+
 # JDK modules the app needs (jdeps --print-module-deps over the jar and its libraries, plus the
 # ones found by running: EC crypto and extra charsets for signing and PDFs, zipfs for packets).
 jdk_modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management
