@@ -1,8 +1,11 @@
 package org.reviewdesk.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.reviewdesk.service.DataFolders;
 import org.reviewdesk.ui.MainWindow;
@@ -30,8 +33,20 @@ public final class ReviewDeskApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        addIcon(stage);
         window = new MainWindow(stage, dataDir, getHostServices());
         window.show();
+    }
+
+    /** The app's icon (installer/icons/reviewdesk.png) on the window, for the title bar and task switcher. */
+    private static void addIcon(Stage stage) {
+        try (InputStream in = ReviewDeskApp.class.getResourceAsStream("reviewdesk.png")) {
+            if (in != null) {
+                stage.getIcons().add(new Image(in));
+            }
+        } catch (IOException e) {
+            // no icon is no reason not to open the window
+        }
     }
 
     @Override
