@@ -35,19 +35,8 @@ public final class Tokenizer {
     /** The distinct terms of a text, for the index. */
     public static java.util.Set<String> terms(String text) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                out.add(normalize(text.substring(start, i)));
-            }
+        for (Token t : tokens(text)) {
+            out.add(t.term());
         }
         return out;
     }

@@ -36,41 +36,8 @@ public final class CaseRepository {
         this.c = c;
     }
 
-    /** A unit of work inside one transaction. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException, IOException, StoreException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) throws StoreException {
-        synchronized (c) {
-            try {
-                c.setAutoCommit(false);
-                T result = work.run();
-                c.commit();
-                return result;
-            } catch (SQLException | IOException | RuntimeException e) {
-                rollback();
-                throw new StoreException(what + " failed; the store is unchanged: " + e.getMessage(), e);
-            } catch (StoreException e) {
-                rollback();
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the connection is broken; the next call reports it
-                }
-            }
-        }
-    }
-
-    private void rollback() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // nothing was committed
-        }
+    private <T> T inTransaction(String what, Transactions.Work<T> work) throws StoreException {
+        return Transactions.run(c, what, work);
     }
 
     public boolean exists(String caseNumber) throws StoreException {

@@ -380,43 +380,7 @@ public final class RecordRepository {
         });
     }
 
-    /** A unit of work in one transaction. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    private <T> T tx(String what, Work<T> work) throws StoreException {
-        synchronized (c) {
-            try {
-                c.setAutoCommit(false);
-                T result = work.run();
-                c.commit();
-                return result;
-            } catch (StoreException e) {
-                rollback();
-                throw e;
-            } catch (Exception e) {
-                rollback();
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new StoreException(what + " did not complete; nothing of it was kept: " + e.getMessage(), e);
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // reported by the next call
-                }
-            }
-        }
-    }
-
-    private void rollback() {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // nothing was committed
-        }
+    private <T> T tx(String what, Transactions.Work<T> work) throws StoreException {
+        return Transactions.run(c, what, work);
     }
 }

@@ -1,0 +1,50 @@
+package org.reviewdesk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** One unit of work in one transaction on the store's connection: committed whole, or rolled back whole. */
+final class Transactions {
+    /** The work; any exception rolls it back. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private Transactions() {
+    }
+
+    static <T> T run(Connection c, String what, Work<T> work) throws StoreException {
+        synchronized (c) {
+            try {
+                c.setAutoCommit(false);
+                T result = work.run();
+                c.commit();
+                return result;
+            } catch (StoreException e) {
+                rollback(c);
+                throw e;
+            } catch (Exception e) {
+                rollback(c);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new StoreException(what + " did not complete; nothing of it was kept: " + e.getMessage(), e);
+            } finally {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the connection is broken; the next call reports it
+                }
+            }
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // nothing was committed
+        }
+    }
+}
