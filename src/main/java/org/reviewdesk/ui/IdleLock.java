@@ -24,6 +24,7 @@ final class IdleLock {
     private final Workbench workbench;
     private final PauseTransition timer;
     private Node hidden;
+    private javafx.animation.Timeline watch;
     private Node hiddenTop;
 
     IdleLock(Scene scene, BorderPane root, Workbench workbench, Duration idle) {
@@ -39,7 +40,7 @@ final class IdleLock {
         timer.playFromStart();
         // a computer that slept leaves a gap in wall-clock time between two ticks: lock then too
         long[] last = {System.currentTimeMillis()};
-        javafx.animation.Timeline watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 Duration.seconds(10), e -> {
                     long now = System.currentTimeMillis();
                     if (now - last[0] > 60_000) {
@@ -49,6 +50,12 @@ final class IdleLock {
                 }));
         watch.setCycleCount(javafx.animation.Animation.INDEFINITE);
         watch.play();
+    }
+
+    /** Stops the timers (the window is closing). */
+    void stop() {
+        timer.stop();
+        watch.stop();
     }
 
     boolean locked() {

@@ -118,6 +118,13 @@ public final class MainWindow {
         settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench).showAndWait());
         MenuItem verify = new MenuItem("Verify a signed PDF…");
         verify.setOnAction(e -> VerifyAction.run(stage));
+        MenuItem lockNow = new MenuItem("Lock now");
+        lockNow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+        lockNow.setOnAction(e -> {
+            if (idleLock != null) {
+                idleLock.lock();
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> {
@@ -132,7 +139,7 @@ public final class MainWindow {
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
         Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
-                signLetter, finalizeCase, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), quit);
+                signLetter, finalizeCase, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), lockNow, quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> tabs.getSelectionModel().select(0));
@@ -225,6 +232,9 @@ public final class MainWindow {
 
     /** Closes the store; called when the application stops. */
     public void close() {
+        if (idleLock != null) {
+            idleLock.stop();
+        }
         if (workbench != null) {
             try {
                 workbench.scheduledBackup(true);

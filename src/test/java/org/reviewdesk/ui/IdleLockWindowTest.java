@@ -12,7 +12,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewdesk.app.ReviewDeskApp;
@@ -21,7 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The window locks itself after idle time (3 s here instead of 10 min) and unlocks with the password. */
+/** The window locks itself after idle time (3 s here instead of 10 min), and on demand; nothing is lost. */
 class IdleLockWindowTest {
     private static final String PASSWORD = "sample password 1";
 
@@ -30,12 +29,12 @@ class IdleLockWindowTest {
     private Application app;
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("reviewdesk.idleSeconds", "3");
+    private void start(String idleSeconds) throws Exception {
+        System.setProperty("reviewdesk.idleSeconds", idleSeconds);
         Workbench.create(data, PASSWORD.toCharArray(), false).close();
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
     }
 
     @AfterEach
@@ -54,24 +53,37 @@ class IdleLockWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private void unlockWith(String password) {
+        robot.interact(() -> node("#lockPassword", javafx.scene.control.PasswordField.class).setText(password));
+        robot.interact(() -> node("#lockUnlock", javafx.scene.control.Button.class).fire());
+    }
+
     @Test
-    void theWindowLocksWhenIdleAndNothingTypedIsLost() throws Exception {
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+    void theWindowLocksAfterIdleTimeAndUnlocksOnlyWithThePassword() throws Exception {
+        start("3");
+        waitUntil(() -> robot.lookup("#lockPane").tryQuery().isPresent());
+        assertTrue(robot.lookup("#casesTab").tryQuery().isEmpty() && robot.lookup("#caseTable").tryQuery().isEmpty(),
+                "the content is hidden");
+        unlockWith("wrong");
+        waitUntil(() -> node("#lockError", Label.class).getText().contains("not correct"));
+        assertTrue(robot.lookup("#lockPane").tryQuery().isPresent());
+        unlockWith(PASSWORD);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent());
+    }
+
+    @Test
+    void lockingKeepsWhatWasTyped() throws Exception {
+        start("600");
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !node("#caseTable", TableView.class).getItems().isEmpty());
         robot.doubleClickOn("EXAMPLE-0001");
         waitUntil(() -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
         TextArea summary = node("#clinicalSummary", TextArea.class);
         robot.interact(() -> summary.appendText(" Typed just before the lock."));
-
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#lockPane").tryQuery().isPresent());
         assertTrue(robot.lookup("#clinicalSummary").tryQuery().isEmpty(), "the content is hidden");
-
-        robot.clickOn("#lockPassword").write("wrong").type(KeyCode.ENTER);
-        waitUntil(() -> node("#lockError", Label.class).getText().contains("not correct"));
-        robot.interact(() -> node("#lockPassword", javafx.scene.control.PasswordField.class).setText(PASSWORD));
-        robot.interact(() -> node("#lockUnlock", javafx.scene.control.Button.class).fire());
-
+        unlockWith(PASSWORD);
         waitUntil(() -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
         assertTrue(node("#clinicalSummary", TextArea.class).getText().endsWith("Typed just before the lock."));
         assertEquals(0, robot.lookup("#lockPane").queryAll().size());
