@@ -74,6 +74,9 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         Button remove = new Button("Remove");
         remove.setOnAction(e -> chosen.remove(cited.getSelectionModel().getSelectedItem()));
         preview.setWrapText(true);
+        preview.setMaxWidth(640);
+        javafx.scene.layout.HBox.setHgrow(cited, javafx.scene.layout.Priority.ALWAYS);
+        cited.setPrefWidth(540);
         preview.setId("citationPreview");
         query.textProperty().addListener((o, a, b) -> hits.setAll(library.search(b)));
         hits.setAll(library.search(initialQuery == null ? "" : initialQuery));

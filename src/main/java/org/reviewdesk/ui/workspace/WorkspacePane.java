@@ -323,7 +323,7 @@ public final class WorkspacePane extends BorderPane {
             @Override
             public void citeGuideline(ItemViewModel item) {
                 Background.run(guidelines, lib -> new GuidelinePicker(getScene().getWindow(), lib,
-                        item.citations.get(), item.category.get() == null ? "" : "").showAndWait().ifPresent(c -> {
+                        item.citations.get(), firstWord(item.category.get())).showAndWait().ifPresent(c -> {
                             item.citations.set(c.isEmpty() ? null : c);
                             item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
@@ -349,6 +349,15 @@ public final class WorkspacePane extends BorderPane {
                 r.set(join(r.get(), sentence));
             }
         };
+    }
+
+    /** A first search for the picker: the category's first word ("physical", "opioid", ...). */
+    private static String firstWord(String categoryKey) {
+        if (categoryKey == null) {
+            return "";
+        }
+        String label = org.reviewdesk.guideline.TreatmentCategory.fromKey(categoryKey).label();
+        return label.split("[ /]")[0].toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String join(String text, String sentence) {
