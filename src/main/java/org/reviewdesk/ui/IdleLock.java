@@ -32,10 +32,29 @@ final class IdleLock {
         this.workbench = workbench;
         this.timer = new PauseTransition(idle);
         timer.setOnFinished(e -> lock());
+        // what the reviewer does: keys, clicks, scrolling and real mouse movement (synthetic enter and
+        // exit events, or a move to the same place, are not use)
+        double[] lastMouse = {Double.NaN, Double.NaN};
         scene.addEventFilter(InputEvent.ANY, e -> {
-            if (hidden == null) {
-                timer.playFromStart();
+            if (hidden != null) {
+                return;
             }
+            if (e instanceof javafx.scene.input.MouseEvent m) {
+                boolean moved = m.getEventType() == javafx.scene.input.MouseEvent.MOUSE_MOVED
+                        || m.getEventType() == javafx.scene.input.MouseEvent.MOUSE_DRAGGED;
+                boolean pressed = m.getEventType() == javafx.scene.input.MouseEvent.MOUSE_PRESSED;
+                if (moved && m.getScreenX() == lastMouse[0] && m.getScreenY() == lastMouse[1]) {
+                    return;
+                }
+                lastMouse[0] = m.getScreenX();
+                lastMouse[1] = m.getScreenY();
+                if (!moved && !pressed) {
+                    return;
+                }
+            } else if (!(e instanceof javafx.scene.input.KeyEvent) && !(e instanceof javafx.scene.input.ScrollEvent)) {
+                return;
+            }
+            timer.playFromStart();
         });
         timer.playFromStart();
         // a computer that slept leaves a gap in wall-clock time between two ticks: lock then too

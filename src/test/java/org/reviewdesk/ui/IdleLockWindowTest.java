@@ -10,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,9 @@ class IdleLockWindowTest {
         Workbench.create(data, PASSWORD.toCharArray(), false).close();
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // set and fire directly: typed keys could reach a window another test left behind
+        robot.interact(() -> node("#password", javafx.scene.control.PasswordField.class).setText(PASSWORD));
+        robot.interact(() -> node("#unlockButton", javafx.scene.control.Button.class).fire());
     }
 
     @AfterEach
@@ -76,11 +77,16 @@ class IdleLockWindowTest {
         start("600");
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !node("#caseTable", TableView.class).getItems().isEmpty());
-        robot.doubleClickOn("EXAMPLE-0001");
+        @SuppressWarnings("unchecked")
+        TableView<org.reviewdesk.domain.CaseSummary> table = node("#caseTable", TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> node("#openCaseButton", javafx.scene.control.Button.class).fire());
         waitUntil(() -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
         TextArea summary = node("#clinicalSummary", TextArea.class);
         robot.interact(() -> summary.appendText(" Typed just before the lock."));
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        javafx.scene.control.MenuBar bar = node(".menu-bar", javafx.scene.control.MenuBar.class);
+        robot.interact(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "Lock now".equals(i.getText())).findFirst().orElseThrow().fire());
         waitUntil(() -> robot.lookup("#lockPane").tryQuery().isPresent());
         assertTrue(robot.lookup("#clinicalSummary").tryQuery().isEmpty(), "the content is hidden");
         unlockWith(PASSWORD);

@@ -100,6 +100,7 @@ public final class CaseListPane extends BorderPane {
         filter.setPromptText("Filter by case number");
         filter.setId("caseFilter");
         Button openButton = new Button("Open");
+        openButton.setId("openCaseButton");
         openButton.setOnAction(e -> openSelected());
         openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button importButton = new Button("Import…");
