@@ -52,6 +52,14 @@ cp "$here/icons/reviewdesk.png" "$tmp/work/photo.png"
 as=()
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
   chown -R nobody "$tmp"
+  # the clone may sit in a folder only root can enter (mktemp -d is 700): run a root-owned,
+  # world-readable copy of the image, as it would be after installing
+  installed=$(mktemp -d /tmp/reviewdesk-image.XXXXXX)
+  chmod 755 "$installed"
+  cp -a "$image" "$installed/"
+  chmod -R a+rX "$installed"
+  image=$installed/$(basename "$image")
+  trap 'cleanup; rm -rf "$installed"' EXIT
   as=(setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups)
   echo "(running the app as nobody: the image is read-only to it)"
 fi
