@@ -59,6 +59,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2
   cp -a "$image" "$installed/"
   chmod -R a+rX "$installed"
   image=$installed/$(basename "$image")
+  launcher=$image/bin/reviewdesk
   trap 'cleanup; rm -rf "$installed"' EXIT
   as=(setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups)
   echo "(running the app as nobody: the image is read-only to it)"
