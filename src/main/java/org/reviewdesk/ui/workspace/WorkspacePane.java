@@ -291,11 +291,12 @@ public final class WorkspacePane extends BorderPane {
             return;
         }
         CaseFile edited = model.toCaseFile();
+        long revision = model.revision.get();
         Background.run(() -> {
             cases.save(edited);
             return edited;
         }, saved -> {
-            model.saved(saved);
+            model.saved(saved, revision);
             onSaved.run();
             next.run();
         }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
@@ -390,17 +391,7 @@ public final class WorkspacePane extends BorderPane {
 
     /** Saves in the background; the case list is refreshed afterwards. */
     public void save() {
-        if (!model.dirty.get()) {
-            return;
-        }
-        CaseFile edited = model.toCaseFile();
-        Background.run(() -> {
-            cases.save(edited);
-            return edited;
-        }, saved -> {
-            model.saved(saved);
-            onSaved.run();
-        }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
+        saveThen(() -> { });
     }
 
     /** Asks about unsaved changes; false when the reviewer cancels. */

@@ -55,7 +55,12 @@ public final class WorkspaceViewModel {
     }
 
     void saved(CaseFile c) {
+        saved(c, revision.get());
+    }
+
+    /** Marks a save done; edits made while it ran (a later revision) stay unsaved, for the next save. */
+    void saved(CaseFile c, long revisionSaved) {
         original = c;
-        dirty.set(false);
+        dirty.set(revision.get() != revisionSaved);
     }
 }
