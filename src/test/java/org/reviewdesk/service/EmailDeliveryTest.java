@@ -27,7 +27,7 @@ import org.reviewdesk.exchange.MailDraft;
 /** The signed letter leaves by e-mail: a draft the mail client opens, or a message sent over real SMTP. */
 class EmailDeliveryTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path tmp;
@@ -77,7 +77,7 @@ class EmailDeliveryTest {
 
     @Test
     void sendingOverSmtpDeliversTheLetter() throws Exception {
-        w.delivery().saveSmtp(new SmtpSettings("127.0.0.1", ServerSetupTest.SMTP.getPort(), "", new char[0],
+        w.delivery().saveSmtp(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "", new char[0],
                 SmtpSettings.Security.NONE, "reviewer@example.org"));
         var d = w.delivery().deliver("EXAMPLE-0001", "imr@example.org", tmp.resolve("x.eml"), true);
         assertTrue(d.sent(), d.problem());
