@@ -23,6 +23,15 @@ final class ConclusionSupport {
     // A conditional sentence ("would be medically necessary if ...") states no verdict.
     private static final Pattern CONDITIONAL = Pattern.compile("\\b(would|could|may|might|if|unless|whether)\\b");
     private static final Pattern NECESSITY = Pattern.compile("medical necessity|medically necessary");
+    // "not supported by the guidelines as being medically necessary", "not shown to be medically necessary".
+    private static final Pattern NOT_SUPPORTED_AS = Pattern.compile("\\bnot (?:been |be )?(?:supported|shown|"
+            + "established|substantiated|demonstrated|considered|deemed|found|recommended)\\b[^.;]{0,100}?\\b(?:as|to be)"
+            + " (?:being )?medically[\\s-]+necessar");
+    // "is not a medical necessity", "is not necessary", "is not medically appropriate", "is not indicated".
+    private static final Pattern PLAIN_NEGATION = Pattern.compile("\\b(?:is|are|was|were|be)\\s+not\\s+(?:a\\s+)?"
+            + "(?:medical necessity|(?:medically\\s+)?(?:necessary|appropriate|indicated|warranted|reasonable))\\b");
+    private static final Pattern PLAIN_POSITIVE = Pattern.compile("\\b(?:is|are)\\s+(?:a\\s+medical necessity|"
+            + "medically\\s+(?:appropriate|indicated|warranted|reasonable))\\b");
     private static final Pattern NOT_ESTABLISHED = Pattern.compile("\\bnot (?:been )?established\\b");
     private static final Pattern ESTABLISHED = Pattern.compile("\\b(?:is|are|has been|have been) established\\b");
     private static final Pattern NON_CERTIFIED = Pattern.compile(
@@ -52,6 +61,9 @@ final class ConclusionSupport {
 
     static Verdict verdict(String sentence) {
         String s = sentence.toLowerCase(Locale.ROOT);
+        if (NOT_SUPPORTED_AS.matcher(s).find()) {
+            return Verdict.NOT_NECESSARY;
+        }
         if (NECESSARY.matcher(s).find()) {
             if (NEGATED.matcher(s).find()) {
                 return Verdict.NOT_NECESSARY;
@@ -68,6 +80,12 @@ final class ConclusionSupport {
         }
         if (HISTORY.matcher(s).find()) {
             return Verdict.NONE;
+        }
+        if (PLAIN_NEGATION.matcher(s).find()) {
+            return Verdict.NOT_NECESSARY;
+        }
+        if (PLAIN_POSITIVE.matcher(s).find() && !CONDITIONAL.matcher(s).find()) {
+            return Verdict.NECESSARY;
         }
         if (NON_CERTIFIED.matcher(s).find()) {
             return Verdict.NOT_NECESSARY;

@@ -20,6 +20,8 @@ public final class ConsistencyChecker {
 
     /** Above this Flesch-Kincaid grade a rationale is flagged: letters must be in layperson's terms where practicable. */
     public static final double MAX_READING_GRADE = 14.0;
+    /** A sentence longer than this many words gets a warning. */
+    public static final int MAX_SENTENCE_WORDS = 35;
     private static final int HITS_SHOWN = 3;
     private static final String NO_EVIDENCE = "did not cite any medical evidence";
     // "The MTUS is silent", "MTUS does not address", "no recommendation", "outside of the MTUS": why MTUS was left.
@@ -128,15 +130,32 @@ public final class ConsistencyChecker {
     }
 
     private static void readingGrade(Item item, String label, List<ConsistencyCheck> out) {
+        // The grade is information: real, accepted letters read at grade 14 and above about half the time.
+        // What a reader stumbles over is a very long sentence, so only those are warned about.
         double grade = ReadingGrade.fleschKincaid(item.rationale());
         String g = String.format(Locale.ROOT, "%.1f", grade);
-        if (grade > MAX_READING_GRADE) {
-            out.add(new ConsistencyCheck("reading-grade", Severity.WARNING, label + "the rationale reads at grade "
-                    + g + " (Flesch-Kincaid); letters should be in layperson's terms where practicable: shorter "
-                    + "sentences and plainer words help.", true));
-        } else {
-            out.add(new ConsistencyCheck("reading-grade", Severity.INFO,
-                    label + "the rationale reads at grade " + g + " (Flesch-Kincaid).", false));
+        out.add(new ConsistencyCheck("reading-grade", Severity.INFO,
+                label + "the rationale reads at grade " + g + " (Flesch-Kincaid).", false));
+        String longest = null;
+        int longestWords = 0;
+        int longSentences = 0;
+        for (String sentence : ConclusionSupport.sentences(item.rationale())) {
+            int words = ReadingGrade.words(sentence);
+            if (words > MAX_SENTENCE_WORDS) {
+                longSentences++;
+                if (words > longestWords) {
+                    longest = sentence.strip();
+                    longestWords = words;
+                }
+            }
+        }
+        if (longest != null) {
+            String[] w = longest.split("\\s+");
+            String start = String.join(" ", java.util.Arrays.asList(w).subList(0, Math.min(8, w.length)));
+            out.add(new ConsistencyCheck("long-sentence", Severity.WARNING, label + (longSentences == 1
+                    ? "a sentence has " : longSentences + " sentences have more than " + MAX_SENTENCE_WORDS
+                    + " words; the longest has ") + longestWords + " words (\"" + start + " ...\"); letters should "
+                    + "be in layperson's terms where practicable: split it.", true));
         }
     }
 

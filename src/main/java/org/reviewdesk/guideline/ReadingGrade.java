@@ -39,6 +39,16 @@ public final class ReadingGrade {
         return 0.39 * words / sentences + 11.8 * syllables / words - 15.59;
     }
 
+    /** The number of words of a text. */
+    public static int words(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text == null ? "" : text);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** Vowel groups, less a silent final e; numbers and abbreviations count one. */
     static int syllables(String word) {
         String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");

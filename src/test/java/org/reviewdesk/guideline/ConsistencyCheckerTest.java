@@ -186,15 +186,39 @@ class ConsistencyCheckerTest {
     }
 
     @Test
-    void readingGradeIsInfoOrAWarningAboveGradeFourteen() {
+    void readingGradeIsInformationAndOnlyLongSentencesWarn() {
         ConsistencyCheck plain = find(check(item("PT", Decision.UPHELD, MTUS, "The pain is not better. The request is "
                 + "not medically necessary.")), "reading-grade").orElseThrow();
         assertEquals(Severity.INFO, plain.severity());
         String dense = "Notwithstanding contemporaneous documentation demonstrating electrodiagnostically "
                 + "substantiated polyradiculopathy, interdisciplinary rehabilitative intervention necessitates "
                 + "comprehensive neuromusculoskeletal reevaluation; therefore the request is not medically necessary.";
-        ConsistencyCheck hard = find(check(item("PT", Decision.UPHELD, MTUS, dense)), "reading-grade").orElseThrow();
-        assertEquals(Severity.WARNING, hard.severity());
-        assertTrue(hard.acknowledgeable());
+        List<ConsistencyCheck> found = check(item("PT", Decision.UPHELD, MTUS, dense));
+        assertEquals(Severity.INFO, find(found, "reading-grade").orElseThrow().severity());
+        assertTrue(find(found, "long-sentence").isEmpty(), "a dense but short sentence is not warned about");
+        String longOne = "The patient has had pain in the low back and the right leg for many months and has tried "
+                + "physical therapy and medicines and rest and ice and heat and a home exercise program without any "
+                + "lasting change in the pain. Therefore, the request is not medically necessary.";
+        ConsistencyCheck warn = find(check(item("PT", Decision.UPHELD, MTUS, longOne)), "long-sentence").orElseThrow();
+        assertEquals(Severity.WARNING, warn.severity());
+        assertTrue(warn.message().contains("41 words"), warn.message());
+        assertTrue(warn.acknowledgeable());
+    }
+
+    @Test
+    void theNegationsReviewersWriteAreRead() {
+        for (String conclusion : List.of("The requested MRI is not a medical necessity.",
+                "Therefore, the request is not necessary.", "The request is not medically appropriate.",
+                "The request is not supported by the cited guidelines as being medically necessary.",
+                "The request for the cream is not certified.")) {
+            List<ConsistencyCheck> found = check(item("PT", Decision.UPHELD, MTUS, "The records were reviewed. "
+                    + conclusion));
+            assertTrue(find(found, "no-conclusion").isEmpty(), conclusion + " " + found);
+            assertTrue(find(found, "conclusion-contradicts-decision").isEmpty(), conclusion + " " + found);
+            List<ConsistencyCheck> overturned = check(item("PT", Decision.OVERTURNED, MTUS,
+                    "The records were reviewed. " + conclusion));
+            assertEquals(Severity.ERROR, find(overturned, "conclusion-contradicts-decision").orElseThrow().severity(),
+                    conclusion);
+        }
     }
 }

@@ -87,8 +87,8 @@ class RealLettersConsistencyTest {
 
     @Test
     void everyRationaleGetsAReadingGrade() {
-        assertEquals(101, count("reading-grade INFO") + count("reading-grade WARNING"));
-        assertTrue(count("reading-grade WARNING") > 0, "real letters include dense prose");
+        assertEquals(101, count("reading-grade INFO"));
+        assertEquals(0, count("reading-grade WARNING"), "the grade is information only");
     }
 
     @Test
