@@ -7,7 +7,7 @@ import java.util.Map;
 final class AnswersSupport {
 
     /** A yes/no/unknown answer, or none at all. */
-    enum Tri { YES, NO, UNKNOWN, UNANSWERED }
+    enum Tri { YES, NO, UNKNOWN, NOT_APPLICABLE, UNANSWERED }
 
     private final Map<String, Object> answers;
 
@@ -28,6 +28,7 @@ final class AnswersSupport {
             case "yes", "y", "true" -> Tri.YES;
             case "no", "n", "false" -> Tri.NO;
             case "" -> Tri.UNANSWERED;
+            case "not applicable", "n/a", "na", "not-applicable" -> Tri.NOT_APPLICABLE;
             // Anything else ("unknown", "not documented", "unclear") means the records do not say.
             default -> Tri.UNKNOWN;
         };

@@ -60,30 +60,54 @@ public final class RationaleDrafter {
         numberRules(rules, ctx, sentences, w);
         criteria(rules, ctx, sentences, w);
 
-        Decision suggested = w.against ? Decision.UPHELD : Decision.OVERTURNED;
+        Suggestion suggestion = new Suggestion(w.against ? Suggestion.Kind.UPHELD
+                : !w.open.isEmpty() && !w.sufficient ? Suggestion.Kind.CANNOT_SUGGEST : Suggestion.Kind.OVERTURNED,
+                w.unmet, w.met, w.sufficient ? List.of() : w.open);
+        Decision suggested = suggestion.decision();
         Decision concluded = item.decision() != null ? item.decision() : suggested;
-        if (concluded != suggested) {
+        if (suggested != null && concluded != suggested) {
             w.reasons.add("The answers point to " + suggested.label() + " but the item is decided "
                     + concluded.label() + "; the conclusion follows the decision.");
         }
-        sentences.add("Therefore, the request for " + ItemNameSupport.inSentence(name) + " is "
-                + (concluded == Decision.UPHELD ? "not " : "") + "medically necessary.");
+        if (concluded == null) {
+            // Nothing to conclude yet: say what decides it instead of guessing a verdict.
+            sentences.add("Whether the request for " + ItemNameSupport.inSentence(name) + " is medically necessary "
+                    + "depends on what the records show about: " + String.join("; ", w.open.stream()
+                    .map(RationaleDrafter::lowerFirst).toList()) + ".");
+        } else {
+            sentences.add("Therefore, the request for " + ItemNameSupport.inSentence(name) + " is "
+                    + (concluded == Decision.UPHELD ? "not " : "") + "medically necessary.");
+        }
         if (category == TreatmentCategory.OPIOID && concluded == Decision.UPHELD) {
             sentences.add(OPIOID_TAPER_ADVICE);
         }
-        return new RationaleDraft(String.join(" ", sentences), suggested, w.reasons);
+        return new RationaleDraft(String.join(" ", sentences), suggested, w.reasons, suggestion);
     }
 
     /** What the answers add up to so far. */
     private static final class Weighing {
         final List<String> reasons = new ArrayList<>();
+        final List<String> unmet = new ArrayList<>();
+        final List<String> met = new ArrayList<>();
+        final List<String> open = new ArrayList<>();
         boolean against;
         boolean sufficient;
 
         void against(String reason) {
             against = true;
             reasons.add(reason);
+            unmet.add(reason);
         }
+
+        void met(String criterion, String reason) {
+            met.add(criterion);
+            reasons.add(reason);
+        }
+    }
+
+    private static String lowerFirst(String question) {
+        String q = question.endsWith("?") ? question.substring(0, question.length() - 1) : question;
+        return q.isEmpty() ? q : Character.toLowerCase(q.charAt(0)) + q.substring(1);
     }
 
     private static String guidelineStatement(Rules rules, Context ctx, String summary) {
@@ -126,7 +150,8 @@ public final class RationaleDrafter {
                     + limit.visits() + ".");
         } else {
             sentences.add("This is within the " + limit.description() + " the guidelines recommend.");
-            w.reasons.add("Requested visits are within the guideline's " + limit.visits() + ".");
+            w.met("Requested visits are within the guideline's " + limit.visits() + ".",
+                    "Requested visits are within the guideline's " + limit.visits() + ".");
         }
         if (limit.capApplies() && prior != null && prior + requested > RulesSupport.VISIT_CAP) {
             sentences.add("With the visits already completed, this also exceeds the limit of 24 visits per injury "
@@ -166,11 +191,15 @@ public final class RationaleDrafter {
     }
 
     private static void weigh(Criterion c, Tri answer, List<String> sentences, Weighing w) {
+        if (answer == Tri.NOT_APPLICABLE) {
+            // Not applicable removes the criterion: no sentence, no weight.
+            return;
+        }
         String sentence = switch (answer) {
             case YES -> c.whenYes();
             case NO -> c.whenNo();
             case UNKNOWN -> c.whenUnknown();
-            case UNANSWERED -> null;
+            default -> null;
         };
         if (sentence != null) {
             sentences.add(sentence);
@@ -179,12 +208,13 @@ public final class RationaleDrafter {
         switch (c.need()) {
             case REQUIRED -> {
                 if (answer == Tri.YES || w.sufficient) {
-                    w.reasons.add("Met: " + q);
-                } else if (answer == Tri.UNANSWERED) {
-                    // In IMR the records must show the criterion; an open question cannot support necessity.
-                    w.against("Not answered: " + q);
+                    w.met(q, "Met: " + q);
+                } else if (answer == Tri.NO) {
+                    w.against("Not met: " + q);
                 } else {
-                    w.against("Not met or not documented: " + q);
+                    // Unknown or unanswered: an open question; the suggestion waits for it rather than guess.
+                    w.open.add(q);
+                    w.reasons.add((answer == Tri.UNKNOWN ? "Unknown: " : "Not answered: ") + q);
                 }
             }
             case ADVERSE -> {
@@ -194,7 +224,7 @@ public final class RationaleDrafter {
             }
             case SUFFICIENT -> {
                 if (answer == Tri.YES) {
-                    w.reasons.add("Sufficient on its own: " + q);
+                    w.met(q, "Sufficient on its own: " + q);
                 }
             }
             case INFO -> {

@@ -56,6 +56,10 @@ final class RulesSupport {
     }
 
     static Rules forCategory(TreatmentCategory c) {
+        DataChecklist data = RulesData.shipped().checklist(c);
+        if (data != null) {
+            return data.rules();
+        }
         return switch (c) {
             case PHYSICAL_THERAPY, CHIROPRACTIC, ACUPUNCTURE, PSYCH -> TherapyRulesSupport.forCategory(c);
             case OPIOID, NSAID, MUSCLE_RELAXANT, TOPICAL -> MedicationRulesSupport.forCategory(c);

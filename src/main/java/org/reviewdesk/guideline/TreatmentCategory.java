@@ -17,6 +17,14 @@ public enum TreatmentCategory {
     INJECTION("injection", "Injections"),
     SURGERY("surgery", "Surgery and post-operative items"),
     PSYCH("psych", "Psychological treatment"),
+    PREOP("preop", "Pre-operative testing and medical clearance"),
+    SURGICAL_ASSISTANT("surgical-assistant", "Surgical assistant"),
+    CONSULTATION("consultation", "Consultation, office visit or referral"),
+    GI_PROTECTION("gi-protection", "GI protection (PPI, H2 blocker)"),
+    HOME_HEALTH("home-health", "Home health services"),
+    FACILITY("facility", "Inpatient rehabilitation, skilled nursing, facility level"),
+    DRUG_TESTING("drug-testing", "Urine drug testing"),
+    FCE("fce", "Functional capacity evaluation"),
     OTHER("other", "Other treatment");
 
     private final String key;

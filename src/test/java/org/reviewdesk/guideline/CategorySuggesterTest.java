@@ -62,7 +62,24 @@ class CategorySuggesterTest {
             "Associated surgical service: Cold therapy for one week | surgery",
             "Cognitive behavioral therapy 6 sessions | psych",
             "Gabapentin extended release 600mg | other",
-            "Home health aide 4 hours per day | other"})
+            "Home health aide 4 hours per day | home-health",
+            "Cyclobenzaprine 5% in cream base | topical",
+            "Ketophene cream 120g | topical",
+            "Synapryn 10mg/ml oral suspension | opioid",
+            "Tabradol 1mg/ml oral suspension | muscle-relaxant",
+            "Lorzone 750mg #60 | muscle-relaxant",
+            "Butrans patch 10mcg/hr | opioid",
+            "Pre-op labs: CBC, PT/PTT | preop",
+            "Preoperative medical clearance | preop",
+            "Assistant surgeon | surgical-assistant",
+            "Omeprazole 20mg #60 | gi-protection",
+            "Urine drug screen | drug-testing",
+            "Functional capacity evaluation | fce",
+            "Orthopedic consultation for the right knee | consultation",
+            "Follow-up office visit with pain management | consultation",
+            "Skilled nursing facility stay, 10 days | facility",
+            "Myofascial release 6 sessions | physical-therapy",
+            "Hospital bed rental | tens-dme"})
     void suggestsTheCategoryFromKeywordsAndDrugNames(String request, String key) {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
@@ -89,6 +106,6 @@ class CategorySuggesterTest {
         }
         System.out.printf("Category suggestion: %d of %d items, %.0f%%%n", right, rows.size(), 100.0 * right / rows.size());
         // Measured 97 of 101 (96%) when written; the floor guards against regressions.
-        assertTrue(right >= 94, "category suggestion fell to " + right + " of 101");
+        assertTrue(right >= 97, "category suggestion fell to " + right + " of 101");
     }
 }

@@ -1,9 +1,11 @@
 package org.reviewdesk.guideline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,21 +29,82 @@ class EveryChecklistDraftsTest {
             case INJECTION -> "Lumbar epidural steroid injection at L4-5";
             case SURGERY -> "Right knee arthroscopy";
             case PSYCH -> "6 sessions of cognitive behavioral therapy";
+            case PREOP -> "Pre-operative labs: CBC, PT/PTT";
+            case SURGICAL_ASSISTANT -> "Assistant surgeon for right shoulder arthroscopy";
+            case CONSULTATION -> "Orthopedic consultation for the right knee";
+            case GI_PROTECTION -> "Omeprazole 20 mg #60";
+            case HOME_HEALTH -> "Home health aide 4 hours per day, 5 days a week";
+            case FACILITY -> "Skilled nursing facility, 10 days";
+            case DRUG_TESTING -> "Urine drug screen";
+            case FCE -> "Functional capacity evaluation";
             default -> "Gym membership";
         };
     }
 
+    private static List<ChecklistQuestion> required(TreatmentCategory c) {
+        return Checklists.forCategory(c).questions().stream()
+                .filter(q -> q.kind() == ChecklistQuestion.Kind.YES_NO || q.kind() == ChecklistQuestion.Kind.YES_NO_UNKNOWN)
+                .filter(q -> RulesSupport.forCategory(c).criteria().stream().anyMatch(k -> k.question().key()
+                        .equals(q.key()) && k.need() == RulesSupport.Need.REQUIRED))
+                .toList();
+    }
+
     @ParameterizedTest
     @EnumSource(TreatmentCategory.class)
-    void withNothingDocumentedTheDraftUpholdsTheDenial(TreatmentCategory c) {
+    void withNothingAnsweredItCannotSuggestYetAndSaysWhatDecides(TreatmentCategory c) {
         Item item = new Item(request(c), c.key(), null, null, null, null, null, null);
         RationaleDraft d = RationaleDrafter.draft(item, Map.of(), null);
+        if (required(c).isEmpty()) {
+            return;
+        }
+        assertEquals(Suggestion.Kind.CANNOT_SUGGEST, d.suggestion().kind(), c + ": " + d.reasons());
+        assertEquals(null, d.suggestedDecision());
+        assertTrue(d.suggestion().sentence().startsWith("Cannot suggest yet"), d.suggestion().sentence());
+        assertFalse(d.suggestion().list().isEmpty());
+        assertTrue(d.text().contains("depends on what the records show about"), d.text());
+        assertFalse(d.text().contains("Therefore"), d.text());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TreatmentCategory.class)
+    void aRequiredCriterionAnsweredNoUpholdsTheDenial(TreatmentCategory c) {
+        List<ChecklistQuestion> required = required(c);
+        if (required.isEmpty()) {
+            return;
+        }
+        Item item = new Item(request(c), c.key(), null, null, null, null, null, null);
+        Map<String, Object> answers = new LinkedHashMap<>();
+        required.forEach(q -> answers.put(q.key(), "no"));
+        RationaleDraft d = RationaleDrafter.draft(item, answers, null);
         assertEquals(Decision.UPHELD, d.suggestedDecision(), c + ": " + d.reasons());
+        assertTrue(d.suggestion().sentence().startsWith("Suggested decision: Upheld"), d.suggestion().sentence());
         assertTrue(d.text().endsWith("is not medically necessary.") || d.text().endsWith(
                 RationaleDrafter.OPIOID_TAPER_ADVICE), c + ": " + d.text());
         assertTrue(d.text().contains("Therefore, the request for "), d.text());
         assertEquals(c == TreatmentCategory.OPIOID, d.text().contains(RationaleDrafter.OPIOID_TAPER_ADVICE),
                 "tapering advice only when an opioid denial is upheld");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TreatmentCategory.class)
+    void notApplicableRemovesTheCriterion(TreatmentCategory c) {
+        List<ChecklistQuestion> required = required(c);
+        if (required.isEmpty()) {
+            return;
+        }
+        Item item = new Item(request(c), c.key(), null, null, null, null, null, null);
+        Map<String, Object> answers = new LinkedHashMap<>();
+        required.forEach(q -> answers.put(q.key(), "yes"));
+        ChecklistQuestion first = required.get(0);
+        answers.put(first.key(), "not applicable");
+        RationaleDraft d = RationaleDrafter.draft(item, answers, null);
+        assertFalse(d.suggestion().met().contains(first.text()), d.suggestion().toString());
+        assertFalse(d.suggestion().open().contains(first.text()), d.suggestion().toString());
+        assertFalse(d.suggestion().unmet().stream().anyMatch(u -> u.contains(first.text())), d.suggestion().toString());
+        answers.put(first.key(), "unknown");
+        RationaleDraft open = RationaleDrafter.draft(item, answers, null);
+        assertTrue(open.suggestion().open().contains(first.text()) || open.suggestion().kind() != Suggestion.Kind.CANNOT_SUGGEST,
+                open.suggestion().toString());
     }
 
     @ParameterizedTest

@@ -74,10 +74,31 @@ class RationaleDrafterTest {
     }
 
     @Test
-    void unansweredRequiredQuestionsKeepTheSuggestionUpheld() {
+    void unansweredRequiredQuestionsMeanItCannotSuggestYet() {
+        // An open question is not a "no": the suggestion waits for it and lists it (it used to turn into Upheld).
         RationaleDraft d = RationaleDrafter.draft(item("Celebrex 200mg #30", null, null), Map.of(), null);
-        assertEquals(Decision.UPHELD, d.suggestedDecision());
+        assertEquals(null, d.suggestedDecision());
+        assertEquals(Suggestion.Kind.CANNOT_SUGGEST, d.suggestion().kind());
         assertTrue(d.reasons().stream().anyMatch(r -> r.startsWith("Not answered: ")), d.reasons().toString());
+        assertTrue(d.suggestion().sentence().startsWith("Cannot suggest yet: "), d.suggestion().sentence());
+    }
+
+    @Test
+    void anUnknownRequiredAnswerIsAnOpenQuestionAndANoIsUnmet() {
+        Map<String, Object> answers = new java.util.HashMap<>(Map.of("objectiveFindings", "yes",
+                "conservativeCare", "yes", "surgeryConsidered", "unknown"));
+        RationaleDraft open = RationaleDrafter.draft(item("MRI of the lumbar spine", null, null), answers, null);
+        assertEquals(Suggestion.Kind.CANNOT_SUGGEST, open.suggestion().kind(), open.reasons().toString());
+        assertEquals(1, open.suggestion().open().size(), open.suggestion().toString());
+        assertEquals("Cannot suggest yet: 1 open question decides it.", open.suggestion().sentence());
+        answers.put("surgeryConsidered", "no");
+        RationaleDraft no = RationaleDrafter.draft(item("MRI of the lumbar spine", null, null), answers, null);
+        assertEquals(Decision.UPHELD, no.suggestedDecision());
+        assertEquals("Suggested decision: Upheld, because 1 criterion is not met.", no.suggestion().sentence());
+        answers.put("surgeryConsidered", "not applicable");
+        RationaleDraft na = RationaleDrafter.draft(item("MRI of the lumbar spine", null, null), answers, null);
+        assertEquals(Decision.OVERTURNED, na.suggestedDecision(), na.suggestion().toString());
+        assertEquals(2, na.suggestion().met().size(), na.suggestion().toString());
     }
 
     @Test

@@ -1,0 +1,260 @@
+package org.reviewdesk.guideline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The builder's rules as data ({@code rules.json}, format {@code reviewdesk-rules/1}, beside the library):
+ * brand names and their ingredients, the category rules in the order they are tried, synonyms for the
+ * guideline search, body parts, and the data checklists. A clinician reads and changes them without a
+ * build; a {@code rules.json} in the data folder is merged over the shipped file. Every refusal names the
+ * file, the JSON path and the entry.
+ */
+public final class RulesData {
+    static final String FORMAT = "reviewdesk-rules/1";
+    private static final String SHIPPED = "rules.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static volatile RulesData shipped;
+
+    /** One category rule: the words that point to the category, and the words that veto it. */
+    record CategoryRule(TreatmentCategory category, Pattern match, Pattern unless) {
+    }
+
+    /** A body part: the words that name it in a request, the words of guideline names, the MTUS chapter. */
+    record BodyPart(String key, Pattern match, List<String> words, String mtusId) {
+    }
+
+    private final String version;
+    private final Map<String, String> brands;
+    private final List<CategoryRule> categoryRules;
+    private final Map<String, List<String>> synonyms;
+    private final List<BodyPart> bodyParts;
+    private final Map<TreatmentCategory, DataChecklist> checklists;
+
+    private RulesData(String version, Map<String, String> brands, List<CategoryRule> categoryRules,
+            Map<String, List<String>> synonyms, List<BodyPart> bodyParts,
+            Map<TreatmentCategory, DataChecklist> checklists) {
+        this.version = version;
+        this.brands = brands;
+        this.categoryRules = List.copyOf(categoryRules);
+        this.synonyms = synonyms;
+        this.bodyParts = List.copyOf(bodyParts);
+        this.checklists = checklists;
+    }
+
+    /** The rules shipped with the app; a broken shipped file is a build error, hence unchecked. */
+    public static RulesData shipped() {
+        RulesData r = shipped;
+        if (r == null) {
+            try (InputStream in = RulesData.class.getResourceAsStream(SHIPPED)) {
+                if (in == null) {
+                    throw new IllegalStateException("the shipped rules file " + SHIPPED + " is missing");
+                }
+                r = read(in, SHIPPED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GuidelineFormatException e) {
+                throw new IllegalStateException("the shipped rules are invalid: " + e.getMessage(), e);
+            }
+            shipped = r;
+        }
+        return r;
+    }
+
+    /**
+     * The shipped rules with the user's file merged over them: brands and synonyms are added (a user key
+     * replaces a shipped one), the user's category rules are tried before the shipped ones, a user body
+     * part or checklist with a shipped key replaces it.
+     */
+    public static RulesData load(InputStream shippedFile, Path userFileOrNull)
+            throws IOException, GuidelineFormatException {
+        RulesData base = read(shippedFile, SHIPPED);
+        if (userFileOrNull == null) {
+            return base;
+        }
+        RulesData user;
+        try (InputStream in = Files.newInputStream(userFileOrNull)) {
+            user = read(in, userFileOrNull.toString());
+        }
+        Map<String, String> brands = new LinkedHashMap<>(base.brands);
+        brands.putAll(user.brands);
+        List<CategoryRule> rules = new ArrayList<>(user.categoryRules);
+        rules.addAll(base.categoryRules);
+        Map<String, List<String>> synonyms = new LinkedHashMap<>(base.synonyms);
+        synonyms.putAll(user.synonyms);
+        Map<String, BodyPart> parts = new LinkedHashMap<>();
+        base.bodyParts.forEach(b -> parts.put(b.key(), b));
+        user.bodyParts.forEach(b -> parts.put(b.key(), b));
+        Map<TreatmentCategory, DataChecklist> lists = new LinkedHashMap<>(base.checklists);
+        lists.putAll(user.checklists);
+        return new RulesData(user.version, brands, rules, synonyms, new ArrayList<>(parts.values()), lists);
+    }
+
+    /** Reads one rules file; {@code fileName} goes into every error message. */
+    static RulesData read(InputStream in, String fileName) throws IOException, GuidelineFormatException {
+        try {
+            return parse(in);
+        } catch (GuidelineFormatException e) {
+            throw e.inFile(fileName);
+        }
+    }
+
+    private static RulesData parse(InputStream in) throws IOException, GuidelineFormatException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new GuidelineFormatException("$", "not JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")");
+        }
+        Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "bodyParts",
+                "checklists"));
+        String format = Json.text(root, "$", "format", true);
+        if (!FORMAT.equals(format)) {
+            throw new GuidelineFormatException("$.format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
+        }
+        String version = Json.text(root, "$", "version", false);
+        Map<String, String> brands = new LinkedHashMap<>();
+        if (root.has("brands")) {
+            JsonNode b = root.get("brands");
+            Json.map(b, "$.brands");
+            for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual() || e.getValue().textValue().isBlank()) {
+                    throw new GuidelineFormatException("$.brands." + e.getKey(), "expected the ingredient words");
+                }
+                brands.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().textValue().toLowerCase(Locale.ROOT));
+            }
+        }
+        List<CategoryRule> rules = new ArrayList<>();
+        JsonNode list = root.has("categoryRules") ? Json.array(root, "$", "categoryRules") : null;
+        for (int i = 0; list != null && i < list.size(); i++) {
+            String path = "$.categoryRules[" + i + "]";
+            JsonNode n = list.get(i);
+            Json.object(n, path, Set.of("category", "why", "match", "unless"));
+            TreatmentCategory c = category(n, path);
+            path += " (" + c.key() + ")";
+            rules.add(new CategoryRule(c, words(n, path, "match", true), words(n, path, "unless", false)));
+        }
+        Map<String, List<String>> synonyms = new LinkedHashMap<>();
+        if (root.has("synonyms")) {
+            JsonNode s = root.get("synonyms");
+            Json.map(s, "$.synonyms");
+            for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                synonyms.put(e.getKey().toLowerCase(Locale.ROOT),
+                        Json.strings(s, "$.synonyms", e.getKey(), true));
+            }
+        }
+        List<BodyPart> parts = new ArrayList<>();
+        JsonNode bp = root.has("bodyParts") ? Json.array(root, "$", "bodyParts") : null;
+        for (int i = 0; bp != null && i < bp.size(); i++) {
+            String path = "$.bodyParts[" + i + "]";
+            JsonNode n = bp.get(i);
+            Json.object(n, path, Set.of("key", "match", "words", "mtus"));
+            String key = Json.text(n, path, "key", true);
+            path += " (" + key + ")";
+            parts.add(new BodyPart(key, words(n, path, "match", true), Json.strings(n, path, "words", true),
+                    Json.text(n, path, "mtus", false)));
+        }
+        Map<TreatmentCategory, DataChecklist> checklists = new LinkedHashMap<>();
+        JsonNode cl = root.has("checklists") ? Json.array(root, "$", "checklists") : null;
+        for (int i = 0; cl != null && i < cl.size(); i++) {
+            DataChecklist d = DataChecklist.read(cl.get(i), "$.checklists[" + i + "]");
+            if (checklists.put(d.category(), d) != null) {
+                throw new GuidelineFormatException("$.checklists[" + i + "] (" + d.category().key() + ")",
+                        "a second checklist for the same category");
+            }
+        }
+        return new RulesData(version, brands, rules, synonyms, parts, checklists);
+    }
+
+    static TreatmentCategory category(JsonNode n, String path) throws GuidelineFormatException {
+        String key = Json.text(n, path, "category", true);
+        TreatmentCategory c = TreatmentCategory.fromKey(key);
+        if (c == TreatmentCategory.OTHER && !"other".equals(key)) {
+            throw new GuidelineFormatException(path + ".category", "unknown category \"" + key + "\"");
+        }
+        return c;
+    }
+
+    /** Whole-word alternatives: "pt" must not match "prompt" nor "ct" "act". */
+    private static Pattern words(JsonNode n, String path, String field, boolean required)
+            throws GuidelineFormatException {
+        List<String> words = Json.strings(n, path, field, required);
+        if (words.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < words.size(); i++) {
+            try {
+                Pattern.compile(words.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException(path + "." + field + "[" + i + "]",
+                        "not a valid pattern: " + e.getDescription());
+            }
+        }
+        return Pattern.compile("(?<![a-z0-9])(" + String.join("|", words) + ")(?![a-z0-9])");
+    }
+
+    public String version() {
+        return version;
+    }
+
+    Map<String, String> brands() {
+        return brands;
+    }
+
+    List<CategoryRule> categoryRules() {
+        return categoryRules;
+    }
+
+    Map<String, List<String>> synonyms() {
+        return synonyms;
+    }
+
+    List<BodyPart> bodyParts() {
+        return bodyParts;
+    }
+
+    /** The data checklist of a category, or null when the category's rules are still in Java. */
+    DataChecklist checklist(TreatmentCategory c) {
+        return checklists.get(c);
+    }
+
+    /** The text with each brand name followed by its ingredients ("Synapryn (tramadol)"), lower case. */
+    String withIngredients(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> b : brands.entrySet()) {
+            t = t.replaceAll("(?<![a-z0-9])(" + Pattern.quote(b.getKey()) + ")(?![a-z0-9])", "$1 (" + b.getValue() + ")");
+        }
+        return t;
+    }
+
+    /** The first body part the text names, or null. */
+    BodyPart bodyPart(String text) {
+        String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        for (BodyPart b : bodyParts) {
+            if (b.match().matcher(t).find()) {
+                return b;
+            }
+        }
+        return null;
+    }
+}
