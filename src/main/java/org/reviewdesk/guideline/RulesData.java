@@ -46,11 +46,21 @@ public final class RulesData {
     private final List<CategoryRule> categoryRules;
     private final Map<String, List<String>> synonyms;
     private final List<BodyPart> bodyParts;
+    private final Map<TreatmentCategory, String> categoryWords;
+    private final Map<String, Pattern> synonymPatterns;
+    private final Map<Pattern, String> brandPatterns;
     private final Map<TreatmentCategory, DataChecklist> checklists;
 
     private RulesData(String version, Map<String, String> brands, List<CategoryRule> categoryRules,
-            Map<String, List<String>> synonyms, List<BodyPart> bodyParts,
+            Map<String, List<String>> synonyms, Map<TreatmentCategory, String> categoryWords, List<BodyPart> bodyParts,
             Map<TreatmentCategory, DataChecklist> checklists) {
+        this.categoryWords = categoryWords;
+        this.synonymPatterns = new LinkedHashMap<>();
+        synonyms.keySet().forEach(k -> synonymPatterns.put(k,
+                Pattern.compile("(?<![a-z0-9])" + Pattern.quote(k) + "(?![a-z0-9])")));
+        this.brandPatterns = new LinkedHashMap<>();
+        brands.forEach((k, v) -> brandPatterns.put(Pattern.compile("(?<![a-z0-9])(" + Pattern.quote(k)
+                + ")(?![a-z0-9])"), "$1 (" + java.util.regex.Matcher.quoteReplacement(v) + ")"));
         this.version = version;
         this.brands = brands;
         this.categoryRules = List.copyOf(categoryRules);
@@ -104,7 +114,9 @@ public final class RulesData {
         user.bodyParts.forEach(b -> parts.put(b.key(), b));
         Map<TreatmentCategory, DataChecklist> lists = new LinkedHashMap<>(base.checklists);
         lists.putAll(user.checklists);
-        return new RulesData(user.version, brands, rules, synonyms, new ArrayList<>(parts.values()), lists);
+        Map<TreatmentCategory, String> words = new LinkedHashMap<>(base.categoryWords);
+        words.putAll(user.categoryWords);
+        return new RulesData(user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()), lists);
     }
 
     /** Reads one rules file; {@code fileName} goes into every error message. */
@@ -124,8 +136,8 @@ public final class RulesData {
             throw new GuidelineFormatException("$", "not JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ")");
         }
-        Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "bodyParts",
-                "checklists"));
+        Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
+                "bodyParts", "checklists"));
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
             throw new GuidelineFormatException("$.format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
@@ -163,6 +175,22 @@ public final class RulesData {
                         Json.strings(s, "$.synonyms", e.getKey(), true));
             }
         }
+        Map<TreatmentCategory, String> categoryWords = new LinkedHashMap<>();
+        if (root.has("categoryWords")) {
+            JsonNode cw = root.get("categoryWords");
+            Json.map(cw, "$.categoryWords");
+            for (Iterator<Map.Entry<String, JsonNode>> it = cw.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                TreatmentCategory c = TreatmentCategory.fromKey(e.getKey());
+                if (c == TreatmentCategory.OTHER && !"other".equals(e.getKey())) {
+                    throw new GuidelineFormatException("$.categoryWords." + e.getKey(), "unknown category");
+                }
+                if (!e.getValue().isTextual()) {
+                    throw new GuidelineFormatException("$.categoryWords." + e.getKey(), "expected words");
+                }
+                categoryWords.put(c, e.getValue().textValue());
+            }
+        }
         List<BodyPart> parts = new ArrayList<>();
         JsonNode bp = root.has("bodyParts") ? Json.array(root, "$", "bodyParts") : null;
         for (int i = 0; bp != null && i < bp.size(); i++) {
@@ -183,7 +211,7 @@ public final class RulesData {
                         "a second checklist for the same category");
             }
         }
-        return new RulesData(version, brands, rules, synonyms, parts, checklists);
+        return new RulesData(version, brands, rules, synonyms, categoryWords, parts, checklists);
     }
 
     static TreatmentCategory category(JsonNode n, String path) throws GuidelineFormatException {
@@ -229,6 +257,22 @@ public final class RulesData {
         return synonyms;
     }
 
+    /** The synonyms whose key the (lower-case) text names. */
+    List<String> synonymsIn(String lowerText) {
+        List<String> out = new ArrayList<>();
+        synonymPatterns.forEach((k, p) -> {
+            if (p.matcher(lowerText).find()) {
+                out.addAll(synonyms.get(k));
+            }
+        });
+        return out;
+    }
+
+    /** The words that describe a category in guideline names, e.g. "special studies imaging"; may be null. */
+    String categoryWords(TreatmentCategory c) {
+        return categoryWords.get(c);
+    }
+
     List<BodyPart> bodyParts() {
         return bodyParts;
     }
@@ -241,8 +285,8 @@ public final class RulesData {
     /** The text with each brand name followed by its ingredients ("Synapryn (tramadol)"), lower case. */
     String withIngredients(String text) {
         String t = text.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> b : brands.entrySet()) {
-            t = t.replaceAll("(?<![a-z0-9])(" + Pattern.quote(b.getKey()) + ")(?![a-z0-9])", "$1 (" + b.getValue() + ")");
+        for (Map.Entry<Pattern, String> b : brandPatterns.entrySet()) {
+            t = b.getKey().matcher(t).replaceAll(b.getValue());
         }
         return t;
     }

@@ -1,0 +1,269 @@
+package org.reviewdesk.guideline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Ranks the guideline library for a disputed item: BM25 over each entry's and section's name, summary,
+ * limits and categories, with the request's words widened by the synonyms of {@code rules.json}
+ * ("MRI" also looks for "Special Studies"), then the item's context: entries of the item's treatment
+ * category and body part rise, MTUS hits that govern the request come before non-MTUS ones (the MTUS
+ * presumption of correctness), and chapters of another body part sink. An optional boost per entry id
+ * (e.g. from the guidelines that similar past decisions cited) is added last.
+ */
+public final class GuidelineRanker {
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double CATEGORY = 2.0;
+    private static final double BODY_PART = 2.5;
+    private static final double OTHER_BODY_PART = -8.0;
+    private static final double MTUS_GOVERNS = 4.0;
+    private static final double SPECIAL_STUDIES = 3.0;
+    private static final Pattern STOP = Pattern.compile("of|the|for|and|or|with|without|to|a|an|in|on|at|by|x|per|"
+            + "times|time|week|weeks|day|days|month|months|sessions?|visits?|qty|quantity|request|requested|"
+            + "retrospective|dos|date|service|mg|ml|mcg|tab|tabs|tablets?|caps?|capsules?|\\d.*|left|right|bilateral|"
+            + "original|remaining|imr|eligible|portion|was|is|are|be|by|this|that|as|prescribed|refills?|unknown|"
+            + "associated|surgical|post|op|pre");
+    private static final Pattern DOS = Pattern.compile("(?i)\\(?\\bDOS:?\\s*[0-9/.-]+\\)?|\\(\\s*\\d+\\s*mins?\\s*\\)");
+
+    private final GuidelineLibrary library;
+    private final RulesData rules;
+    private final List<SearchHit> hits = new ArrayList<>();
+    private final List<Map<String, Integer>> termFreqs = new ArrayList<>();
+    private final List<Integer> lengths = new ArrayList<>();
+    private final Map<String, Integer> docFreq = new HashMap<>();
+    private final double averageLength;
+    private final Map<String, java.util.Optional<String>> entryParts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public GuidelineRanker(GuidelineLibrary library, RulesData rules) {
+        this.library = library;
+        this.rules = rules;
+        long total = 0;
+        for (GuidelineEntry e : library.entries()) {
+            add(new SearchHit(e, null));
+            e.sections().forEach(s -> add(new SearchHit(e, s)));
+        }
+        for (int len : lengths) {
+            total += len;
+        }
+        averageLength = lengths.isEmpty() ? 1 : (double) total / lengths.size();
+    }
+
+    private void add(SearchHit h) {
+        GuidelineEntry e = h.entry();
+        GuidelineSection s = h.section();
+        List<String> words = new ArrayList<>();
+        if (s == null) {
+            repeat(words, terms(e.name()), 2);
+            words.addAll(terms(e.summary(), e.limits(), String.join(" ", e.categories())));
+        } else {
+            repeat(words, terms(s.name()), 3);
+            words.addAll(terms(e.name()));
+            words.addAll(terms(s.summary(), s.limits(), String.join(" ", s.categories())));
+        }
+        Map<String, Integer> tf = new HashMap<>();
+        words.forEach(w -> tf.merge(w, 1, Integer::sum));
+        tf.keySet().forEach(w -> docFreq.merge(w, 1, Integer::sum));
+        hits.add(h);
+        termFreqs.add(tf);
+        lengths.add(words.size());
+    }
+
+    private static void repeat(List<String> into, List<String> words, int times) {
+        for (int i = 0; i < times; i++) {
+            into.addAll(words);
+        }
+    }
+
+    /** Lower-case word stems: plurals folded ("studies" and "study", "injections" and "injection"). */
+    static List<String> terms(String... texts) {
+        List<String> out = new ArrayList<>();
+        for (String w : Words.of(texts)) {
+            out.add(stem(w));
+        }
+        return out;
+    }
+
+    private static String stem(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /** The request as a clean item name: the IMR-eligible portion, without "DOS: ..." and billing minutes. */
+    public static String cleanRequest(String request) {
+        String name = ItemNameSupport.itemName(request);
+        return DOS.matcher(name).replaceAll("").replaceAll("\\s{2,}", " ").replaceAll("\\s+([,.;:])", "$1").strip();
+    }
+
+    /**
+     * The entries the Cite dialog opens with for an item: ranked by its request, treatment category and
+     * body part. {@code boost} (may be empty) adds a score per entry id.
+     */
+    public List<SearchHit> forItem(String request, String categoryKey, Map<String, Double> boost) {
+        return rank(null, request, categoryKey, boost);
+    }
+
+    /**
+     * Ranks for a typed query in the context of an item (request and category may be null): the query's
+     * words decide the text match, the item decides the context. A blank query ranks by the request.
+     */
+    public List<SearchHit> rank(String query, String request, String categoryKey, Map<String, Double> boost) {
+        String req = request == null ? "" : cleanRequest(request);
+        String text = query == null || query.isBlank() ? req : query;
+        TreatmentCategory category = categoryKey == null ? CategorySuggester.suggest(req, rules)
+                : TreatmentCategory.fromKey(categoryKey);
+        RulesData.BodyPart part = rules.bodyPart(req + " " + (query == null ? "" : query));
+        Map<String, Double> queryTerms = queryTerms(text);
+        String categoryWords = rules.categoryWords(category);
+        if (categoryWords != null && (query == null || query.isBlank())) {
+            for (String w : terms(categoryWords)) {
+                queryTerms.merge(w, 0.5, Double::sum);
+            }
+        }
+        if (queryTerms.isEmpty() && category == TreatmentCategory.OTHER && part == null) {
+            return query == null || query.isBlank() ? library.search("") : List.of();
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit h = hits.get(i);
+            double text0 = bm25(i, queryTerms);
+            boolean typed = query != null && !query.isBlank();
+            if (typed && text0 <= 0) {
+                continue;
+            }
+            double score = text0 + context(h, category, part, text0);
+            if (boost != null) {
+                score += boost.getOrDefault(h.entry().id(), 0.0);
+            }
+            if (score > 0) {
+                scored.add(new Scored(h, score, i));
+            }
+        }
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.order));
+        return diverse(scored.stream().map(s -> s.hit).toList());
+    }
+
+    /**
+     * The same order, but a near-duplicate of a hit already listed (the same ODG chapter and topic cited
+     * under another wording) moves behind the distinct hits, so the first entries are different choices.
+     */
+    static List<SearchHit> diverse(List<SearchHit> ranked) {
+        List<SearchHit> first = new ArrayList<>();
+        List<SearchHit> later = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (SearchHit h : ranked) {
+            (seen.add(groupKey(h)) ? first : later).add(h);
+        }
+        first.addAll(later);
+        return first;
+    }
+
+    private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
+            + "chronic|section|online|version|updated|web|topic|and|the|of|s|\\d+|treatment|index|citation");
+
+    /** Entries whose names differ only in boilerplate ("Official Disability Guidelines (ODG), ... Chapter") group. */
+    static String groupKey(SearchHit h) {
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (String w : terms(h.entry().name(), h.section() == null ? null : h.section().name())) {
+            if (!BOILERPLATE.matcher(w).matches()) {
+                words.add(w);
+            }
+        }
+        return h.entry().kind() + ":" + (h.entry().kind() == GuidelineKind.MTUS ? h.entry().id() + "/"
+                + (h.section() == null ? "" : h.section().name()) : String.join(" ", words));
+    }
+
+    private Map<String, Double> queryTerms(String text) {
+        String lower = rules.withIngredients(text).toLowerCase(Locale.ROOT);
+        Map<String, Double> q = new HashMap<>();
+        for (String w : Words.of(lower)) {
+            if (!STOP.matcher(w).matches()) {
+                q.merge(stem(w), 1.0, Double::sum);
+            }
+        }
+        for (String phrase : rules.synonymsIn(lower)) {
+            for (String w : terms(phrase)) {
+                if (!STOP.matcher(w).matches()) {
+                    q.merge(w, 0.6, Double::sum);
+                }
+            }
+        }
+        return q;
+    }
+
+    private double bm25(int doc, Map<String, Double> query) {
+        Map<String, Integer> tf = termFreqs.get(doc);
+        double len = lengths.get(doc);
+        double n = hits.size();
+        double score = 0;
+        for (Map.Entry<String, Double> q : query.entrySet()) {
+            Integer f = tf.get(q.getKey());
+            if (f == null) {
+                continue;
+            }
+            int df = docFreq.getOrDefault(q.getKey(), 0);
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            score += q.getValue() * idf * f * (K1 + 1) / (f + K1 * (1 - B + B * len / averageLength));
+        }
+        return score;
+    }
+
+    private double context(SearchHit h, TreatmentCategory category, RulesData.BodyPart part, double textScore) {
+        GuidelineEntry e = h.entry();
+        GuidelineSection s = h.section();
+        List<String> cats = s != null && !s.categories().isEmpty() ? s.categories() : e.categories();
+        boolean inCategory = category != TreatmentCategory.OTHER && cats.contains(category.key());
+        String name = e.name().toLowerCase(Locale.ROOT);
+        boolean bodyMatch = part != null && (part.key().equals(bodyPartOf(e)) || part.words().stream()
+                .anyMatch(name::contains));
+        String entryPart = bodyPartOf(e);
+        boolean otherBody = part != null && entryPart != null && !entryPart.equals(part.key());
+        double score = 0;
+        if (inCategory) {
+            score += CATEGORY;
+        }
+        if (bodyMatch) {
+            score += BODY_PART;
+        }
+        if (otherBody) {
+            score += OTHER_BODY_PART;
+        }
+        boolean mtus = e.kind() == GuidelineKind.MTUS;
+        if (mtus && (inCategory || bodyMatch) && textScore > 0 && !otherBody) {
+            score += MTUS_GOVERNS;
+        }
+        if (category == TreatmentCategory.IMAGING && mtus && s != null && s.name().equals("Special Studies")
+                && bodyMatch) {
+            score += SPECIAL_STUDIES;
+        }
+        return score;
+    }
+
+    /** The body part an entry is about, by its name (MTUS chapters by their id), or null. */
+    private String bodyPartOf(GuidelineEntry e) {
+        return entryParts.computeIfAbsent(e.id(), id -> java.util.Optional.ofNullable(findBodyPart(e))).orElse(null);
+    }
+
+    private String findBodyPart(GuidelineEntry e) {
+        for (RulesData.BodyPart b : rules.bodyParts()) {
+            if (e.id().equals(b.mtusId())) {
+                return b.key();
+            }
+        }
+        RulesData.BodyPart b = rules.bodyPart(e.name());
+        return b == null ? null : b.key();
+    }
+
+    private record Scored(SearchHit hit, double score, int order) {
+    }
+}
