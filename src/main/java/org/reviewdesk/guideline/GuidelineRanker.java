@@ -145,11 +145,13 @@ public final class GuidelineRanker {
             if (boost != null) {
                 score += boost.getOrDefault(h.entry().id(), 0.0);
             }
-            if (score > 0) {
-                scored.add(new Scored(h, score, i));
+            if (score > 0 || typed) {
+                scored.add(new Scored(h, score, i, otherBodyPart(h, part)));
             }
         }
-        scored.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.order));
+        // A chapter of another body part comes after every hit about this one, whatever its words.
+        scored.sort(Comparator.comparing((Scored s) -> s.demoted).thenComparingDouble(s -> -s.score)
+                .thenComparingInt(s -> s.order));
         return diverse(scored.stream().map(s -> s.hit).toList());
     }
 
@@ -264,6 +266,11 @@ public final class GuidelineRanker {
         return b == null ? null : b.key();
     }
 
-    private record Scored(SearchHit hit, double score, int order) {
+    private boolean otherBodyPart(SearchHit h, RulesData.BodyPart part) {
+        String entryPart = bodyPartOf(h.entry());
+        return part != null && entryPart != null && !entryPart.equals(part.key());
+    }
+
+    private record Scored(SearchHit hit, double score, int order, boolean demoted) {
     }
 }
