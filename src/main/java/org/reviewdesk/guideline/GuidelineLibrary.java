@@ -20,6 +20,7 @@ public final class GuidelineLibrary {
 
     private final List<GuidelineEntry> entries;
     private final Map<String, GuidelineEntry> byId = new LinkedHashMap<>();
+    private GuidelineRanker ranker;
 
     private GuidelineLibrary(Collection<GuidelineEntry> entries) {
         this.entries = List.copyOf(entries);
@@ -108,6 +109,19 @@ public final class GuidelineLibrary {
         }
         scored.sort(Comparator.comparingInt((Scored s) -> -s.score).thenComparingInt(s -> s.order));
         return scored.stream().map(s -> s.hit).toList();
+    }
+
+    /**
+     * The ranking of this library for disputed items (BM25 with synonyms, category, body part and MTUS
+     * first), built on first use with the shipped rules. This is the entry point the Cite dialog and
+     * {@code suggest} use; its {@code boost} map lets a caller raise entries (e.g. those that similar past
+     * decisions cited).
+     */
+    public synchronized GuidelineRanker ranker() {
+        if (ranker == null) {
+            ranker = new GuidelineRanker(this, RulesData.shipped());
+        }
+        return ranker;
     }
 
     /** The entry of this kind cited under exactly this name, if any. */

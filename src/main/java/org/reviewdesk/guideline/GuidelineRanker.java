@@ -29,7 +29,6 @@ public final class GuidelineRanker {
             + "retrospective|dos|date|service|mg|ml|mcg|tab|tabs|tablets?|caps?|capsules?|\\d.*|left|right|bilateral|"
             + "original|remaining|imr|eligible|portion|was|is|are|be|by|this|that|as|prescribed|refills?|unknown|"
             + "associated|surgical|post|op|pre");
-    private static final Pattern DOS = Pattern.compile("(?i)\\(?\\bDOS:?\\s*[0-9/.-]+\\)?|\\(\\s*\\d+\\s*mins?\\s*\\)");
 
     private final GuidelineLibrary library;
     private final RulesData rules;
@@ -101,8 +100,7 @@ public final class GuidelineRanker {
 
     /** The request as a clean item name: the IMR-eligible portion, without "DOS: ..." and billing minutes. */
     public static String cleanRequest(String request) {
-        String name = ItemNameSupport.itemName(request);
-        return DOS.matcher(name).replaceAll("").replaceAll("\\s{2,}", " ").replaceAll("\\s+([,.;:])", "$1").strip();
+        return ItemNameSupport.itemName(request);
     }
 
     /**

@@ -26,7 +26,17 @@ final class ItemNameSupport {
     private ItemNameSupport() {
     }
 
+    // Billing details that are not part of the treatment's name: "DOS: 11/11/2016", "(15 mins)".
+    private static final Pattern BILLING = Pattern.compile(
+            "(?i)\\s*\\(?\\b(?:DOS|date of service):?\\s*[0-9/.-]+\\)?|\\s*\\(\\s*\\d+\\s*min(?:ute)?s?\\.?\\s*\\)");
+
     static String itemName(String request) {
+        String name = portion(request);
+        return BILLING.matcher(name).replaceAll("").replaceAll("\\s{2,}", " ").replaceAll("\\s+([,.;:])", "$1")
+                .replaceAll("[,;:]\\s*$", "").strip();
+    }
+
+    private static String portion(String request) {
         if (request == null) {
             return "";
         }

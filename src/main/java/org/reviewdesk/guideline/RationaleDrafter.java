@@ -44,6 +44,20 @@ public final class RationaleDrafter {
      * The conclusion follows the item's decision when it has one, otherwise the suggested decision.
      */
     public static RationaleDraft draft(Item item, Map<String, Object> answers, String guidelineSummaryOrNull) {
+        return draft(item, answers, guidelineSummaryOrNull, List.of());
+    }
+
+    /**
+     * Drafts the rationale of item {@code index} of a case, naming the patient's facts the reviewer has
+     * established ({@link CaseFacts}): date of injury, diagnoses and the excerpts marked for the item.
+     */
+    public static RationaleDraft draft(org.reviewdesk.domain.CaseFile c, int index, Item item,
+            Map<String, Object> answers, String guidelineSummaryOrNull) {
+        return draft(item, answers, guidelineSummaryOrNull, CaseFacts.sentences(c, index));
+    }
+
+    private static RationaleDraft draft(Item item, Map<String, Object> answers, String guidelineSummaryOrNull,
+            List<String> caseFacts) {
         TreatmentCategory category = item.treatmentCategory() != null
                 ? TreatmentCategory.fromKey(item.treatmentCategory())
                 : CategorySuggester.suggest(item.request());
@@ -54,6 +68,7 @@ public final class RationaleDrafter {
 
         List<String> sentences = new ArrayList<>();
         sentences.add(guidelineStatement(rules, ctx, guidelineSummaryOrNull));
+        sentences.addAll(caseFacts);
         sentences.add("In this case, the request is for " + ItemNameSupport.inSentence(name) + ".");
         facts(rules, ctx, sentences);
         quantity(rules, ctx, name, sentences, w);

@@ -31,6 +31,7 @@ import org.reviewdesk.guideline.ConsistencyCheck;
 import org.reviewdesk.guideline.ConsistencyChecker;
 import org.reviewdesk.guideline.RationaleDraft;
 import org.reviewdesk.guideline.RationaleDrafter;
+import org.reviewdesk.guideline.Suggestion;
 import org.reviewdesk.guideline.TreatmentCategory;
 import org.reviewdesk.ui.Background;
 
@@ -54,6 +55,8 @@ final class BuilderPane extends VBox {
     private final ComboBox<TreatmentCategory> category = new ComboBox<>();
     private final GridPane questions = new GridPane();
     private final Label suggestion = new Label();
+    private final VBox suggestionList = new VBox(2);
+    private Button useSuggestionButton;
     private final VBox checks = new VBox(4);
     private final PauseTransition recheck = new PauseTransition(Duration.millis(500));
     private Decision suggested;
@@ -111,13 +114,14 @@ final class BuilderPane extends VBox {
         cite.setId("cite-" + index);
         cite.setOnAction(e -> context.citeGuideline(item));
         Button useSuggestion = new Button("Use suggested decision");
+        useSuggestionButton = useSuggestion;
         useSuggestion.setId("useSuggestion-" + index);
         useSuggestion.setOnAction(e -> {
             if (suggested != null) {
                 item.decision.set(suggested);
             }
         });
-        useSuggestion.visibleProperty().bind(suggestion.textProperty().isNotEmpty());
+        useSuggestion.setVisible(false);
         suggestion.setId("suggestion-" + index);
         suggestion.setWrapText(true);
         for (Button b : List.of(draft, cite, useSuggestion)) {
@@ -129,7 +133,9 @@ final class BuilderPane extends VBox {
         checks.setId("checks-" + index);
         Label checksTitle = new Label("Consistency checks");
         checksTitle.getStyleClass().add("text-bold");
-        getChildren().addAll(checklist, actions, suggestion, checksTitle, checks);
+        suggestionList.setId("suggestionList-" + index);
+        suggestionList.setPadding(new Insets(0, 0, 0, 12));
+        getChildren().addAll(checklist, actions, suggestion, suggestionList, checksTitle, checks);
 
         recheck.setOnFinished(e -> runChecks());
         for (javafx.beans.Observable o : List.of(item.rationale, item.decision, item.reviewerGuideline,
@@ -163,7 +169,7 @@ final class BuilderPane extends VBox {
             case YES_NO, YES_NO_UNKNOWN -> {
                 ComboBox<String> box = new ComboBox<>();
                 box.getItems().addAll(q.kind() == ChecklistQuestion.Kind.YES_NO ? List.of("yes", "no")
-                        : List.of("yes", "no", "unknown"));
+                        : List.of("yes", "no", "unknown", "not applicable"));
                 if (current != null) {
                     box.setValue(current instanceof Boolean b ? (b ? "yes" : "no") : current.toString());
                 }
@@ -203,10 +209,8 @@ final class BuilderPane extends VBox {
     private void draft() {
         Item current = item.toItem();
         Map<String, Object> answers = new LinkedHashMap<>(item.answers);
-        RationaleDraft d = RationaleDrafter.draft(current, answers, null);
-        suggested = d.suggestedDecision();
-        suggestion.setText(suggested == null ? "" : "Suggested decision: " + suggested.label()
-                + (d.reasons().isEmpty() ? "" : " (" + String.join("; ", d.reasons()) + ")"));
+        RationaleDraft d = RationaleDrafter.draft(context.currentCase(), index, current, answers, null);
+        showSuggestion(d.suggestion());
         String existing = item.rationale.get();
         if (existing != null && !existing.isBlank() && !existing.equals(d.text())) {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The rationale already has text. Replace it with the "
@@ -219,6 +223,25 @@ final class BuilderPane extends VBox {
             }
         }
         item.rationale.set(d.text());
+    }
+
+    /** The suggestion as one readable sentence and a short list (unmet, met, or the open questions). */
+    private void showSuggestion(Suggestion s) {
+        suggested = s.decision();
+        suggestion.setText(s.sentence());
+        suggestion.getStyleClass().removeAll("warning", "text-bold");
+        suggestion.getStyleClass().add(s.kind() == Suggestion.Kind.CANNOT_SUGGEST ? "warning" : "text-bold");
+        List<Label> rows = new ArrayList<>();
+        for (String line : s.list().subList(0, Math.min(6, s.list().size()))) {
+            Label l = new Label("• " + line.replaceFirst("^(Not met|Against|Met|Sufficient on its own): ", ""));
+            l.setWrapText(true);
+            rows.add(l);
+        }
+        if (s.list().size() > 6) {
+            rows.add(new Label("and " + (s.list().size() - 6) + " more"));
+        }
+        suggestionList.getChildren().setAll(rows);
+        useSuggestionButton.setVisible(suggested != null);
     }
 
     private void runChecks() {

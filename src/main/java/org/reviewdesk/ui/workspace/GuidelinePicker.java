@@ -2,6 +2,7 @@ package org.reviewdesk.ui.workspace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
@@ -27,11 +28,26 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
     private final Label preview = new Label();
 
     GuidelinePicker(Window owner, GuidelineLibrary library, List<Citation> current, String initialQuery) {
+        this(owner, library, current, null, null, initialQuery, Map.of());
+    }
+
+    /**
+     * Opens on the entries that govern an item: ranked by its request, treatment category and body part,
+     * MTUS first ({@link org.reviewdesk.guideline.GuidelineRanker}); typed words re-rank in the item's
+     * context. {@code boost} raises entries by id (empty for none).
+     */
+    GuidelinePicker(Window owner, GuidelineLibrary library, List<Citation> current, String request,
+            String categoryKey, Map<String, Double> boost) {
+        this(owner, library, current, request, categoryKey, "", boost);
+    }
+
+    private GuidelinePicker(Window owner, GuidelineLibrary library, List<Citation> current, String request,
+            String categoryKey, String initialQuery, Map<String, Double> boost) {
         this.library = library;
         initOwner(owner);
         setTitle("Cite guidelines");
-        setHeaderText("Search the guideline library (guideline, section, category or words of the "
-                + "recommendation); double-click to cite.");
+        setHeaderText("The entries that govern this item come first (MTUS before other sources). Type to "
+                + "search the library; double-click or press Enter to cite.");
         getDialogPane().setId("guidelinePicker");
         if (current != null) {
             chosen.addAll(current);
@@ -52,7 +68,8 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
                 }
                 String limits = h.section() != null && h.section().limits() != null ? h.section().limits()
                         : h.entry().limits();
-                setText(h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
+                String kind = h.entry().kind() == org.reviewdesk.guideline.GuidelineKind.MTUS ? "MTUS " : "";
+                setText(kind + h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
                         + (limits == null ? "" : "\n  " + limits));
             }
         });
@@ -78,8 +95,19 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         javafx.scene.layout.HBox.setHgrow(cited, javafx.scene.layout.Priority.ALWAYS);
         cited.setPrefWidth(540);
         preview.setId("citationPreview");
-        query.textProperty().addListener((o, a, b) -> hits.setAll(library.search(b)));
-        hits.setAll(library.search(initialQuery == null ? "" : initialQuery));
+        java.util.function.Function<String, List<SearchHit>> rank = q -> request == null && categoryKey == null
+                ? library.search(q) : library.ranker().rank(q, request, categoryKey, boost);
+        query.textProperty().addListener((o, a, b) -> {
+            hits.setAll(rank.apply(b));
+            list.getSelectionModel().selectFirst();
+        });
+        hits.setAll(rank.apply(initialQuery == null ? "" : initialQuery));
+        list.getSelectionModel().selectFirst();
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                add(list.getSelectionModel().getSelectedItem());
+            }
+        });
         chosen.addListener((javafx.collections.ListChangeListener<Citation>) c -> updatePreview());
         updatePreview();
         VBox box = new VBox(8, query, list, new Label("Cited"), new HBox(8, cited, remove), new Label("Text"),

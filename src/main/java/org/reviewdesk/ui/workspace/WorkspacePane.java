@@ -324,7 +324,8 @@ public final class WorkspacePane extends BorderPane {
             @Override
             public void citeGuideline(ItemViewModel item) {
                 Background.run(guidelines, lib -> new GuidelinePicker(getScene().getWindow(), lib,
-                        item.citations.get(), firstWord(item.category.get())).showAndWait().ifPresent(c -> {
+                        item.citations.get(), item.request.get(), item.category.get(), java.util.Map.of())
+                        .showAndWait().ifPresent(c -> {
                             item.citations.set(c.isEmpty() ? null : c);
                             item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));

@@ -1,0 +1,172 @@
+package org.reviewdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.guideline.SearchHit;
+import org.reviewdesk.guideline.TreatmentCategory;
+import org.reviewdesk.service.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The builder on a case it was not written from: a lumbar MRI opens the Cite dialog on MTUS Low Back
+ * "Special Studies", a compounded cream lands in the topical category, and an unknown required answer
+ * shows "Cannot suggest yet"; the draft names the patient's facts.
+ */
+class GuidedBuilderWindowTest {
+    private static final String PASSWORD = "sample password 1";
+    private static final String CASE = "{\"format\":\"reviewdesk-case/1\",\"caseNumber\":\"CM99-0000010\","
+            + "\"priority\":\"STANDARD\",\"dateOfInjury\":\"2015-03-02\",\"dateAssigned\":\"2016-12-01\","
+            + "\"clinicalSummary\":\"The injured worker is a 52 year old male who sustained an industrial injury on "
+            + "3-2-2015. Diagnoses included lumbar radiculopathy and lumbar disc protrusion. The progress note of "
+            + "11-14-2016 documents low back pain 7/10 radiating to the left leg.\","
+            + "\"items\":[{\"request\":\"MRI of the lumbar spine without contrast\"},"
+            + "{\"request\":\"Cyclobenzaprine 5% in cream base, 120 gm (DOS: 11/11/2016)\"}]}";
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path tmp;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        Path caseFile = tmp.resolve("case.json");
+        Files.writeString(caseFile, CASE);
+        try (Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false)) {
+            w.cases().importPath(caseFile, false);
+        }
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private <T extends Node> T node(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void answer(String key, String value) {
+        robot.interact(() -> ((ComboBox<String>) node("#q-0-" + key, Node.class)).setValue(value));
+    }
+
+    private void openCase() throws Exception {
+        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+        robot.doubleClickOn("CM99-0000010");
+        waitUntil(() -> robot.lookup("#draft-1").tryQuery().isPresent());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void imagingOpensOnMtusSpecialStudiesCreamIsTopicalAndUnknownCannotSuggest() throws Exception {
+        openCase();
+        assertEquals(TreatmentCategory.IMAGING, node("#category-0", ComboBox.class).getValue());
+        assertEquals(TreatmentCategory.TOPICAL, node("#category-1", ComboBox.class).getValue(),
+                "a compounded cream is a topical, not a muscle relaxant");
+
+        robot.interact(() -> node("#cite-0", Button.class).fire());
+        waitUntil(() -> robot.lookup("#guidelineHits").tryQuery().isPresent());
+        ListView<SearchHit> hits = node("#guidelineHits", ListView.class);
+        SearchHit first = hits.getItems().get(0);
+        assertEquals("mtus-low-back-2004", first.entry().id());
+        assertEquals("Special Studies", first.section().name());
+        robot.interact(() -> ((javafx.stage.Stage) node("#guidelinePicker", DialogPane.class).getScene().getWindow())
+                .close());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        answer("objectiveFindings", "yes");
+        answer("conservativeCare", "yes");
+        answer("surgeryConsidered", "unknown");
+        robot.interact(() -> node("#draft-0", Button.class).fire());
+        Label suggestion = node("#suggestion-0", Label.class);
+        assertTrue(suggestion.getText().startsWith("Cannot suggest yet"), suggestion.getText());
+        VBox list = node("#suggestionList-0", VBox.class);
+        assertEquals(1, list.getChildren().size());
+        assertTrue(((Label) list.getChildren().get(0)).getText().contains("surgery"),
+                ((Label) list.getChildren().get(0)).getText());
+        assertTrue(!node("#useSuggestion-0", Button.class).isVisible(), "nothing to use yet");
+
+        answer("surgeryConsidered", "no");
+        // The first draft is in the rationale now; clear it so that drafting again does not ask to replace it.
+        robot.interact(() -> node("#rationale-0", TextArea.class).setText(""));
+        robot.interact(() -> node("#draft-0", Button.class).fire());
+        assertTrue(suggestion.getText().startsWith("Suggested decision: Upheld"), suggestion.getText());
+        String text = node("#rationale-0", TextArea.class).getText();
+        assertTrue(text.contains("sustained an industrial injury on 3/2/2015"), text);
+        assertTrue(text.contains("lumbar radiculopathy and lumbar disc protrusion"), text);
+        assertTrue(text.endsWith("is not medically necessary."), text);
+
+        robot.interact(() -> node("#draft-1", Button.class).fire());
+        String cream = node("#rationale-1", TextArea.class).getText();
+        assertTrue(cream.contains("the request is for cyclobenzaprine 5% in cream base, 120 gm.")
+                || cream.contains("the request is for Cyclobenzaprine 5% in cream base, 120 gm."), cream);
+        assertTrue(!cream.contains("DOS"), cream);
+        screenshot("builder-drafted.png");
+    }
+
+    /** With -Dreviewdesk.screenshots=DIR, a PNG of the window for people to look at. */
+    private void screenshot(String name) throws Exception {
+        String dir = System.getProperty("reviewdesk.screenshots");
+        if (dir == null) {
+            return;
+        }
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> {
+            Scene scene = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s
+                    && s.isShowing() && s.getScene() != null).findFirst().orElseThrow().getScene();
+            image.set(scene.snapshot(null));
+        });
+        WritableImage img = image.get();
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(Path.of(dir));
+        ImageIO.write(out, "png", Path.of(dir, name).toFile());
+    }
+}
