@@ -50,6 +50,7 @@ public final class GuidelineBenchmark {
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "heldout" : args[0];
         boolean dev = mode.equals("dev");
+        boolean listOnly = mode.equals("list");
         List<Row> rows = new ArrayList<>();
         if (dev) {
             for (Path p : TestData.letterCases()) {
@@ -61,6 +62,7 @@ public final class GuidelineBenchmark {
                 }
             }
         } else {
+            mode = listOnly ? "heldout" : mode;
             for (Path p : LetterTexts.heldOut()) {
                 for (LetterItem li : LetterTexts.items(p)) {
                     rows.add(new Row(li.caseNumber(), li.index(), li.request(), Decision.valueOf(li.decision()),
@@ -68,6 +70,7 @@ public final class GuidelineBenchmark {
                 }
             }
         }
+        Map<String, String> labels = labels(dev ? null : "heldout-categories.tsv");
         GuidelineLibrary lib = GuidelineLibrary.shipped();
         RulesData rules = RulesData.shipped();
         GuidelineRanker ranker = new GuidelineRanker(lib, rules);
@@ -95,7 +98,15 @@ public final class GuidelineBenchmark {
             } catch (Exception e) {
                 unparsed++;
             }
-            String truth = CitedCategory.of(citations, lib);
+            String citedCategory = CitedCategory.of(citations, lib);
+            if (listOnly) {
+                // For writing the label file: the request and the citation's category, never the suggestion.
+                System.out.println(r.caseNumber() + "\t" + r.index() + "\t" + (citedCategory == null ? "?" : citedCategory) + "\t"
+                        + GuidelineRanker.cleanRequest(r.request()));
+                continue;
+            }
+            String truth = labels.containsKey(r.caseNumber() + "#" + r.index())
+                    ? labels.get(r.caseNumber() + "#" + r.index()) : citedCategory;
             if (truth != null) {
                 labelled++;
                 int[] pc = perCategory.computeIfAbsent(truth, k -> new int[2]);
@@ -189,6 +200,27 @@ public final class GuidelineBenchmark {
                 warningKinds, longSentence, pct(longSentence, n));
         System.out.printf(Locale.ROOT, "ranking time: %.2f ms per item (mean, warm after the first)%n",
                 nanos / 1e6 / Math.max(1, n));
+    }
+
+    /** The hand labels of held-out items (by reading the request), where written; empty otherwise. */
+    private static Map<String, String> labels(String resource) throws java.io.IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (resource == null) {
+            return out;
+        }
+        try (var in = GuidelineBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                out.put(f[0] + "#" + f[1], f[2]);
+            }
+        }
+        return out;
     }
 
     private static double pct(int a, int b) {
