@@ -43,10 +43,10 @@ final class ProcedureRulesSupport {
 
     private static Rules imaging() {
         return new Rules(TreatmentCategory.IMAGING, ctx -> "The MTUS ACOEM guidelines support imaging when red "
-                + "flags are present, or when unequivocal objective findings identify a specific problem (for the "
-                + "spine, a specific nerve compromise on the neurologic examination) in patients who do not respond "
-                + "to conservative treatment and would consider surgery. Repeat imaging is not recommended without "
-                + "significant new findings.",
+                + "flags are present. They also support it when clear objective findings show a specific problem, "
+                + "such as a specific nerve compromise on examination, in patients who "
+                + "have not improved with conservative care and would consider surgery. Repeat imaging is not "
+                + "recommended without significant new findings.",
                 List.of(fact("bodyPart", "Which body part is imaged?", TEXT, "", null),
                         fact("conservativeCareWeeks", "How many weeks of conservative care are documented?", NUMBER,
                                 "", "The records document %s weeks of conservative care.")), List.of(

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -141,21 +140,38 @@ class GuidedBuilderWindowTest {
         assertTrue(cream.contains("the request is for cyclobenzaprine 5% in cream base, 120 gm.")
                 || cream.contains("the request is for Cyclobenzaprine 5% in cream base, 120 gm."), cream);
         assertTrue(!cream.contains("DOS"), cream);
-        screenshot("builder-drafted.png");
+        screenshot("builder-drafted-1280x800.png", 1280, 800);
+        screenshot("builder-drafted-1920x1080.png", 1920, 1080);
     }
 
     /** With -Dreviewdesk.screenshots=DIR, a PNG of the window for people to look at. */
-    private void screenshot(String name) throws Exception {
+    private void screenshot(String name, int width, int height) throws Exception {
         String dir = System.getProperty("reviewdesk.screenshots");
         if (dir == null) {
             return;
         }
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> {
-            Scene scene = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s
-                    && s.isShowing() && s.getScene() != null).findFirst().orElseThrow().getScene();
-            image.set(scene.snapshot(null));
+            javafx.stage.Stage stage = (javafx.stage.Stage) node("#draft-0", Button.class).getScene().getWindow();
+            stage.setWidth(width);
+            stage.setHeight(height);
         });
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        robot.interact(() -> {
+            // Scroll the items so that the first item's builder (draft, suggestion) is in view.
+            Node target = node("#suggestion-0", Label.class);
+            for (Node n = target.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane sp) {
+                    double contentHeight = sp.getContent().getBoundsInLocal().getHeight();
+                    double y = sp.getContent().sceneToLocal(target.localToScene(0, 0)).getY();
+                    double viewport = sp.getViewportBounds().getHeight();
+                    sp.setVvalue(Math.max(0, Math.min(1, (y - viewport * 0.55) / Math.max(1, contentHeight - viewport))));
+                    break;
+                }
+            }
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        robot.interact(() -> image.set(node("#draft-0", Button.class).getScene().snapshot(null)));
         WritableImage img = image.get();
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();

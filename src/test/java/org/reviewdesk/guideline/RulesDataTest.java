@@ -1,0 +1,116 @@
+package org.reviewdesk.guideline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped rules file against its schema, and broken user files refused with the file, path and entry. */
+class RulesDataTest {
+    @TempDir
+    Path tmp;
+
+    private static InputStream shipped() {
+        return RulesData.class.getResourceAsStream("rules.json");
+    }
+
+    @Test
+    void theShippedFileFollowsTheSchema() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(shipped());
+        assertEquals(RulesData.FORMAT, root.get("format").asText());
+        Set<String> ruleCategories = new HashSet<>();
+        for (JsonNode r : root.get("categoryRules")) {
+            String key = r.get("category").asText();
+            assertTrue(TreatmentCategory.fromKey(key) != TreatmentCategory.OTHER || key.equals("other"), key);
+            assertTrue(r.get("match").size() > 0, key);
+            ruleCategories.add(key);
+        }
+        for (TreatmentCategory c : TreatmentCategory.values()) {
+            if (c != TreatmentCategory.OTHER) {
+                assertTrue(ruleCategories.contains(c.key()), "a category rule for " + c.key());
+            }
+        }
+        for (JsonNode c : root.get("checklists")) {
+            for (JsonNode q : c.get("criteria")) {
+                assertTrue(q.has("yes") || q.has("no"), c.get("category") + " " + q.get("key") + " states something");
+            }
+        }
+        RulesData rules = RulesData.read(shipped(), "rules.json");
+        assertNotNull(rules.version());
+        for (TreatmentCategory c : new TreatmentCategory[] {TreatmentCategory.PREOP, TreatmentCategory.SURGICAL_ASSISTANT,
+                TreatmentCategory.CONSULTATION, TreatmentCategory.GI_PROTECTION, TreatmentCategory.HOME_HEALTH,
+                TreatmentCategory.FACILITY, TreatmentCategory.DRUG_TESTING, TreatmentCategory.FCE}) {
+            assertNotNull(rules.checklist(c), "a data checklist for " + c.key());
+        }
+        assertEquals("mtus-low-back-2004", rules.bodyPart("MRI of the lumbar spine").mtusId());
+        assertTrue(rules.withIngredients("Synapryn 10mg/ml").contains("tramadol"));
+    }
+
+    private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(shipped());
+        change.accept(root);
+        Path p = tmp.resolve("rules.json");
+        Files.writeString(p, new ObjectMapper().writeValueAsString(root));
+        return p;
+    }
+
+    private String refusal(Path userFile) {
+        GuidelineFormatException e = assertThrows(GuidelineFormatException.class, () -> RulesData.load(shipped(),
+                userFile));
+        return e.getMessage();
+    }
+
+    @Test
+    void aBrokenCriterionIsRefusedNamingTheFileTheEntryAndTheField() throws Exception {
+        Path p = broken(root -> ((ObjectNode) root.get("checklists").get(3).get("criteria").get(1))
+                .put("need", "MANDATORY"));
+        String m = refusal(p);
+        assertTrue(m.startsWith(p.toString() + ": "), m);
+        assertTrue(m.contains("$.checklists[3] (gi-protection).criteria[1].need"), m);
+        assertTrue(m.contains("MANDATORY"), m);
+    }
+
+    @Test
+    void otherBrokenFilesAreRefusedWithTheirPlace() throws Exception {
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("categoryRules").get(0)).put("category", "massage")))
+                .contains("$.categoryRules[0].category: unknown category \"massage\""));
+        assertTrue(refusal(broken(root -> ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("categoryRules")
+                .get(1).get("match")).add("(unclosed"))).contains("$.categoryRules[1] (surgical-assistant).match["));
+        assertTrue(refusal(broken(root -> root.put("format", "reviewdesk-rules/9"))).contains("$.format"));
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(0)).put("critera", "typo")))
+                .contains("$.checklists[0].critera: unknown field"));
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(0).get("facts").get(0))
+                .put("sentence", "no placeholder"))).contains("$.checklists[0] (preop).facts[0].sentence"));
+        Path notJson = tmp.resolve("bad.json");
+        Files.writeString(notJson, "{\"format\": ");
+        String m = refusal(notJson);
+        assertTrue(m.startsWith(notJson + ": $: not JSON"), m);
+    }
+
+    @Test
+    void aUserFileExtendsTheShippedRules() throws Exception {
+        Path p = tmp.resolve("mine.json");
+        Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"brands\":{\"zorbex\":\"tramadol\"},"
+                + "\"categoryRules\":[{\"category\":\"psych\",\"match\":[\"mindfulness\"]}]}");
+        RulesData rules = RulesData.load(shipped(), p);
+        assertEquals(TreatmentCategory.OPIOID, CategorySuggester.suggest("Zorbex 50mg #30", rules));
+        assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Mindfulness course, 8 weeks", rules));
+        assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("MRI of the knee", rules));
+        assertNotNull(rules.checklist(TreatmentCategory.FCE), "shipped checklists stay");
+        byte[] empty = "{\"format\":\"reviewdesk-rules/1\"}".getBytes(StandardCharsets.UTF_8);
+        assertNotNull(RulesData.read(new ByteArrayInputStream(empty), "x.json"));
+    }
+}
