@@ -195,6 +195,15 @@ public final class Workbench implements AutoCloseable {
         return new CaseLibrary(store, new PacketReader(limits));
     }
 
+    /** A setting of the window (open case tabs, split positions), kept in the encrypted store. */
+    public java.util.Optional<String> windowState(String name) throws StoreException {
+        return store.settings().get("window." + name);
+    }
+
+    public void saveWindowState(String name, String value) throws StoreException {
+        store.settings().put("window." + name, value == null ? "" : value);
+    }
+
     @Override
     public void close() {
         store.close();
