@@ -41,6 +41,7 @@ public final class MainWindow {
         root.setCenter(new UnlockPane(dataDir, this::unlocked));
         WindowPlaces.load(dataDir);
         Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("reviewdesk.css").toExternalForm());
         stage.setScene(scene);
         // a first run opens maximised on screens up to 1920x1080; later runs where the window was
         WindowPlaces.place(stage, "main", 1600, 1000);

@@ -123,6 +123,7 @@ public final class WorkspacePane extends BorderPane {
             autosave.playFromStart();
         });
         autosave.setOnFinished(e -> save());
+        preview.render();
         saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
                 .then("Unsaved changes").otherwise("All changes saved"));
         if (shown != null) {
@@ -469,45 +470,42 @@ public final class WorkspacePane extends BorderPane {
                 t -> Dialogs.error(getScene().getWindow(), "The letter could not be exported", t));
     }
 
-    /** Saves, checks the case is complete, signs the letter with the reviewer's identity and exports it. */
+    /** Saves, shows every check in one dialog, signs the letter once and exports it. */
     public void signAndExport() {
-        new LetterActions(letters, records, getScene().getWindow()).signAndExport(caseNumber, this::saveThen, () -> {
-            onSaved.run();
-            Background.run(() -> cases.get(caseNumber), c -> {
-                setTop(header(c));
-                model.saved(c);
-                preview.render();
-            }, t -> Dialogs.error(getScene().getWindow(), "The case could not be read again", t));
-        });
-    }
-
-    /** Finalize: the checks, the signature, then the case is locked. */
-    public void finalizeCase() {
-        if (!Dialogs.confirm(getScene().getWindow(), "Finalize case " + caseNumber,
-                "Finalizing signs the letter with your identity and locks the case (read-only). Later changes "
-                        + "go into an amendment; the signed original is kept.", "Finalize")) {
+        if (locked()) {
             return;
         }
-        saveThen(() -> Background.run(() -> letters.finalizeCase(caseNumber, null), s -> {
-            status = org.reviewdesk.domain.CaseStatus.FINALIZED;
-            readOnly.set(true);
-            onSaved.run();
-            Background.run(() -> cases.get(caseNumber), c -> {
-                model.saved(c);
-                setTop(header(c));
-                editTab.setContent(editorSide());
-                recordPane.setReadOnly(true);
-                preview.render();
-            }, t -> { });
-            LetterActions.info(getScene().getWindow(), "Case finalized", "Signed by " + s.signer()
-                    + ", decision date " + s.decisionDate() + ". The case is now read-only.");
-        }, t -> {
-            if (t instanceof org.reviewdesk.service.LetterNotReadyException n) {
-                new LetterActions(letters, records, getScene().getWindow()).showNotReady(n);
-            } else {
-                Dialogs.error(getScene().getWindow(), "The case could not be finalized", t);
-            }
-        }));
+        new LetterActions(letters, records, getScene().getWindow()).signAndExport(caseNumber, this::saveThen,
+                this::credentialsDifference, () -> {
+                    onSaved.run();
+                    Background.run(() -> cases.get(caseNumber), c -> {
+                        setTop(header(c));
+                        model.saved(c);
+                        preview.render();
+                    }, t -> Dialogs.error(getScene().getWindow(), "The case could not be read again", t));
+                });
+    }
+
+    /** Finalize: the same checks, the signed letter kept when it still matches, then the case is locked. */
+    public void finalizeCase() {
+        if (locked()) {
+            return;
+        }
+        new LetterActions(letters, records, getScene().getWindow()).finalizeCase(caseNumber, this::saveThen,
+                this::credentialsDifference, s -> {
+                    status = org.reviewdesk.domain.CaseStatus.FINALIZED;
+                    readOnly.set(true);
+                    onSaved.run();
+                    Background.run(() -> cases.get(caseNumber), c -> {
+                        model.saved(c);
+                        setTop(header(c));
+                        editTab.setContent(editorSide());
+                        recordPane.setReadOnly(true);
+                        // the divider stays where the reviewer had it
+                        split.setDividerPositions(splitPosition());
+                        preview.render();
+                    }, t -> { });
+                });
     }
 
     private void amend() {
