@@ -555,13 +555,19 @@ public final class WorkspacePane extends BorderPane {
 
             @Override
             public void citeGuideline(ItemViewModel item) {
-                Background.run(guidelines, lib -> new GuidelinePicker(getScene().getWindow(), lib,
-                        item.citations.get(), firstWord(item.category.get())).showAndWait().ifPresent(c -> {
+                Background.run(guidelines, lib -> picker(lib, item).showAndWait().ifPresent(c -> {
                             item.citations.set(c.isEmpty() ? null : c);
                             item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
             }
         };
+    }
+
+    private GuidelinePicker picker(org.reviewdesk.guideline.GuidelineLibrary lib, ItemViewModel item) {
+        GuidelinePicker p = new GuidelinePicker(getScene().getWindow(), lib, item.citations.get(),
+                firstWord(item.category.get()));
+        org.reviewdesk.ui.NoTruncation.apply(p);
+        return p;
     }
 
     private RecordPane.ExcerptTarget excerptTarget() {
