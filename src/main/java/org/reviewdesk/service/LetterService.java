@@ -33,6 +33,8 @@ public final class LetterService {
     private final CaseLibrary cases;
     private final Clock clock;
     private LetterSigner signer;
+    /** Looks phrases up in a case's record (the checks that disprove "not documented"); none until set. */
+    private java.util.function.Function<String, org.reviewdesk.guideline.DocumentedSearch> recordSearch = n -> null;
 
     LetterService(Store store, CaseLibrary cases, Clock clock) {
         this.store = store;
@@ -125,6 +127,19 @@ public final class LetterService {
         return LetterReadiness.missing(withProfile(cases.get(caseNumber)));
     }
 
+    /** Backs the pre-sign checks with the record's full-text search (set by the workbench). */
+    void useRecordSearch(java.util.function.Function<String, org.reviewdesk.guideline.DocumentedSearch> search) {
+        this.recordSearch = search;
+    }
+
+    /**
+     * Every check result before signing, the record looked up as in the workspace: the same findings
+     * the workspace shows (a rationale saying "not documented" against a record that documents it).
+     */
+    public List<org.reviewdesk.guideline.ConsistencyCheck> signingChecks(String caseNumber) throws StoreException {
+        return consistency(caseNumber, recordSearch.apply(caseNumber));
+    }
+
     /** The consistency checks of every item (warnings and errors), shown again before signing. */
     public List<org.reviewdesk.guideline.ConsistencyCheck> consistency(String caseNumber,
             org.reviewdesk.guideline.DocumentedSearch search) throws StoreException {
@@ -152,23 +167,75 @@ public final class LetterService {
         List<String> missing = new java.util.ArrayList<>(LetterReadiness.missing(c));
         if (missing.isEmpty()) {
             // a letter that contradicts itself is never signed (warnings are the reviewer's call)
-            consistency(caseNumber, null).stream()
+            consistency(caseNumber, recordSearch.apply(caseNumber)).stream()
                     .filter(k -> k.severity() == org.reviewdesk.guideline.ConsistencyCheck.Severity.ERROR)
                     .forEach(k -> missing.add(k.message()));
         }
         if (!missing.isEmpty()) {
             throw new LetterNotReadyException(missing);
         }
-        SigningIdentity id = given != null ? given : storedIdentity().orElseThrow(() -> new SigningException(
-                "There is no signing identity in the store: create or import one (Settings), or give a keystore."));
+        SigningIdentity id = identity(given);
         LocalDate decided = c.decisionDate() != null ? c.decisionDate() : LocalDate.now(clock);
         CaseFile dated = c.withDecisionDate(decided);
-        byte[] signed = signRendered(LetterPdf.render(LetterComposer.compose(dated), logo().orElse(null)), id,
+        byte[] logo = logo().orElse(null);
+        byte[] signed = signRendered(LetterPdf.render(LetterComposer.compose(dated), logo), id,
                 profile().timestampUrl());
         String sha = sha256(signed);
+        // the case keeps the credentials it was signed with
         cases.save(dated);
-        store.letters().saveSigned(caseNumber, signed, sha, decided);
+        store.letters().saveSigned(caseNumber, signed, sha, decided, fingerprint(dated, logo, id));
         return new SignedLetter(signed, sha, decided, id.signerName());
+    }
+
+    private SigningIdentity identity(SigningIdentity given) throws StoreException, SigningException {
+        return given != null ? given : storedIdentity().orElseThrow(() -> new SigningException(
+                "There is no signing identity in the store: create or import one (Settings), or give a keystore."));
+    }
+
+    /**
+     * What a signed letter is made from: the case as it prints (its content, the credentials, the
+     * decision date), the letterhead logo and the signer's certificate. Equal fingerprints mean the
+     * same letter.
+     */
+    static String fingerprint(CaseFile dated, byte[] logo, SigningIdentity id) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(org.reviewdesk.exchange.CaseJson.write(dated));
+            d.update((byte) 0);
+            d.update(logo == null ? new byte[0] : logo);
+            d.update((byte) 0);
+            try {
+                d.update(id.certificate().getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                d.update(id.signerName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The signed letter kept with the case if it still matches the case as it would print now
+     * (same content, credentials, logo and signer); empty when there is none or something changed.
+     */
+    public Optional<SignedLetter> matchingSignedLetter(String caseNumber, SigningIdentity given)
+            throws StoreException, SigningException {
+        var last = store.letters().latestSigned(caseNumber);
+        var printed = store.letters().latestFingerprint(caseNumber);
+        if (last.isEmpty() || printed.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseFile c = withProfile(cases.get(caseNumber));
+        if (c.decisionDate() == null) {
+            return Optional.empty();
+        }
+        Optional<SigningIdentity> id = given != null ? Optional.of(given) : storedIdentity();
+        if (id.isEmpty() || !printed.get().equals(fingerprint(c, logo().orElse(null), id.get()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SignedLetter(last.get().pdf(), last.get().sha256(), c.decisionDate(),
+                id.get().signerName(), true));
     }
 
     /**
@@ -179,6 +246,18 @@ public final class LetterService {
             throws StoreException, LetterNotReadyException, SigningException {
         if (store.cases().status(caseNumber).locked()) {
             throw new org.reviewdesk.store.CaseLockedException(caseNumber);
+        }
+        // a letter signed with Sign & Export that still matches the case is the letter: kept, not signed again
+        Optional<SignedLetter> kept = matchingSignedLetter(caseNumber, given);
+        if (kept.isPresent()) {
+            List<String> missing = missing(caseNumber);
+            if (!missing.isEmpty()) {
+                throw new LetterNotReadyException(missing);
+            }
+            store.cases().setStatus(caseNumber, org.reviewdesk.domain.CaseStatus.FINALIZED);
+            store.audit().append("LETTER_KEPT", caseNumber, "finalized with the signed letter sha256 "
+                    + kept.get().sha256());
+            return kept.get();
         }
         SignedLetter s = sign(caseNumber, given);
         store.cases().setStatus(caseNumber, org.reviewdesk.domain.CaseStatus.FINALIZED);
@@ -253,6 +332,9 @@ public final class LetterService {
     }
 
     /** A signed letter as stored with its case. */
-    public record SignedLetter(byte[] pdf, String sha256, LocalDate decisionDate, String signer) {
+    public record SignedLetter(byte[] pdf, String sha256, LocalDate decisionDate, String signer, boolean reused) {
+        public SignedLetter(byte[] pdf, String sha256, LocalDate decisionDate, String signer) {
+            this(pdf, sha256, decisionDate, signer, false);
+        }
     }
 }

@@ -75,6 +75,7 @@ public final class RecordService {
      */
     public List<AddResult> addFiles(String caseNumber, List<Path> files, Progress progress, BooleanSupplier cancelled)
             throws StoreException {
+        refuseIfLocked(caseNumber);
         List<AddResult> out = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             if (cancelled.getAsBoolean()) {
@@ -139,6 +140,16 @@ public final class RecordService {
         return new AddResult(name, id, false, stored[0], null);
     }
 
+    /**
+     * A finalized (or delivered, archived) case is read-only: its record takes no file, no changed
+     * details and no excerpt; an amendment is the one way to change it.
+     */
+    private void refuseIfLocked(String caseNumber) throws StoreException {
+        if (store.cases().status(caseNumber).locked()) {
+            throw new org.reviewdesk.store.CaseLockedException(caseNumber);
+        }
+    }
+
     /** Reads the pages of documents that arrived in a packet without them (text for search and excerpts). */
     public int readMissingPages(Progress progress) throws StoreException {
         int n = 0;
@@ -182,6 +193,7 @@ public final class RecordService {
     }
 
     public void updateMetadata(String caseNumber, RecordDocument d) throws StoreException {
+        refuseIfLocked(caseNumber);
         repo().updateMetadata(caseNumber, d);
     }
 
@@ -270,10 +282,12 @@ public final class RecordService {
     }
 
     public int addExcerpt(String caseNumber, Evidence e) throws StoreException {
+        refuseIfLocked(caseNumber);
         return repo().addEvidence(caseNumber, e);
     }
 
     public void deleteExcerpt(String caseNumber, int index) throws StoreException {
+        refuseIfLocked(caseNumber);
         repo().deleteEvidence(caseNumber, index);
     }
 

@@ -18,7 +18,19 @@ public record SampleCase(CaseFile caseFile, Map<String, RecordContent> records) 
     private static final String BASE = "/org/reviewdesk/sample/";
 
     public static SampleCase load() throws IOException, CaseFormatException {
-        CaseFile c = CaseJson.read(resource(BASE + "case.json"));
+        return load(java.time.Clock.systemDefaultZone());
+    }
+
+    /**
+     * The sample case assigned the day before {@code clock}'s today, so its due date lies ahead and it
+     * is never overdue on the first day (the clinical dates are the record's own).
+     */
+    public static SampleCase load(java.time.Clock clock) throws IOException, CaseFormatException {
+        CaseFile read = CaseJson.read(resource(BASE + "case.json"));
+        CaseFile c = new CaseFile(read.caseNumber(), read.priority(), read.reviewType(),
+                java.time.LocalDate.now(clock).minusDays(1), read.dateOfInjury(), read.urDenialDate(),
+                read.applicationReceived(), read.decisionDate(), null, read.organization(), read.reviewer(),
+                read.parties(), read.clinicalSummary(), read.items(), read.documents(), read.evidence());
         Map<String, RecordContent> records = new LinkedHashMap<>();
         for (RecordDocument d : c.documentList()) {
             byte[] bytes = resource(BASE + d.file());

@@ -25,6 +25,17 @@ public final class Workbench implements AutoCloseable {
         this.letters = new LetterService(store, cases, java.time.Clock.systemDefaultZone());
         this.search = new SearchService(store);
         this.records = new RecordService(store, search);
+        // the pre-sign checks look the record up the way the workspace's checks do
+        letters.useRecordSearch(caseNumber -> phrase -> {
+            try {
+                return search.search("\"" + phrase.replace("\"", "") + "\"", caseNumber, 20).stream()
+                        .filter(h -> !SearchService.negated(h.snippet(), h.snippetMarks()))
+                        .limit(5)
+                        .map(h -> h.documentTitle() + ", page " + h.page() + ": " + h.snippet()).toList();
+            } catch (Exception e) {
+                return java.util.List.of();
+            }
+        });
         this.delivery = new DeliveryService(store, letters);
         this.archives = new ArchiveService(store, cases, letters, search);
         cases.onImported(n -> {
@@ -193,6 +204,15 @@ public final class Workbench implements AutoCloseable {
     /** The case services with other packet limits than the defaults. */
     public CaseLibrary cases(PacketLimits limits) {
         return new CaseLibrary(store, new PacketReader(limits));
+    }
+
+    /** A setting of the window (open case tabs, split positions), kept in the encrypted store. */
+    public java.util.Optional<String> windowState(String name) throws StoreException {
+        return store.settings().get("window." + name);
+    }
+
+    public void saveWindowState(String name, String value) throws StoreException {
+        store.settings().put("window." + name, value == null ? "" : value);
     }
 
     @Override

@@ -23,6 +23,15 @@ public final class LetterRepository {
     /** Stores a signed letter and sets the case's decision date, in one transaction. */
     public void saveSigned(String caseNumber, byte[] pdf, String sha256, LocalDate decisionDate)
             throws StoreException {
+        saveSigned(caseNumber, pdf, sha256, decisionDate, null);
+    }
+
+    /**
+     * Stores a signed letter with the fingerprint of what it was made from ({@code caseSha256}, see
+     * {@link #latestFingerprint}) and sets the case's decision date, in one transaction.
+     */
+    public void saveSigned(String caseNumber, byte[] pdf, String sha256, LocalDate decisionDate, String caseSha256)
+            throws StoreException {
         synchronized (c) {
             try {
                 c.setAutoCommit(false);
@@ -37,11 +46,12 @@ public final class LetterRepository {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO letters (case_id, created_at, signed, "
-                        + "sha256, pdf) VALUES (?, ?, TRUE, ?, ?)")) {
+                        + "sha256, pdf, case_sha256) VALUES (?, ?, TRUE, ?, ?, ?)")) {
                     ps.setLong(1, id);
                     ps.setObject(2, OffsetDateTime.now());
                     ps.setString(3, sha256);
                     ps.setBytes(4, pdf);
+                    ps.setString(5, caseSha256);
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
@@ -86,6 +96,21 @@ public final class LetterRepository {
                     }
                     return Optional.of(new StoredLetter(rs.getObject(1, OffsetDateTime.class), rs.getBoolean(2),
                             rs.getString(3), rs.getBytes(4)));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("The letter could not be read: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The fingerprint of what the newest signed letter of a case was made from, if it was kept. */
+    public Optional<String> latestFingerprint(String caseNumber) throws StoreException {
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.case_sha256 FROM letters l JOIN cases c "
+                    + "ON c.id = l.case_id WHERE c.case_number = ? AND l.signed ORDER BY l.id DESC LIMIT 1")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
                 }
             } catch (SQLException e) {
                 throw new StoreException("The letter could not be read: " + e.getMessage(), e);

@@ -50,6 +50,7 @@ final class DeliveryActions {
             ButtonType draft = new ButtonType("Save draft and open it", ButtonBar.ButtonData.OK_DONE);
             ButtonType send = new ButtonType("Send now", ButtonBar.ButtonData.OTHER);
             d.getDialogPane().getButtonTypes().addAll(draft, send, ButtonType.CANCEL);
+            NoTruncation.apply(d);
             Optional<ButtonType> r = d.showAndWait();
             if (r.isEmpty() || r.get() == ButtonType.CANCEL || to.getText().isBlank()) {
                 return;
@@ -70,7 +71,15 @@ final class DeliveryActions {
                         } else if (now) {
                             Dialogs.error(owner, "The letter was not sent", new Exception(result.problem()));
                         } else {
-                            host.showDocument(f.toURI().toString());
+                            // the mail program may not be registered: say where the draft is either way
+                            try {
+                                host.showDocument(f.toURI().toString());
+                            } catch (RuntimeException e) {
+                                // reported below
+                            }
+                            info("E-mail draft saved", "The draft with the signed letter attached is in " + f
+                                    + ".\nIt is being opened in your mail program; if none opens, open that "
+                                    + "file with your mail program, or use Send now (Settings: SMTP server).");
                         }
                     }, t -> Dialogs.error(owner, "The e-mail could not be prepared", t));
         }, t -> Dialogs.error(owner, "The settings could not be read", t));
@@ -98,7 +107,20 @@ final class DeliveryActions {
         g.add(plain, 1, 2);
         g.add(remove, 1, 3);
         d.getDialogPane().setContent(g);
+        d.getDialogPane().setId("archiveDialog");
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        plain.setWrapText(true);
+        remove.setWrapText(true);
+        plain.setMaxWidth(440);
+        remove.setMaxWidth(440);
+        Label header = new Label(d.getHeaderText());
+        header.setWrapText(true);
+        header.setMaxWidth(560);
+        header.setMinHeight(Label.USE_PREF_SIZE);
+        header.getStyleClass().add("text-bold");
+        d.getDialogPane().setHeader(new javafx.scene.layout.StackPane(header));
+        ((javafx.scene.layout.StackPane) d.getDialogPane().getHeader()).setPadding(new Insets(12));
+        NoTruncation.apply(d);
         if (d.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
             return;
         }

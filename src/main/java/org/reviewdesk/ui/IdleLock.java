@@ -77,14 +77,22 @@ final class IdleLock {
         watch.stop();
     }
 
+    private javafx.scene.Node focusBefore;
+
     boolean locked() {
         return hidden != null;
     }
 
     void lock() {
+        lock(false);
+    }
+
+    /** Locks now; {@code byHand} when the reviewer chose Lock now (Ctrl+Shift+L). */
+    void lock(boolean byHand) {
         if (hidden != null) {
             return;
         }
+        focusBefore = root.getScene() == null ? null : root.getScene().getFocusOwner();
         hidden = root.getCenter();
         hiddenTop = root.getTop();
         root.setTop(null);
@@ -101,8 +109,13 @@ final class IdleLock {
             if (workbench.checkPassword(password.getText().toCharArray())) {
                 root.setTop(hiddenTop);
                 root.setCenter(hidden);
+                javafx.scene.Node back = focusBefore;
                 hidden = null;
                 timer.playFromStart();
+                // work continues where it stopped
+                if (back != null && back.getScene() != null) {
+                    back.requestFocus();
+                }
             } else {
                 error.setText("The password is not correct.");
                 password.selectAll();
@@ -110,7 +123,8 @@ final class IdleLock {
         });
         Label title = new Label("ReviewDesk is locked");
         title.getStyleClass().add("title-3");
-        Label explain = new Label("The window locked itself after a while without use. Your open cases are kept.");
+        Label explain = new Label(byHand ? "You locked the window. Your open cases are kept."
+                : "The window locked itself after a while without use. Your open cases are kept.");
         explain.setWrapText(true);
         VBox card = new VBox(12, title, explain, password, unlock, error);
         card.setMaxWidth(420);

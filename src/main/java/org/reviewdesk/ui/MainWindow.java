@@ -39,11 +39,15 @@ public final class MainWindow {
 
     public void show() {
         root.setCenter(new UnlockPane(dataDir, this::unlocked));
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        WindowPlaces.load(dataDir);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(MainWindow.class.getResource("reviewdesk.css").toExternalForm());
         stage.setScene(scene);
+        // a first run opens maximised on screens up to 1920x1080; later runs where the window was
+        WindowPlaces.place(stage, "main", 1600, 1000);
         stage.setTitle("ReviewDesk");
         stage.setOnCloseRequest(e -> {
+            rememberWindow();
             if (!closeAllWorkspaces()) {
                 e.consume();
             }
@@ -62,12 +66,21 @@ public final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         root.setTop(menus());
         root.setCenter(tabs);
+        org.controlsfx.control.StatusBar status = new org.controlsfx.control.StatusBar();
+        status.setId("statusBar");
+        status.textProperty().bind(Toasts.statusLine());
+        Toasts.status("Ready");
         Label where = new Label("Encrypted store: " + w.dataDir());
         where.getStyleClass().add("text-muted");
-        HBox status = new HBox(where);
-        status.setPadding(new Insets(4, 10, 4, 10));
+        where.setMinWidth(Label.USE_PREF_SIZE);
+        status.getRightItems().add(where);
         root.setBottom(status);
         caseList.refresh();
+        restoreTabs();
+        tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> rememberTabs());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rememberTabs());
+        // focus lands where work continues: the case list, ready for the arrow keys and Enter
+        javafx.application.Platform.runLater(caseList::focusList);
         idleLock = new IdleLock(stage.getScene(), root, w, javafx.util.Duration.seconds(idleSeconds()));
         Background.run(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
                 "The daily backup failed", t));
@@ -122,7 +135,7 @@ public final class MainWindow {
         lockNow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
         lockNow.setOnAction(e -> {
             if (idleLock != null) {
-                idleLock.lock();
+                idleLock.lock(true);
             }
         });
         MenuItem quit = new MenuItem("Quit");
@@ -134,7 +147,8 @@ public final class MainWindow {
         });
         MenuItem exportLetter = new MenuItem("Export letter PDF…");
         exportLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        exportLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::exportPdf));
+        exportLetter.setOnAction(e -> currentWorkspace().ifPresentOrElse(WorkspacePane::exportPdf,
+                () -> Toasts.show(stage, "Open a case first: the letter is exported from its workspace.")));
         MenuItem signLetter = new MenuItem("Sign & export letter…");
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
@@ -145,9 +159,184 @@ public final class MainWindow {
         cases.setOnAction(e -> tabs.getSelectionModel().select(0));
         MenuItem audit = new MenuItem("Audit log");
         audit.setOnAction(e -> openAudit());
-        Menu view = new Menu("_View", null, cases, find, audit);
-        return new MenuBar(file, view);
+        // what a finalized case refuses is greyed out in the menus too
+        javafx.beans.binding.BooleanBinding noEditableCase = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> currentWorkspace().map(ws -> ws.readOnlyProperty().get()).orElse(true),
+                tabs.getSelectionModel().selectedItemProperty(), readOnlyChanged);
+        for (MenuItem m : java.util.List.of(addRecords, save, signLetter, finalizeCase)) {
+            m.disableProperty().bind(noEditableCase);
+        }
+        icon(importCase, "mdi2f-file-document-outline");
+        icon(addRecords, "mdi2f-file-plus-outline");
+        icon(save, "mdi2c-content-save-outline");
+        icon(exportLetter, "mdi2f-file-pdf-box");
+        icon(signLetter, "mdi2f-file-sign");
+        icon(finalizeCase, "mdi2l-lock-check-outline");
+        icon(email, "mdi2e-email-outline");
+        icon(archive, "mdi2a-archive-outline");
+        icon(lockNow, "mdi2l-lock-outline");
+        icon(find, "mdi2m-magnify");
+        MenuItem popOut = new MenuItem("Record in its own window");
+        popOut.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+R"));
+        popOut.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::popOutRecord));
+        icon(popOut, "mdi2o-open-in-new");
+        MenuItem fullScreen = new MenuItem("Read the record full screen");
+        fullScreen.setAccelerator(KeyCombination.keyCombination("F11"));
+        fullScreen.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::fullScreenRecord));
+        icon(fullScreen, "mdi2f-fullscreen");
+        MenuItem previewWindow = new MenuItem("Letter preview in its own window");
+        previewWindow.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::popOutPreview));
+        MenuItem findNext = new MenuItem("Next hit");
+        findNext.setAccelerator(KeyCombination.keyCombination("F3"));
+        findNext.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::nextHit));
+        MenuItem findPrevious = new MenuItem("Previous hit");
+        findPrevious.setAccelerator(KeyCombination.keyCombination("Shift+F3"));
+        findPrevious.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::previousHit));
+        Menu view = new Menu("_View", null, cases, find, audit, new SeparatorMenuItem(), popOut, fullScreen,
+                previewWindow);
+        view.setId("viewMenu");
+        return new MenuBar(file, editMenu(findNext, findPrevious), view, helpMenu());
     }
+
+    /** The Edit menu: acts on the text field or area that has the focus. */
+    private Menu editMenu(MenuItem findNext, MenuItem findPrevious) {
+        MenuItem undo = textAction("Undo", "Shortcut+Z", "mdi2u-undo", javafx.scene.control.TextInputControl::undo);
+        MenuItem redo = textAction("Redo", "Shortcut+Y", "mdi2r-redo", javafx.scene.control.TextInputControl::redo);
+        MenuItem cut = textAction("Cut", "Shortcut+X", "mdi2c-content-cut", javafx.scene.control.TextInputControl::cut);
+        MenuItem copy = textAction("Copy", "Shortcut+C", "mdi2c-content-copy",
+                javafx.scene.control.TextInputControl::copy);
+        MenuItem paste = textAction("Paste", "Shortcut+V", "mdi2c-content-paste",
+                javafx.scene.control.TextInputControl::paste);
+        MenuItem selectAll = textAction("Select all", "Shortcut+A", "mdi2s-select-all",
+                javafx.scene.control.TextInputControl::selectAll);
+        MenuItem find = new MenuItem("Find in the record…");
+        find.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::focusSearch));
+        icon(find, "mdi2m-magnify");
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy, paste, selectAll,
+                new SeparatorMenuItem(), find, findNext, findPrevious);
+        edit.setId("editMenu");
+        return edit;
+    }
+
+    /**
+     * A text action of the Edit menu. Its shortcut is the text control's own (no accelerator, so
+     * the key is not handled twice); the menu shows it in the item's name.
+     */
+    private MenuItem textAction(String name, String keys, String icon,
+                                java.util.function.Consumer<javafx.scene.control.TextInputControl> action) {
+        MenuItem m = new MenuItem(name + "\t" + KeyCombination.keyCombination(keys).getDisplayText());
+        m.setOnAction(e -> {
+            if (stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl t) {
+                action.accept(t);
+            }
+        });
+        icon(m, icon);
+        return m;
+    }
+
+    /** The Help menu: shortcuts, where the data is, version and licenses. */
+    private Menu helpMenu() {
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
+        shortcuts.setOnAction(e -> HelpDialogs.shortcuts(stage));
+        icon(shortcuts, "mdi2k-keyboard-outline");
+        MenuItem data = new MenuItem("Where my data is…");
+        data.setOnAction(e -> HelpDialogs.dataFolder(stage, workbench == null ? dataDir : workbench.dataDir()));
+        icon(data, "mdi2f-folder-outline");
+        MenuItem about = new MenuItem("About ReviewDesk (version, licenses)");
+        about.setOnAction(e -> HelpDialogs.about(stage));
+        icon(about, "mdi2i-information-outline");
+        Menu help = new Menu("_Help", null, shortcuts, data, about);
+        help.setId("helpMenu");
+        return help;
+    }
+
+    private static void icon(MenuItem m, String literal) {
+        m.setGraphic(Icons.icon(literal));
+    }
+
+    // ---- window state: size (window.properties), open case tabs and the split (encrypted store) ----
+
+    private void rememberWindow() {
+        WindowPlaces.remember(stage, "main");
+    }
+
+    private void rememberTabs() {
+        rememberTabs(false);
+    }
+
+    private void rememberTabs(boolean now) {
+        if (workbench == null || restoring) {
+            return;
+        }
+        java.util.List<String> open = new java.util.ArrayList<>();
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof WorkspacePane ws) {
+                open.add(ws.caseNumber());
+            }
+        }
+        String selected = currentWorkspace().map(WorkspacePane::caseNumber).orElse("");
+        double split = currentWorkspace().map(WorkspacePane::splitPosition).orElse(-1.0);
+        Workbench w = workbench;
+        java.util.concurrent.Callable<Void> save = () -> {
+            w.saveWindowState("openCases", String.join("\n", open));
+            w.saveWindowState("selectedCase", selected);
+            if (split > 0) {
+                w.saveWindowState("split", Double.toString(split));
+            }
+            return null;
+        };
+        if (now) {
+            try {
+                save.call();
+            } catch (Exception e) {
+                // the tabs are not reopened next time; nothing else is lost
+            }
+        } else {
+            Background.run(save, x -> { }, t -> { });
+        }
+    }
+
+    private boolean restoring;
+
+    private void restoreTabs() {
+        Workbench w = workbench;
+        Background.run(() -> new String[] {w.windowState("openCases").orElse(""),
+                w.windowState("selectedCase").orElse(""), w.windowState("split").orElse("")}, state -> {
+            java.util.Set<String> known = new java.util.HashSet<>();
+            Background.run(() -> w.cases().list().stream().map(c -> c.caseNumber()).toList(), numbers -> {
+                known.addAll(numbers);
+                restoring = true;
+                try {
+                    for (String n : state[0].split("\n")) {
+                        if (!n.isBlank() && known.contains(n)) {
+                            openCase(n);
+                        }
+                    }
+                    if (!state[2].isBlank()) {
+                        try {
+                            splitPosition = Double.parseDouble(state[2]);
+                        } catch (NumberFormatException ignored) {
+                            // the default split
+                        }
+                    }
+                    for (Tab t : tabs.getTabs()) {
+                        if (t.getContent() instanceof WorkspacePane ws) {
+                            ws.setSplitPosition(splitPosition);
+                            if (ws.caseNumber().equals(state[1])) {
+                                tabs.getSelectionModel().select(t);
+                            }
+                        }
+                    }
+                } finally {
+                    restoring = false;
+                }
+            }, t -> { });
+        }, t -> { });
+    }
+
+    private double splitPosition = -1;
+    private final javafx.beans.property.LongProperty readOnlyChanged = new javafx.beans.property.SimpleLongProperty();
 
     private java.util.Optional<WorkspacePane> currentWorkspace() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
@@ -208,6 +397,11 @@ public final class MainWindow {
                 workbench.search(), workbench::guidelines, caseNumber, caseList::refresh);
         Tab tab = new Tab(caseNumber, pane);
         tab.setUserData(caseNumber);
+        if (splitPosition > 0) {
+            pane.setSplitPosition(splitPosition);
+        }
+        pane.readOnlyProperty().addListener((o, a, b) -> readOnlyChanged.set(readOnlyChanged.get() + 1));
+        tab.setOnClosed(e -> pane.closeWindows());
         tab.setId("case-" + caseNumber);
         tab.setOnCloseRequest(e -> {
             if (!pane.confirmClose()) {
@@ -232,6 +426,8 @@ public final class MainWindow {
 
     /** Closes the store; called when the application stops. */
     public void close() {
+        rememberWindow();
+        rememberTabs(true);
         if (idleLock != null) {
             idleLock.stop();
         }

@@ -154,6 +154,11 @@ public final class CaseListPane extends BorderPane {
         }
     }
 
+    /** Puts the keyboard focus on the list of cases. */
+    public void focusList() {
+        table.requestFocus();
+    }
+
     public void refresh() {
         Background.run(cases::list, list -> {
             String selected = table.getSelectionModel().getSelectedItem() == null ? null
@@ -214,6 +219,8 @@ public final class CaseListPane extends BorderPane {
             boolean r = replace;
             Background.run(() -> cases.importPath(path, r), c -> {
                 refresh();
+                org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "Case " + c.caseNumber() + " imported from "
+                        + path.getFileName() + (r ? " (replacing the stored case)" : "") + ".");
                 open.accept(c.caseNumber());
             }, t -> Dialogs.error(getScene().getWindow(), "The case could not be imported", t));
         }, t -> Dialogs.error(getScene().getWindow(), "The case could not be imported", t));

@@ -22,9 +22,13 @@ import org.reviewdesk.domain.StoredDocument;
 import org.reviewdesk.service.RecordService;
 import org.reviewdesk.service.SearchService;
 import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Icons;
 
-/** One document's page: its image (zoomable) and its text (selectable), with search hits marked. */
-final class PageViewer extends VBox {
+/**
+ * One document's page: its image fills the column (fit width by default, zoomable); its text
+ * (selectable, search hits marked) is a toggle in the same place, not a second pane.
+ */
+public final class PageViewer extends VBox {
     /** Receives a request to keep the selected text as an excerpt. */
     interface ExcerptRequest {
         void add(StoredDocument document, int page, String quote);
@@ -43,7 +47,11 @@ final class PageViewer extends VBox {
     private final Label pageLabel = new Label();
     private final Label hitLabel = new Label();
     private final ComboBox<String> zoom = new ComboBox<>();
-    private final SplitPane split;
+    private final javafx.scene.control.ToggleButton showText = new javafx.scene.control.ToggleButton("Page text");
+    private final javafx.scene.control.ToggleButton showThumbnails = new javafx.scene.control.ToggleButton();
+    private final javafx.beans.property.BooleanProperty textOnly = new javafx.beans.property.SimpleBooleanProperty();
+    private final StackPane pageLayer = new StackPane();
+    private final javafx.scene.layout.FlowPane bar;
     private final javafx.scene.control.ListView<Integer> thumbnails = new javafx.scene.control.ListView<>();
     private final HBox imageRow;
     private StoredDocument document;
@@ -60,10 +68,10 @@ final class PageViewer extends VBox {
         this.caseNumber = caseNumber;
         this.excerpt = excerpt;
         setId("pageViewer");
-        Button prev = new Button("◀");
+        Button prev = Icons.button("mdi2c-chevron-left", "Previous page (Page Up)");
         prev.setId("previousPage");
         prev.setOnAction(e -> go(page - 1));
-        Button next = new Button("▶");
+        Button next = Icons.button("mdi2c-chevron-right", "Next page (Page Down)");
         next.setId("nextPage");
         next.setOnAction(e -> go(page + 1));
         pageLabel.setId("pageLabel");
@@ -72,14 +80,24 @@ final class PageViewer extends VBox {
         zoom.getItems().addAll(FIT_WIDTH, FIT_PAGE, "50%", "75%", "100%", "150%", "200%");
         zoom.setValue(FIT_WIDTH);
         zoom.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        zoom.setTooltip(new javafx.scene.control.Tooltip("Zoom (Ctrl+plus / Ctrl+minus)"));
         zoom.valueProperty().addListener((o, a, b) -> fit());
-        Button nextHit = new Button("Next hit");
-        nextHit.setTooltip(new javafx.scene.control.Tooltip("Next search hit on this page (F3)"));
-        nextHit.setOnAction(e -> nextMark());
         hitLabel.setId("hitLabel");
+        hitLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showText.setId("pageTextToggle");
+        showText.setGraphic(Icons.icon("mdi2t-text-box-outline"));
+        showText.setTooltip(new javafx.scene.control.Tooltip("Show the page's text to select and keep excerpts (Ctrl+T)"));
+        showText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showThumbnails.setId("thumbnailToggle");
+        showThumbnails.setGraphic(Icons.icon("mdi2v-view-grid-outline"));
+        showThumbnails.setTooltip(new javafx.scene.control.Tooltip("Show small page images beside the page"));
         Button addExcerpt = new Button("Add excerpt");
         addExcerpt.setId("addExcerptButton");
+        addExcerpt.setGraphic(Icons.icon("mdi2f-format-quote-open"));
+        addExcerpt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         addExcerpt.disableProperty().bind(text.selectedTextProperty().isEmpty());
+        addExcerpt.visibleProperty().bind(showText.selectedProperty());
+        addExcerpt.managedProperty().bind(addExcerpt.visibleProperty());
         addExcerpt.setOnAction(e -> {
             if (document != null && !text.getSelectedText().isBlank()) {
                 excerpt.add(document, page, text.getSelectedText().strip());
@@ -87,52 +105,55 @@ final class PageViewer extends VBox {
         });
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        prev.setTooltip(new javafx.scene.control.Tooltip("Previous page (Page Up)"));
-        next.setTooltip(new javafx.scene.control.Tooltip("Next page (Page Down)"));
         addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence"));
-        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, addExcerpt);
+        // one toolbar row over the page (it wraps on a narrow column rather than cut anything off)
+        bar = new javafx.scene.layout.FlowPane(6, 4, prev, pageLabel, next, zoom, showThumbnails, showText,
+                addExcerpt, hitLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 2, 8));
-        HBox hitBar = new HBox(6, hitLabel, nextHit);
-        hitBar.setAlignment(Pos.CENTER_RIGHT);
-        hitBar.setPadding(new Insets(0, 8, 4, 8));
-        hitBar.visibleProperty().bind(hitLabel.textProperty().isNotEmpty());
-        hitBar.managedProperty().bind(hitBar.visibleProperty());
+        bar.setPadding(new Insets(5, 8, 5, 8));
+        bar.setId("pageToolbar");
 
         image.setPreserveRatio(true);
         image.setId("pageImage");
-        StackPane holder = new StackPane(image);
+        // the page image and whatever is drawn over it (search hits, word boxes) share one layer
+        pageLayer.getChildren().add(image);
+        pageLayer.setId("pageLayer");
+        pageLayer.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane holder = new StackPane(pageLayer);
         holder.setStyle("-fx-background-color: -color-bg-subtle;");
-        holder.setPadding(new Insets(8));
+        holder.setPadding(new Insets(4));
         imageScroll = new ScrollPane(holder);
+        imageScroll.setId("pageScroll");
         imageScroll.setFitToWidth(true);
         imageScroll.setPannable(true);
-        imageScroll.widthProperty().addListener((o, a, b) -> fit());
-        imageScroll.heightProperty().addListener((o, a, b) -> fit());
+        imageScroll.viewportBoundsProperty().addListener((o, a, b) -> fit());
         text.setId("recordText");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 12px;");
+        text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 13px;");
         thumbnails.setId("thumbnails");
         thumbnails.setPrefWidth(96);
         thumbnails.setMinWidth(70);
         thumbnails.setMaxWidth(120);
         thumbnails.setCellFactory(lv -> new ThumbnailCell());
+        thumbnails.visibleProperty().bind(showThumbnails.selectedProperty());
+        thumbnails.managedProperty().bind(thumbnails.visibleProperty());
         thumbnails.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != page) {
                 go(b);
             }
         });
-        HBox imageRow = new HBox(thumbnails, imageScroll);
-        HBox.setHgrow(imageScroll, Priority.ALWAYS);
+        // the text is a toggle over the page, not a second pane: one reading area
+        StackPane body = new StackPane(imageScroll, text);
+        text.visibleProperty().bind(showText.selectedProperty().or(textOnly));
+        imageScroll.visibleProperty().bind(text.visibleProperty().not());
+        HBox imageRow = new HBox(thumbnails, body);
+        HBox.setHgrow(body, Priority.ALWAYS);
         this.imageRow = imageRow;
-        split = new SplitPane(imageRow, text);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(bar, hitBar, split);
+        VBox.setVgrow(imageRow, Priority.ALWAYS);
+        getChildren().addAll(bar, imageRow);
 
-        setOnKeyPressed(e -> {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.PAGE_DOWN || (e.getCode() == KeyCode.RIGHT && e.isAltDown())) {
                 go(page + 1);
                 e.consume();
@@ -141,13 +162,61 @@ final class PageViewer extends VBox {
                 e.consume();
             } else if (e.getCode() == KeyCode.HOME && e.isControlDown()) {
                 go(1);
+                e.consume();
             } else if (e.getCode() == KeyCode.END && e.isControlDown()) {
                 go(pages);
-            } else if (e.getCode() == KeyCode.F3) {
-                nextMark();
+                e.consume();
+            } else if (e.getCode() == KeyCode.T && e.isShortcutDown()) {
+                showText.setSelected(!showText.isSelected());
+                e.consume();
+            } else if ((e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD || e.getCode() == KeyCode.PLUS)
+                    && e.isShortcutDown()) {
+                stepZoom(1);
+                e.consume();
+            } else if ((e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) && e.isShortcutDown()) {
+                stepZoom(-1);
+                e.consume();
             }
         });
         pageLabel.setText("No document open");
+    }
+
+    private void stepZoom(int step) {
+        List<String> z = zoom.getItems();
+        int at = Math.max(0, z.indexOf(zoom.getValue()));
+        if (at < 2) {
+            at = z.indexOf("100%");
+        }
+        zoom.setValue(z.get(Math.max(2, Math.min(z.size() - 1, at + step))));
+    }
+
+    /**
+     * The layer holding the page image, sized like the image shown: a node added here (search-hit
+     * rectangles, word boxes) is drawn over the page at the image's scale ({@link #imageScale()}).
+     */
+    public StackPane overlayHost() {
+        return pageLayer;
+    }
+
+    /** Displayed pixels per rendered image pixel (the rendering is at {@value #DPI} dpi). */
+    public double imageScale() {
+        Image img = image.getImage();
+        return img == null || img.getWidth() == 0 ? 1 : image.getBoundsInLocal().getWidth() / img.getWidth();
+    }
+
+    /** The page shown (1-based) and the document, for overlays. */
+    public int currentPage() {
+        return page;
+    }
+
+    /** The toolbar, for the pane that hosts the viewer to add its own buttons (pop out, full screen). */
+    javafx.scene.layout.FlowPane toolbar() {
+        return bar;
+    }
+
+    /** Shows or hides the page text in place of the image. */
+    void showText(boolean show) {
+        showText.setSelected(show);
     }
 
     void open(StoredDocument d, int pageNumber, String searchQuery) {
@@ -175,13 +244,14 @@ final class PageViewer extends VBox {
     }
 
     private void show(int p, String select) {
+        show(p, select, false);
+    }
+
+    private void show(int p, String select, boolean startAtLast) {
         page = p;
-        if (isText() && split.getItems().contains(imageRow)) {
-            split.getItems().remove(imageRow);
+        textOnly.set(isText());
+        if (isText()) {
             image.setImage(null);
-        } else if (!isText() && !split.getItems().contains(imageRow)) {
-            split.getItems().add(0, imageRow);
-            split.setDividerPositions(0.62);
         }
         if (thumbnails.getItems().size() != pages || thumbnailsOf != document) {
             thumbnailsOf = document;
@@ -200,13 +270,19 @@ final class PageViewer extends VBox {
             marks = query == null || query.isBlank() ? List.of() : SearchService.marks(t, query);
             mark = -1;
             if (select != null) {
+                showText.setSelected(true);
                 int at = t.indexOf(select);
                 if (at >= 0) {
                     text.selectRange(at, at + select.length());
                 }
                 hitLabel.setText("");
             } else if (!marks.isEmpty()) {
-                nextMark();
+                if (startAtLast) {
+                    mark = marks.size();
+                    previousMark();
+                } else {
+                    nextMark();
+                }
             } else {
                 hitLabel.setText(query == null || query.isBlank() ? "" : "no hit on this page");
                 text.positionCaret(0);
@@ -229,14 +305,48 @@ final class PageViewer extends VBox {
         }, t -> image.setImage(null));
     }
 
-    private void nextMark() {
-        if (marks.isEmpty()) {
-            return;
+    /** Opens a document's page with the search hits of {@code searchQuery} marked, at its last hit. */
+    void openAtLastHit(StoredDocument d, int pageNumber, String searchQuery) {
+        document = d;
+        pages = d.pageCount() == null ? 1 : Math.max(1, d.pageCount());
+        query = searchQuery;
+        show(pageNumber, null, true);
+    }
+
+    /** Marks the next hit on this page; false when the page has no further hit (F3 moves on). */
+    boolean nextMark() {
+        if (marks.isEmpty() || mark + 1 >= marks.size()) {
+            return false;
         }
-        mark = (mark + 1) % marks.size();
+        mark++;
+        markShown();
+        return true;
+    }
+
+    /** Marks the previous hit on this page; false when there is none before (Shift+F3 moves back). */
+    boolean previousMark() {
+        if (marks.isEmpty() || mark <= 0) {
+            return false;
+        }
+        mark--;
+        markShown();
+        return true;
+    }
+
+    private void markShown() {
         int[] m = marks.get(mark);
         text.selectRange(m[0], m[1]);
         hitLabel.setText("hit " + (mark + 1) + " of " + marks.size() + " on this page");
+    }
+
+    /** The search hits on the page shown, as character ranges of its text (for overlays). */
+    public List<int[]> marks() {
+        return marks;
+    }
+
+    /** The page image shown; an overlay listens here to redraw when the page changes. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Image> imageProperty() {
+        return image.imageProperty();
     }
 
     private void fit() {

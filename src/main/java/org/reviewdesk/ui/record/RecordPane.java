@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -42,6 +43,7 @@ import org.reviewdesk.service.SearchService.SearchHit;
 import org.reviewdesk.domain.StoredDocument;
 import org.reviewdesk.ui.Background;
 import org.reviewdesk.ui.Dialogs;
+import org.reviewdesk.ui.Icons;
 
 /**
  * The left half of the workspace: the record's documents, a page viewer (image and selectable
@@ -61,8 +63,17 @@ public final class RecordPane extends BorderPane {
     private final ListView<SearchHit> hitList = new ListView<>(hits);
     private final ListView<Evidence> excerptList = new ListView<>(excerpts);
     private final TabPane tabs = new TabPane();
-    private final TextField searchField = new TextField();
-    private final Label heading = new Label();
+    private final org.controlsfx.control.textfield.CustomTextField searchField = clearable();
+    private final Button add = Icons.button("mdi2f-file-plus-outline", "Add record files: PDF, text, images (Ctrl+O); "
+            + "or drop them here");
+    private final Label hitCount = new Label();
+    private final StackPane viewerHolder = new StackPane();
+    private final SplitPane split = new SplitPane();
+    /** The last queries of this session, newest first (kept in memory only: a query may name the patient). */
+    private static final javafx.collections.ObservableList<String> recent = FXCollections.observableArrayList();
+    private javafx.stage.Stage viewerWindow;
+    private int hitIndex = -1;
+    private boolean readOnly;
     private final Label counts = new Label();
     private final PageViewer viewer;
     private final ProgressBar progress = new ProgressBar(0);
@@ -87,26 +98,74 @@ public final class RecordPane extends BorderPane {
         this.viewer = new PageViewer(records, caseNumber, this::addExcerpt);
         setId("recordPane");
 
-        heading.getStyleClass().add("title-4");
-        heading.setText("Clinical record");
         counts.getStyleClass().add("text-muted");
         counts.setId("recordCounts");
-        Button add = new Button("Add files…");
+        counts.setWrapText(true);
+        counts.setPadding(new Insets(0, 4, 0, 4));
         add.setId("addRecordsButton");
         add.setOnAction(e -> chooseFiles());
         searchField.setId("recordSearch");
         searchField.setPromptText("Search the record: words, \"a phrase\", prefix*");
-        searchField.setOnAction(e -> runSearch());
+        searchField.setLeft(Icons.icon("mdi2m-magnify"));
+        searchField.setOnAction(e -> runSearch(true));
+        searchField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !recent.isEmpty()) {
+                showRecent();
+                e.consume();
+            }
+        });
         HBox.setHgrow(searchField, Priority.ALWAYS);
-        HBox top = new HBox(8, heading, counts, new Pane(), add);
-        HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
-        top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, searchField);
-        header.setPadding(new Insets(10, 10, 6, 10));
-        setTop(header);
+        searchField.setMinWidth(160);
+        Button recentButton = Icons.button("mdi2h-history", "Recent searches (Down arrow in the search box)");
+        recentButton.setId("recentSearches");
+        recentButton.setOnAction(e -> showRecent());
+        Button previousHit = Icons.button("mdi2c-chevron-up", "Previous hit (Shift+F3)");
+        previousHit.setId("previousHit");
+        previousHit.setOnAction(e -> previousHit());
+        Button nextHit = Icons.button("mdi2c-chevron-down", "Next hit (F3)");
+        nextHit.setId("nextHit");
+        nextHit.setOnAction(e -> nextHit());
+        previousHit.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(hits));
+        nextHit.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(hits));
+        hitCount.setId("hitCount");
+        hitCount.setMinWidth(Label.USE_PREF_SIZE);
+        Button popOut = Icons.button("mdi2o-open-in-new", "Pop out the page viewer into its own window "
+                + "(for a second monitor)");
+        popOut.setId("popOutButton");
+        popOut.setOnAction(e -> popOut());
+        Button fullScreen = Icons.button("mdi2f-fullscreen", "Read full screen (F11); Page Up/Down pages, Esc returns");
+        fullScreen.setId("fullScreenButton");
+        fullScreen.setOnAction(e -> fullScreen());
+        // search and the page share one toolbar row above the page: the page keeps the height
+        searchField.setPrefWidth(200);
+        HBox searchBox = new HBox(4, searchField, recentButton, previousHit, nextHit, hitCount);
+        searchBox.setAlignment(Pos.CENTER_LEFT);
+        searchBox.setId("searchBox");
+        javafx.scene.control.Separator sep1 = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        sep1.setPrefHeight(24);
+        viewer.toolbar().getChildren().add(0, searchBox);
+        viewer.toolbar().getChildren().add(1, sep1);
+        javafx.scene.control.Separator sep2 = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        sep2.setPrefHeight(24);
+        viewer.toolbar().getChildren().addAll(sep2, add, popOut, fullScreen);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F3) {
+                if (e.isShiftDown()) {
+                    previousHit();
+                } else {
+                    nextHit();
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.F11) {
+                fullScreen();
+                e.consume();
+            }
+        });
 
         documentList.setId("documentList");
         documentList.setCellFactory(lv -> new DocumentCell());
+        documentList.widthProperty().addListener((o, a, b) -> documentList.refresh());
+        hitList.widthProperty().addListener((o, a, b) -> hitList.refresh());
         documentList.setPlaceholder(new Label("No record documents yet: drop files here or use Add files…"));
         documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (d != null && !d.document().id().equals(viewer.currentDocumentId())) {
@@ -138,17 +197,35 @@ public final class RecordPane extends BorderPane {
                 openExcerpt(excerptList.getSelectionModel().getSelectedItem());
             }
         });
-        Tab docsTab = new Tab("Documents", documentList);
-        Tab hitsTab = new Tab("Search", hitList);
+        Tab docsTab = new Tab("Documents", new VBox(4, counts, documentList));
+        VBox.setVgrow(documentList, Priority.ALWAYS);
+        ((VBox) docsTab.getContent()).setPadding(new Insets(4, 0, 0, 0));
+        Tab hitsTab = new Tab("Hits", hitList);
         hitsTab.setId("searchTab");
         Tab excerptTab = new Tab("Excerpts", excerptList);
         excerptTab.setId("excerptsTab");
         tabs.getTabs().addAll(docsTab, hitsTab, excerptTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the tabs stand on the left edge: their names never crowd a narrow list
+        tabs.setSide(javafx.geometry.Side.LEFT);
+        tabs.setMinWidth(150);
+        SplitPane.setResizableWithParent(tabs, false);
 
-        SplitPane split = new SplitPane(tabs, viewer);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.3);
+        viewerHolder.getChildren().setAll(viewer);
+        viewerHolder.setId("viewerHolder");
+        split.getItems().setAll(tabs, viewerHolder);
+        split.setId("recordSplit");
+        split.setDividerPositions(0.2);
+        // the lists get a fixed width (about 240 px) the first time the column is laid out; the page the rest
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+                if (b.doubleValue() > 300) {
+                    split.setDividerPositions(Math.max(170, Math.min(250, 0.2 * b.doubleValue())) / b.doubleValue());
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
         setCenter(split);
 
         progress.setId("importProgress");
@@ -165,13 +242,13 @@ public final class RecordPane extends BorderPane {
         setBottom(progressBar);
 
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
+            if (e.getDragboard().hasFiles() && !readOnly) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
         setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles();
+            boolean ok = e.getDragboard().hasFiles() && !readOnly;
             if (ok) {
                 addFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
@@ -224,6 +301,9 @@ public final class RecordPane extends BorderPane {
     }
 
     public void chooseFiles() {
+        if (readOnly) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Add record files to case " + caseNumber);
         chooser.getExtensionFilters().addAll(
@@ -294,36 +374,216 @@ public final class RecordPane extends BorderPane {
         }, this::refresh, t -> Dialogs.error(window(), "The details could not be saved", t)));
     }
 
-    /** Searches this case's record for {@code query} and shows the hits. */
+    /** Searches this case's record for {@code query}, shows the hits and opens the first. */
     public void search(String query) {
         searchField.setText(query);
-        runSearch();
+        runSearch(true);
     }
 
-    private void runSearch() {
+    private static org.controlsfx.control.textfield.CustomTextField clearable() {
+        return (org.controlsfx.control.textfield.CustomTextField)
+                org.controlsfx.control.textfield.TextFields.createClearableTextField();
+    }
+
+    private void runSearch(boolean openFirst) {
         String q = searchField.getText();
         if (q == null || q.isBlank()) {
             hits.clear();
+            hitCount.setText("");
             return;
         }
+        remember(q.strip());
         tabs.getSelectionModel().select(1);
         Background.run(() -> search.search(q, caseNumber, 200), found -> {
             hits.setAll(found);
-            if (!found.isEmpty()) {
-                hitList.getSelectionModel().selectFirst();
+            hitIndex = -1;
+            if (found.isEmpty()) {
+                hitCount.setText("no hits");
+            } else {
+                hitCount.setText(found.size() + (found.size() == 1 ? " hit" : " hits"));
+                if (openFirst) {
+                    showHit(0, false);
+                } else {
+                    hitList.getSelectionModel().selectFirst();
+                }
             }
         }, t -> Dialogs.error(window(), "The search failed", t));
+    }
+
+    private static void remember(String q) {
+        recent.remove(q);
+        recent.add(0, q);
+        if (recent.size() > 10) {
+            recent.remove(10, recent.size());
+        }
+    }
+
+    /** The recent queries under the search box; choosing one searches again. */
+    private void showRecent() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("recentMenu");
+        if (recent.isEmpty()) {
+            javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No searches yet");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+        for (String q : recent) {
+            javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(q);
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> search(q));
+            menu.getItems().add(m);
+        }
+        menu.show(searchField, javafx.geometry.Side.BOTTOM, 0, 0);
+    }
+
+    /** The recent queries of this session, newest first. */
+    public static List<String> recentQueries() {
+        return List.copyOf(recent);
+    }
+
+    /** F3: the next hit on this page, else the first hit of the next page or document. */
+    public void nextHit() {
+        if (hits.isEmpty()) {
+            return;
+        }
+        if (hitIndex >= 0 && viewer.nextMark()) {
+            return;
+        }
+        showHit(hitIndex + 1 >= hits.size() ? 0 : hitIndex + 1, false);
+    }
+
+    /** Shift+F3: the previous hit on this page, else the last hit of the previous page or document. */
+    public void previousHit() {
+        if (hits.isEmpty()) {
+            return;
+        }
+        if (hitIndex >= 0 && viewer.previousMark()) {
+            return;
+        }
+        showHit(hitIndex <= 0 ? hits.size() - 1 : hitIndex - 1, true);
+    }
+
+    private void showHit(int index, boolean atLast) {
+        hitIndex = index;
+        SearchHit h = hits.get(index);
+        hitList.getSelectionModel().select(index);
+        hitList.scrollTo(Math.max(0, index - 1));
+        hitCount.setText("hit " + (index + 1) + " of " + hits.size());
+        documents.stream().filter(d -> d.document().id().equals(h.documentId())).findFirst()
+                .ifPresent(d -> {
+                    if (atLast) {
+                        viewer.openAtLastHit(d, h.page(), searchField.getText());
+                    } else {
+                        viewer.open(d, h.page(), searchField.getText());
+                    }
+                    documentList.getSelectionModel().select(d);
+                });
     }
 
     private void openHit(SearchHit h) {
         if (h == null) {
             return;
         }
-        documents.stream().filter(d -> d.document().id().equals(h.documentId())).findFirst()
-                .ifPresent(d -> {
-                    viewer.open(d, h.page(), searchField.getText());
-                    documentList.getSelectionModel().select(d);
-                });
+        int i = hits.indexOf(h);
+        if (i >= 0) {
+            showHit(i, false);
+        }
+    }
+
+    /** The text shown in the hit counter ("hit 3 of 17"). */
+    String hitCountText() {
+        return hitCount.getText();
+    }
+
+    /** The page viewer, for overlays drawn over the page image. */
+    public PageViewer viewer() {
+        return viewer;
+    }
+
+    // ---- the viewer in its own window, or full screen ----
+
+    /** Puts the page viewer in its own window (for a second monitor); closing it brings it back. */
+    public void popOut() {
+        if (viewerWindow != null) {
+            viewerWindow.toFront();
+            return;
+        }
+        viewerWindow = viewerStage("Record — case " + caseNumber);
+        viewerWindow.getScene().getRoot().setId("recordWindow");
+        org.reviewdesk.ui.WindowPlaces.place(viewerWindow, "recordWindow", 900, 1000);
+        viewerWindow.show();
+        viewer.requestFocus();
+    }
+
+    /** Full-screen reading: Page Up/Down or the arrows page, Esc returns. */
+    public void fullScreen() {
+        if (viewerWindow != null) {
+            viewerWindow.setFullScreen(true);
+            return;
+        }
+        viewerWindow = viewerStage("Record — case " + caseNumber);
+        viewerWindow.setFullScreenExitHint("Esc returns to the workspace; Page Up and Page Down turn the pages");
+        viewerWindow.setFullScreen(true);
+        viewerWindow.fullScreenProperty().addListener((o, a, b) -> {
+            if (!b && viewerWindow != null) {
+                viewerWindow.close();
+            }
+        });
+        viewerWindow.show();
+        viewer.requestFocus();
+    }
+
+    private javafx.stage.Stage viewerStage(String title) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(window());
+        stage.setTitle(title);
+        Label back = new Label("The page viewer is in its own window.");
+        Button bring = new Button("Bring it back");
+        bring.setId("bringBackButton");
+        bring.setOnAction(e -> stage.close());
+        VBox placeholder = new VBox(8, back, bring);
+        placeholder.setAlignment(Pos.CENTER);
+        viewerHolder.getChildren().setAll(placeholder);
+        BorderPane content = new BorderPane(viewer);
+        javafx.scene.Scene scene = new javafx.scene.Scene(content);
+        if (getScene() != null) {
+            scene.getStylesheets().setAll(getScene().getStylesheets());
+        }
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F3) {
+                if (e.isShiftDown()) {
+                    previousHit();
+                } else {
+                    nextHit();
+                }
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            if (!stage.isFullScreen()) {
+                org.reviewdesk.ui.WindowPlaces.remember(stage, "recordWindow");
+            }
+            content.setCenter(null);
+            viewerHolder.getChildren().setAll(viewer);
+            viewerWindow = null;
+        });
+        return stage;
+    }
+
+    /** Closes the viewer's own window, if open (the case is closing). */
+    public void closeViewerWindow() {
+        if (viewerWindow != null) {
+            viewerWindow.close();
+        }
+    }
+
+    /** A finalized case: its record can be read and searched, not changed. */
+    public void setReadOnly(boolean locked) {
+        readOnly = locked;
+        add.setDisable(locked);
+        add.setTooltip(new javafx.scene.control.Tooltip(locked ? "The case is finalized: its record cannot change. "
+                + "Amend the case to add files." : "Add record files: PDF, text, images (Ctrl+O); or drop them here"));
     }
 
     void openExcerpt(Evidence e) {
@@ -378,19 +638,36 @@ public final class RecordPane extends BorderPane {
 
     /** A document in the list: date, kind, pages, title, author. */
     private static final class DocumentCell extends ListCell<StoredDocument> {
+        DocumentCell() {
+            // wraps within the list's width instead of running off under a scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(StoredDocument s, boolean empty) {
             super.updateItem(s, empty);
             if (empty || s == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
             var d = s.document();
             String date = d.date() == null ? "undated" : DATE.format(d.date());
             String kind = d.kind() == null ? "Document" : d.kind().label();
             String pages = s.pageCount() == null ? "" : " · " + s.pageCount() + (s.pageCount() == 1 ? " page" : " pages");
-            setText(date + " · " + kind + pages + "\n" + (d.title() == null ? d.file() : d.title())
+            Label first = new Label(date + " · " + kind + pages);
+            first.getStyleClass().add("text-bold");
+            Label second = new Label((d.title() == null ? d.file() : d.title())
                     + (d.author() == null ? "" : " — " + d.author()));
+            double w = Math.max(120, getListView().getWidth() - 28);
+            for (Label l : List.of(first, second)) {
+                l.setWrapText(true);
+                l.setPrefWidth(w);
+                l.setMaxWidth(w);
+                l.setMinHeight(Label.USE_PREF_SIZE);
+            }
+            setText(null);
+            setGraphic(new VBox(1, first, second));
         }
     }
 

@@ -95,8 +95,24 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         note.getStyleClass().add("text-muted");
         g.add(note, 0, r, 2, 1);
         signerName.setPrefColumnCount(30);
+        // a grid whose label column grows to its longest label; the fields take the rest
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setFillWidth(true);
+        g.getColumnConstraints().setAll(labels, fields);
+        for (TextField f : java.util.List.of(backupDir, smtpHost, smtpUser)) {
+            HBox.setHgrow(f, javafx.scene.layout.Priority.ALWAYS);
+        }
+        identity.setMaxWidth(520);
+        Label passwordRule = new Label("The store password itself is changed from the command line "
+                + "(reviewdesk passwd).");
+        passwordRule.getStyleClass().add("text-muted");
+        g.add(passwordRule, 0, r + 1, 2, 1);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        org.reviewdesk.ui.NoTruncation.apply(this);
         setResultConverter(b -> {
             if (b == ButtonType.OK) {
                 save();

@@ -263,6 +263,9 @@ final class BuilderPane extends VBox {
                 labels.add(ok);
             }
             checks.getChildren().setAll(labels);
+            item.errors.set((int) found.stream().filter(k -> k.severity() == ConsistencyCheck.Severity.ERROR).count());
+            item.warnings.set((int) found.stream().filter(k -> k.severity() == ConsistencyCheck.Severity.WARNING)
+                    .count());
         }, t -> checks.getChildren().setAll(new Label("The checks could not run: " + t.getMessage())));
     }
 

@@ -1,20 +1,44 @@
 package org.reviewdesk.ui.workspace;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.reviewdesk.domain.Decision;
 
-/** The editor of one disputed item: request, decision, the two guideline lines and the rationale. */
+/**
+ * The editor of one disputed item, in working order: the request, the builder (category,
+ * checklist, Draft, Cite), then the decision, the two guideline lines and the rationale, and the
+ * checks of what was written. The header carries the item's check badges. Other panels (such as
+ * similar decisions) mount under it with {@link #addSection}.
+ */
 final class ItemEditor extends TitledPane {
+    private final VBox box;
+    private final Label badge = new Label();
+
     ItemEditor(int index, ItemViewModel item, String shortName, BuilderPane.Context context) {
         setId("item-" + index);
-        textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (index + 1) + ". "
-                + shorten(item.request.get()) + decisionSuffix(item.decision.get()), item.request, item.decision));
+        Label title = new Label();
+        title.setId("itemTitle-" + index);
+        title.setWrapText(true);
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> (index + 1) + ". "
+                + strip(item.request.get()) + decisionSuffix(item.decision.get()), item.request, item.decision));
+        title.maxWidthProperty().bind(widthProperty().subtract(110));
+        badge.setId("itemBadge-" + index);
+        badge.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.beans.InvalidationListener counts = o -> showBadge(item);
+        item.errors.addListener(counts);
+        item.warnings.addListener(counts);
+        showBadge(item);
+        HBox header = new HBox(8, title, badge);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setGraphic(header);
+        setText(null);
 
         ComboBox<Decision> decision = new ComboBox<>();
         decision.setId("decision-" + index);
@@ -32,24 +56,61 @@ final class ItemEditor extends TitledPane {
         TextArea rationale = area("rationale-" + index, 10);
         rationale.textProperty().bindBidirectional(item.rationale);
 
-        VBox box = new VBox(6,
+        BuilderPane builder = new BuilderPane(index, item, context);
+        // the checks judge what is written: they follow the rationale, not precede it
+        Node checks = builder.lookup("#checks-" + index);
+        Node checksTitle = null;
+        int at = builder.getChildren().indexOf(checks);
+        if (at > 0) {
+            checksTitle = builder.getChildren().get(at - 1);
+            builder.getChildren().removeAll(checksTitle, checks);
+        }
+        box = new VBox(6,
                 label("Request"), request,
+                builder,
+                new javafx.scene.control.Separator(),
                 label("Decision"), decision,
                 label("Claims Administrator guideline"), ca,
                 label(shortName + " guideline"), reviewer,
-                label("Decision rationale"), rationale,
-                new javafx.scene.control.Separator(),
-                new BuilderPane(index, item, context));
+                label("Decision rationale"), rationale);
+        if (checksTitle != null) {
+            box.getChildren().addAll(checksTitle, checks);
+        }
         box.setPadding(new Insets(8));
+        for (Node n : box.getChildren()) {
+            NoScrollTrap.install(n);
+        }
         setContent(box);
         setExpanded(true);
         setMinWidth(0);
         setMaxWidth(Double.MAX_VALUE);
     }
 
-    private static String shorten(String s) {
-        String t = s == null ? "" : s.strip();
-        return t.length() > 90 ? t.substring(0, 87) + "…" : t;
+    /** Adds a section under the item (after its checks), e.g. a panel of similar decisions. */
+    void addSection(Node section) {
+        box.getChildren().add(section);
+    }
+
+    private void showBadge(ItemViewModel item) {
+        int e = item.errors.get();
+        int w = item.warnings.get();
+        badge.getStyleClass().removeAll("danger", "warning", "success");
+        if (e > 0) {
+            badge.setText("✖ " + e + (w > 0 ? "  ⚠ " + w : ""));
+            badge.getStyleClass().add("danger");
+        } else if (w > 0) {
+            badge.setText("⚠ " + w);
+            badge.getStyleClass().add("warning");
+        } else {
+            badge.setText("✓");
+            badge.getStyleClass().add("success");
+        }
+        badge.setTooltip(new javafx.scene.control.Tooltip(e + (e == 1 ? " error, " : " errors, ") + w
+                + (w == 1 ? " warning" : " warnings") + " in this item's checks"));
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
     }
 
     private static String decisionSuffix(Decision d) {

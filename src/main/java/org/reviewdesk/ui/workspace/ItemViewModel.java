@@ -16,6 +16,9 @@ public final class ItemViewModel {
     final StringProperty reviewerGuideline = new SimpleStringProperty();
     final StringProperty rationale = new SimpleStringProperty();
     final StringProperty category = new SimpleStringProperty();
+    /** The open errors and warnings of the item's consistency checks (badges, the Sign button's count). */
+    final javafx.beans.property.IntegerProperty errors = new javafx.beans.property.SimpleIntegerProperty();
+    final javafx.beans.property.IntegerProperty warnings = new javafx.beans.property.SimpleIntegerProperty();
     final javafx.collections.ObservableMap<String, Object> answers = javafx.collections.FXCollections
             .observableMap(new java.util.LinkedHashMap<>());
     final javafx.beans.property.ObjectProperty<java.util.List<org.reviewdesk.domain.Citation>> citations =

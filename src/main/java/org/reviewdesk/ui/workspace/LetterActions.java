@@ -18,11 +18,6 @@ import org.reviewdesk.ui.Dialogs;
 
 /** Sign & Export: completeness check, signing identity, signature, file. */
 final class LetterActions {
-    /** What the case lacks, and whether a signing identity is there. */
-    private record Readiness(List<String> missing, boolean hasIdentity, List<String> neverOpened,
-                             List<org.reviewdesk.guideline.ConsistencyCheck> checks) {
-    }
-
     private final LetterService letters;
     private final RecordService records;
     private final Window owner;
@@ -53,35 +48,55 @@ final class LetterActions {
         a.showAndWait();
     }
 
-    void signAndExport(String caseNumber, Consumer<Runnable> saveThen, Runnable afterSigning) {
-        saveThen.accept(() -> Background.run(() -> {
-            List<String> missing = letters.missing(caseNumber);
-            return new Readiness(missing, missing.isEmpty() && letters.storedIdentity().isPresent(),
-                    records.neverOpened(caseNumber), missing.isEmpty() ? letters.consistency(caseNumber, null)
-                    : List.of());
-        }, state -> {
-            if (!state.missing().isEmpty()) {
-                notReady(new LetterNotReadyException(state.missing()));
-                return;
+    /** Everything the signing dialog shows, gathered in the background. */
+    private record Checks(List<String> blocking, List<SigningDialog.Warning> warnings, boolean hasIdentity,
+                          String profileName, boolean hasSignedLetter) {
+    }
+
+    private Checks gather(String caseNumber, String credentialsDifference) throws Exception {
+        List<String> blocking = new java.util.ArrayList<>(letters.missing(caseNumber));
+        List<SigningDialog.Warning> warnings = new java.util.ArrayList<>();
+        if (blocking.isEmpty()) {
+            for (var k : letters.signingChecks(caseNumber)) {
+                if (k.severity() == org.reviewdesk.guideline.ConsistencyCheck.Severity.ERROR) {
+                    blocking.add(k.message());
+                } else {
+                    warnings.add(new SigningDialog.Warning(k.key(), k.message()));
+                }
             }
-            List<String> errors = state.checks().stream().filter(k -> k.severity()
-                    == org.reviewdesk.guideline.ConsistencyCheck.Severity.ERROR).map(k -> k.message()).toList();
-            if (!errors.isEmpty()) {
-                notReady(new LetterNotReadyException(errors));
-                return;
-            }
-            List<String> warnings = state.checks().stream().map(k -> k.message()).toList();
-            if (!warnings.isEmpty() && !Dialogs.confirm(owner, "Consistency warnings",
-                    "• " + String.join("\n• ", warnings) + "\n\nSign anyway?", "Sign anyway")) {
-                return;
-            }
-            if (!state.neverOpened().isEmpty() && !Dialogs.confirm(owner, "Documents never opened",
-                    "You have not opened these documents of the record:\n• " + String.join("\n• ",
-                            state.neverOpened()) + "\n\nA rationale that says something is not documented "
-                            + "must rest on the whole record. Sign anyway?", "Sign anyway")) {
-                return;
-            }
-            if (!state.hasIdentity() && !offerIdentity()) {
+        }
+        List<String> neverOpened = records.neverOpened(caseNumber);
+        if (!neverOpened.isEmpty()) {
+            warnings.add(new SigningDialog.Warning("never-opened", "You have not opened these documents of the "
+                    + "record: " + String.join("; ", neverOpened) + ". A rationale that says something is not "
+                    + "documented must rest on the whole record."));
+        }
+        if (credentialsDifference != null) {
+            warnings.add(new SigningDialog.Warning("credentials", credentialsDifference));
+        }
+        String name = "";
+        try {
+            name = letters.profile().signerName();
+        } catch (Exception ignored) {
+            // an unreadable profile only means no suggestion
+        }
+        return new Checks(blocking, warnings, letters.storedIdentity().isPresent(), name,
+                letters.signedLetter(caseNumber).isPresent());
+    }
+
+    /**
+     * Sign & Export: saves, shows every check in one dialog (errors block, each warning ticked),
+     * then signs once and writes the file; the signed letter is kept with the case.
+     */
+    void signAndExport(String caseNumber, Consumer<Runnable> saveThen,
+                       java.util.function.Supplier<String> credentialsDifference, Runnable afterSigning) {
+        saveThen.accept(() -> Background.run(() -> gather(caseNumber, credentialsDifference.get()), state -> {
+            SigningDialog d = new SigningDialog(owner, "Sign & Export case " + caseNumber, "Sign and save…",
+                    state.blocking(), state.warnings(), state.hasIdentity(), state.profileName(),
+                    "Signing puts your digital signature on the letter; you then choose where to save the PDF. "
+                            + "The signed letter is kept with the case.");
+            Optional<String> answer = d.showAndWait();
+            if (answer.isEmpty()) {
                 return;
             }
             File target = chooseTarget(owner, caseNumber + "-determination.pdf");
@@ -89,19 +104,62 @@ final class LetterActions {
                 return;
             }
             Background.run(() -> {
+                if (!answer.get().isEmpty()) {
+                    letters.createIdentity(answer.get());
+                }
                 LetterService.SignedLetter s = letters.sign(caseNumber, null);
                 Files.write(target.toPath(), s.pdf());
                 return s;
             }, s -> {
                 afterSigning.run();
-                info(owner, "Letter signed", "Signed by " + s.signer() + ", decision date " + s.decisionDate()
-                        + ".\nWritten to " + target + "\nSHA-256 " + s.sha256()
-                        + "\nThe signed letter is kept with the case.");
+                org.reviewdesk.ui.Toasts.show(owner, "Letter signed by " + s.signer() + " and saved to "
+                        + target.getName() + " (SHA-256 " + s.sha256().substring(0, 12) + "…); kept with the case.");
             }, t -> {
                 if (t instanceof LetterNotReadyException n) {
                     notReady(n);
                 } else {
                     Dialogs.error(owner, "The letter could not be signed", t);
+                }
+            });
+        }, t -> Dialogs.error(owner, "The case could not be checked", t)));
+    }
+
+    /**
+     * Finalize: the same dialog; then the case is locked with the signed letter kept from Sign &
+     * Export when it still matches the case, or signed again (and said so) when something changed.
+     */
+    void finalizeCase(String caseNumber, Consumer<Runnable> saveThen,
+                      java.util.function.Supplier<String> credentialsDifference,
+                      Consumer<LetterService.SignedLetter> afterFinalizing) {
+        saveThen.accept(() -> Background.run(() -> gather(caseNumber, credentialsDifference.get()), state -> {
+            SigningDialog d = new SigningDialog(owner, "Finalize case " + caseNumber, "Finalize",
+                    state.blocking(), state.warnings(), state.hasIdentity(), state.profileName(),
+                    (state.hasSignedLetter() ? "The letter you signed is kept if the case has not changed since; "
+                            + "otherwise it is signed again. " : "The letter is signed with your identity. ")
+                            + "The case then becomes read-only; later changes go into an amendment, and the "
+                            + "signed original is kept.");
+            Optional<String> answer = d.showAndWait();
+            if (answer.isEmpty()) {
+                return;
+            }
+            Background.run(() -> {
+                if (!answer.get().isEmpty()) {
+                    letters.createIdentity(answer.get());
+                }
+                return letters.finalizeCase(caseNumber, null);
+            }, s -> {
+                afterFinalizing.accept(s);
+                org.reviewdesk.ui.Toasts.show(owner, "Case " + caseNumber + " finalized and read-only. " + (s.reused()
+                        ? "The signed letter you exported is the one kept (same SHA-256 " + s.sha256().substring(0, 12)
+                        + "…)." : state.hasSignedLetter() ? "The case had changed since the letter was signed, so it "
+                        + "was signed again (SHA-256 " + s.sha256().substring(0, 12) + "…); export it again for "
+                        + "the new version." : "Signed by " + s.signer() + " (SHA-256 " + s.sha256().substring(0, 12)
+                        + "…)."));
+            }, t -> {
+                if (t instanceof LetterNotReadyException n) {
+                    notReady(n);
+                } else {
+                    Dialogs.error(owner, "The case could not be finalized", t);
                 }
             });
         }, t -> Dialogs.error(owner, "The case could not be checked", t)));
@@ -118,32 +176,5 @@ final class LetterActions {
         a.setHeaderText("The letter cannot be signed until these are done:");
         a.getDialogPane().setId("notReadyDialog");
         a.showAndWait();
-    }
-
-    /** No identity yet: offers to create a self-signed one now. True when one exists afterwards. */
-    private boolean offerIdentity() {
-        String name = "";
-        try {
-            name = letters.profile().signerName();
-        } catch (Exception ignored) {
-            // an unreadable profile only means no suggestion
-        }
-        TextInputDialog d = new TextInputDialog(name);
-        d.initOwner(owner);
-        d.setTitle("Signing identity");
-        d.setHeaderText("You have no signing identity yet.\nCreate a self-signed one now? (Settings can import a "
-                + "PKCS#12 certificate instead.)");
-        d.setContentText("Name or reviewer ID shown in the signature:");
-        Optional<String> chosen = d.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
-        if (chosen.isEmpty()) {
-            return false;
-        }
-        try {
-            letters.createIdentity(chosen.get());
-            return true;
-        } catch (Exception e) {
-            Dialogs.error(owner, "The signing identity could not be created", e);
-            return false;
-        }
     }
 }

@@ -39,6 +39,7 @@ public final class WorkspacePane extends BorderPane {
     private final String caseNumber;
     private RecordPane recordPane;
     private final java.util.concurrent.Callable<org.reviewdesk.guideline.GuidelineLibrary> guidelines;
+    private final java.util.List<ItemEditor> itemEditors = new java.util.ArrayList<>();
     private String pendingSearch;
     private final Runnable onSaved;
     private final WorkspaceViewModel model = new WorkspaceViewModel();
@@ -50,6 +51,16 @@ public final class WorkspacePane extends BorderPane {
     private volatile org.reviewdesk.domain.CaseStatus status;
     private VBox editorBox;
     private SplitPane split;
+    private double splitPosition = -1;
+    private final javafx.scene.control.TabPane rightTabs = new javafx.scene.control.TabPane();
+    private final javafx.scene.control.Tab editTab = new javafx.scene.control.Tab("Summary and items");
+    private final javafx.scene.control.Tab previewTab = new javafx.scene.control.Tab("Letter preview");
+    private javafx.stage.Stage previewWindow;
+    private Button signButton;
+    private FlowPane facts;
+    private Runnable shown;
+    private final javafx.beans.property.BooleanProperty readOnly = new javafx.beans.property.SimpleBooleanProperty();
+    private org.reviewdesk.service.ReviewerProfile profile;
 
     public WorkspacePane(CaseLibrary cases, LetterService letters, RecordService records, SearchService search,
                          java.util.concurrent.Callable<org.reviewdesk.guideline.GuidelineLibrary> guidelines,
@@ -71,31 +82,136 @@ public final class WorkspacePane extends BorderPane {
     }
 
     private void show(CaseFile c) {
+        readOnly.set(locked());
         model.load(c);
         setTop(header(c));
         preview = new LetterPreview(letters, model::toCaseFile);
         recordPane = new RecordPane(records, search, caseNumber, excerptTarget());
+        recordPane.setReadOnly(locked());
         if (pendingSearch != null) {
             recordPane.search(pendingSearch);
         }
-        split = new SplitPane(recordPane, editorSide(), preview);
-        split.setDividerPositions(0.33, 0.70);
+        editTab.setContent(editorSide());
+        editTab.setClosable(false);
+        editTab.setId("itemsTab");
+        previewTab.setContent(preview);
+        previewTab.setClosable(false);
+        previewTab.setId("previewTab");
+        rightTabs.getTabs().setAll(editTab, previewTab);
+        rightTabs.setId("rightTabs");
+        rightTabs.setMinWidth(380);
+        previewTab.selectedProperty().addListener((o, a, b) -> {
+            if (b) {
+                preview.render();
+            }
+        });
+        // the record is the larger side: the page image is what a reviewer reads all day
+        split = new SplitPane(recordPane, rightTabs);
+        split.setId("workspaceSplit");
+        if (splitPosition < 0) {
+            // wide screens give the page more; a 1280 px window keeps the builder usable
+            double width = getScene() == null ? 1600 : getScene().getWidth();
+            splitPosition = width >= 1700 ? 0.70 : width >= 1500 ? 0.65 : 0.62;
+        }
+        split.setDividerPositions(splitPosition);
+        SplitPane.setResizableWithParent(rightTabs, false);
         setCenter(split);
         model.revision.addListener((o, a, b) -> {
-            preview.requestRender();
+            if (previewTab.isSelected() || previewWindow != null) {
+                preview.requestRender();
+            }
             autosave.playFromStart();
         });
         autosave.setOnFinished(e -> save());
         preview.render();
         saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
                 .then("Unsaved changes").otherwise("All changes saved"));
+        if (shown != null) {
+            shown.run();
+        }
+    }
+
+    /** True while the case is finalized (or later): menus follow it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    /** The case number of this workspace. */
+    public String caseNumber() {
+        return caseNumber;
+    }
+
+    private boolean locked() {
+        return status != null && status.locked();
+    }
+
+    /** Where the record/builder divider sits (0..1). */
+    public double splitPosition() {
+        return split == null ? Math.max(0, splitPosition) : split.getDividerPositions()[0];
+    }
+
+    /** Sets the record/builder divider (a restored window). */
+    public void setSplitPosition(double p) {
+        splitPosition = Math.max(0.2, Math.min(0.85, p));
+        if (split != null) {
+            split.setDividerPositions(splitPosition);
+        }
+    }
+
+    /** Runs {@code r} once the case is shown (or now, if it is). */
+    public void whenShown(Runnable r) {
+        if (split != null) {
+            r.run();
+        } else {
+            shown = r;
+        }
+    }
+
+    /** The letter preview in its own window (a second monitor); closing it puts it back in its tab. */
+    public void popOutPreview() {
+        if (preview == null) {
+            return;
+        }
+        if (previewWindow != null) {
+            previewWindow.toFront();
+            return;
+        }
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(getScene().getWindow());
+        stage.setTitle("Letter preview — case " + caseNumber);
+        previewTab.setContent(new Label("The letter preview is in its own window."));
+        javafx.scene.Scene scene = new javafx.scene.Scene(new BorderPane(preview));
+        scene.getStylesheets().setAll(getScene().getStylesheets());
+        stage.setScene(scene);
+        org.reviewdesk.ui.WindowPlaces.place(stage, "previewWindow", 700, 900);
+        stage.setOnHidden(e -> {
+            org.reviewdesk.ui.WindowPlaces.remember(stage, "previewWindow");
+            ((BorderPane) scene.getRoot()).setCenter(null);
+            previewTab.setContent(preview);
+            previewWindow = null;
+        });
+        previewWindow = stage;
+        stage.show();
+        preview.render();
+    }
+
+    /** Closes the windows this case opened (record viewer, letter preview). */
+    public void closeWindows() {
+        if (previewWindow != null) {
+            previewWindow.close();
+        }
+        if (recordPane != null) {
+            recordPane.closeViewerWindow();
+        }
     }
 
     private Pane header(CaseFile c) {
         Label title = new Label("Case " + c.caseNumber());
         title.setId("caseTitle");
         title.getStyleClass().add("title-3");
-        FlowPane facts = new FlowPane(18, 4);
+        title.setMinWidth(Label.USE_PREF_SIZE);
+        facts = new FlowPane(18, 4);
+        facts.setId("caseFacts");
         fact(facts, "Priority", c.effectivePriority().label());
         fact(facts, "Date of injury", c.dateOfInjury());
         fact(facts, "UR denial", c.urDenialDate());
@@ -108,35 +224,51 @@ public final class WorkspacePane extends BorderPane {
         }
         Button save = new Button("Save");
         save.setId("saveButton");
+        save.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2c-content-save-outline"));
+        save.setTooltip(new javafx.scene.control.Tooltip("Save now (Ctrl+S); edits are also saved as you type"));
         save.getStyleClass().add("accent");
         save.disableProperty().bind(model.dirty.not());
         save.setOnAction(e -> save());
         saveState.setId("saveState");
         saveState.getStyleClass().add("text-muted");
+        saveState.setMinWidth(Label.USE_PREF_SIZE);
         Button export = new Button("Export PDF…");
         export.setId("exportPdfButton");
+        export.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2f-file-pdf-box"));
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the unsigned letter as a draft (Ctrl+E)"));
         export.setOnAction(e -> exportPdf());
-        Button sign = new Button("Sign & Export…");
-        sign.setId("signButton");
-        sign.setOnAction(e -> signAndExport());
-        javafx.scene.control.ToggleButton showPreview = new javafx.scene.control.ToggleButton("Letter preview");
-        showPreview.setId("previewToggle");
-        showPreview.setSelected(true);
-        showPreview.setOnAction(e -> togglePreview(showPreview.isSelected()));
+        signButton = new Button("Sign & Export…");
+        signButton.setId("signButton");
+        signButton.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2f-file-sign"));
+        signButton.setOnAction(e -> signAndExport());
+        updateSignCount();
+        Button popPreview = org.reviewdesk.ui.Icons.button("mdi2o-open-in-new",
+                "Letter preview in its own window (for a second monitor)");
+        popPreview.setId("previewWindowButton");
+        popPreview.setOnAction(e -> popOutPreview());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button finalizeButton = new Button("Finalize…");
         finalizeButton.setId("finalizeButton");
+        finalizeButton.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2l-lock-check-outline"));
+        finalizeButton.setTooltip(new javafx.scene.control.Tooltip("Sign (or keep the signed letter) and lock the "
+                + "case read-only"));
         finalizeButton.setOnAction(e -> finalizeCase());
         Button amend = new Button("Amend");
         amend.setId("amendButton");
+        amend.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2p-pencil-outline"));
+        amend.setTooltip(new javafx.scene.control.Tooltip("Open an editable amendment; the signed original is kept"));
         amend.setOnAction(e -> amend());
-        Label locked = new Label("Finalized · read-only");
+        Label locked = new Label((status == null ? "Finalized" : status.label()) + " · read-only");
         locked.setId("lockedBadge");
+        locked.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2l-lock-outline"));
         locked.getStyleClass().add("success");
-        boolean isLocked = status != null && status.locked();
-        HBox top = isLocked ? new HBox(12, title, locked, spacer, showPreview, export, amend)
-                : new HBox(12, title, spacer, saveState, save, showPreview, export, sign, finalizeButton);
+        locked.setMinWidth(Label.USE_PREF_SIZE);
+        for (Button b : java.util.List.of(save, export, signButton, finalizeButton, amend)) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        HBox top = locked() ? new HBox(10, title, locked, spacer, export, popPreview, amend)
+                : new HBox(10, title, spacer, saveState, save, export, popPreview, signButton, finalizeButton);
         Background.run(() -> letters.conflicts(c), conflicts -> {
             if (!conflicts.isEmpty()) {
                 Label warn = new Label("⚠ Possible conflict of interest: " + String.join(" ", conflicts));
@@ -147,10 +279,29 @@ public final class WorkspacePane extends BorderPane {
             }
         }, t -> { });
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, top, facts);
-        box.setPadding(new Insets(10, 14, 10, 14));
+        VBox box = new VBox(4, top);
+        box.setPadding(new Insets(6, 12, 6, 12));
         box.setStyle("-fx-border-color: transparent transparent -color-border-default transparent;");
         return box;
+    }
+
+    /** The Sign button counts the open errors and warnings of the checks. */
+    private void updateSignCount() {
+        if (signButton == null) {
+            return;
+        }
+        int errors = 0;
+        int warnings = 0;
+        for (ItemViewModel i : model.items) {
+            errors += i.errors.get();
+            warnings += i.warnings.get();
+        }
+        signButton.setText(errors + warnings == 0 ? "Sign & Export…" : "Sign & Export (" + (errors > 0
+                ? errors + (errors == 1 ? " error" : " errors") : warnings + (warnings == 1 ? " warning"
+                : " warnings")) + ")…");
+        signButton.setTooltip(new javafx.scene.control.Tooltip("Sign the letter and save it as a PDF (Ctrl+Shift+S)"
+                + (errors > 0 ? ": errors block signing until fixed" : warnings > 0
+                ? ": each warning needs a tick in the signing dialog" : "")));
     }
 
     private static void fact(FlowPane facts, String label, Object value) {
@@ -186,10 +337,14 @@ public final class WorkspacePane extends BorderPane {
         summary.textProperty().bindBidirectional(model.clinicalSummary);
         Label itemsLabel = new Label("Disputed items (" + model.items.size() + ")");
         itemsLabel.getStyleClass().add("title-4");
-        VBox box = new VBox(10, summaryLabel, start, summary, itemsLabel);
+        VBox box = new VBox(10, facts, credentials(), summaryLabel, start, summary, itemsLabel);
         editorBox = box;
         for (int i = 0; i < model.items.size(); i++) {
-            box.getChildren().add(new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext()));
+            ItemEditor editor = new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext());
+            itemEditors.add(editor);
+            box.getChildren().add(editor);
+            model.items.get(i).errors.addListener((o, a, b) -> updateSignCount());
+            model.items.get(i).warnings.addListener((o, a, b) -> updateSignCount());
         }
         if (model.items.isEmpty()) {
             box.getChildren().add(new Label("This case has no disputed items."));
@@ -198,28 +353,106 @@ public final class WorkspacePane extends BorderPane {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("editorScroll");
-        if (status != null && status.locked()) {
-            for (javafx.scene.Node n : box.getChildren()) {
-                n.setDisable(true);
-            }
+        if (locked()) {
+            // read-only in normal contrast: everything can be read, opened and copied, nothing changed
+            start.setVisible(false);
+            ReadOnly.apply(box);
         }
         return scroll;
+    }
+
+    /**
+     * The credentials the letter prints: the profile's unless the case carries its own; a difference
+     * from the profile is shown, and both fields can be edited here (empty means the profile's).
+     */
+    private Pane credentials() {
+        Label heading = new Label("Credentials on the letter");
+        heading.getStyleClass().add("text-bold");
+        javafx.scene.control.TextField lic = new javafx.scene.control.TextField();
+        lic.setId("caseLicensure");
+        lic.textProperty().bindBidirectional(model.licensure);
+        javafx.scene.control.TextField spec = new javafx.scene.control.TextField();
+        spec.setId("caseSpecialties");
+        spec.textProperty().bindBidirectional(model.specialties);
+        Label source = new Label();
+        source.setId("credentialsSource");
+        source.setWrapText(true);
+        source.getStyleClass().add("text-muted");
+        Button useProfile = new Button("Use my profile's");
+        useProfile.setId("useProfileCredentials");
+        useProfile.setMinWidth(Button.USE_PREF_SIZE);
+        useProfile.setOnAction(e -> {
+            model.licensure.set("");
+            model.specialties.set("");
+        });
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        Label l1 = new Label("Licensure");
+        Label l2 = new Label("Specialties");
+        l1.setMinWidth(Label.USE_PREF_SIZE);
+        l2.setMinWidth(Label.USE_PREF_SIZE);
+        grid.addRow(0, l1, lic);
+        grid.addRow(1, l2, spec);
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), grow);
+        VBox box = new VBox(4, heading, source, grid, useProfile);
+        box.setId("credentialsBox");
+        Runnable update = () -> {
+            if (profile == null) {
+                return;
+            }
+            String mine = String.join(", ", profile.licensure()) + " / " + String.join(", ", profile.specialties());
+            lic.setPromptText(profile.licensure().isEmpty() ? "none in your profile (Settings)"
+                    : String.join(", ", profile.licensure()) + " (from your profile)");
+            spec.setPromptText(profile.specialties().isEmpty() ? "none in your profile (Settings)"
+                    : String.join(", ", profile.specialties()) + " (from your profile)");
+            var caseLic = WorkspaceViewModel.split(model.licensure.get());
+            var caseSpec = WorkspaceViewModel.split(model.specialties.get());
+            boolean own = !caseLic.isEmpty() || !caseSpec.isEmpty();
+            boolean differs = (!caseLic.isEmpty() && !caseLic.equals(profile.licensure()))
+                    || (!caseSpec.isEmpty() && !caseSpec.equals(profile.specialties()));
+            useProfile.setVisible(own);
+            useProfile.setManaged(own);
+            source.getStyleClass().removeAll("warning", "text-muted");
+            if (differs) {
+                source.setText("⚠ The case carries its own credentials, different from your profile (" + mine
+                        + "). The letter prints the case's.");
+                source.getStyleClass().add("warning");
+            } else {
+                source.setText(own ? "The case's own credentials (the same as your profile's)."
+                        : "From your profile: " + mine + ".");
+                source.getStyleClass().add("text-muted");
+            }
+        };
+        model.licensure.addListener(o -> update.run());
+        model.specialties.addListener(o -> update.run());
+        Background.run(letters::profile, p -> {
+            profile = p;
+            update.run();
+        }, t -> source.setText("Your profile could not be read: " + t.getMessage()));
+        return box;
+    }
+
+    /** The difference between the case's credentials and the profile, for the signing dialog; null when none. */
+    String credentialsDifference() {
+        if (profile == null) {
+            return null;
+        }
+        var caseLic = WorkspaceViewModel.split(model.licensure.get());
+        var caseSpec = WorkspaceViewModel.split(model.specialties.get());
+        boolean differs = (!caseLic.isEmpty() && !caseLic.equals(profile.licensure()))
+                || (!caseSpec.isEmpty() && !caseSpec.equals(profile.specialties()));
+        return differs ? "The letter prints the case's credentials (" + String.join(", ", caseLic) + " / "
+                + String.join(", ", caseSpec) + "), not your profile's (" + String.join(", ", profile.licensure())
+                + " / " + String.join(", ", profile.specialties()) + ")." : null;
     }
 
     private String organizationShortName() {
         CaseFile c = model.original();
         return c.organization() != null && c.organization().shortName() != null ? c.organization().shortName()
                 : "Reviewer";
-    }
-
-    private void togglePreview(boolean show) {
-        if (show && !split.getItems().contains(preview)) {
-            split.getItems().add(preview);
-            split.setDividerPositions(0.33, 0.70);
-            preview.render();
-        } else if (!show) {
-            split.getItems().remove(preview);
-        }
     }
 
     /** Exports the unsigned letter as it stands (a draft). */
@@ -237,43 +470,42 @@ public final class WorkspacePane extends BorderPane {
                 t -> Dialogs.error(getScene().getWindow(), "The letter could not be exported", t));
     }
 
-    /** Saves, checks the case is complete, signs the letter with the reviewer's identity and exports it. */
+    /** Saves, shows every check in one dialog, signs the letter once and exports it. */
     public void signAndExport() {
-        new LetterActions(letters, records, getScene().getWindow()).signAndExport(caseNumber, this::saveThen, () -> {
-            onSaved.run();
-            Background.run(() -> cases.get(caseNumber), c -> {
-                setTop(header(c));
-                model.saved(c);
-                preview.render();
-            }, t -> Dialogs.error(getScene().getWindow(), "The case could not be read again", t));
-        });
-    }
-
-    /** Finalize: the checks, the signature, then the case is locked. */
-    public void finalizeCase() {
-        if (!Dialogs.confirm(getScene().getWindow(), "Finalize case " + caseNumber,
-                "Finalizing signs the letter with your identity and locks the case (read-only). Later changes "
-                        + "go into an amendment; the signed original is kept.", "Finalize")) {
+        if (locked()) {
             return;
         }
-        saveThen(() -> Background.run(() -> letters.finalizeCase(caseNumber, null), s -> {
-            status = org.reviewdesk.domain.CaseStatus.FINALIZED;
-            onSaved.run();
-            Background.run(() -> cases.get(caseNumber), c -> {
-                model.saved(c);
-                setTop(header(c));
-                split.getItems().set(1, editorSide());
-                preview.render();
-            }, t -> { });
-            LetterActions.info(getScene().getWindow(), "Case finalized", "Signed by " + s.signer()
-                    + ", decision date " + s.decisionDate() + ". The case is now read-only.");
-        }, t -> {
-            if (t instanceof org.reviewdesk.service.LetterNotReadyException n) {
-                new LetterActions(letters, records, getScene().getWindow()).showNotReady(n);
-            } else {
-                Dialogs.error(getScene().getWindow(), "The case could not be finalized", t);
-            }
-        }));
+        new LetterActions(letters, records, getScene().getWindow()).signAndExport(caseNumber, this::saveThen,
+                this::credentialsDifference, () -> {
+                    onSaved.run();
+                    Background.run(() -> cases.get(caseNumber), c -> {
+                        setTop(header(c));
+                        model.saved(c);
+                        preview.render();
+                    }, t -> Dialogs.error(getScene().getWindow(), "The case could not be read again", t));
+                });
+    }
+
+    /** Finalize: the same checks, the signed letter kept when it still matches, then the case is locked. */
+    public void finalizeCase() {
+        if (locked()) {
+            return;
+        }
+        new LetterActions(letters, records, getScene().getWindow()).finalizeCase(caseNumber, this::saveThen,
+                this::credentialsDifference, s -> {
+                    status = org.reviewdesk.domain.CaseStatus.FINALIZED;
+                    readOnly.set(true);
+                    onSaved.run();
+                    Background.run(() -> cases.get(caseNumber), c -> {
+                        model.saved(c);
+                        setTop(header(c));
+                        editTab.setContent(editorSide());
+                        recordPane.setReadOnly(true);
+                        // the divider stays where the reviewer had it
+                        split.setDividerPositions(splitPosition());
+                        preview.render();
+                    }, t -> { });
+                });
     }
 
     private void amend() {
@@ -323,14 +555,19 @@ public final class WorkspacePane extends BorderPane {
 
             @Override
             public void citeGuideline(ItemViewModel item) {
-                Background.run(guidelines, lib -> new GuidelinePicker(getScene().getWindow(), lib,
-                        item.citations.get(), item.request.get(), item.category.get(), java.util.Map.of())
-                        .showAndWait().ifPresent(c -> {
+                Background.run(guidelines, lib -> picker(lib, item).showAndWait().ifPresent(c -> {
                             item.citations.set(c.isEmpty() ? null : c);
                             item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
             }
         };
+    }
+
+    private GuidelinePicker picker(org.reviewdesk.guideline.GuidelineLibrary lib, ItemViewModel item) {
+        GuidelinePicker p = new GuidelinePicker(getScene().getWindow(), lib, item.citations.get(),
+                item.request.get(), item.category.get(), java.util.Map.of());
+        org.reviewdesk.ui.NoTruncation.apply(p);
+        return p;
     }
 
     private RecordPane.ExcerptTarget excerptTarget() {
@@ -373,6 +610,34 @@ public final class WorkspacePane extends BorderPane {
             recordPane.search(query);
         } else {
             pendingSearch = query;
+        }
+    }
+
+    /** The record's page viewer in its own window. */
+    public void popOutRecord() {
+        if (recordPane != null) {
+            recordPane.popOut();
+        }
+    }
+
+    /** The record full screen. */
+    public void fullScreenRecord() {
+        if (recordPane != null) {
+            recordPane.fullScreen();
+        }
+    }
+
+    /** F3 in the record. */
+    public void nextHit() {
+        if (recordPane != null) {
+            recordPane.nextHit();
+        }
+    }
+
+    /** Shift+F3 in the record. */
+    public void previousHit() {
+        if (recordPane != null) {
+            recordPane.previousHit();
         }
     }
 

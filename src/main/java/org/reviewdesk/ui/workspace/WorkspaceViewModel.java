@@ -18,6 +18,9 @@ public final class WorkspaceViewModel {
     final ObservableList<ItemViewModel> items = FXCollections.observableArrayList();
     final ObservableList<RecordDocument> documents = FXCollections.observableArrayList();
     final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** The case's own credentials ("Texas, California"); empty means the profile's are printed. */
+    final StringProperty licensure = new SimpleStringProperty("");
+    final StringProperty specialties = new SimpleStringProperty("");
     /** Counts every edit, so that the letter preview can follow the typing. */
     final javafx.beans.property.LongProperty revision = new javafx.beans.property.SimpleLongProperty();
 
@@ -29,7 +32,13 @@ public final class WorkspaceViewModel {
                 .sorted(java.util.Comparator.comparing(RecordDocument::date,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList());
+        licensure.set(c.reviewer() == null || c.reviewer().licensure() == null ? ""
+                : String.join(", ", c.reviewer().licensure()));
+        specialties.set(c.reviewer() == null || c.reviewer().specialties() == null ? ""
+                : String.join(", ", c.reviewer().specialties()));
         clinicalSummary.addListener(this::changed);
+        licensure.addListener(this::changed);
+        specialties.addListener(this::changed);
         for (ItemViewModel i : items) {
             for (Observable o : List.of(i.request, i.decision, i.claimsAdministratorGuideline, i.reviewerGuideline,
                     i.rationale, i.category, i.answers, i.citations)) {
@@ -50,8 +59,21 @@ public final class WorkspaceViewModel {
 
     /** The case with the reviewer's edits. */
     CaseFile toCaseFile() {
-        return original.withEdits(ItemViewModel.keep(original.clinicalSummary(), clinicalSummary.get()),
+        CaseFile c = original.withEdits(ItemViewModel.keep(original.clinicalSummary(), clinicalSummary.get()),
                 items.stream().map(ItemViewModel::toItem).toList());
+        List<String> lic = split(licensure.get());
+        List<String> spec = split(specialties.get());
+        org.reviewdesk.domain.Reviewer was = original.reviewer();
+        boolean same = was == null ? lic.isEmpty() && spec.isEmpty()
+                : lic.equals(was.licensure() == null ? List.of() : was.licensure())
+                && spec.equals(was.specialties() == null ? List.of() : was.specialties());
+        return same ? c : c.withReviewer(lic.isEmpty() && spec.isEmpty() ? null
+                : new org.reviewdesk.domain.Reviewer(lic.isEmpty() ? null : lic, spec.isEmpty() ? null : spec));
+    }
+
+    static List<String> split(String s) {
+        return s == null ? List.of() : java.util.Arrays.stream(s.split("[,;]")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList();
     }
 
     void saved(CaseFile c) {

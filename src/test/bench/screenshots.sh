@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The README's screenshots of the real window under Xvfb, at 1280x800 and 1920x1080:
+#   src/test/bench/screenshots.sh [out-dir]   (default docs/screenshots)
+# Needs: mvn -q -o test-compile; xvfb-run; ImageMagick's /usr/bin/import.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out="${1:-docs/screenshots}"
+mkdir -p "$out"
+cp=target/classes:target/test-classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+for size in 1280x800 1920x1080; do
+  xvfb-run -a -s "-screen 0 ${size}x24" java -cp "$cp" org.reviewdesk.ui.tour.ScreenshotTour "$out" "$size" all
+done

@@ -1,0 +1,153 @@
+package org.reviewdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.service.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * No cut-off text: at 1280x800 and 1920x1080 no label, button, tab or header in the main window
+ * (a case open), Settings, the Cite dialog, the e-mail and the archive dialogs shows JavaFX's
+ * ellipsis. Headless (Monocle), as CI runs it.
+ */
+class NoEllipsisWindowTest {
+    private static final String PASSWORD = "sample password 1";
+
+    @TempDir
+    Path data;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+
+    @BeforeEach
+    void start() throws Exception {
+        Workbench.create(data, PASSWORD.toCharArray(), false).close();
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void nothingIsCutOffAt1280x800Or1920x1080() throws Exception {
+        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.doubleClickOn("EXAMPLE-0001");
+        waitUntil(() -> robot.lookup("#draft-0").tryQuery().isPresent()
+                && robot.lookup("#recordCounts").queryLabeled().getText().contains("documents"));
+        List<String> problems = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+            String at = size[0] + "x" + size[1] + " ";
+            robot.interact(() -> {
+                stage.setMaximized(false);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(size[0], stage.getScene().getWidth(), 1.0, "the window takes the size asked for");
+            scan(at + "main window", stage.getScene().getRoot(), problems);
+
+            scanDialog(at, "settingsDialog", () -> menu("Settings…").fire(), problems);
+            scanDialog(at, "guidelinePicker", () -> robot.lookup("#cite-0").queryButton().fire(), problems);
+            scanDialog(at, "emailDialog", () -> menu("E-mail the signed letter…").fire(), problems);
+            scanDialog(at, "archiveDialog", () -> menu("Archive case…").fire(), problems);
+        }
+        assertTrue(problems.isEmpty(), "cut-off text:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theCheckSeesACutOffLabel() throws Exception {
+        javafx.scene.control.Label cut = new javafx.scene.control.Label("Name in the signature");
+        cut.setId("narrow");
+        cut.setMaxWidth(70);
+        javafx.scene.control.Label fits = new javafx.scene.control.Label("Fits");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(cut, fits);
+        robot.interact(() -> {
+            Stage s = new Stage();
+            s.setScene(new javafx.scene.Scene(box, 200, 100));
+            s.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> found = Ellipsis.truncated(box);
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("#narrow: 'Name in the signature' shown as 'Name"), found.get(0));
+        robot.interact(() -> box.getScene().getWindow().hide());
+    }
+
+    private void scan(String where, Node root, List<String> problems) {
+        assertTrue(Ellipsis.labels(root) >= 3, where + ": the scan saw " + Ellipsis.labels(root) + " labels");
+        System.out.println("scanned " + where + ": " + Ellipsis.labels(root) + " labels");
+        for (String p : Ellipsis.truncated(root)) {
+            problems.add(where + ": " + p);
+        }
+    }
+
+    private MenuItem menu(String text) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> text.equals(i.getText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no menu item " + text));
+    }
+
+    /** Opens a dialog (its action runs later on the FX thread: it waits for the reviewer), scans, cancels. */
+    private void scanDialog(String at, String id, Runnable open, List<String> problems) throws Exception {
+        Platform.runLater(open);
+        waitUntil(() -> dialog(id) != null && dialog(id).getScene().getWindow().isShowing());
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = dialog(id);
+        scan(at + id, pane, problems);
+        robot.interact(() -> {
+            Node cancel = pane.lookupButton(ButtonType.CANCEL);
+            if (cancel instanceof javafx.scene.control.Button b) {
+                b.fire();
+            } else {
+                pane.getScene().getWindow().hide();
+            }
+        });
+        waitUntil(() -> dialog(id) == null);
+    }
+
+    private static DialogPane dialog(String id) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p
+                    && id.equals(p.getId())) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

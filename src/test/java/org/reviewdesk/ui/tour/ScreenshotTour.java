@@ -1,0 +1,174 @@
+package org.reviewdesk.ui.tour;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.service.ReviewerProfile;
+import org.reviewdesk.service.Workbench;
+
+/**
+ * The README's screenshots, taken of the real window on a real (virtual) display:
+ * {@code src/test/bench/screenshots.sh} runs it under Xvfb at 1280x800 and 1920x1080 and takes each
+ * picture with ImageMagick's {@code import}. Prints the page image's share of the window.
+ */
+public final class ScreenshotTour {
+    private static final String PASSWORD = "screenshot password 1";
+    private static Path out;
+    private static String size;
+
+    public static void main(String[] args) throws Exception {
+        out = Path.of(args[0]);
+        size = args[1];
+        int w = Integer.parseInt(size.split("x")[0]);
+        int h = Integer.parseInt(size.split("x")[1]);
+        Path data = Files.createTempDirectory("rd-tour");
+        try (Workbench wb = Workbench.create(data, PASSWORD.toCharArray(), false)) {
+            wb.letters().saveProfile(new ReviewerProfile("Reviewer 4711", java.util.List.of("California"),
+                    java.util.List.of("Physical Medicine and Rehabilitation"), ""));
+            wb.letters().createIdentity("Reviewer 4711");
+        }
+        Platform.startup(() -> { });
+        AtomicReference<Stage> main = new AtomicReference<>();
+        fx(() -> {
+            Stage s = new Stage();
+            main.set(s);
+            new ReviewDeskApp(data).start(s);
+            return null;
+        });
+        Stage stage = main.get();
+        fx(() -> {
+            stage.setMaximized(false);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(w);
+            stage.setHeight(h);
+            return null;
+        });
+        waitFor(() -> lookup(stage.getScene(), "#password") != null);
+        fx(() -> {
+            ((PasswordField) lookup(stage.getScene(), "#password")).setText(PASSWORD);
+            ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
+            return null;
+        });
+        waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        fx(() -> {
+            ((Button) lookup(stage.getScene(), "#openCaseButton")).fire();
+            return null;
+        });
+        waitFor(() -> lookup(stage.getScene(), "#documentList") instanceof javafx.scene.control.ListView<?> l
+                && l.getItems().size() == 3);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var l = (javafx.scene.control.ListView<org.reviewdesk.domain.StoredDocument>)
+                    lookup(stage.getScene(), "#documentList");
+            l.getItems().stream().filter(d -> !"TEXT".equals(d.mediaKind())).findFirst()
+                    .ifPresent(d -> l.getSelectionModel().select(d));
+            return null;
+        });
+        waitFor(() -> lookup(stage.getScene(), "#pageImage") instanceof javafx.scene.image.ImageView v
+                && v.getImage() != null);
+        Thread.sleep(2500);
+        shot("workspace");
+        fx(() -> {
+            Node scroll = lookup(stage.getScene(), "#pageScroll");
+            var vp = ((javafx.scene.control.ScrollPane) scroll).getViewportBounds();
+            double share = vp.getWidth() * vp.getHeight() / (stage.getScene().getWidth() * stage.getScene().getHeight());
+            System.out.printf("page image viewport %.0fx%.0f = %.1f%% of the %.0fx%.0f window%n", vp.getWidth(),
+                    vp.getHeight(), share * 100, stage.getScene().getWidth(), stage.getScene().getHeight());
+            return null;
+        });
+        if (args.length > 2 && args[2].equals("all")) {
+            fx(() -> {
+                ((Button) lookup(stage.getScene(), "#popOutButton")).fire();
+                return null;
+            });
+            Thread.sleep(1500);
+            fx(() -> {
+                for (Window win : Window.getWindows()) {
+                    if (win != stage && win instanceof Stage s2) {
+                        s2.setX(w * 0.45);
+                        s2.setY(0);
+                        s2.setWidth(w * 0.55);
+                        s2.setHeight(h);
+                    }
+                }
+                return null;
+            });
+            Thread.sleep(1500);
+            shot("record-popped-out");
+            fx(() -> {
+                for (Window win : java.util.List.copyOf(Window.getWindows())) {
+                    if (win != stage && win instanceof Stage s2) {
+                        s2.close();
+                    }
+                }
+                return null;
+            });
+            Thread.sleep(800);
+            fx(() -> {
+                ((Button) lookup(stage.getScene(), "#signButton")).fire();
+                return null;
+            });
+            waitFor(() -> Window.getWindows().size() > 1);
+            Thread.sleep(1500);
+            shot("signing-dialog");
+        }
+        System.out.println("TOUR DONE");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shot(String name) throws Exception {
+        Path file = out.resolve(name + "-" + size + ".png");
+        Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", file.toString()).inheritIO().start();
+        p.waitFor();
+        System.out.println("shot " + file);
+    }
+
+    static Node lookup(Scene scene, String id) {
+        return scene == null ? null : scene.lookup(id);
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        AtomicReference<T> r = new AtomicReference<>();
+        AtomicReference<Exception> err = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.set(c.call());
+            } catch (Exception e) {
+                err.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        if (err.get() != null) {
+            throw err.get();
+        }
+        return r.get();
+    }
+
+    static void waitFor(Callable<Boolean> c) throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            if (Boolean.TRUE.equals(fx(c))) {
+                Thread.sleep(300);
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}
