@@ -56,7 +56,12 @@ public final class Workbench implements AutoCloseable {
 
     public static Workbench open(Path dataDir, char[] password) throws StoreException {
         Store store = Store.open(dataDir, password);
-        store.audit().append("STORE_OPENED", null, null);
+        try {
+            store.audit().append("STORE_OPENED", null, null);
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
         return new Workbench(store);
     }
 
@@ -142,6 +147,19 @@ public final class Workbench implements AutoCloseable {
 
     public org.reviewdesk.store.AuditLog.Verification verifyAudit() throws StoreException {
         return store.audit().verify();
+    }
+
+    /**
+     * What opening the store found and did: an interrupted restore or password change finished or rolled
+     * back, a key upgrade, read-only media. The window and the command line tell the reviewer.
+     */
+    public java.util.List<String> openingNotes() {
+        return store.notes();
+    }
+
+    /** Whether the store is open read-only (read-only media): nothing can be saved. */
+    public boolean readOnly() {
+        return store.readOnly();
     }
 
     /** Whether this is the store's password (the idle lock asks for it again). */
