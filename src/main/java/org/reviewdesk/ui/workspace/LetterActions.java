@@ -90,7 +90,7 @@ final class LetterActions {
             }
             Background.run(() -> {
                 LetterService.SignedLetter s = letters.sign(caseNumber, null);
-                Files.write(target.toPath(), s.pdf());
+                org.reviewdesk.files.PrivateFiles.writeAtomically(target.toPath(), s.pdf());
                 return s;
             }, s -> {
                 afterSigning.run();
