@@ -175,7 +175,7 @@ class ForgedBundleTest {
         assertTrue(!ArchiveBundle.isBundle(forged), "without a manifest it looks like a packet");
         // import sends a zip without a manifest down the packet path: that path refuses it
         Exception e = assertThrows(CaseFormatException.class, () -> recipient.cases().importPath(forged, false));
-        assertTrue(e.getMessage().contains("carries a signed letter but no manifest"), e.getMessage());
+        assertTrue(e.getMessage().contains("carries a signed letter") && e.getMessage().contains("but no manifest"), e.getMessage());
         assertTrue(recipient.cases().list().isEmpty());
     }
 
