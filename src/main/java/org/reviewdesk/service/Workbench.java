@@ -145,8 +145,39 @@ public final class Workbench implements AutoCloseable {
         return store.audit().entries();
     }
 
+    /**
+     * Checks the audit chain and compares it with every anchor that can be found: the audit head in each
+     * signed letter kept in the store (intact signatures only) and in the newest backup of the backup folder.
+     */
     public org.reviewdesk.store.AuditLog.Verification verifyAudit() throws StoreException {
-        return store.audit().verify();
+        return store.audit().verify(auditAnchors());
+    }
+
+    /** The heads recorded outside the chain that {@link #verifyAudit()} compares with. */
+    public java.util.List<org.reviewdesk.store.AuditLog.Anchor> auditAnchors() throws StoreException {
+        java.util.List<org.reviewdesk.store.AuditLog.Anchor> anchors = new java.util.ArrayList<>();
+        for (var l : store.letters().allSigned()) {
+            try {
+                var report = org.reviewdesk.letter.sign.SignatureVerifier.verify(l.getValue());
+                if (!report.allIntact()) {
+                    continue;
+                }
+                var head = org.reviewdesk.store.AuditLog.Head.parse(report.signatures().get(0).auditHead());
+                if (head != null) {
+                    anchors.add(new org.reviewdesk.store.AuditLog.Anchor(head, "the signed letter of case "
+                            + l.getKey()));
+                }
+            } catch (org.reviewdesk.letter.sign.SigningException e) {
+                // a letter that cannot be read anchors nothing
+            }
+        }
+        org.reviewdesk.store.Backups.newest(backupPlan().dir()).ifPresent(b -> {
+            var head = org.reviewdesk.store.Backups.auditHead(b);
+            if (head != null) {
+                anchors.add(new org.reviewdesk.store.AuditLog.Anchor(head, "the backup " + b.getFileName()));
+            }
+        });
+        return anchors;
     }
 
     /**
