@@ -25,8 +25,8 @@ final class AuditCommand implements Callable<Integer> {
             if (action == null) {
                 for (AuditLog.Entry e : w.auditEntries()) {
                     System.out.println(e.at().toLocalDateTime().withNano(0) + "  " + e.action()
-                            + (e.caseNumber() == null ? "" : "  " + e.caseNumber())
-                            + (e.detail() == null ? "" : "  " + e.detail()));
+                            + (e.caseNumber() == null ? "" : "  " + org.reviewdesk.files.Escape.controls(e.caseNumber()))
+                            + (e.detail() == null ? "" : "  " + org.reviewdesk.files.Escape.controls(e.detail())));
                 }
                 return 0;
             }
@@ -35,7 +35,10 @@ final class AuditCommand implements Callable<Integer> {
                 System.err.println("error: the audit log is broken: " + v.problem());
                 return 1;
             }
-            System.out.println("the audit log is intact: " + v.entries() + " entries");
+            System.out.println("the audit log is intact: " + v.entries() + " entries, "
+                    + (v.anchorsChecked() == 0 ? "no anchor outside the store to compare with (sign a letter or "
+                    + "write a backup)" : "agrees with " + v.anchorsChecked() + " anchor"
+                    + (v.anchorsChecked() == 1 ? "" : "s") + " outside the store (signed letters, newest backup)"));
             return 0;
         }
     }

@@ -49,7 +49,7 @@ final class KeygenCommand implements Callable<Integer> {
         }
         char[] password = root.passwords.newKey();
         byte[] p12 = SelfSignedIdentity.create(name.strip(), Period.ofYears(years), password);
-        Files.write(out, p12);
+        org.reviewdesk.files.PrivateFiles.writeAtomically(out, p12);
         System.out.println(out);
         return 0;
     }

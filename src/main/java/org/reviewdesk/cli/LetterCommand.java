@@ -63,7 +63,7 @@ final class LetterCommand implements Callable<Integer> {
         }
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Files.write(out, pdf);
+        org.reviewdesk.files.PrivateFiles.writeAtomically(out, pdf);
         System.out.println(out);
         return 0;
     }

@@ -23,6 +23,11 @@ final class Passwords {
         return new Passwords(System::getenv, System.console());
     }
 
+    /** Whether a store password can be had without failing (set in the environment, or a console to ask). */
+    boolean available() {
+        return env.apply(STORE) != null || console != null;
+    }
+
     char[] store() throws CliException {
         return ask(STORE, "Store password: ");
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class,
                 GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
-                ArchiveCommand.class,
+                ArchiveCommand.class, TrustCommand.class,
                 SuggestCommand.class, CheckCommand.class})
 public final class ReviewDeskCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -62,12 +62,20 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("error: " + firstLine(message));
+            // input quoted in a message (a case number, a file name) must not drive the terminal
+            err.println("error: " + org.reviewdesk.files.Escape.controls(firstLine(message)));
             if (root.debug) {
                 ex.printStackTrace(err);
             }
             err.flush();
             return 1;
+        });
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + org.reviewdesk.files.Escape.controls(firstLine(String.valueOf(ex.getMessage())))
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return 2;
         });
         return cl.execute(args);
     }

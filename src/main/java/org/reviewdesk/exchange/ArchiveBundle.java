@@ -34,12 +34,24 @@ import org.reviewdesk.domain.RecordDocument;
  */
 public final class ArchiveBundle {
     public static final String MANIFEST = "manifest.json";
+    /** The detached CMS signature over {@code manifest.json}, by the reviewer who signed the letter. */
+    public static final String MANIFEST_SIGNATURE = "manifest.json.p7s";
+
+    /** Signs the manifest bytes (a detached CMS signature). */
+    @FunctionalInterface
+    public interface ManifestSigner {
+        byte[] sign(byte[] manifest) throws IOException;
+    }
     public static final String FORMAT = "reviewdesk-bundle/1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_ENTRY = 2L * 1024 * 1024 * 1024;
 
-    /** A bundle read back and checked: the packet to import and the signed letter. */
-    public record Contents(CaseFile caseFile, Map<String, RecordContent> records, byte[] letter) {
+    /**
+     * A bundle read back and checked against its manifest: the packet to import, the signed letter, and
+     * the manifest with its signature (which the caller must verify: this layer knows no keys).
+     */
+    public record Contents(CaseFile caseFile, Map<String, RecordContent> records, byte[] letter, byte[] manifest,
+                           byte[] manifestSignature, String auditHead) {
     }
 
     private ArchiveBundle() {
@@ -51,7 +63,7 @@ public final class ArchiveBundle {
 
     /** Writes the bundle (to a temporary file first, then moved into place). */
     public static void write(CaseFile c, PacketWriter.RecordSource records, byte[] letter, Path out,
-                             char[] passwordOrNull) throws IOException {
+                             char[] passwordOrNull, String auditHead, ManifestSigner signer) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(PacketReader.CASE_FILE, CaseJson.write(c));
         for (RecordDocument d : c.documentList()) {
@@ -63,10 +75,14 @@ public final class ArchiveBundle {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
         manifest.put("caseNumber", c.caseNumber());
+        manifest.put("letterSha256", sha256(letter));
+        manifest.put("auditHead", auditHead);
         ArrayNode list = manifest.putArray("files");
         files.forEach((path, bytes) -> list.addObject().put("path", path).put("sha256", sha256(bytes))
                 .put("size", bytes.length));
-        files.put(MANIFEST, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        files.put(MANIFEST, manifestBytes);
+        files.put(MANIFEST_SIGNATURE, signer.sign(manifestBytes));
 
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -145,6 +161,10 @@ public final class ArchiveBundle {
                     throw new CaseFormatException("The bundle entry " + h.getFileName() + " is larger than 2 GB",
                             (Throwable) null);
                 }
+                if (files.containsKey(h.getFileName())) {
+                    throw new CaseFormatException("The bundle holds two entries named \"" + h.getFileName()
+                            + "\"; refused (which one is meant cannot be told)", (Throwable) null);
+                }
                 try (InputStream in = zip.getInputStream(h)) {
                     files.put(h.getFileName(), readCapped(in, h.getFileName()));
                 }
@@ -152,6 +172,12 @@ public final class ArchiveBundle {
             byte[] manifestBytes = files.get(MANIFEST);
             if (manifestBytes == null) {
                 throw new CaseFormatException(name + " has no " + MANIFEST + ": it is not an archive bundle",
+                        (Throwable) null);
+            }
+            byte[] signature = files.get(MANIFEST_SIGNATURE);
+            if (signature == null) {
+                throw new CaseFormatException(name + ": the manifest is not signed (" + MANIFEST_SIGNATURE
+                        + " is missing); a bundle must carry the reviewer's signature over its manifest",
                         (Throwable) null);
             }
             JsonNode manifest = JSON.readTree(manifestBytes);
@@ -170,13 +196,25 @@ public final class ArchiveBundle {
                             + "or size): the bundle was damaged or altered", (Throwable) null);
                 }
             }
-            if (manifest.path("files").size() != files.size() - 1) {
+            if (manifest.path("files").size() != files.size() - 2) {
                 throw new CaseFormatException("The bundle holds files its manifest does not list", (Throwable) null);
             }
-            CaseFile c = CaseJson.read(files.get(PacketReader.CASE_FILE));
+            byte[] caseBytes = files.get(PacketReader.CASE_FILE);
+            if (caseBytes == null) {
+                throw new CaseFormatException("The bundle has no " + PacketReader.CASE_FILE, (Throwable) null);
+            }
+            CaseFile c = CaseJson.read(caseBytes);
+            if (!c.caseNumber().equals(manifest.path("caseNumber").asText())) {
+                throw new CaseFormatException("The bundle's case.json names case " + c.caseNumber()
+                        + " but its manifest names " + manifest.path("caseNumber").asText(), (Throwable) null);
+            }
             byte[] letter = files.get(letterPath(c.caseNumber()));
             if (letter == null) {
                 throw new CaseFormatException("The bundle has no signed letter", (Throwable) null);
+            }
+            if (!sha256(letter).equals(manifest.path("letterSha256").asText())) {
+                throw new CaseFormatException("The bundle's letter is not the one its manifest names (letterSha256)",
+                        (Throwable) null);
             }
             Map<String, RecordContent> records = new LinkedHashMap<>();
             List<RecordDocument> docs = c.documentList();
@@ -189,7 +227,8 @@ public final class ArchiveBundle {
                 records.put(d.id(), new RecordContent(d.id(), bytes.length, sha256(bytes),
                         () -> new java.io.ByteArrayInputStream(bytes)));
             }
-            return new Contents(c, records, letter);
+            return new Contents(c, records, letter, manifestBytes, signature,
+                    manifest.path("auditHead").isTextual() ? manifest.path("auditHead").asText() : null);
         } catch (net.lingala.zip4j.exception.ZipException e) {
             String m = String.valueOf(e.getMessage());
             if (e.getType() == net.lingala.zip4j.exception.ZipException.Type.WRONG_PASSWORD

@@ -65,7 +65,60 @@ public final class CaseJson {
         if (root == null || root.isMissingNode()) {
             throw new CaseFormatException("The case file is empty", (Throwable) null);
         }
+        checkText(root, "");
         return readCase(root);
+    }
+
+    /**
+     * Refuses control characters other than tab and newline (a carriage return only before a newline),
+     * bidirectional overrides, and lone surrogates, in every string and field name, naming the JSON path:
+     * such characters clear terminals, hide or reorder text in a letter, or are silently lost by the store.
+     */
+    static void checkText(JsonNode n, String path) throws CaseFormatException {
+        if (n.isTextual()) {
+            String problem = textProblem(n.asText());
+            if (problem != null) {
+                throw new CaseFormatException(path.isEmpty() ? "(root)" : path, problem);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                checkText(n.get(i), path + "[" + i + "]");
+            }
+        } else if (n.isObject()) {
+            for (var it = n.fields(); it.hasNext();) {
+                var e = it.next();
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                String problem = textProblem(e.getKey());
+                if (problem != null) {
+                    throw new CaseFormatException(org.reviewdesk.files.Escape.controls(child), "the field name "
+                            + problem);
+                }
+                checkText(e.getValue(), child);
+            }
+        }
+    }
+
+    /** What is wrong with a text value, or null. */
+    static String textProblem(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                return String.format("holds a lone surrogate (\\u%04x) at character %d: not valid Unicode text", (int) c,
+                        i + 1);
+            }
+            if (c == '\t' || c == '\n' || (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n')) {
+                continue;
+            }
+            if (org.reviewdesk.files.Escape.unsafe(c)) {
+                return String.format("holds the control character \\u%04x at character %d; only tab and newline "
+                        + "are allowed in text", (int) c, i + 1);
+            }
+        }
+        return null;
     }
 
     private static CaseFile readCase(JsonNode root) throws CaseFormatException {

@@ -39,15 +39,28 @@ public final class PacketReader {
 
     public Packet read(Path path) throws CaseFormatException, IOException {
         if (!Files.exists(path)) {
-            throw new CaseFormatException("No such file or folder: " + path, (Throwable) null);
+            throw new CaseFormatException("No such file or folder: " + shown(path), (Throwable) null);
         }
         if (Files.isDirectory(path)) {
             Path caseFile = path.resolve(CASE_FILE);
+            if (Files.isSymbolicLink(caseFile)) {
+                throw new CaseFormatException("The folder's " + CASE_FILE + " is a symbolic link; refused (a "
+                        + "packet's files must be inside the packet folder)", (Throwable) null);
+            }
+            if (Files.exists(caseFile, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(caseFile,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                throw new CaseFormatException("The folder's " + CASE_FILE + " is not a regular file (a folder, "
+                        + "FIFO or device); refused", (Throwable) null);
+            }
             if (!Files.isRegularFile(caseFile)) {
-                throw new CaseFormatException("The folder " + path + " has no " + CASE_FILE + " at its root",
+                throw new CaseFormatException("The folder " + shown(path) + " has no " + CASE_FILE + " at its root",
                         (Throwable) null);
             }
             return readFolder(path, caseFile);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new CaseFormatException(shown(path) + " is not a regular file (a FIFO, socket or device); only "
+                    + "case files, packet folders and .zip packets can be imported", (Throwable) null);
         }
         String name = path.getFileName().toString().toLowerCase();
         if (name.endsWith(".zip")) {
@@ -70,6 +83,10 @@ public final class PacketReader {
             RecordDocument d = docs.get(i);
             String where = "documents[" + i + "].file";
             Path file = realRoot.resolve(d.file()).normalize();
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new CaseFormatException(where, "\"" + d.file() + "\" is not a regular file (a folder, FIFO "
+                        + "or device)");
+            }
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
                 throw new CaseFormatException(where, "\"" + d.file() + "\" is not in the packet folder " + root);
             }
@@ -126,7 +143,19 @@ public final class PacketReader {
                 declared += e.getSize();
                 checkTotal(declared);
             }
+            if (names.contains(e.getName())) {
+                throw new CaseFormatException("The packet holds two entries named \"" + e.getName() + "\"; refused "
+                        + "(which one is meant cannot be told)", (Throwable) null);
+            }
             names.add(e.getName());
+        }
+        for (String n : names) {
+            String lower = n.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("letter/") || lower.endsWith("manifest.json.p7s")
+                    || lower.endsWith("-determination.pdf")) {
+                throw new CaseFormatException("The packet carries a signed letter (" + n + ") but no manifest: an "
+                        + "archive bundle whose manifest was removed is refused", (Throwable) null);
+            }
         }
         String prefix = rootPrefix(names);
         ZipEntry caseEntry = zip.getEntry(prefix + CASE_FILE);
@@ -212,6 +241,10 @@ public final class PacketReader {
                     + "\" does not match its SHA-256 (the file is " + sha + ")");
         }
         return sha;
+    }
+
+    private static String shown(Path p) {
+        return org.reviewdesk.files.Escape.controls(p.toString());
     }
 
     private static String human(long bytes) {

@@ -35,8 +35,28 @@ public final class ArchiveService {
         CaseFile c = cases.get(caseNumber);
         byte[] letter = letters.signedLetter(caseNumber).orElseThrow(() -> new StoreException("Case " + caseNumber
                 + " has no signed letter: finalize it before archiving."));
-        ArchiveBundle.write(c, id -> new ByteArrayInputStream(cases.record(caseNumber, id)), letter, out, password);
-        ArchiveBundle.read(out, password);
+        org.reviewdesk.letter.sign.SigningIdentity id;
+        try {
+            id = letters.storedIdentity().orElseThrow(() -> new StoreException("There is no signing identity in "
+                    + "the store to sign the bundle's manifest with: create or import one (Settings)."));
+        } catch (SigningException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+        String head = store.audit().head().text();
+        ArchiveBundle.write(c, rid -> new ByteArrayInputStream(cases.record(caseNumber, rid)), letter, out, password,
+                head, manifest -> {
+                    try {
+                        return org.reviewdesk.letter.sign.ManifestSignature.sign(manifest, id);
+                    } catch (SigningException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                });
+        try {
+            check(ArchiveBundle.read(out, password), java.util.List.of(id.certificate()));
+        } catch (SigningException | BundleTrustException e) {
+            java.nio.file.Files.deleteIfExists(out);
+            throw new CaseFormatException("The bundle just written did not verify: " + e.getMessage(), e);
+        }
         store.audit().append("ARCHIVED", caseNumber, password == null ? "plain bundle" : "encrypted bundle");
         store.cases().setStatus(caseNumber, CaseStatus.ARCHIVED);
         return out;
@@ -58,11 +78,104 @@ public final class ArchiveService {
      */
     public CaseFile importBundle(Path bundle, char[] password, boolean replace)
             throws CaseFormatException, StoreException, SigningException {
-        ArchiveBundle.Contents b = ArchiveBundle.read(bundle, password);
-        var report = SignatureVerifier.verify(b.letter());
-        if (!report.allValid()) {
+        return importBundle(bundle, password, replace, java.util.List.of());
+    }
+
+    /** The signer of a bundle is intact but not trusted: the reviewer may trust the certificate and retry. */
+    public static final class BundleTrustException extends Exception {
+        private final String fingerprint;
+        private final String signer;
+
+        BundleTrustException(String signer, String fingerprint) {
+            super("The bundle is intact, but its signer " + signer + " is not trusted (certificate SHA-256 "
+                    + fingerprint + "): compare the fingerprint with the signer's, then trust the certificate "
+                    + "(--trust FILE.cer or 'reviewdesk trust add')");
+            this.fingerprint = fingerprint;
+            this.signer = signer;
+        }
+
+        public String fingerprint() {
+            return fingerprint;
+        }
+
+        public String signer() {
+            return signer;
+        }
+    }
+
+    /**
+     * Checks a bundle read from disk: the manifest signature verifies, is by the same certificate as the
+     * letter, the letter's signature is intact, its certificate is trusted, and case.json agrees with what
+     * the signed letter says (case number, each item's decision).
+     */
+    static void check(ArchiveBundle.Contents b, java.util.List<java.security.cert.X509Certificate> trusted)
+            throws CaseFormatException, SigningException, BundleTrustException {
+        org.reviewdesk.letter.sign.ManifestSignature.Result m;
+        try {
+            m = org.reviewdesk.letter.sign.ManifestSignature.verify(b.manifest(), b.manifestSignature());
+        } catch (SigningException e) {
+            throw new CaseFormatException("The bundle's manifest signature is refused: " + e.getMessage(), e);
+        }
+        if (!m.verifies()) {
+            throw new CaseFormatException("The bundle's manifest signature is not valid: the manifest was changed "
+                    + "after signing", (Throwable) null);
+        }
+        var report = SignatureVerifier.verify(b.letter(), trusted);
+        if (!report.allIntact()) {
             throw new CaseFormatException("The bundle's letter signature is not valid: the letter was altered",
                     (Throwable) null);
+        }
+        var letterSig = report.signatures().get(0);
+        if (!letterSig.sha256Fingerprint().equals(m.fingerprint())) {
+            throw new CaseFormatException("The bundle's manifest is signed by another certificate (SHA-256 "
+                    + m.fingerprint() + ") than its letter (SHA-256 " + letterSig.sha256Fingerprint() + ")",
+                    (Throwable) null);
+        }
+        String text;
+        try {
+            text = org.reviewdesk.letter.LetterText.of(b.letter());
+        } catch (IOException e) {
+            throw new CaseFormatException("The bundle's letter cannot be read: " + e.getMessage(), e);
+        }
+        CaseFile c = b.caseFile();
+        if (!text.contains(c.caseNumber())) {
+            throw new CaseFormatException("The bundle's case.json (case " + c.caseNumber() + ") does not match its "
+                    + "signed letter, which names another case", (Throwable) null);
+        }
+        for (int i = 0; i < c.items().size(); i++) {
+            var item = c.items().get(i);
+            if (item.decision() == null) {
+                continue;
+            }
+            String said = org.reviewdesk.letter.LetterText.normalize(
+                    (item.request() == null ? "" : item.request().strip()) + ": " + item.decision().label());
+            if (!text.contains(said)) {
+                throw new CaseFormatException("items[" + i + "].decision: case.json says " + item.decision().label()
+                        + " for \"" + org.reviewdesk.files.Escape.controls(item.request())
+                        + "\" but the signed letter does not", (Throwable) null);
+            }
+        }
+        if (!letterSig.trusted()) {
+            throw new BundleTrustException(letterSig.signerName(), letterSig.sha256Fingerprint());
+        }
+    }
+
+    /**
+     * Imports a bundle trusting also {@code extraTrust} for this import (the command line's --trust). An
+     * intact bundle by an untrusted signer is refused with a CaseFormatException whose cause is a
+     * {@link BundleTrustException} (the window asks the reviewer about it).
+     */
+    public CaseFile importBundle(Path bundle, char[] password, boolean replace,
+                                 java.util.List<java.security.cert.X509Certificate> extraTrust)
+            throws CaseFormatException, StoreException, SigningException {
+        ArchiveBundle.Contents b = ArchiveBundle.read(bundle, password);
+        java.util.List<java.security.cert.X509Certificate> trust = new java.util.ArrayList<>(
+                letters.trustedCertificates());
+        trust.addAll(extraTrust);
+        try {
+            check(b, trust);
+        } catch (BundleTrustException e) {
+            throw new CaseFormatException(e.getMessage(), e);
         }
         store.cases().insert(b.caseFile(), b.records(), replace);
         String number = b.caseFile().caseNumber();

@@ -58,7 +58,7 @@ public final class DeliveryService {
         byte[] pdf = letters.signedLetter(caseNumber).orElseThrow(() -> new StoreException("Case " + caseNumber
                 + " has no signed letter yet: sign it first (Sign & Export, or 'letter " + caseNumber + " --sign')."));
         try {
-            Files.write(draft, MailDraft.eml(to, caseNumber, pdf));
+            org.reviewdesk.files.PrivateFiles.writeAtomically(draft, MailDraft.eml(to, caseNumber, pdf));
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException("The e-mail could not be written: " + e.getMessage(), e);
         }

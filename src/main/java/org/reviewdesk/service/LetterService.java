@@ -105,9 +105,60 @@ public final class LetterService {
         return org.reviewdesk.record.PageRenderer.render(preview(c).pdf(), dpi);
     }
 
-    /** Checks the signatures of a PDF. */
+    /** Checks the signatures of a PDF against no trust list (at best INTACT, SIGNER NOT TRUSTED). */
     public static org.reviewdesk.letter.sign.VerificationReport verify(byte[] pdf) throws SigningException {
         return org.reviewdesk.letter.sign.SignatureVerifier.verify(pdf);
+    }
+
+    /** Checks the signatures of a PDF against the store's trust list and any {@code extra} certificates. */
+    public org.reviewdesk.letter.sign.VerificationReport verifyTrusted(byte[] pdf,
+            List<java.security.cert.X509Certificate> extra) throws SigningException, StoreException {
+        List<java.security.cert.X509Certificate> all = new java.util.ArrayList<>(trustedCertificates());
+        all.addAll(extra);
+        return org.reviewdesk.letter.sign.SignatureVerifier.verify(pdf, all);
+    }
+
+    // ---- trust ----
+
+    /**
+     * The certificates the reviewer trusts. A store made before trust lists existed gets its own signing
+     * identity added the first time (it was the reviewer's choice when it was created or imported).
+     */
+    public List<java.security.cert.X509Certificate> trustedCertificates() throws StoreException, SigningException {
+        List<org.reviewdesk.store.TrustList.Trusted> list = store.trust().all();
+        if (list.isEmpty() && !store.readOnly()) {
+            Optional<SigningIdentity> own = storedIdentity();
+            if (own.isPresent()) {
+                trust(own.get().certificate(), "the store's own signing identity");
+                list = store.trust().all();
+            }
+        }
+        List<java.security.cert.X509Certificate> out = new java.util.ArrayList<>();
+        for (var t : list) {
+            out.add(org.reviewdesk.letter.sign.Certificates.read(t.der()));
+        }
+        return out;
+    }
+
+    /** The trust list as stored (fingerprint, subject, when, why). */
+    public List<org.reviewdesk.store.TrustList.Trusted> trustList() throws StoreException, SigningException {
+        trustedCertificates();
+        return store.trust().all();
+    }
+
+    /** Trusts a certificate (a colleague's, or an organization's CA); true when it was not trusted yet. */
+    public boolean trust(java.security.cert.X509Certificate cert, String reason) throws StoreException {
+        try {
+            return store.trust().add(org.reviewdesk.letter.sign.Certificates.fingerprint(cert),
+                    cert.getSubjectX500Principal().getName(), cert.getEncoded(), reason);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new StoreException("The certificate cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops trusting the certificate with this SHA-256 fingerprint; true when it was trusted. */
+    public boolean untrust(String sha256Fingerprint) throws StoreException {
+        return store.trust().remove(sha256Fingerprint.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     /** An unsigned letter of a stored case. */
@@ -266,8 +317,15 @@ public final class LetterService {
 
     /** Signs a rendered letter in its reserved box. */
     public byte[] signRendered(RenderedLetter r, SigningIdentity id, String tsaUrl) throws SigningException {
+        String head;
+        try {
+            head = store.audit().head().text();
+        } catch (StoreException e) {
+            throw new SigningException("The audit log could not be read to anchor it in the letter: "
+                    + e.getMessage(), e);
+        }
         return signer().sign(r.pdf(), id, appearance(r, id), tsaUrl == null || tsaUrl.isBlank() ? null : tsaUrl,
-                clock.instant());
+                clock.instant(), java.util.Map.of(LetterSigner.AUDIT_HEAD, head));
     }
 
     private static SignatureAppearance appearance(RenderedLetter r, SigningIdentity id) {
@@ -307,13 +365,16 @@ public final class LetterService {
         char[] password = randomPassword();
         byte[] p12 = SelfSignedIdentity.create(name, Period.ofYears(5), password);
         store.identities().saveActive(name + " (self-signed)", p12, password);
-        return SigningIdentity.fromPkcs12(p12, password);
+        SigningIdentity id = SigningIdentity.fromPkcs12(p12, password);
+        trust(id.certificate(), "the store's own signing identity");
+        return id;
     }
 
     /** Imports a PKCS#12 identity after checking that it opens and is valid today. */
     public SigningIdentity importIdentity(byte[] p12, char[] password) throws StoreException, SigningException {
         SigningIdentity id = SigningIdentity.fromPkcs12(p12, password);
         store.identities().saveActive(id.signerName(), p12, password);
+        trust(id.certificate(), "the store's own signing identity (imported)");
         return id;
     }
 

@@ -67,7 +67,12 @@ public final class Workbench implements AutoCloseable {
 
     public static Workbench open(Path dataDir, char[] password) throws StoreException {
         Store store = Store.open(dataDir, password);
-        store.audit().append("STORE_OPENED", null, null);
+        try {
+            store.audit().append("STORE_OPENED", null, null);
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
         return new Workbench(store);
     }
 
@@ -151,8 +156,52 @@ public final class Workbench implements AutoCloseable {
         return store.audit().entries();
     }
 
+    /**
+     * Checks the audit chain and compares it with every anchor that can be found: the audit head in each
+     * signed letter kept in the store (intact signatures only) and in the newest backup of the backup folder.
+     */
     public org.reviewdesk.store.AuditLog.Verification verifyAudit() throws StoreException {
-        return store.audit().verify();
+        return store.audit().verify(auditAnchors());
+    }
+
+    /** The heads recorded outside the chain that {@link #verifyAudit()} compares with. */
+    public java.util.List<org.reviewdesk.store.AuditLog.Anchor> auditAnchors() throws StoreException {
+        java.util.List<org.reviewdesk.store.AuditLog.Anchor> anchors = new java.util.ArrayList<>();
+        for (var l : store.letters().allSigned()) {
+            try {
+                var report = org.reviewdesk.letter.sign.SignatureVerifier.verify(l.getValue());
+                if (!report.allIntact()) {
+                    continue;
+                }
+                var head = org.reviewdesk.store.AuditLog.Head.parse(report.signatures().get(0).auditHead());
+                if (head != null) {
+                    anchors.add(new org.reviewdesk.store.AuditLog.Anchor(head, "the signed letter of case "
+                            + l.getKey()));
+                }
+            } catch (org.reviewdesk.letter.sign.SigningException e) {
+                // a letter that cannot be read anchors nothing
+            }
+        }
+        org.reviewdesk.store.Backups.newest(backupPlan().dir()).ifPresent(b -> {
+            var head = org.reviewdesk.store.Backups.auditHead(b);
+            if (head != null) {
+                anchors.add(new org.reviewdesk.store.AuditLog.Anchor(head, "the backup " + b.getFileName()));
+            }
+        });
+        return anchors;
+    }
+
+    /**
+     * What opening the store found and did: an interrupted restore or password change finished or rolled
+     * back, a key upgrade, read-only media. The window and the command line tell the reviewer.
+     */
+    public java.util.List<String> openingNotes() {
+        return store.notes();
+    }
+
+    /** Whether the store is open read-only (read-only media): nothing can be saved. */
+    public boolean readOnly() {
+        return store.readOnly();
     }
 
     /** Whether this is the store's password (the idle lock asks for it again). */

@@ -32,26 +32,80 @@ public final class Backups {
     private Backups() {
     }
 
+    /** The copy of the key header inside a backup (salt and parameters; no secret). */
+    static final String HEADER_ENTRY = StoreKeys.HEADER;
+    /** The audit head at the time of the backup: an anchor {@code audit verify} compares with. */
+    public static final String AUDIT_HEAD_ENTRY = "audit-head.txt";
+
     /** Writes a backup of the open store into {@code dir}, keeping the newest {@code keep} backups there. */
     public static Path backup(Store store, Path dir, int keep) throws StoreException {
+        Path part = dir.resolve("reviewdesk-" + NAME.format(LocalDateTime.now()) + ".zip.part");
         try {
-            Files.createDirectories(dir);
-            Path part = dir.resolve("reviewdesk-" + NAME.format(LocalDateTime.now()) + ".zip.part");
+            org.reviewdesk.files.PrivateFiles.privateDirectory(dir);
             Path done = dir.resolve(part.getFileName().toString().replace(".part", ""));
             Files.deleteIfExists(part);
+            AuditLog.Head head;
             synchronized (store.connection()) {
+                head = store.audit().head();
                 try (PreparedStatement ps = store.connection().prepareStatement("BACKUP TO ?")) {
                     ps.setString(1, part.toAbsolutePath().toString());
                     ps.execute();
                 }
             }
-            Files.move(part, done, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.reviewdesk.files.PrivateFiles.restrict(part, false);
+            addEntries(part, store, head);
+            org.reviewdesk.files.PrivateFiles.moveAtomically(part, done);
             store.audit().append("BACKUP", null, done.getFileName().toString());
             prune(dir, keep);
             return done;
-        } catch (IOException | SQLException e) {
-            throw new StoreException("The backup could not be written to " + dir + ": " + e.getMessage()
-                    + "; earlier backups are untouched.", e);
+        } catch (IOException | SQLException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw new StoreException("The backup could not be written to " + dir + ": "
+                    + org.reviewdesk.files.PrivateFiles.describe(e) + "; earlier backups are untouched.", e);
+        }
+    }
+
+    /** Adds the key header and the audit head to the zip H2 wrote. */
+    private static void addEntries(Path zip, Store store, AuditLog.Head head) throws IOException {
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, java.util.Map.of())) {
+            Path header = Store.header(store.dir());
+            if (Files.exists(header)) {
+                Files.copy(header, fs.getPath("/" + HEADER_ENTRY), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.writeString(fs.getPath("/" + AUDIT_HEAD_ENTRY), head.text() + "\n");
+        }
+    }
+
+    /** The audit head a backup recorded, or null for backups of earlier versions. */
+    public static AuditLog.Head auditHead(Path backup) {
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            ZipEntry e = zip.getEntry(AUDIT_HEAD_ENTRY);
+            if (e == null || e.getSize() > 200) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return AuditLog.Head.parse(new String(in.readNBytes(200), java.nio.charset.StandardCharsets.US_ASCII)
+                        .strip());
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The newest backup in {@code dir} (by its name), if any. */
+    public static java.util.Optional<Path> newest(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("reviewdesk-\\d{8}-\\d{6}\\.zip")).max(
+                    java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -68,20 +122,23 @@ public final class Backups {
 
     /** Opens a backup (its database is still encrypted) in a scratch folder and says what it holds. */
     public static BackupInfo inspect(Path backup, Path scratch, char[] password) throws StoreException {
-        Path dir = extract(backup, scratch);
-        try (Store s = Store.open(dir, password)) {
-            synchronized (s.connection()) {
-                try (PreparedStatement ps = s.connection().prepareStatement(
-                        "SELECT COUNT(*), MAX(updated_at) FROM cases"); ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new BackupInfo(backup, rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
-                            Files.size(backup));
+        try (OpLock lock = OpLock.acquire(scratch.toAbsolutePath().getParent())) {
+            Path dir = extract(backup, scratch);
+            try (Store s = Store.open(dir, password)) {
+                synchronized (s.connection()) {
+                    try (PreparedStatement ps = s.connection().prepareStatement(
+                            "SELECT COUNT(*), MAX(updated_at) FROM cases"); ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return new BackupInfo(backup, rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
+                                Files.size(backup));
+                    }
                 }
+            } catch (SQLException | IOException e) {
+                throw new StoreException("The backup " + backup.getFileName() + " could not be read: "
+                        + e.getMessage(), e);
+            } finally {
+                deleteTree(dir);
             }
-        } catch (SQLException | IOException e) {
-            throw new StoreException("The backup " + backup.getFileName() + " could not be read: " + e.getMessage(), e);
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -100,37 +157,32 @@ public final class Backups {
     }
 
     /**
-     * Replaces the (closed) store in {@code dataDir} with the backup. The current file is kept aside
-     * until the restored one has opened with the password; on any failure it is put back.
+     * Replaces the (closed) store in {@code dataDir} with the backup. The backup is unpacked beside the
+     * store and checked to open with the password; then one atomic rename swaps it in, so at every moment
+     * there is a whole store file: the old one or the restored one. An interruption is rolled back or
+     * finished on the next start; no copy of the old store stays behind.
      */
     public static void restore(Path backup, Path dataDir, char[] password) throws StoreException {
-        Path scratch = dataDir.resolve(".restore");
-        Path aside = dataDir.resolve("reviewdesk.mv.db.before-restore");
-        Path extracted = extract(backup, scratch);
-        try {
-            Store.open(extracted, password).close();
-            if (Files.exists(Store.file(dataDir))) {
-                Files.move(Store.file(dataDir), aside, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(Store.file(extracted), Store.file(dataDir), StandardCopyOption.ATOMIC_MOVE);
-            try (Store s = Store.open(dataDir, password)) {
-                s.audit().append("RESTORE", null, backup.getFileName().toString());
-            }
-            Files.deleteIfExists(aside);
-        } catch (IOException | StoreException e) {
+        try (OpLock lock = OpLock.acquire(dataDir)) {
+            Path scratch = dataDir.resolve(Store.RESTORE_DIR);
             try {
-                if (Files.exists(aside)) {
-                    Files.move(aside, Store.file(dataDir), StandardCopyOption.REPLACE_EXISTING);
+                Path extracted = extract(backup, scratch);
+                StoreKeys.Kdf kdf;
+                try (Store s = Store.open(extracted, password)) {
+                    kdf = s.kdf();
                 }
-            } catch (IOException again) {
-                e.addSuppressed(again);
+                // opening may have settled or upgraded the copy's key: take the header it has now
+                kdf = StoreKeys.readHeader(extracted).current();
+                Store.swapIn(dataDir, Store.file(extracted), kdf);
+                try (Store s = Store.open(dataDir, password)) {
+                    s.audit().append("RESTORE", null, backup.getFileName().toString());
+                }
+            } catch (IOException e) {
+                throw new StoreException("The backup could not be restored; the store is unchanged: "
+                        + org.reviewdesk.files.PrivateFiles.describe(e), e);
+            } finally {
+                deleteTree(scratch);
             }
-            if (e instanceof StoreException se) {
-                throw se;
-            }
-            throw new StoreException("The backup could not be restored; the store is unchanged: " + e.getMessage(), e);
-        } finally {
-            deleteTree(scratch);
         }
     }
 
@@ -141,9 +193,16 @@ public final class Backups {
                 throw new StoreException(backup.getFileName() + " is not a ReviewDesk backup (no store inside).");
             }
             deleteTree(scratch);
-            Files.createDirectories(scratch);
+            org.reviewdesk.files.PrivateFiles.privateDirectory(scratch);
+            ZipEntry header = zip.getEntry(HEADER_ENTRY);
+            if (header != null && header.getSize() < 4096) {
+                try (InputStream in = zip.getInputStream(header)) {
+                    Files.write(scratch.resolve(StoreKeys.HEADER), in.readNBytes(4096));
+                }
+            }
             try (InputStream in = zip.getInputStream(entry);
-                 OutputStream out = Files.newOutputStream(scratch.resolve(Store.DB_NAME + ".mv.db"))) {
+                 OutputStream out = org.reviewdesk.files.PrivateFiles.newPrivateFile(
+                         scratch.resolve(Store.DB_NAME + ".mv.db"))) {
                 byte[] buf = new byte[1 << 16];
                 long total = 0;
                 int n;

@@ -117,4 +117,21 @@ public final class LetterRepository {
             }
         }
     }
+
+    /** Every signed letter kept in the store (case number and PDF), oldest first: the audit log's anchors. */
+    public java.util.List<java.util.Map.Entry<String, byte[]>> allSigned() throws StoreException {
+        synchronized (c) {
+            java.util.List<java.util.Map.Entry<String, byte[]>> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, l.pdf FROM letters l JOIN cases c "
+                    + "ON c.id = l.case_id WHERE l.signed ORDER BY l.created_at");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(java.util.Map.entry(rs.getString(1), rs.getBytes(2)));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("The signed letters could not be read: " + e.getMessage(), e);
+            }
+            return out;
+        }
+    }
 }

@@ -3,7 +3,9 @@ package org.reviewdesk.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -11,6 +13,7 @@ import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.tools.ChangeFileEncryption;
+import org.reviewdesk.files.PrivateFiles;
 
 /**
  * The encrypted case store: one H2 file ({@code reviewdesk.mv.db}) in the data folder, AES-encrypted
@@ -19,36 +22,64 @@ import org.h2.tools.ChangeFileEncryption;
 public final class Store implements AutoCloseable {
     static final String DB_NAME = "reviewdesk";
     private static final String FILE_NAME = DB_NAME + ".mv.db";
+    /** Where a password change or key migration builds the re-encrypted copy before swapping it in. */
+    static final String REKEY_DIR = ".rekey";
+    /** Where a restore unpacks the backup before swapping it in. */
+    static final String RESTORE_DIR = ".restore";
+    /** Files and folders an interrupted operation of this or an earlier version may leave behind. */
+    private static final List<String> LEFTOVERS = List.of(REKEY_DIR, RESTORE_DIR, ".inspect", "temp.db",
+            FILE_NAME + ".before-passwd");
 
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     private final Path dir;
     private final Connection connection;
-    private volatile byte[] keyCheck;
+    private final StoreKeys.Kdf kdf;
+    private final byte[] storeKey;
+    private final byte[] secret;
+    private final boolean readOnly;
+    private final List<String> notes = new ArrayList<>();
 
-    private Store(Path dir, Connection connection) {
+    private Store(Path dir, Connection connection, StoreKeys.Kdf kdf, byte[] storeKey, byte[] secret,
+                  boolean readOnly) {
         this.dir = dir;
         this.connection = connection;
+        this.kdf = kdf;
+        this.storeKey = storeKey;
+        this.secret = secret;
+        this.readOnly = readOnly;
     }
 
     /** Whether {@code password} is the store's password (for unlocking an idle-locked window). */
     public boolean checkPassword(char[] password) {
-        byte[] k = keyCheck;
-        return k != null && java.security.MessageDigest.isEqual(k, digest(StoreKeys.filePassword(password)));
+        return MessageDigest.isEqual(storeKey, StoreKeys.storeKey(password, kdf));
     }
 
-    private static byte[] digest(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * THE way to get a key for another part of ReviewDesk: a 32-byte key for one purpose, derived
+     * (HKDF-SHA256) from this store's secret, which only the password unlocks. The audit log's HMAC uses
+     * "audit-hmac"; the search index picks its own purpose name (e.g. "search-index"). The same purpose
+     * always gives the same key for this store, also after a password change; different purposes give
+     * unrelated keys.
+     */
+    public byte[] deriveSubkey(String purpose) {
+        return StoreKeys.deriveSubkey(secret, purpose);
+    }
+
+    /** Whether the store was opened read-only (read-only media or folder): nothing can be saved. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** What was found and done on opening (an interrupted operation finished or rolled back), for the reviewer. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE_NAME));
+        return Files.isRegularFile(dir.resolve(FILE_NAME))
+                || Files.isRegularFile(dir.resolve(FILE_NAME + ".before-restore"));
     }
 
     /** The database file, for checks and backups. */
@@ -56,40 +87,162 @@ public final class Store implements AutoCloseable {
         return dir.resolve(FILE_NAME);
     }
 
-    /** Creates a new, empty store in {@code dir}. */
+    /** The key header beside the database file. */
+    public static Path header(Path dir) {
+        return dir.resolve(StoreKeys.HEADER);
+    }
+
+    /** Creates a new, empty store in {@code dir}: owner-only folder and files, a fresh random salt. */
     public static Store create(Path dir, char[] password) throws StoreException {
         if (exists(dir)) {
             throw new StoreException.AlreadyExists(dir);
         }
-        if (password.length == 0) {
-            throw new StoreException("The store password must not be empty.");
-        }
+        StoreKeys.checkNewPassword(password);
+        StoreKeys.Kdf plain = StoreKeys.Kdf.fresh();
+        byte[] key = StoreKeys.storeKey(password, plain);
+        StoreKeys.Kdf kdf = plain.withWrappedSecret(StoreKeys.wrap(StoreKeys.newSecret(), key));
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.privateDirectory(dir);
+            StoreKeys.writeHeader(dir, new StoreKeys.Header(kdf, List.of()));
         } catch (IOException e) {
-            throw new StoreException("The data folder " + dir + " cannot be created: " + e.getMessage(), e);
+            throw new StoreException("The data folder " + dir + " cannot be created: " + PrivateFiles.describe(e), e);
         }
-        return connect(dir, password, false);
+        Store s = connect(dir, password, kdf, key, false);
+        PrivateFiles.restrictQuietly(file(dir));
+        return s;
     }
 
-    /** Opens an existing store; a wrong password or a store in use changes nothing on disk. */
+    /**
+     * Opens an existing store; a wrong password or a store in use changes nothing on disk. Leftovers of an
+     * interrupted restore or password change are finished or rolled back first (see {@link #notes()}), and
+     * a store still under the old fixed-salt key is moved to a salted Argon2id key.
+     */
     public static Store open(Path dir, char[] password) throws StoreException {
-        if (!exists(dir)) {
-            throw new StoreException.Missing(dir);
+        List<String> notes = new ArrayList<>();
+        try (OpLock lock = OpLock.tryAcquire(dir)) {
+            if (lock != null) {
+                notes.addAll(recover(dir));
+            }
+            if (!Files.isRegularFile(file(dir))) {
+                throw new StoreException.Missing(dir);
+            }
+            StoreKeys.Header header = StoreKeys.readHeader(dir);
+            StoreException wrong = null;
+            for (StoreKeys.Kdf k : header.candidates()) {
+                byte[] key = StoreKeys.storeKey(password, k);
+                Store s;
+                try {
+                    s = connect(dir, password, k, key, true);
+                } catch (StoreException.WrongPassword e) {
+                    wrong = e;
+                    continue;
+                }
+                s.notes.addAll(notes);
+                if (!s.readOnly && lock != null) {
+                    s = settle(s, header, k, password);
+                }
+                return s;
+            }
+            throw wrong != null ? wrong : new StoreException.WrongPassword();
         }
-        return connect(dir, password, true);
     }
 
-    private static String url(Path dir, boolean mustExist) {
+    /** After opening with {@code used}: drop pending entries, and move a legacy store to a salted key. */
+    private static Store settle(Store s, StoreKeys.Header header, StoreKeys.Kdf used, char[] password)
+            throws StoreException {
+        Path dir = s.dir;
+        try {
+            if (!header.pending().isEmpty() || !header.current().equals(used)) {
+                if (!used.equals(header.current())) {
+                    s.notes.add("An interrupted password change or restore was finished: the store now opens with "
+                            + "the new password.");
+                }
+                if (!used.legacy()) {
+                    StoreKeys.writeHeader(dir, new StoreKeys.Header(used, List.of()));
+                }
+            }
+            if (used.legacy()) {
+                s.close();
+                StoreKeys.Kdf fresh = rekey(dir, password, used, password, StoreKeys.Kdf.fresh());
+                Store again = connect(dir, password, fresh, StoreKeys.storeKey(password, fresh), true);
+                again.notes.addAll(s.notes);
+                again.notes.add("The store's key was upgraded to a salted Argon2id key (a one-time step).");
+                try {
+                    AuditLog.append(again.connection, again.auditKey(), "KEY_UPGRADED", null, fresh.toString());
+                } catch (SQLException e) {
+                    // the upgrade itself succeeded; the entry is only a record of it
+                }
+                return again;
+            }
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw new StoreException("The store's key header could not be updated: " + PrivateFiles.describe(e), e);
+        }
+    }
+
+    /**
+     * Finds what an interrupted operation left in {@code dir} and cleans it up. Runs only under the
+     * operation lock, so never while another process is in the middle of one.
+     */
+    static List<String> recover(Path dir) {
+        List<String> notes = new ArrayList<>();
+        Path before = dir.resolve(FILE_NAME + ".before-restore");
+        try {
+            if (Files.exists(before) && !Files.exists(file(dir))) {
+                // an earlier version's restore stopped between its two renames: put the old store back
+                PrivateFiles.moveAtomically(before, file(dir));
+                notes.add("An interrupted restore was rolled back: the store is as it was before.");
+            } else if (Files.exists(before)) {
+                Files.delete(before);
+                notes.add("An interrupted restore had finished; its spare copy of the old store was removed.");
+            }
+            for (String name : LEFTOVERS) {
+                Path p = dir.resolve(name);
+                if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                    notes.add(switch (name) {
+                        case REKEY_DIR -> "An interrupted password change was rolled back: the store keeps its "
+                                + "old password.";
+                        case RESTORE_DIR -> "An interrupted restore was rolled back: the store is as it was before.";
+                        default -> "A leftover of an interrupted operation (" + name + ") was removed.";
+                    });
+                }
+            }
+        } catch (IOException e) {
+            notes.add("A leftover of an interrupted operation could not be cleaned up: " + PrivateFiles.describe(e));
+        }
+        return notes;
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+
+    private static String url(Path dir, boolean mustExist, boolean readOnly) {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DB_NAME)
                 + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-                + (mustExist ? ";IFEXISTS=TRUE" : "");
+                + (mustExist ? ";IFEXISTS=TRUE" : "")
+                + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
     }
 
-    private static Store connect(Path dir, char[] password, boolean mustExist) throws StoreException {
+    private static boolean onReadOnlyMedia(Path dir) {
+        return Files.exists(file(dir)) && (!Files.isWritable(file(dir)) || !Files.isWritable(dir));
+    }
+
+    private static Store connect(Path dir, char[] password, StoreKeys.Kdf kdf, byte[] key, boolean mustExist)
+            throws StoreException {
         quietLibraries();
-        String url = url(dir, mustExist);
-        char[] h2Password = StoreKeys.h2Password(password);
+        boolean readOnly = mustExist && onReadOnlyMedia(dir);
+        String url = url(dir, mustExist, readOnly);
+        char[] h2Password = StoreKeys.h2Password(key);
         Connection c;
         try {
             c = new H2DataSource(url, h2Password).getConnection();
@@ -97,18 +250,33 @@ public final class Store implements AutoCloseable {
             throw translate(e, dir);
         }
         try {
-            Flyway.configure()
-                    .dataSource(new H2DataSource(url, h2Password))
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            if (!readOnly) {
+                Flyway.configure()
+                        .dataSource(new H2DataSource(url, h2Password))
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            }
             c.setAutoCommit(true);
         } catch (RuntimeException | SQLException e) {
             closeQuietly(c);
-            throw new StoreException("The store in " + dir + " could not be prepared: " + e.getMessage(), e);
+            throw new StoreException("The store in " + dir + " could not be prepared: "
+                    + PrivateFiles.describe(e), e);
         }
-        Store store = new Store(dir, c);
-        store.keyCheck = digest(new String(h2Password, 0, new String(h2Password).indexOf(' ')));
+        byte[] secret;
+        try {
+            // a legacy store has no secret until it is upgraded: its sub-keys come from the key itself
+            secret = kdf.wrappedSecret() == null ? StoreKeys.deriveSubkey(key, "legacy-secret")
+                    : StoreKeys.unwrap(kdf.wrappedSecret(), key);
+        } catch (StoreException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        Store store = new Store(dir, c, kdf, key, secret, readOnly);
+        if (readOnly) {
+            store.notes.add("The store is on read-only media or in a read-only folder: it is open for reading "
+                    + "only, nothing can be saved and no audit entry is written.");
+        }
         return store;
     }
 
@@ -126,43 +294,110 @@ public final class Store implements AutoCloseable {
                 return new StoreException("The store file in " + dir + " is damaged and cannot be opened; "
                         + "restore it from a backup.", e);
             default:
-                return new StoreException("The store in " + dir + " cannot be opened: " + e.getMessage(), e);
+                return new StoreException("The store in " + dir + " cannot be opened: " + PrivateFiles.describe(e),
+                        e);
         }
     }
 
     /**
-     * Re-encrypts the store under a new password. The store must be closed. The old file is kept
-     * (still encrypted) until the new one is complete, so an interruption loses nothing.
+     * Re-encrypts the store under a new password and a fresh salt. The store must be closed. The new file
+     * is built beside the old one and swapped in with one atomic rename; at every moment the store file is
+     * either the old one (old password) or the new one (new password), and nothing else stays behind.
      */
     public static void changePassword(Path dir, char[] oldPassword, char[] newPassword) throws StoreException {
-        if (newPassword.length == 0) {
-            throw new StoreException("The new password must not be empty.");
-        }
-        try (Store s = open(dir, oldPassword)) {
-            s.audit().append("PASSWORD_CHANGED", null, null);
-        }
-        Path file = file(dir);
-        Path keep = dir.resolve(FILE_NAME + ".before-passwd");
-        try {
-            Files.copy(file, keep, StandardCopyOption.REPLACE_EXISTING);
-            ChangeFileEncryption.execute(dir.toAbsolutePath().toString(), DB_NAME, "AES",
-                    StoreKeys.filePassword(oldPassword).toCharArray(),
-                    StoreKeys.filePassword(newPassword).toCharArray(), true);
-            try (Store s = open(dir, newPassword)) {
-                s.connection.isValid(1);
-            }
-            Files.delete(keep);
-        } catch (IOException | SQLException | StoreException e) {
-            try {
-                if (Files.exists(keep)) {
-                    Files.move(keep, file, StandardCopyOption.REPLACE_EXISTING);
+        StoreKeys.checkNewPassword(newPassword);
+        try (OpLock lock = OpLock.acquire(dir)) {
+            StoreKeys.Kdf old;
+            try (Store s = open(dir, oldPassword)) {
+                if (s.readOnly) {
+                    throw new StoreException("The store is on read-only media: its password cannot be changed.");
                 }
-            } catch (IOException restore) {
-                e.addSuppressed(restore);
+                s.audit().append("PASSWORD_CHANGED", null, null);
+                old = s.kdf;
             }
+            rekey(dir, oldPassword, old, newPassword, StoreKeys.Kdf.fresh());
+        } catch (IOException e) {
             throw new StoreException("The password could not be changed; the store keeps its old password: "
-                    + e.getMessage(), e);
+                    + PrivateFiles.describe(e), e);
         }
+    }
+
+    /** Test hook for the crash benchmark: a pause (ms) before each step of a swap, from a system property. */
+    private static void step(String name) {
+        String pause = System.getProperty("reviewdesk.crashtest.pause");
+        if (pause != null) {
+            System.out.println("step " + name);
+            System.out.flush();
+            try {
+                Thread.sleep(Long.parseLong(pause));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static StoreKeys.Kdf rekey(Path dir, char[] oldPassword, StoreKeys.Kdf oldKdf, char[] newPassword,
+                              StoreKeys.Kdf plainNewKdf) throws StoreException, IOException {
+        byte[] oldKey = StoreKeys.storeKey(oldPassword, oldKdf);
+        byte[] newKey = StoreKeys.storeKey(newPassword, plainNewKdf);
+        byte[] secret = oldKdf.wrappedSecret() == null ? StoreKeys.newSecret()
+                : StoreKeys.unwrap(oldKdf.wrappedSecret(), oldKey);
+        StoreKeys.Kdf newKdf = plainNewKdf.legacy() ? plainNewKdf
+                : plainNewKdf.withWrappedSecret(StoreKeys.wrap(secret, newKey));
+        Path work = dir.resolve(REKEY_DIR);
+        deleteTree(work);
+        PrivateFiles.privateDirectory(work);
+        try {
+            step("copy");
+            Path copy = file(work);
+            Files.copy(file(dir), copy);
+            PrivateFiles.restrict(copy, false);
+            step("reencrypt");
+            try {
+                ChangeFileEncryption.execute(work.toAbsolutePath().toString(), DB_NAME, "AES",
+                        StoreKeys.filePassword(oldKey).toCharArray(), StoreKeys.filePassword(newKey).toCharArray(),
+                        true);
+            } catch (SQLException e) {
+                throw new StoreException("The store could not be re-encrypted: " + PrivateFiles.describe(e), e);
+            }
+            step("check");
+            connect(work, newPassword, newKdf, newKey, true).close();
+            step("pending");
+            StoreKeys.writeHeader(dir, new StoreKeys.Header(oldKdf, List.of(newKdf)));
+            step("swap");
+            PrivateFiles.moveAtomically(copy, file(dir));
+            step("settle");
+            StoreKeys.writeHeader(dir, new StoreKeys.Header(newKdf, List.of()));
+            step("done");
+            return newKdf;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /**
+     * Puts a store file (already checked to open with {@code kdf}) in place of the current one in one
+     * atomic rename, for restore: the header lists both derivations while the file is swapped.
+     */
+    static void swapIn(Path dir, Path newFile, StoreKeys.Kdf newKdf) throws StoreException, IOException {
+        StoreKeys.Header h = StoreKeys.readHeader(dir);
+        step("pending");
+        StoreKeys.writeHeader(dir, new StoreKeys.Header(Files.exists(file(dir)) ? h.current() : newKdf,
+                List.of(newKdf)));
+        step("swap");
+        PrivateFiles.moveAtomically(newFile, file(dir));
+        step("settle");
+        StoreKeys.writeHeader(dir, new StoreKeys.Header(newKdf, List.of()));
+    }
+
+    /** The derivation of this store's key (for backups, which carry the header with them). */
+    StoreKeys.Kdf kdf() {
+        return kdf;
+    }
+
+    /** The key of the audit log's HMAC chain. */
+    byte[] auditKey() {
+        return deriveSubkey("audit-hmac");
     }
 
     /** H2 and Flyway must not write anything of their own: no trace files, no console chatter. */
@@ -179,7 +414,12 @@ public final class Store implements AutoCloseable {
     }
 
     public AuditLog audit() {
-        return new AuditLog(connection);
+        return new AuditLog(connection, auditKey(), readOnly);
+    }
+
+    /** The certificates whose signatures verify as VALID. */
+    public TrustList trust() {
+        return new TrustList(connection);
     }
 
     public IdentityRepository identities() {

@@ -25,7 +25,7 @@ public final class LetterBenchmark {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         CaseFile c = CaseJson.read(Files.readAllBytes(caseFile));
-        char[] pw = "bench".toCharArray();
+        char[] pw = "bench password".toCharArray();
         SigningIdentity id = SigningIdentity.fromPkcs12(SelfSignedIdentity.create("Benchmark Reviewer",
                 Period.ofYears(1), pw), pw);
         int pages = 0;

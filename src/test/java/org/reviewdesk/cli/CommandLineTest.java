@@ -55,15 +55,15 @@ class CommandLineTest {
     @Test
     void initImportListShowExportAndPasswdWorkTogether() throws Exception {
         String data = tmp.resolve("data").toString();
-        Run init = run("pw one", "--data", data, "init");
+        Run init = run("password one", "--data", data, "init");
         assertEquals(0, init.status(), init.err());
 
-        Run imp = run("pw one", "--data", data, "import", TestData.letterCases().get(0).toString(),
+        Run imp = run("password one", "--data", data, "import", TestData.letterCases().get(0).toString(),
                 TestData.letterCases().get(1).toString());
         assertEquals(0, imp.status(), imp.err());
         assertEquals("CM16-0213037\nCM16-0228949\n", imp.out());
 
-        Run list = run("pw one", "--data", data, "list");
+        Run list = run("password one", "--data", data, "list");
         assertEquals(0, list.status(), list.err());
         List<String> lines = list.out().lines().toList();
         assertEquals(3, lines.size(), list.out());
@@ -71,34 +71,34 @@ class CommandLineTest {
                 list.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("EXAMPLE-0001 ")), list.out());
 
-        Run show = run("pw one", "--data", data, "show", "CM16-0213037");
+        Run show = run("password one", "--data", data, "show", "CM16-0213037");
         assertEquals(0, show.status(), show.err());
         assertEquals(Files.readString(TestData.letterCases().get(0)).strip(), show.out().strip());
         assertEquals("", show.err(), "nothing but the case on the streams");
 
         Path zip = tmp.resolve("sample.zip");
-        Run export = run("pw one", "--data", data, "export", "EXAMPLE-0001", "--out", zip.toString());
+        Run export = run("password one", "--data", data, "export", "EXAMPLE-0001", "--out", zip.toString());
         assertEquals(0, export.status(), export.err());
         assertTrue(Files.size(zip) > 1000);
 
-        Map<String, String> env = Map.of("REVIEWDESK_PASSWORD", "pw one", "REVIEWDESK_NEW_PASSWORD", "pw two");
+        Map<String, String> env = Map.of("REVIEWDESK_PASSWORD", "password one", "REVIEWDESK_NEW_PASSWORD", "password two");
         Run passwd = run(env, "--data", data, "passwd");
         assertEquals(0, passwd.status(), passwd.err());
-        Run old = run("pw one", "--data", data, "list");
+        Run old = run("password one", "--data", data, "list");
         assertEquals(1, old.status());
         assertTrue(old.err().startsWith("error: The password is not correct"), old.err());
-        assertEquals(0, run("pw two", "--data", data, "list").status());
+        assertEquals(0, run("password two", "--data", data, "list").status());
     }
 
     @Test
     void errorsAreOneLineStartingWithErrorAndExitWithOne() throws Exception {
         String data = tmp.resolve("data").toString();
-        Run noStore = run("pw", "--data", data, "list");
+        Run noStore = run("password one", "--data", data, "list");
         assertEquals(1, noStore.status());
         assertEquals(1, noStore.err().lines().count(), noStore.err());
         assertTrue(noStore.err().startsWith("error: there is no store in"), noStore.err());
 
-        assertEquals(0, run("pw", "--data", data, "init", "--empty").status());
+        assertEquals(0, run("password one", "--data", data, "init", "--empty").status());
         Run noPassword = run((String) null, "--data", data, "list");
         assertEquals(1, noPassword.status());
         assertTrue(noPassword.err().startsWith("error: no password given: set REVIEWDESK_PASSWORD"),
@@ -107,19 +107,19 @@ class CommandLineTest {
         Path bad = Files.writeString(tmp.resolve("bad.json"),
                 "{\"format\": \"reviewdesk-case/1\", \"caseNumber\": \"A1\", \"items\": [{\"request\": \"x\", "
                         + "\"decision\": \"maybe\"}]}");
-        Run badImport = run("pw", "--data", data, "import", bad.toString());
+        Run badImport = run("password one", "--data", data, "import", bad.toString());
         assertEquals(1, badImport.status());
         assertTrue(badImport.err().contains("items[0].decision: expected UPHELD or OVERTURNED"), badImport.err());
         assertFalse(badImport.err().contains("at org."), "no stack trace without --debug");
 
-        Run twice = run("pw", "--data", data, "import", TestData.seedCase().toString(),
+        Run twice = run("password one", "--data", data, "import", TestData.seedCase().toString(),
                 TestData.seedCase().toString());
         assertEquals(1, twice.status());
         assertEquals("EXAMPLE-0001\n", twice.out());
         assertTrue(twice.err().startsWith("error: ") && twice.err().contains("already in the store"), twice.err());
-        assertEquals(1, run("pw", "--data", data, "list").out().lines().count());
+        assertEquals(1, run("password one", "--data", data, "list").out().lines().count());
 
-        Run missingCase = run("pw", "--data", data, "show", "CM00-0000000");
+        Run missingCase = run("password one", "--data", data, "show", "CM00-0000000");
         assertEquals(1, missingCase.status());
         assertTrue(missingCase.err().startsWith("error: There is no case CM00-0000000"), missingCase.err());
     }
@@ -127,20 +127,20 @@ class CommandLineTest {
     @Test
     void recordsAddAndSearchWorkFromTheCommandLine() throws Exception {
         String data = tmp.resolve("data").toString();
-        assertEquals(0, run("pw", "--data", data, "init").status());
+        assertEquals(0, run("password one", "--data", data, "init").status());
         Path pdf = org.reviewdesk.TestPdfs.progressNote(tmp, "pr2.pdf", 3);
         Path bad = Files.writeString(tmp.resolve("scan.pdf"), "not a pdf");
-        Run add = run("pw", "--data", data, "records", "add", "EXAMPLE-0001", pdf.toString(), bad.toString());
+        Run add = run("password one", "--data", data, "records", "add", "EXAMPLE-0001", pdf.toString(), bad.toString());
         assertEquals(1, add.status(), "one file was refused");
         assertEquals("pr2.pdf: added as pr2 (3 pages)\n", add.out());
         assertTrue(add.err().startsWith("error: ") && add.err().contains("scan.pdf"), add.err());
 
-        Run search = run("pw", "--data", data, "search", "--case", "EXAMPLE-0001", "\"full range of motion\"");
+        Run search = run("password one", "--data", data, "search", "--case", "EXAMPLE-0001", "\"full range of motion\"");
         assertEquals(0, search.status(), search.err());
         List<String> lines = search.out().lines().toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("EXAMPLE-0001\tpr2\tp. 2\t")
                 && l.contains("full range of motion")), search.out());
-        Run all = run("pw", "--data", data, "search", "meloxicam");
+        Run all = run("password one", "--data", data, "search", "meloxicam");
         assertTrue(all.out().lines().anyMatch(l -> l.startsWith("EXAMPLE-0001\tprogress-2015-01-19\tp. 1")),
                 all.out());
     }
@@ -148,34 +148,34 @@ class CommandLineTest {
     @Test
     void backupRestoreAndAuditFromTheCommandLine() throws Exception {
         String data = tmp.resolve("data").toString();
-        assertEquals(0, run("pw", "--data", data, "init").status());
-        Run backup = run("pw", "--data", data, "backup", "--out", tmp.resolve("b").toString());
+        assertEquals(0, run("password one", "--data", data, "init").status());
+        Run backup = run("password one", "--data", data, "backup", "--out", tmp.resolve("b").toString());
         assertEquals(0, backup.status(), backup.err());
         String zip = backup.out().strip();
         assertTrue(zip.endsWith(".zip"), zip);
-        assertEquals(0, run("pw", "--data", data, "import", TestData.letterCases().get(0).toString()).status());
+        assertEquals(0, run("password one", "--data", data, "import", TestData.letterCases().get(0).toString()).status());
 
-        Run refused = run("pw", "--data", data, "restore", zip, "--yes");
+        Run refused = run("password one", "--data", data, "restore", zip, "--yes");
         assertEquals(1, refused.status(), "the backup holds fewer cases");
         assertTrue(refused.out().contains("backup:  1 case") && refused.out().contains("current: 2 cases"),
                 refused.out());
         assertTrue(refused.err().contains("--force"), refused.err());
-        Run restored = run("pw", "--data", data, "restore", zip, "--yes", "--force");
+        Run restored = run("password one", "--data", data, "restore", zip, "--yes", "--force");
         assertEquals(0, restored.status(), restored.err());
-        assertEquals(1, run("pw", "--data", data, "list").out().lines().count());
+        assertEquals(1, run("password one", "--data", data, "list").out().lines().count());
 
-        Run audit = run("pw", "--data", data, "audit");
+        Run audit = run("password one", "--data", data, "audit");
         assertTrue(audit.out().contains("STORE_CREATED") && audit.out().contains("RESTORE"), audit.out());
-        Run verify = run("pw", "--data", data, "audit", "verify");
+        Run verify = run("password one", "--data", data, "audit", "verify");
         assertEquals(0, verify.status(), verify.err());
         assertTrue(verify.out().startsWith("the audit log is intact"), verify.out());
     }
 
     @Test
     void usageErrorsExitWithTwo() throws Exception {
-        assertEquals(2, run("pw", "--data", tmp.toString(), "frobnicate").status());
-        assertEquals(2, run("pw", "--data", tmp.toString(), "export", "X").status(), "--out is required");
-        Run help = run("pw", "--help");
+        assertEquals(2, run("password one", "--data", tmp.toString(), "frobnicate").status());
+        assertEquals(2, run("password one", "--data", tmp.toString(), "export", "X").status(), "--out is required");
+        Run help = run("password one", "--help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("import"));
     }

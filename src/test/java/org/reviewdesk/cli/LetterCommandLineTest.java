@@ -71,9 +71,26 @@ class LetterCommandLineTest {
         Run letter = run(env("REVIEWDESK_KEY_PASSWORD", "kpw"), "letter", "--case", TestData.seedCase().toString(),
                 "--out", signed.toString(), "--sign", "--keystore", key.toString());
         assertEquals(0, letter.status(), letter.err());
-        Run verify = run(env(), "verify", signed.toString());
+        // finding 2: anyone can make a self-signed "Reviewer 4711"; intact, but not VALID without trust
+        Run untrusted = run(env(), "verify", signed.toString());
+        assertEquals(1, untrusted.status(), untrusted.err());
+        assertTrue(untrusted.out().contains("Signature ReviewerSignature: INTACT, SIGNER NOT TRUSTED"),
+                untrusted.out());
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(new java.io.ByteArrayInputStream(Files.readAllBytes(key)), "kpw".toCharArray());
+        java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate) ks.getCertificate(
+                ks.aliases().nextElement());
+        String fp = java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        assertTrue(untrusted.out().contains("Certificate SHA-256 fingerprint: " + fp), untrusted.out());
+        assertTrue(untrusted.err().startsWith("error: the signature is intact but its signer is not trusted "
+                + "(certificate SHA-256 " + fp + ")"), untrusted.err());
+        assertEquals(1, untrusted.err().lines().count(), untrusted.err());
+        Path cer = Files.write(tmp.resolve("reviewer.cer"), cert.getEncoded());
+        Run verify = run(env(), "verify", signed.toString(), "--trust", cer.toString());
         assertEquals(0, verify.status(), verify.err());
         assertTrue(verify.out().contains("Signature ReviewerSignature: VALID"), verify.out());
+        assertTrue(verify.out().contains("Signer trusted: yes"), verify.out());
         assertTrue(verify.out().contains("Signer: Reviewer 4711"), verify.out());
         assertTrue(verify.out().contains("Covers the whole document: yes"), verify.out());
 
@@ -82,9 +99,9 @@ class LetterCommandLineTest {
         assertTrue(at > 0);
         bytes[at + 1] = 't';
         Path tampered = Files.write(tmp.resolve("tampered.pdf"), bytes);
-        Run bad = run(env(), "verify", tampered.toString());
+        Run bad = run(env(), "verify", tampered.toString(), "--trust", cer.toString());
         assertEquals(1, bad.status(), bad.out());
-        assertTrue(bad.out().contains("NOT VALID"), bad.out());
+        assertTrue(bad.out().contains("INVALID"), bad.out());
     }
 
     @Test
@@ -109,14 +126,19 @@ class LetterCommandLineTest {
     @Test
     void aStoredCaseIsSignedWithTheStoresIdentityAndAnIncompleteOneIsRefused() throws Exception {
         String data = tmp.resolve("data").toString();
-        Map<String, String> pw = env("REVIEWDESK_PASSWORD", "pw");
+        Map<String, String> pw = env("REVIEWDESK_PASSWORD", "password one");
         assertEquals(0, run(pw, "--data", data, "init").status());
         Run keygen = run(pw, "--data", data, "keygen", "--name", "Reviewer 4711", "--store");
         assertEquals(0, keygen.status(), keygen.err());
         Path out = tmp.resolve("EXAMPLE-0001.pdf");
         Run signed = run(pw, "--data", data, "letter", "EXAMPLE-0001", "--out", out.toString(), "--sign");
         assertEquals(0, signed.status(), signed.err());
-        assertEquals(0, run(env(), "verify", out.toString()).status());
+        // the store's own identity is trusted on creation: VALID with the store's trust list
+        Run mine = run(pw, "--data", data, "verify", out.toString());
+        assertEquals(0, mine.status(), mine.out() + mine.err());
+        assertTrue(mine.out().contains("Audit head at signing: "), mine.out());
+        // without the store (a recipient), the same letter is intact but its signer unknown
+        assertEquals(1, run(env(), "--data", tmp.resolve("nostore").toString(), "verify", out.toString()).status());
 
         Path incomplete = Files.writeString(tmp.resolve("incomplete.json"), """
                 {"format": "reviewdesk-case/1", "caseNumber": "CM99-0000009",

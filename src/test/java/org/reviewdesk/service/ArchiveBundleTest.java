@@ -49,7 +49,14 @@ class ArchiveBundleTest {
             assertTrue(zip.isEncrypted());
         }
         try (Workbench other = Workbench.create(tmp.resolve("other"), TestData.PASSWORD, true)) {
-            CaseFile after = other.archives().importBundle(bundle, BUNDLE, false);
+            // another reviewer's store does not know this signer: intact but refused until trusted
+            CaseFormatException untrusted = assertThrows(CaseFormatException.class,
+                    () -> other.archives().importBundle(bundle, BUNDLE, false));
+            assertTrue(untrusted.getCause() instanceof ArchiveService.BundleTrustException, untrusted.getMessage());
+            assertTrue(untrusted.getMessage().contains("not trusted"), untrusted.getMessage());
+            assertTrue(other.cases().list().isEmpty());
+            CaseFile after = other.archives().importBundle(bundle, BUNDLE, false,
+                    java.util.List.of(w.letters().storedIdentity().orElseThrow().certificate()));
             assertEquals(before, after);
             for (var d : before.documentList()) {
                 assertArrayEquals(w.cases().record("EXAMPLE-0001", d.id()), other.cases().record("EXAMPLE-0001",

@@ -51,8 +51,17 @@ class LetterSigningTest {
         assertEquals(LetterService.sha256(s.pdf()), s.sha256());
         byte[] kept = w.letters().signedLetter("EXAMPLE-0001").orElseThrow();
         assertEquals(s.sha256(), LetterService.sha256(kept));
-        var report = SignatureVerifier.verify(kept);
+        // the store's own identity is trusted on creation: VALID with the store's trust list
+        var report = w.letters().verifyTrusted(kept, List.of());
         assertTrue(report.allValid(), report.toText());
+        assertFalse(SignatureVerifier.verify(kept).allValid(), "a recipient without the certificate: not trusted");
+        assertTrue(SignatureVerifier.verify(kept).allIntact());
+        var head = org.reviewdesk.store.AuditLog.Head.parse(report.signatures().get(0).auditHead());
+        long signedAt = w.auditEntries().stream().filter(e -> e.action().equals("LETTER_SIGNED")).findFirst()
+                .orElseThrow().id();
+        assertTrue(head.id() > 0 && head.id() < signedAt, "the letter anchors the audit head before it was signed");
+        assertEquals(head.hash(), w.auditEntries().stream().filter(e -> e.id() == head.id()).findFirst().orElseThrow()
+                .hash());
         assertEquals("Reviewer 4711", report.signatures().get(0).signerName());
         PdfA.assertCompliant2b(kept, "the signed sample letter");
 

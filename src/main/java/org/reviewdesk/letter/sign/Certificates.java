@@ -12,7 +12,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /** Small facts about X.509 certificates that the identity, the signer and the verifier all show. */
-final class Certificates {
+public final class Certificates {
     private Certificates() {
     }
 
@@ -54,5 +54,77 @@ final class Certificates {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * What makes {@code signing} trusted: its own fingerprint in {@code trusted}, or a chain of CA
+     * certificates (from {@code carried}, each verifying the one below) up to one in {@code trusted} or
+     * issued by one. Null when nothing does.
+     */
+    static String trustedBy(X509Certificate signing, java.util.Collection<? extends java.security.cert.Certificate>
+            carried, java.util.Collection<X509Certificate> trusted) {
+        java.util.Set<String> anchors = new java.util.HashSet<>();
+        for (X509Certificate t : trusted) {
+            anchors.add(sha256Fingerprint(t));
+        }
+        if (anchors.contains(sha256Fingerprint(signing))) {
+            return "the certificate is in the trust list";
+        }
+        X509Certificate current = signing;
+        for (int depth = 0; depth < 8; depth++) {
+            for (X509Certificate t : trusted) {
+                if (issues(t, current)) {
+                    return "issued by the trusted CA " + commonName(t.getSubjectX500Principal());
+                }
+            }
+            X509Certificate next = null;
+            for (java.security.cert.Certificate c : carried) {
+                if (c instanceof X509Certificate x && !x.equals(current) && issues(x, current)) {
+                    next = x;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            if (anchors.contains(sha256Fingerprint(next))) {
+                return "issued by the trusted CA " + commonName(next.getSubjectX500Principal());
+            }
+            current = next;
+        }
+        return null;
+    }
+
+    /** Whether {@code ca} is a CA certificate whose key verifies {@code cert} and whose subject is its issuer. */
+    private static boolean issues(X509Certificate ca, X509Certificate cert) {
+        if (!ca.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) || ca.getBasicConstraints() < 0) {
+            return false;
+        }
+        try {
+            cert.verify(ca.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Reads one X.509 certificate from PEM or DER bytes (a .pem, .cer or .crt file). */
+    public static X509Certificate read(byte[] bytes) throws SigningException {
+        try {
+            java.security.cert.CertificateFactory f = java.security.cert.CertificateFactory.getInstance("X.509");
+            return (X509Certificate) f.generateCertificate(new java.io.ByteArrayInputStream(bytes));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new SigningException("The file is not an X.509 certificate (.pem, .cer or .crt)", e);
+        }
+    }
+
+    /** The SHA-256 fingerprint of a certificate, as {@link #sha256Fingerprint(X509Certificate)}. */
+    public static String fingerprint(X509Certificate cert) {
+        return sha256Fingerprint(cert);
+    }
+
+    /** The certificate's subject common name. */
+    public static String name(X509Certificate cert) {
+        return commonName(cert.getSubjectX500Principal());
     }
 }

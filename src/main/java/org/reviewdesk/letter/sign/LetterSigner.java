@@ -38,6 +38,8 @@ public final class LetterSigner {
     public static final String FIELD_NAME = "ReviewerSignature";
     /** Where the app ships the embedded font of the signature block. */
     public static final String FONT_RESOURCE = "/org/reviewdesk/letter/fonts/LiberationSans-Regular.ttf";
+    /** The signed property holding the store's audit head ("id:hash") at the time of signing. */
+    public static final String AUDIT_HEAD = "RD_AuditHead";
     /** Recorded in the signature dictionary's /Prop_Build so a reader can tell which program signed. */
     private static final String CREATOR = "ReviewDesk";
 
@@ -73,6 +75,16 @@ public final class LetterSigner {
      */
     public byte[] sign(byte[] pdf, SigningIdentity id, SignatureAppearance look, String tsaUrlOrNull,
                        Instant signingTime) throws SigningException {
+        return sign(pdf, id, look, tsaUrlOrNull, signingTime, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #sign(byte[], SigningIdentity, SignatureAppearance, String, Instant)}, also writing
+     * {@code signedProperties} (names without spaces, e.g. {@link #AUDIT_HEAD}) into the signature
+     * dictionary, which the signature covers: anyone can read them, nobody can change them unnoticed.
+     */
+    public byte[] sign(byte[] pdf, SigningIdentity id, SignatureAppearance look, String tsaUrlOrNull,
+                       Instant signingTime, java.util.Map<String, String> signedProperties) throws SigningException {
         Objects.requireNonNull(pdf, "pdf");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(look, "look");
@@ -82,7 +94,11 @@ public final class LetterSigner {
         ITSAClient tsa = tsaUrlOrNull == null || tsaUrlOrNull.isBlank() ? null : new GuardedTsaClient(tsaUrlOrNull);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
         try {
-            PdfSigner signer = openSigner(pdf, out, look, signingTime);
+            PdfSigner signer = openSigner(pdf, out, look, signingTime, Certificates.sha256Fingerprint(id.certificate()));
+            if (!signedProperties.isEmpty()) {
+                signer.setSignatureEvent(sig -> signedProperties.forEach((k, v) ->
+                        sig.put(new com.itextpdf.kernel.pdf.PdfName(k), new com.itextpdf.kernel.pdf.PdfString(v))));
+            }
             IExternalSignature signature = new PrivateKeySignature(id.privateKey(), DigestAlgorithms.SHA256, null);
             signer.signDetached(new BouncyCastleDigest(), signature, id.chainArray(), null, null, tsa, 0,
                     PdfSigner.CryptoStandard.CADES);
@@ -99,7 +115,7 @@ public final class LetterSigner {
     }
 
     private PdfSigner openSigner(byte[] pdf, ByteArrayOutputStream out, SignatureAppearance look,
-                                 Instant signingTime) throws SigningException, IOException {
+                                 Instant signingTime, String fingerprint) throws SigningException, IOException {
         checkCanTakeSignature(pdf, look.page());
         SignerProperties properties = new SignerProperties()
                 .setFieldName(FIELD_NAME)
@@ -108,7 +124,7 @@ public final class LetterSigner {
                 .setReason(look.reason())
                 .setSignatureCreator(CREATOR)
                 .setClaimedSignDate(calendar(signingTime))
-                .setSignatureAppearance(appearance(look, signingTime));
+                .setSignatureAppearance(appearance(look, signingTime, fingerprint));
         if (look.location() != null) {
             properties.setLocation(look.location());
         }
@@ -139,11 +155,11 @@ public final class LetterSigner {
     }
 
     private SignatureFieldAppearance appearance(SignatureAppearance look,
-            Instant signingTime) throws IOException, SigningException {
+            Instant signingTime, String fingerprint) throws IOException, SigningException {
         // A new font object per letter: an iText font belongs to the one document it is written into.
         PdfFont font = PdfFontFactory.createFont(trueTypeFont, PdfEncodings.IDENTITY_H,
                 EmbeddingStrategy.FORCE_EMBEDDED);
-        SignatureBlock block = SignatureBlock.of(look, signingTime, zone);
+        SignatureBlock block = SignatureBlock.of(look, signingTime, zone, fingerprint);
         float size = block.fontSize(font, look.width(), look.height());
         if (size < 0) {
             throw new SigningException("The space for the signature block (" + Math.round(look.width()) + " x "

@@ -37,12 +37,25 @@ final class SignatureBlock {
     }
 
     static SignatureBlock of(SignatureAppearance look, Instant signingTime, ZoneId zone) {
+        return of(look, signingTime, zone, null);
+    }
+
+    /**
+     * The block's lines; with a certificate fingerprint (SHA-256, colon-separated hex) it is printed in two
+     * halves so a recipient can read it out and compare it with the reviewer's over the phone.
+     */
+    static SignatureBlock of(SignatureAppearance look, Instant signingTime, ZoneId zone, String fingerprint) {
         List<String> lines = new ArrayList<>();
         lines.add("Digitally signed by " + look.signerName());
         lines.add("Date: " + DATE.format(signingTime.atZone(displayZone(zone))));
         lines.add("Reason: " + look.reason());
         if (look.location() != null) {
             lines.add("Location: " + look.location());
+        }
+        if (fingerprint != null) {
+            int half = fingerprint.length() / 2 + 1;
+            lines.add("Certificate SHA-256: " + fingerprint.substring(0, half - 1));
+            lines.add(fingerprint.substring(half));
         }
         return new SignatureBlock(List.copyOf(lines));
     }

@@ -13,20 +13,55 @@ import java.util.Locale;
  * signer signed and the signature verifies with the embedded certificate (and the time-stamp, if any,
  * matches the signature); it says nothing about whether the certificate is trusted.
  *
+ * <p>Like PDF readers, integrity and identity are separate: {@link #verdict()} is VALID only when the
+ * signature is intact, covers the whole file and its certificate is trusted (in the trust list, or issued
+ * by a CA in it); an intact signature by an unknown certificate is "INTACT, SIGNER NOT TRUSTED".
+ *
  * @param problem why the signature could not be checked at all, or null
+ * @param trustedBy what made the certificate trusted ("the trust list", "CA ..."), or null when it is not
+ * @param auditHead the ReviewDesk audit head recorded in the signed signature dictionary, or null
  */
 public record SignatureCheck(String fieldName, String signerName, Instant signingTime, boolean intact,
                              boolean coversWholeDocument, String subFilter, String certificateSubject,
                              String certificateIssuer, String serialNumber, Instant certificateNotBefore,
                              Instant certificateNotAfter, String sha256Fingerprint, boolean selfSigned,
-                             Instant timestamp, String problem) {
+                             Instant timestamp, String problem, String trustedBy, String auditHead) {
+    /** The three results a check can have. */
+    public enum Verdict {
+        VALID("VALID"), INTACT_UNTRUSTED("INTACT, SIGNER NOT TRUSTED"), INVALID("INVALID");
+
+        private final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
     static final String PADES_SUBFILTER = "ETSI.CAdES.detached";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.US);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    /** Valid for a letter: unchanged since signing, and nothing added after the signature. */
+    /** Unchanged since signing, and nothing added after the signature (integrity, not identity). */
+    public boolean intactAndWhole() {
+        return intact && coversWholeDocument && problem == null;
+    }
+
+    /** Whether the signing certificate is trusted. */
+    public boolean trusted() {
+        return trustedBy != null;
+    }
+
+    /** VALID: intact, whole and by a trusted certificate. */
     public boolean valid() {
-        return intact && coversWholeDocument;
+        return intactAndWhole() && trusted();
+    }
+
+    public Verdict verdict() {
+        return !intactAndWhole() ? Verdict.INVALID : trusted() ? Verdict.VALID : Verdict.INTACT_UNTRUSTED;
     }
 
     /** True when the signature carries an RFC 3161 time-stamp (PAdES B-T or higher). */
@@ -45,7 +80,8 @@ public record SignatureCheck(String fieldName, String signerName, Instant signin
     /** Human-readable lines, the first naming the field and the verdict. */
     List<String> lines(ZoneId zone) {
         List<String> lines = new ArrayList<>();
-        lines.add("Signature " + fieldName + ": " + (valid() ? "VALID" : "NOT VALID (" + reason() + ")"));
+        lines.add("Signature " + fieldName + ": " + (verdict() == Verdict.INVALID
+                ? "INVALID (" + reason() + ")" : verdict().text()));
         if (problem != null && certificateSubject == null) {
             return lines;
         }
@@ -59,6 +95,15 @@ public record SignatureCheck(String fieldName, String signerName, Instant signin
                 + ", valid " + day(certificateNotBefore) + " to " + day(certificateNotAfter)
                 + ", SHA-256 " + sha256Fingerprint);
         lines.add("  Certificate serial: " + serialNumber);
+        lines.add("  Certificate SHA-256 fingerprint: " + sha256Fingerprint);
+        lines.add("  Signer trusted: " + (trusted() ? "yes (" + trustedBy + ")"
+                : "NO: " + (selfSigned ? "a self-signed certificate" : "a certificate") + " that is not in the trust "
+                + "list and not issued by a CA in it. Anyone can make a certificate with any name: compare the "
+                + "fingerprint above with the one the signer gives you (by phone), then trust it with "
+                + "'reviewdesk trust add' or check once with 'verify --trust FILE.cer'"));
+        if (auditHead != null) {
+            lines.add("  Audit head at signing: " + auditHead);
+        }
         lines.add("  Time-stamp: " + (timestamped()
                 ? TIME.format(timestamp.atZone(shown(zone))) + " (" + profile() + ")"
                 : "none (" + profile() + ")"));

@@ -21,14 +21,27 @@ public final class SignatureVerifier {
     private SignatureVerifier() {
     }
 
-    /** Reads every signature of {@code pdf}; a file that is not a PDF gives a {@link SigningException}. */
+    /**
+     * Reads every signature of {@code pdf} with an empty trust list: at best INTACT, SIGNER NOT TRUSTED.
+     * A file that is not a PDF gives a {@link SigningException}.
+     */
     public static VerificationReport verify(byte[] pdf) throws SigningException {
+        return verify(pdf, List.of());
+    }
+
+    /**
+     * Reads every signature of {@code pdf}; a signature is VALID when intact, covering the whole file and
+     * made with a certificate in {@code trusted} or issued (through the chain the signature carries) by one.
+     */
+    public static VerificationReport verify(byte[] pdf, java.util.Collection<X509Certificate> trusted)
+            throws SigningException {
         Objects.requireNonNull(pdf, "pdf");
+        Objects.requireNonNull(trusted, "trusted");
         try (PdfDocument document = open(pdf)) {
             SignatureUtil util = new SignatureUtil(document);
             List<SignatureCheck> checks = new ArrayList<>();
             for (String name : util.getSignatureNames()) {
-                checks.add(checkOrReport(util, name));
+                checks.add(checkOrReport(util, name, trusted));
             }
             return new VerificationReport(checks);
         } catch (RuntimeException e) {
@@ -51,16 +64,18 @@ public final class SignatureVerifier {
     }
 
     /** One damaged signature must not hide the others, so its failure becomes part of the report. */
-    private static SignatureCheck checkOrReport(SignatureUtil util, String name) {
+    private static SignatureCheck checkOrReport(SignatureUtil util, String name,
+                                                java.util.Collection<X509Certificate> trusted) {
         try {
-            return check(util, name);
+            return check(util, name, trusted);
         } catch (RuntimeException e) {
             return new SignatureCheck(name, null, null, false, false, null, null, null, null, null, null,
-                    null, false, null, "its signature data is damaged");
+                    null, false, null, "its signature data is damaged", null, null);
         }
     }
 
-    private static SignatureCheck check(SignatureUtil util, String name) {
+    private static SignatureCheck check(SignatureUtil util, String name,
+                                        java.util.Collection<X509Certificate> trusted) {
         boolean covers = util.signatureCoversWholeDocument(name);
         String subFilter = subFilter(util.getSignature(name));
         PdfPKCS7 pkcs7 = util.readSignatureData(name);
@@ -83,7 +98,17 @@ public final class SignatureVerifier {
                 Certificates.text(cert.getSubjectX500Principal()), Certificates.text(cert.getIssuerX500Principal()),
                 HexFormat.ofDelimiter(":").withUpperCase().formatHex(cert.getSerialNumber().toByteArray()),
                 cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), Certificates.sha256Fingerprint(cert),
-                Certificates.isSelfSigned(cert), timestamp, problem);
+                Certificates.isSelfSigned(cert), timestamp, problem,
+                Certificates.trustedBy(cert, java.util.Arrays.asList(pkcs7.getCertificates()), trusted),
+                auditHead(util.getSignature(name)));
+    }
+
+    private static String auditHead(PdfSignature signature) {
+        if (signature == null) {
+            return null;
+        }
+        com.itextpdf.kernel.pdf.PdfString v = signature.getPdfObject().getAsString(new PdfName(LetterSigner.AUDIT_HEAD));
+        return v == null ? null : v.toUnicodeString();
     }
 
     private static String subFilter(PdfSignature signature) {

@@ -10,9 +10,22 @@ public record VerificationReport(List<SignatureCheck> signatures) {
         signatures = List.copyOf(signatures);
     }
 
-    /** True only when there is at least one signature and every one is intact and covers the whole file. */
+    /** True only when there is at least one signature and every one is VALID (intact, whole, trusted). */
     public boolean allValid() {
         return !signatures.isEmpty() && signatures.stream().allMatch(SignatureCheck::valid);
+    }
+
+    /** True when there is at least one signature and every one is intact and covers the whole file. */
+    public boolean allIntact() {
+        return !signatures.isEmpty() && signatures.stream().allMatch(SignatureCheck::intactAndWhole);
+    }
+
+    /** The worst verdict of all signatures (INVALID for an unsigned file). */
+    public SignatureCheck.Verdict verdict() {
+        if (signatures.isEmpty()) {
+            return SignatureCheck.Verdict.INVALID;
+        }
+        return signatures.stream().map(SignatureCheck::verdict).max(java.util.Comparator.naturalOrder()).orElseThrow();
     }
 
     /** The lines a {@code verify} command prints, times in UTC. */

@@ -11,6 +11,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.reviewdesk.service.PasswordStrength;
 import org.reviewdesk.service.Workbench;
 import org.reviewdesk.ui.Background;
 
@@ -24,6 +25,9 @@ public final class UnlockPane extends StackPane {
     private final Label error = new Label();
     private final Button go = new Button();
     private final ProgressIndicator busy = new ProgressIndicator();
+    /** The strength meter under the new password (nbvcxz's estimate), shown only when creating a store. */
+    private final javafx.scene.control.ProgressBar meter = new javafx.scene.control.ProgressBar(0);
+    private final Label strength = new Label();
 
     public UnlockPane(Path dataDir, Consumer<Workbench> onUnlocked) {
         this.dataDir = dataDir;
@@ -62,7 +66,16 @@ public final class UnlockPane extends StackPane {
 
         VBox card = new VBox(12, title, subtitle, explain, password);
         if (creating) {
-            card.getChildren().add(confirm);
+            meter.setId("passwordStrengthMeter");
+            meter.setMaxWidth(Double.MAX_VALUE);
+            meter.setFocusTraversable(false);
+            strength.setId("passwordStrength");
+            strength.setWrapText(true);
+            strength.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            strength.getStyleClass().add("text-small");
+            password.textProperty().addListener((o, a, b) -> showStrength(b));
+            showStrength("");
+            card.getChildren().addAll(meter, strength, confirm);
         }
         card.getChildren().addAll(go, busy, error);
         card.setAlignment(Pos.CENTER_LEFT);
@@ -88,9 +101,16 @@ public final class UnlockPane extends StackPane {
             error.setText("The two passwords differ.");
             return;
         }
-        if (creating && p.length < 8) {
-            error.setText("Choose a password of at least 8 characters.");
-            return;
+        if (creating) {
+            PasswordStrength.Estimate e = PasswordStrength.estimate(password.getText());
+            if (!e.longEnough()) {
+                error.setText("Choose a password of at least " + PasswordStrength.MIN_LENGTH + " characters.");
+                return;
+            }
+            if (!e.acceptable()) {
+                error.setText("This password is very easy to guess: " + e.advice());
+                return;
+            }
         }
         error.setText("");
         setWorking(true);
@@ -105,6 +125,17 @@ public final class UnlockPane extends StackPane {
                     password.selectAll();
                     password.requestFocus();
                 });
+    }
+
+    private void showStrength(String text) {
+        PasswordStrength.Estimate e = PasswordStrength.estimate(text);
+        meter.setProgress(text.isEmpty() ? 0 : (e.score() + 1) / 5.0);
+        meter.getStyleClass().removeAll("danger", "warning", "success");
+        meter.getStyleClass().add(e.score() <= 1 || !e.longEnough() ? "danger" : e.score() == 2 ? "warning" : "success");
+        strength.setText(text.isEmpty() ? "At least " + PasswordStrength.MIN_LENGTH + " characters; a few unrelated "
+                + "words make a strong passphrase."
+                : "Strength: " + e.label() + (e.longEnough() ? "" : " (too short)")
+                + (e.advice().isEmpty() ? "" : ". " + e.advice()));
     }
 
     private void setWorking(boolean working) {

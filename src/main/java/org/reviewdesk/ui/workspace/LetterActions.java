@@ -108,7 +108,7 @@ final class LetterActions {
                     letters.createIdentity(answer.get());
                 }
                 LetterService.SignedLetter s = letters.sign(caseNumber, null);
-                Files.write(target.toPath(), s.pdf());
+                org.reviewdesk.files.PrivateFiles.writeAtomically(target.toPath(), s.pdf());
                 return s;
             }, s -> {
                 afterSigning.run();

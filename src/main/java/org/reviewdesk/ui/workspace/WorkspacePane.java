@@ -463,7 +463,7 @@ public final class WorkspacePane extends BorderPane {
         }
         CaseFile current = model.toCaseFile();
         Background.run(() -> {
-            java.nio.file.Files.write(f.toPath(), letters.preview(current).pdf());
+            org.reviewdesk.files.PrivateFiles.writeAtomically(f.toPath(), letters.preview(current).pdf());
             return f;
         }, done -> LetterActions.info(getScene().getWindow(), "Letter exported",
                 "The unsigned letter was written to " + done + "."),

@@ -53,9 +53,14 @@ class LetterSignerTest {
 
     @Test
     void ourVerifierReportsTheSignatureValid() throws Exception {
-        VerificationReport report = SignatureVerifier.verify(signed);
+        VerificationReport report = SignatureVerifier.verify(signed, java.util.List.of(fixture.identity.certificate()));
 
         assertTrue(report.allValid(), report.toText());
+        // without the certificate in the trust list, the same signature is intact but its signer unknown
+        VerificationReport untrusted = SignatureVerifier.verify(signed);
+        assertFalse(untrusted.allValid());
+        assertTrue(untrusted.allIntact());
+        assertEquals(SignatureCheck.Verdict.INTACT_UNTRUSTED, untrusted.verdict());
         SignatureCheck check = report.signatures().get(0);
         assertEquals(LetterSigner.FIELD_NAME, check.fieldName());
         assertEquals(SigningFixture.REVIEWER, check.signerName());
@@ -131,7 +136,7 @@ class LetterSignerTest {
         byte[] again = fromClassPath.sign(fixture.letter, fixture.identity,
                 TestLetters.look(SigningFixture.REVIEWER, 2).withLocation("Sacramento, CA"), null,
                 SigningFixture.SIGNED_AT);
-        assertTrue(SignatureVerifier.verify(again).allValid());
+        assertTrue(SignatureVerifier.verify(again, java.util.List.of(fixture.identity.certificate())).allValid());
         assertNotNull(again);
     }
 }

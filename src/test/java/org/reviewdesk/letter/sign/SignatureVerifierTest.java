@@ -40,7 +40,7 @@ class SignatureVerifierTest {
         assertFalse(report.allValid(), report.toText());
         SignatureCheck check = report.signatures().get(0);
         assertFalse(check.intact(), "the signed bytes no longer hash to the signed digest");
-        assertTrue(report.toText().contains("NOT VALID (the signed content was changed"), report.toText());
+        assertTrue(report.toText().contains("INVALID (the signed content was changed"), report.toText());
 
         IndependentSignatureValidator.Result independent =
                 IndependentSignatureValidator.validate(tampered, LetterSigner.FIELD_NAME);
@@ -69,7 +69,7 @@ class SignatureVerifierTest {
         VerificationReport report = SignatureVerifier.verify(tampered);
         assertEquals(1, report.signatures().size());
         assertFalse(report.allValid(), report.toText());
-        assertTrue(report.toText().startsWith("Signature ReviewerSignature: NOT VALID ("), report.toText());
+        assertTrue(report.toText().startsWith("Signature ReviewerSignature: INVALID ("), report.toText());
     }
 
     @Test
@@ -82,7 +82,7 @@ class SignatureVerifierTest {
         assertTrue(check.intact(), "what was signed is still intact");
         assertFalse(check.coversWholeDocument());
         assertFalse(report.allValid());
-        assertTrue(report.toText().contains("NOT VALID (content was added after the signature)"), report.toText());
+        assertTrue(report.toText().contains("INVALID (content was added after the signature)"), report.toText());
         assertFalse(IndependentSignatureValidator.validate(appended, LetterSigner.FIELD_NAME)
                 .byteRangeCoversFileExceptContents());
     }
@@ -129,10 +129,15 @@ class SignatureVerifierTest {
 
     @Test
     void theTextReportReadsLikeTheVerifyCommandShowsIt() throws Exception {
-        String text = SignatureVerifier.verify(signed).toText();
+        String text = SignatureVerifier.verify(signed, java.util.List.of(fixture.identity.certificate())).toText();
         String fingerprint = Certificates.sha256Fingerprint(fixture.identity.certificate());
 
         assertTrue(text.startsWith("Signature ReviewerSignature: VALID\n"), text);
+        assertTrue(text.contains("\n  Certificate SHA-256 fingerprint: " + fingerprint + "\n"), text);
+        assertTrue(text.contains("\n  Signer trusted: yes (the certificate is in the trust list)"), text);
+        String untrusted = SignatureVerifier.verify(signed).toText();
+        assertTrue(untrusted.startsWith("Signature ReviewerSignature: INTACT, SIGNER NOT TRUSTED\n"), untrusted);
+        assertTrue(untrusted.contains("\n  Signer trusted: NO: a self-signed certificate"), untrusted);
         assertTrue(text.contains("\n  Signer: Dr. Example Reviewer\n"), text);
         assertTrue(text.contains("\n  Signed at: 2026-11-26 23:10:05 UTC\n"), text);
         assertTrue(text.contains("\n  Covers the whole document: yes\n"), text);

@@ -27,7 +27,7 @@ class TimeStampedSigningTest {
         }
 
         SignatureCheck check = SignatureVerifier.verify(signed).signatures().get(0);
-        assertTrue(check.valid(), SignatureVerifier.verify(signed).toText());
+        assertTrue(check.intactAndWhole(), SignatureVerifier.verify(signed).toText());
         assertTrue(check.timestamped());
         assertEquals("PAdES B-T", check.profile());
         assertTrue(Duration.between(check.timestamp(), Instant.now()).abs().toMinutes() < 5, "the TSA's time");
