@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class,
                 GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
-                ArchiveCommand.class})
+                ArchiveCommand.class, PrecedentsCommand.class})
 public final class ReviewDeskCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")

@@ -18,6 +18,7 @@ public final class Workbench implements AutoCloseable {
     private final DeliveryService delivery;
     private final ArchiveService archives;
     private org.reviewdesk.guideline.GuidelineLibrary guidelines;
+    private final PrecedentService precedents;
 
     private Workbench(Store store) {
         this.store = store;
@@ -27,6 +28,7 @@ public final class Workbench implements AutoCloseable {
         this.records = new RecordService(store, search);
         this.delivery = new DeliveryService(store, letters);
         this.archives = new ArchiveService(store, cases, letters, search);
+        this.precedents = new PrecedentService(store, cases, this::guidelines);
         cases.onImported(n -> {
             search.documentRemoved(n, null);
             records.readMissingPages(RecordService.Progress.NONE);
@@ -168,6 +170,10 @@ public final class Workbench implements AutoCloseable {
             }
         }
         return guidelines;
+    }
+
+    public PrecedentService precedents() {
+        return precedents;
     }
 
     public ArchiveService archives() {
