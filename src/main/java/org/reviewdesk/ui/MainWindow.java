@@ -65,6 +65,7 @@ public final class MainWindow {
         Label where = new Label("Encrypted store: " + w.dataDir());
         where.getStyleClass().add("text-muted");
         HBox status = new HBox(where);
+        status.getChildren().add(org.reviewdesk.ui.precedent.Precedents.install(w, stage));
         status.setPadding(new Insets(4, 10, 4, 10));
         root.setBottom(status);
         caseList.refresh();
@@ -146,7 +147,16 @@ public final class MainWindow {
         MenuItem audit = new MenuItem("Audit log");
         audit.setOnAction(e -> openAudit());
         Menu view = new Menu("_View", null, cases, find, audit);
+        view.getItems().add(menuItem("Dashboard", "dashboardMenu", org.reviewdesk.ui.precedent.Precedents::openDashboard));
+        file.getItems().add(1, menuItem("Import published decisions…", "importDecisionsMenu", org.reviewdesk.ui.precedent.Precedents::importFolder));
         return new MenuBar(file, view);
+    }
+
+    private static MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> action.run());
+        return m;
     }
 
     private java.util.Optional<WorkspacePane> currentWorkspace() {

@@ -39,7 +39,12 @@ final class ItemEditor extends TitledPane {
                 label(shortName + " guideline"), reviewer,
                 label("Decision rationale"), rationale,
                 new javafx.scene.control.Separator(),
-                new BuilderPane(index, item, context));
+                new BuilderPane(index, item, context),
+                new org.reviewdesk.ui.precedent.SimilarDecisionsPane(index, item.request, item.category,
+                        context::currentCase, (cited, line) -> {
+                            item.citations.set(cited.isEmpty() ? null : cited);
+                            item.reviewerGuideline.set(line == null ? "" : line);
+                        }));
         box.setPadding(new Insets(8));
         setContent(box);
         setExpanded(true);
