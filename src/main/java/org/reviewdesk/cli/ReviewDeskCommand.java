@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 BackupCommand.class, RestoreCommand.class, AuditCommand.class,
                 GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
                 ArchiveCommand.class, TrustCommand.class,
-                SuggestCommand.class, CheckCommand.class})
+                SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class})
 public final class ReviewDeskCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")

@@ -18,6 +18,7 @@ public final class Workbench implements AutoCloseable {
     private final DeliveryService delivery;
     private final ArchiveService archives;
     private org.reviewdesk.guideline.GuidelineLibrary guidelines;
+    private final PrecedentService precedents;
 
     private Workbench(Store store) {
         this.store = store;
@@ -38,6 +39,7 @@ public final class Workbench implements AutoCloseable {
         });
         this.delivery = new DeliveryService(store, letters);
         this.archives = new ArchiveService(store, cases, letters, search);
+        this.precedents = new PrecedentService(store, cases, this::guidelines);
         cases.onImported(n -> {
             search.documentRemoved(n, null);
             records.readMissingPages(RecordService.Progress.NONE);
@@ -228,6 +230,10 @@ public final class Workbench implements AutoCloseable {
             }
         }
         return guidelines;
+    }
+
+    public PrecedentService precedents() {
+        return precedents;
     }
 
     public ArchiveService archives() {

@@ -439,6 +439,10 @@ public final class Store implements AutoCloseable {
         return new LetterRepository(connection);
     }
 
+    public PrecedentRepository precedents() {
+        return new PrecedentRepository(connection);
+    }
+
     public Settings settings() {
         return new Settings(connection);
     }

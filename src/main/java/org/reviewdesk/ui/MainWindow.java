@@ -74,6 +74,7 @@ public final class MainWindow {
         where.getStyleClass().add("text-muted");
         where.setMinWidth(Label.USE_PREF_SIZE);
         status.getRightItems().add(where);
+        status.getLeftItems().add(org.reviewdesk.ui.precedent.Precedents.install(w, stage));
         root.setBottom(status);
         caseList.refresh();
         restoreTabs();
@@ -194,6 +195,8 @@ public final class MainWindow {
         findPrevious.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::previousHit));
         Menu view = new Menu("_View", null, cases, find, audit, new SeparatorMenuItem(), popOut, fullScreen,
                 previewWindow);
+        view.getItems().add(menuItem("Dashboard", "dashboardMenu", org.reviewdesk.ui.precedent.Precedents::openDashboard));
+        file.getItems().add(1, menuItem("Import published decisions…", "importDecisionsMenu", org.reviewdesk.ui.precedent.Precedents::importFolder));
         view.setId("viewMenu");
         return new MenuBar(file, editMenu(findNext, findPrevious), view, helpMenu());
     }
@@ -337,6 +340,13 @@ public final class MainWindow {
 
     private double splitPosition = -1;
     private final javafx.beans.property.LongProperty readOnlyChanged = new javafx.beans.property.SimpleLongProperty();
+
+    private static MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
 
     private java.util.Optional<WorkspacePane> currentWorkspace() {
         Tab t = tabs.getSelectionModel().getSelectedItem();

@@ -76,6 +76,11 @@ final class ItemEditor extends TitledPane {
         if (checksTitle != null) {
             box.getChildren().addAll(checksTitle, checks);
         }
+        box.getChildren().add(new org.reviewdesk.ui.precedent.SimilarDecisionsPane(index, item.request, item.category,
+                context::currentCase, (cited, line) -> {
+                    item.citations.set(cited.isEmpty() ? null : cited);
+                    item.reviewerGuideline.set(line == null ? "" : line);
+                }));
         box.setPadding(new Insets(8));
         for (Node n : box.getChildren()) {
             NoScrollTrap.install(n);

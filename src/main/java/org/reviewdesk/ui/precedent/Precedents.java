@@ -1,0 +1,98 @@
+package org.reviewdesk.ui.precedent;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.reviewdesk.service.PrecedentService;
+import org.reviewdesk.service.Workbench;
+import org.reviewdesk.ui.Background;
+
+/**
+ * The precedent features' hold on the unlocked store: the window installs it once at unlock (so that the item
+ * editors' "Similar decisions" sections, the import action and the dashboard find the service without being
+ * handed it through every constructor), and gets back the first-run offer for the status bar.
+ */
+public final class Precedents {
+    private static volatile PrecedentService service;
+    private static volatile Stage owner;
+
+    private Precedents() {
+    }
+
+    /**
+     * Registers the unlocked store's precedent service and returns the first-run offer: a line in the status bar,
+     * shown while the library holds no letters and the reviewer has not dismissed it; it never blocks the window.
+     */
+    public static Node install(Workbench w, Stage stage) {
+        service = w.precedents();
+        owner = stage;
+        HBox offer = new HBox(8);
+        offer.setId("precedentOffer");
+        offer.setAlignment(Pos.CENTER_LEFT);
+        offer.setVisible(false);
+        HBox.setMargin(offer, new Insets(0, 0, 0, 12));
+        offer.setManaged(false);
+        Label text = new Label("See how other IMR reviewers decided similar requests: import a folder of published "
+                + "determination letters.");
+        text.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button importNow = new Button("Import folder…");
+        importNow.setId("precedentOfferImport");
+        Button notNow = new Button("Not now");
+        notNow.setId("precedentOfferDismiss");
+        offer.getChildren().addAll(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), text,
+                importNow, notNow);
+        Runnable hide = () -> {
+            offer.setVisible(false);
+        HBox.setMargin(offer, new Insets(0, 0, 0, 12));
+            offer.setManaged(false);
+        };
+        importNow.setOnAction(e -> {
+            hide.run();
+            Background.run(() -> {
+                service.dismissOffer();
+                return true;
+            }, x -> { }, t -> { });
+            ImportLetters.chooseAndImport(stage);
+        });
+        notNow.setOnAction(e -> {
+            hide.run();
+            Background.run(() -> {
+                service.dismissOffer();
+                return true;
+            }, x -> { }, t -> { });
+        });
+        PrecedentService s = service;
+        Background.run(() -> s.letterCount() == 0 && !s.offerDismissed(), show -> {
+            offer.setVisible(show);
+            offer.setManaged(show);
+        }, t -> { });
+        return offer;
+    }
+
+    /** The service of the unlocked store, or null before unlocking. */
+    static PrecedentService service() {
+        return service;
+    }
+
+    static Stage owner() {
+        return owner;
+    }
+
+    /** View > Dashboard. */
+    public static void openDashboard() {
+        if (service != null) {
+            DashboardWindow.show(owner, service);
+        }
+    }
+
+    /** File > Import published decisions. */
+    public static void importFolder() {
+        if (service != null) {
+            ImportLetters.chooseAndImport(owner);
+        }
+    }
+}

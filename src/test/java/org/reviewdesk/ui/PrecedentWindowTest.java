@@ -1,0 +1,191 @@
+package org.reviewdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.service.PrecedentService;
+import org.reviewdesk.service.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The precedent features in the real window: the sample case's item shows similar decisions from the imported
+ * public letters, Cite the same puts a precedent's citation into the item, a precedent opens whole, and the
+ * dashboard shows its charts. Screenshots go to target/screenshots when -Dreviewdesk.screenshots is set.
+ */
+class PrecedentWindowTest {
+    private static final String PASSWORD = "sample password 1";
+    private static final Path LETTERS = Path.of("../shared/data/imr-letters/txt");
+
+    @TempDir
+    Path data;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        try (Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false)) {
+            PrecedentService.ImportReport r = w.precedents().importLetters(List.of(LETTERS),
+                    PrecedentService.Progress.NONE, () -> false);
+            assertEquals(194, r.added().size());
+        }
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private <T extends Node> T node(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void openSampleCase() throws Exception {
+        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+        robot.interact(() -> { });
+        robot.doubleClickOn("EXAMPLE-0001");
+        waitUntil(() -> robot.lookup("#similarSummary-0").tryQuery().isPresent());
+        waitUntil(() -> node("#similarSummary-0", Label.class).getText().contains("similar:"));
+    }
+
+    @Test
+    void theSampleItemShowsSimilarDecisionsAndCitesTheSame() throws Exception {
+        openSampleCase();
+        String summary = node("#similarSummary-0", Label.class).getText();
+        // "N similar: U upheld, O overturned; most cited: ..."
+        assertTrue(summary.matches("\\d+ similar: \\d+ upheld, \\d+ overturned; most cited: .+"), summary);
+        assertTrue(summary.contains("Physical medicine treatment") || summary.contains("Neck"), summary);
+        VBox rows = node("#similarRows-0", VBox.class);
+        assertEquals(5, rows.getChildren().size());
+        assertTrue(robot.lookup("#similarOpen-0-0").tryQuery().isPresent());
+        // no "insert as reference"
+        assertTrue(robot.lookup(n -> n instanceof Button b && b.getText().toLowerCase().contains("reference"))
+                .queryAll().isEmpty());
+        // the first precedent is about physical therapy, the sample's request
+        String firstRow = rows.getChildren().get(0).lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(firstRow.toLowerCase().contains("therapy"), firstRow);
+        shoot("similar-decisions");
+
+        TextArea reviewer = node("#reviewerGuideline-0", TextArea.class);
+        robot.interact(() -> reviewer.setText(""));
+        String cited = firstRow.lines().filter(l -> l.startsWith("Cited: ")).findFirst().orElseThrow()
+                .substring("Cited: ".length());
+        robot.interact(() -> node("#similarCite-0-0", Button.class).fire());
+        String line = reviewer.getText();
+        assertTrue(line.startsWith("Decision based on "), line);
+        // what the precedent cited (its first guideline's name) is now the item's citation
+        String firstName = cited.split(";")[0].split(",")[0].replaceFirst("^MTUS ", "");
+        assertTrue(line.contains(firstName), line + " / " + cited);
+
+        robot.interact(() -> node("#similarOpen-0-0", Button.class).fire());
+        waitUntil(() -> robot.lookup("#precedentDialog").tryQuery().isPresent());
+        assertFalse(node("#precedentSummary", TextArea.class).getText().isBlank());
+        shoot("precedent-open");
+    }
+
+    @Test
+    void theDashboardShowsItsCharts() throws Exception {
+        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+        MenuItem dashboard = robot.lookup(n -> n instanceof MenuBar).queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "dashboardMenu".equals(i.getId())).findFirst()
+                .orElseThrow();
+        robot.interact(dashboard::fire);
+        waitUntil(() -> robot.lookup("#categoryChart").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> perWeek = node("#casesPerWeekChart", BarChart.class);
+        assertEquals(1, perWeek.getData().get(0).getData().size(), "the sample case's week");
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> categories = node("#categoryChart", BarChart.class);
+        assertEquals(2, categories.getData().size());
+        XYChart.Series<String, Number> pub = categories.getData().get(1);
+        assertTrue(pub.getData().size() >= 10, "public letters in most categories");
+        assertTrue(pub.getData().stream().anyMatch(d -> d.getYValue().doubleValue() > 0));
+        assertTrue(node("#dueStripTitle", Label.class).getText().contains("1 open, 1 overdue"),
+                node("#dueStripTitle", Label.class).getText());
+        GridPane strip = node("#dueStrip", GridPane.class);
+        assertEquals(28, strip.getChildren().size());
+        assertTrue(strip.getChildren().get(0).getStyleClass().contains("due-overdue"));
+        Path png = data.resolve("dashboard.png");
+        robot.interact(() -> {
+            try {
+                var m = Class.forName("org.reviewdesk.ui.precedent.DashboardWindow").getDeclaredMethod("writePng",
+                        VBox.class, java.io.File.class);
+                m.setAccessible(true);
+                m.invoke(null, node("#dashboard", VBox.class), png.toFile());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        byte[] head = Files.readAllBytes(png);
+        assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
+        shoot("dashboard");
+    }
+
+    /** Saves what the windows show, for looking at (only when asked: -Dreviewdesk.screenshots=DIR). */
+    private void shoot(String name) {
+        String dir = System.getProperty("reviewdesk.screenshots");
+        if (dir == null) {
+            return;
+        }
+        robot.interact(() -> {
+            int i = 0;
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof Stage s && s.getScene() != null) {
+                    try {
+                        var img = s.getScene().snapshot(null);
+                        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) img.getWidth(),
+                                (int) img.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+                        for (int y = 0; y < out.getHeight(); y++) {
+                            for (int x = 0; x < out.getWidth(); x++) {
+                                out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+                            }
+                        }
+                        Files.createDirectories(Path.of(dir));
+                        javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + "-" + (i++) + ".png").toFile());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+    }
+}
