@@ -355,6 +355,7 @@ public final class WorkspacePane extends BorderPane {
         scroll.setId("editorScroll");
         if (locked()) {
             // read-only in normal contrast: everything can be read, opened and copied, nothing changed
+            start.visibleProperty().unbind();
             start.setVisible(false);
             ReadOnly.apply(box);
         }
@@ -496,11 +497,11 @@ public final class WorkspacePane extends BorderPane {
                     status = org.reviewdesk.domain.CaseStatus.FINALIZED;
                     readOnly.set(true);
                     onSaved.run();
+                    recordPane.setReadOnly(true);
                     Background.run(() -> cases.get(caseNumber), c -> {
                         model.saved(c);
                         setTop(header(c));
                         editTab.setContent(editorSide());
-                        recordPane.setReadOnly(true);
                         // the divider stays where the reviewer had it
                         split.setDividerPositions(splitPosition());
                         preview.render();
