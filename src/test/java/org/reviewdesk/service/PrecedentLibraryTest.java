@@ -162,16 +162,27 @@ class PrecedentLibraryTest {
             files = s.filter(Files::isRegularFile).toList();
         }
         assertFalse(files.isEmpty());
+        java.util.Set<String> wanted = new java.util.HashSet<>(phrases);
+        // the check finds a phrase when one is there
+        assertThrows(org.opentest4j.AssertionFailedError.class, () -> assertNoWindowIn(data, "x" + phrases.get(7)
+                + "y", wanted));
+        java.util.Set<String> wantedLatin = new java.util.HashSet<>();
+        phrases.forEach(ph -> wantedLatin.add(new String(ph.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1)));
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
-            String latin = new String(bytes, StandardCharsets.ISO_8859_1);
-            String utf16 = new String(bytes, StandardCharsets.UTF_16BE);
-            String utf16le = new String(bytes, StandardCharsets.UTF_16LE);
-            for (String phrase : phrases) {
-                String asLatin = new String(phrase.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-                assertFalse(latin.contains(asLatin) || utf16.contains(phrase) || utf16le.contains(phrase),
-                        f.getFileName() + " holds letter text in plain form: \"" + phrase + "\"");
-            }
+            // every 24-character window of the file, read three ways, looked up among the phrases
+            assertNoWindowIn(f, new String(bytes, StandardCharsets.ISO_8859_1), wantedLatin);
+            assertNoWindowIn(f, new String(bytes, StandardCharsets.UTF_16BE), wanted);
+            assertNoWindowIn(f, new String(bytes, StandardCharsets.UTF_16LE), wanted);
+        }
+    }
+
+    private static void assertNoWindowIn(Path f, String content, java.util.Set<String> phrases) {
+        for (int i = 0; i + 24 <= content.length(); i++) {
+            String window = content.substring(i, i + 24);
+            assertFalse(phrases.contains(window), f.getFileName() + " holds letter text in plain form: \""
+                    + window + "\"");
         }
     }
 
