@@ -171,7 +171,14 @@ public final class PrecedentService {
             rows.add(toRow(p));
         }
         List<String> added = store.precedents().addNew(rows);
-        List<String> already = sorted.stream().map(Precedent::caseNumber).filter(n -> !added.contains(n)).toList();
+        List<String> already = new ArrayList<>();
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        for (Precedent p : sorted) {
+            // a letter counts as added once; another copy of it (its text beside its PDF) is already in the library
+            if (!added.contains(p.caseNumber()) || !counted.add(p.caseNumber())) {
+                already.add(p.caseNumber());
+            }
+        }
         List<Failure> failed = new ArrayList<>(failures);
         failed.sort(java.util.Comparator.comparing(Failure::file));
         if (!added.isEmpty()) {

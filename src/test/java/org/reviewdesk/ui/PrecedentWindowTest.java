@@ -101,6 +101,17 @@ class PrecedentWindowTest {
         String firstRow = rows.getChildren().get(0).lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertTrue(firstRow.toLowerCase().contains("therapy"), firstRow);
+        robot.interact(() -> {
+            Node panel = node("#similar-0", Node.class);
+            for (Node p = panel.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp) {
+                    double y = sp.getContent().sceneToLocal(panel.localToScene(panel.getBoundsInLocal())).getMinY();
+                    double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(range <= 0 ? 0 : Math.min(1, (y - 40) / range));
+                    break;
+                }
+            }
+        });
         shoot("similar-decisions");
 
         TextArea reviewer = node("#reviewerGuideline-0", TextArea.class);

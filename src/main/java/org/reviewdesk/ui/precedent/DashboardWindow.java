@@ -105,7 +105,11 @@ final class DashboardWindow {
         NumberAxis y = new NumberAxis();
         y.setLabel("cases");
         y.setMinorTickVisible(false);
-        y.setTickUnit(1);
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        int max = r.casesPerWeek().values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        y.setUpperBound(Math.max(2, max + 1));
+        y.setTickUnit(Math.max(1, (max + 1) / 8));
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("casesPerWeekChart");
         chart.setTitle("Cases per week");
@@ -194,8 +198,16 @@ final class DashboardWindow {
     }
 
     private static String shortLabel(String key) {
-        return key.replace("physical-therapy", "PT/OT").replace("electrodiagnostic", "EMG/NCS")
-                .replace("muscle-relaxant", "relaxant").replace("tens-dme", "TENS/DME");
+        return switch (key) {
+            case "physical-therapy" -> "PT/OT";
+            case "chiropractic" -> "chiro";
+            case "acupuncture" -> "acupunct.";
+            case "electrodiagnostic" -> "EMG/NCS";
+            case "muscle-relaxant" -> "relaxant";
+            case "tens-dme" -> "TENS/DME";
+            case "nsaid" -> "NSAID";
+            default -> key;
+        };
     }
 
     private static void exportPng(Stage stage, VBox content) {

@@ -47,7 +47,8 @@ final class PrecedentDialog {
         }
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setPrefSize(760, 560);
+        scroll.setPrefSize(820, 620);
+        scroll.setMinWidth(560);
         d.getDialogPane().setContent(scroll);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
@@ -76,7 +77,7 @@ final class PrecedentDialog {
         a.setId(id);
         a.setEditable(false);
         a.setWrapText(true);
-        int lines = s == null ? 1 : Math.max(2, Math.min(14, s.length() / 95 + 1));
+        int lines = s == null ? 1 : Math.max(2, Math.min(30, s.length() / 75 + 2));
         a.setPrefRowCount(lines);
         return a;
     }
