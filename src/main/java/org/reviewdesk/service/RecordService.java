@@ -125,6 +125,7 @@ public final class RecordService {
                 stored[0] = count[0];
                 return count[0];
             });
+            search.documentStored(caseNumber, id);
         } catch (StoreException e) {
             search.documentRemoved(caseNumber, id);
             if (e.getCause() instanceof RecordFileException rfe) {
@@ -160,6 +161,7 @@ public final class RecordService {
                     }, (done, total) -> progress.update(name, index, missing.size(), done, total), () -> false);
                     return count[0];
                 });
+                search.documentStored(caseNumber, id);
                 n++;
             } catch (RecordFileException e) {
                 // a packet file that cannot be read stays stored as it came, without pages

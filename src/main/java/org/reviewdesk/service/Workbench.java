@@ -197,6 +197,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        search.close();
         store.close();
     }
 }

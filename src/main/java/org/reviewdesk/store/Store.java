@@ -26,6 +26,8 @@ public final class Store implements AutoCloseable {
     private final Path dir;
     private final Connection connection;
     private volatile byte[] keyCheck;
+    /** The stretched store key (H2's file password), from which the index and chunk keys are derived. */
+    private volatile byte[] keyMaterial;
 
     private Store(Path dir, Connection connection) {
         this.dir = dir;
@@ -49,6 +51,21 @@ public final class Store implements AutoCloseable {
 
     public static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE_NAME));
+    }
+
+    /** The folder of the encrypted search index (rebuilt from the store whenever it is missing or unreadable). */
+    public static Path indexDir(Path dir) {
+        return dir.resolve("index");
+    }
+
+    /** The search index's key: derived from the store key, never stored. */
+    public byte[] indexKey() {
+        return ContentKeys.derive(keyMaterial, ContentKeys.SEARCH_INDEX);
+    }
+
+    /** The key of one purpose ({@link ContentKeys}), derived from the store key. */
+    byte[] contentKey(String purpose) {
+        return ContentKeys.derive(keyMaterial, purpose);
     }
 
     /** The database file, for checks and backups. */
@@ -108,7 +125,9 @@ public final class Store implements AutoCloseable {
             throw new StoreException("The store in " + dir + " could not be prepared: " + e.getMessage(), e);
         }
         Store store = new Store(dir, c);
-        store.keyCheck = digest(new String(h2Password, 0, new String(h2Password).indexOf(' ')));
+        String filePassword = new String(h2Password, 0, new String(h2Password).indexOf(' '));
+        store.keyCheck = digest(filePassword);
+        store.keyMaterial = java.util.HexFormat.of().parseHex(filePassword);
         return store;
     }
 
@@ -152,6 +171,8 @@ public final class Store implements AutoCloseable {
                 s.connection.isValid(1);
             }
             Files.delete(keep);
+            // the index key follows the store key: the old index is unreadable now and is rebuilt
+            deleteTree(indexDir(dir));
         } catch (IOException | SQLException | StoreException e) {
             try {
                 if (Files.exists(keep)) {
@@ -162,6 +183,18 @@ public final class Store implements AutoCloseable {
             }
             throw new StoreException("The password could not be changed; the store keeps its old password: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a folder of derived, encrypted files (the index); what cannot be deleted is rebuilt over. */
+    static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(folder)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // encrypted leftovers only
         }
     }
 
