@@ -43,9 +43,16 @@ public final class EncryptedDirectory extends FilterDirectory {
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    private final BlockCache cache;
 
     public EncryptedDirectory(Path folder, byte[] key) throws IOException {
+        this(folder, key, 16 << 20);
+    }
+
+    /** With a cache of decrypted blocks of at most {@code cacheBytes} (in memory only, shared by all reads). */
+    public EncryptedDirectory(Path folder, byte[] key, int cacheBytes) throws IOException {
         super(new NIOFSDirectory(folder));
+        this.cache = new BlockCache(Math.max(1, cacheBytes / BLOCK));
         if (key.length != 32) {
             throw new IllegalArgumentException("the index key must be 256 bits");
         }
@@ -66,7 +73,7 @@ public final class EncryptedDirectory extends FilterDirectory {
     public IndexInput openInput(String name, IOContext context) throws IOException {
         IndexInput raw = in.openInput(name, context);
         try {
-            return SealedInput.open(raw, name, key);
+            return SealedInput.open(raw, name, key, cache);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -186,10 +193,40 @@ public final class EncryptedDirectory extends FilterDirectory {
         }
     }
 
+    /**
+     * Decrypted blocks recently read, most recent kept (plaintext in memory only, never on disk): searches
+     * touch the same term-dictionary and postings blocks again and again. Blocks are shared read-only.
+     */
+    static final class BlockCache {
+        private record Key(long fileId, long block) {
+        }
+
+        private final java.util.LinkedHashMap<Key, byte[]> blocks;
+
+        BlockCache(int maxBlocks) {
+            this.blocks = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Key, byte[]> eldest) {
+                    return size() > maxBlocks;
+                }
+            };
+        }
+
+        synchronized byte[] get(long fileId, long block) {
+            return blocks.get(new Key(fileId, block));
+        }
+
+        synchronized void put(long fileId, long block, byte[] plain) {
+            blocks.put(new Key(fileId, block), plain);
+        }
+    }
+
     /** Reads a sealed file (or a slice of it): decrypts and checks the one block a read falls in. */
     private static final class SealedInput extends IndexInput {
         private final SecretKeySpec key;
+        private final BlockCache cache;
         private final byte[] fileId;
+        private final long fileNumber;
         private final long fileLength;
         private final long lastBlock;
         private final long base;
@@ -202,19 +239,21 @@ public final class EncryptedDirectory extends FilterDirectory {
         private int currentLength;
         private boolean clone;
 
-        private SealedInput(String description, IndexInput raw, SecretKeySpec key, byte[] fileId, long fileLength,
-                            long base, long length) {
+        private SealedInput(String description, IndexInput raw, SecretKeySpec key, BlockCache cache, byte[] fileId,
+                            long fileLength, long base, long length) {
             super(description);
             this.raw = raw;
             this.key = key;
+            this.cache = cache;
             this.fileId = fileId;
+            this.fileNumber = java.nio.ByteBuffer.wrap(fileId).getLong();
             this.fileLength = fileLength;
             this.lastBlock = fileLength / BLOCK;
             this.base = base;
             this.length = length;
         }
 
-        static SealedInput open(IndexInput raw, String name, SecretKeySpec key) throws IOException {
+        static SealedInput open(IndexInput raw, String name, SecretKeySpec key, BlockCache cache) throws IOException {
             long plainLength = plainLength(raw.length(), name);
             byte[] header = new byte[HEADER];
             raw.seek(0);
@@ -225,23 +264,30 @@ public final class EncryptedDirectory extends FilterDirectory {
                 }
             }
             byte[] fileId = java.util.Arrays.copyOfRange(header, MAGIC.length, HEADER);
-            return new SealedInput("sealed(" + name + ")", raw, key, fileId, plainLength, 0, plainLength);
+            return new SealedInput("sealed(" + name + ")", raw, key, cache, fileId, plainLength, 0, plainLength);
         }
 
         private void load(long block) throws IOException {
-            if (plain == null) {
-                plain = new byte[BLOCK];
+            byte[] cached = cache.get(fileNumber, block);
+            if (cached != null) {
+                plain = cached;
+                currentLength = cached.length;
+                current = block;
+                return;
+            }
+            if (sealed == null) {
                 sealed = new byte[SEALED];
             }
             boolean last = block == lastBlock;
             int n = last ? (int) (fileLength - block * BLOCK) + TAG : SEALED;
             raw.seek(HEADER + block * SEALED);
             raw.readBytes(sealed, 0, n);
+            byte[] out = new byte[n - TAG];
             try {
                 Cipher c = CIPHERS.get();
                 c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce(fileId, block)));
                 c.updateAAD(last ? LAST : NOT_LAST);
-                currentLength = c.doFinal(sealed, 0, n, plain, 0);
+                currentLength = c.doFinal(sealed, 0, n, out, 0);
             } catch (AEADBadTagException e) {
                 current = -1;
                 throw new CorruptIndexException("block " + block + " fails its authentication (wrong key, or "
@@ -250,7 +296,9 @@ public final class EncryptedDirectory extends FilterDirectory {
                 current = -1;
                 throw new IOException("the index block could not be decrypted", e);
             }
+            plain = out;
             current = block;
+            cache.put(fileNumber, block, out);
         }
 
         @Override
@@ -317,7 +365,7 @@ public final class EncryptedDirectory extends FilterDirectory {
             if (offset < 0 || len < 0 || offset + len > length) {
                 throw new IllegalArgumentException("slice " + sliceDescription + " out of bounds of " + this);
             }
-            SealedInput s = new SealedInput(getFullSliceDescription(sliceDescription), raw.clone(), key, fileId,
+            SealedInput s = new SealedInput(getFullSliceDescription(sliceDescription), raw.clone(), key, cache, fileId,
                     fileLength, base + offset, len);
             s.clone = true;
             return s;
