@@ -113,6 +113,8 @@ public final class Backups {
                 Files.move(Store.file(dataDir), aside, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(Store.file(extracted), Store.file(dataDir), StandardCopyOption.ATOMIC_MOVE);
+            // the index described the replaced store: it is rebuilt from the restored one in the background
+            Store.deleteTree(Store.indexDir(dataDir));
             try (Store s = Store.open(dataDir, password)) {
                 s.audit().append("RESTORE", null, backup.getFileName().toString());
             }

@@ -54,7 +54,9 @@ class BackupRestoreTest {
             assertTrue(w.verifyAudit().intact());
         }
         try (Stream<Path> s = Files.list(data)) {
-            assertEquals(List.of("reviewdesk.mv.db"), s.map(p -> p.getFileName().toString()).toList(),
+            // (the search index, when it is there, is derived from the store and rebuilt after a restore)
+            assertEquals(List.of("reviewdesk.mv.db"), s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("index")).toList(),
                     "nothing left aside or in scratch folders");
         }
     }
