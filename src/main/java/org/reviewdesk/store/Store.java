@@ -114,11 +114,13 @@ public final class Store implements AutoCloseable {
             throw translate(e, dir);
         }
         try {
-            Flyway.configure()
-                    .dataSource(new H2DataSource(url, h2Password))
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            if (!Migrations.upToDate(c)) {
+                Flyway.configure()
+                        .dataSource(new H2DataSource(url, h2Password))
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+            }
             c.setAutoCommit(true);
         } catch (RuntimeException | SQLException e) {
             closeQuietly(c);
