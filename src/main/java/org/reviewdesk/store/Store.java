@@ -106,7 +106,11 @@ public final class Store implements AutoCloseable {
     private static Store connect(Path dir, char[] password, boolean mustExist) throws StoreException {
         quietLibraries();
         String url = url(dir, mustExist);
-        char[] h2Password = StoreKeys.h2Password(password);
+        // the key stretching (PBKDF2, a few hundred ms) runs while this thread loads the database's classes
+        java.util.concurrent.CompletableFuture<char[]> stretched =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> StoreKeys.h2Password(password));
+        preloadDatabaseClasses();
+        char[] h2Password = stretched.join();
         Connection c;
         try {
             c = new H2DataSource(url, h2Password).getConnection();
@@ -131,6 +135,18 @@ public final class Store implements AutoCloseable {
         store.keyCheck = digest(filePassword);
         store.keyMaterial = java.util.HexFormat.of().parseHex(filePassword);
         return store;
+    }
+
+    private static void preloadDatabaseClasses() {
+        for (String c : new String[] {"org.h2.Driver", "org.h2.engine.Engine", "org.h2.command.Parser",
+            "org.h2.mvstore.MVStore", "org.h2.mvstore.db.Store", "org.h2.store.fs.encrypt.FilePathEncrypt",
+            "org.h2.jdbc.JdbcConnection", "org.h2.engine.Database", "org.h2.table.Table"}) {
+            try {
+                Class.forName(c, true, Store.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // loaded when needed instead
+            }
+        }
     }
 
     static StoreException translate(SQLException e, Path dir) {
