@@ -21,7 +21,12 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "50", description = "at most this many hits (default 50)")
     int limit;
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY")
+    @Option(names = "--fuzzy", description = "also match words one or two letters off (typos, OCR errors); "
+            + "word~ asks that for one word")
+    boolean fuzzy;
+
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "words, \"phrases\", prefix*, fuzzy~; pages "
+            + "with every part first, best first")
     List<String> query;
 
     @Override
@@ -30,7 +35,7 @@ final class SearchCommand implements Callable<Integer> {
             if (caseNumber != null) {
                 w.cases().get(caseNumber);
             }
-            for (SearchHit h : w.search().search(String.join(" ", query), caseNumber, limit)) {
+            for (SearchHit h : w.search().search(String.join(" ", query), caseNumber, limit, fuzzy)) {
                 System.out.println(h.caseNumber() + "\t" + h.documentId() + "\tp. " + h.page() + "\t" + h.snippet());
             }
         }

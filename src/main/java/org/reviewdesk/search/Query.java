@@ -4,12 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A search query: words that must all occur on the page, {@code "quoted phrases"} whose words
- * must follow each other, and {@code prefix*} words.
+ * A search query: words, {@code "quoted phrases"} whose words must follow each other, {@code prefix*}
+ * words and {@code fuzzy~} words (which also match words one or two letters off: typos, OCR errors).
+ * Pages with every part rank first.
  */
 public record Query(List<Clause> clauses) {
     /** One part of a query: a phrase of one or more words; the last word may be a prefix. */
-    public record Clause(List<String> words, boolean lastIsPrefix) {
+    public record Clause(List<String> words, boolean lastIsPrefix, boolean fuzzy) {
+        public Clause(List<String> words, boolean lastIsPrefix) {
+            this(words, lastIsPrefix, false);
+        }
+
+        /** The same clause, tolerant of typos when it is a single whole word. */
+        public Clause fuzzyIfWord() {
+            return isPhrase() || lastIsPrefix ? this : new Clause(words, false, true);
+        }
+
         public boolean isPhrase() {
             return words.size() > 1;
         }
@@ -34,9 +44,12 @@ public record Query(List<Clause> clauses) {
                     end++;
                 }
                 String word = s.substring(i, end);
+                String bare = word.replaceAll("[*~]+$", "");
                 for (Tokenizer.Token t : Tokenizer.tokens(word)) {
-                    boolean prefix = word.endsWith("*") && t.end() == word.replaceAll("\\*+$", "").length();
-                    clauses.add(new Clause(List.of(t.term()), prefix));
+                    boolean last = t.end() == bare.length();
+                    boolean prefix = last && word.endsWith("*");
+                    boolean fuzzy = last && word.endsWith("~");
+                    clauses.add(new Clause(List.of(t.term()), prefix, fuzzy));
                 }
                 i = end;
             }
@@ -50,6 +63,11 @@ public record Query(List<Clause> clauses) {
         if (!words.isEmpty()) {
             clauses.add(new Clause(words, prefix));
         }
+    }
+
+    /** The query with every whole word tolerant of typos (the fuzzy mode). */
+    public Query fuzzy() {
+        return new Query(clauses.stream().map(Clause::fuzzyIfWord).toList());
     }
 
     public boolean isEmpty() {

@@ -50,7 +50,15 @@ public final class RecordService {
 
     private final Store store;
     private final SearchService search;
-    private final PageImages images = new PageImages();
+    /** Made at the first page image: commands that draw nothing never load java.desktop's image classes. */
+    private PageImages images;
+
+    private synchronized PageImages images() {
+        if (images == null) {
+            images = new PageImages();
+        }
+        return images;
+    }
     /** The bytes of the last documents viewed, so that paging does not read the store again. */
     private final Map<String, RecordFile> recent = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -126,6 +134,7 @@ public final class RecordService {
                 stored[0] = count[0];
                 return count[0];
             });
+            search.documentStored(caseNumber, id);
         } catch (StoreException e) {
             search.documentRemoved(caseNumber, id);
             if (e.getCause() instanceof RecordFileException rfe) {
@@ -171,6 +180,7 @@ public final class RecordService {
                     }, (done, total) -> progress.update(name, index, missing.size(), done, total), () -> false);
                     return count[0];
                 });
+                search.documentStored(caseNumber, id);
                 n++;
             } catch (RecordFileException e) {
                 // a packet file that cannot be read stays stored as it came, without pages
@@ -259,7 +269,7 @@ public final class RecordService {
     /** Page {@code page} of a document as an image at {@code dpi}, from a bounded cache. */
     public java.awt.image.BufferedImage pageImage(String caseNumber, String documentId, int page, float dpi)
             throws StoreException, RecordFileException {
-        return images.page(recordFile(caseNumber, documentId), page, dpi);
+        return images().page(recordFile(caseNumber, documentId), page, dpi);
     }
 
     /** The record file of a document, its bytes kept for the last few documents viewed. */

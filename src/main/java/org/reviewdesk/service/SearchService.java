@@ -1,49 +1,175 @@
 package org.reviewdesk.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.reviewdesk.domain.RecordDocument;
+import org.reviewdesk.search.Highlights;
 import org.reviewdesk.search.Query;
-import org.reviewdesk.search.SearchIndex;
+import org.reviewdesk.search.RecordIndex;
+import org.reviewdesk.search.RecordIndex.PageKey;
 import org.reviewdesk.store.Store;
 import org.reviewdesk.store.StoreException;
 
 /**
- * Full-text search of the records. The index is built in memory from the page texts kept in the
- * encrypted store, on first use, and kept up to date as records are added; it is never written out.
+ * Full-text search of the records: a persistent, encrypted index (docs/decisions/0007-search-index.md)
+ * in the data folder's {@code index/}, updated as pages are stored and committed with each document. It
+ * is opened, never rebuilt, at unlock; what it misses after a crash (or lacks entirely, after a password
+ * change or restore) is repaired from the store in the background while searches already answer.
+ * Snippets come from the page texts in the store, read for the shown hits only.
  */
-public final class SearchService {
+public final class SearchService implements AutoCloseable {
     /** A hit with the document's title, for lists. */
     public record SearchHit(String caseNumber, String documentId, String documentTitle, int page, String snippet,
                             List<int[]> snippetMarks, List<int[]> pageMarks) {
     }
 
     private final Store store;
-    private SearchIndex index;
+    private RecordIndex index;
+    private Thread repair;
+    private volatile boolean closing;
+    private volatile int repaired;
 
     SearchService(Store store) {
         this.store = store;
     }
 
-    /** Loads the index if it is not loaded yet (the window does this in the background at unlock). */
-    public synchronized SearchIndex index() throws StoreException {
+    /**
+     * Opens the index if it is not open yet (the window does this in the background at unlock) and
+     * starts its repair from the store in the background.
+     */
+    public synchronized RecordIndex index() throws StoreException {
+        if (closing) {
+            throw new StoreException("The store is closing.");
+        }
         if (index == null) {
-            SearchIndex fresh = new SearchIndex();
-            store.records().forEachPage((c, d, p, text) -> fresh.add(new SearchIndex.PageKey(c, d, p), text));
-            index = fresh;
+            index = openIndex();
+            repair = new Thread(this::repair, "search-index-repair");
+            repair.setDaemon(true);
+            repair.setPriority(Thread.MIN_PRIORITY);
+            repair.start();
         }
         return index;
     }
 
-    /** Searches one case ({@code caseNumber}) or every case (null). */
+    private RecordIndex openIndex() throws StoreException {
+        Path folder = Store.indexDir(store.dir());
+        try {
+            Files.createDirectories(folder);
+            return RecordIndex.open(folder, store.indexKey());
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new StoreException("The search index in " + folder + " is in use by another ReviewDesk.", e);
+        } catch (IOException | RuntimeException e) {
+            // unreadable with this key (the password changed) or damaged: every page is in the store, so
+            // the index starts again empty and the repair fills it in the background
+            deleteTree(folder);
+            try {
+                Files.createDirectories(folder);
+                return RecordIndex.open(folder, store.indexKey());
+            } catch (IOException again) {
+                throw new StoreException("The search index cannot be created in " + folder + ": "
+                        + again.getMessage(), again);
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var s = Files.walk(folder)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // what stays behind is encrypted
+        }
+    }
+
+    /**
+     * Brings the index in line with the store: documents the index misses or holds partly (a crash
+     * between the store's commit and the index's) are indexed again from the store's page texts,
+     * documents the store no longer has are dropped. Compares page counts per document, so it costs
+     * next to nothing when the two agree.
+     */
+    private void repair() {
+        try {
+            RecordIndex idx;
+            synchronized (this) {
+                idx = index;
+            }
+            // the index first: a document being stored meanwhile is then complete in the store's count
+            Map<List<String>, Integer> have = idx.pagesPerDocument();
+            Map<List<String>, Integer> want = store.records().pageCounts();
+            for (List<String> doc : have.keySet()) {
+                if (want.getOrDefault(doc, 0) == 0 && !closing) {
+                    idx.removeDocument(doc.get(0), doc.get(1));
+                }
+            }
+            int n = 0;
+            for (Map.Entry<List<String>, Integer> e : want.entrySet()) {
+                if (closing) {
+                    break;
+                }
+                List<String> doc = e.getKey();
+                if (e.getValue() > 0 && !e.getValue().equals(have.get(doc))) {
+                    idx.removeDocument(doc.get(0), doc.get(1));
+                    store.records().forEachPage(doc.get(0), doc.get(1),
+                            (c, d, p, text) -> {
+                                try {
+                                    idx.put(new PageKey(c, d, p), text);
+                                } catch (IOException ex) {
+                                    throw new java.io.UncheckedIOException(ex);
+                                }
+                            });
+                    if (++n % 25 == 0) {
+                        idx.commit();
+                    }
+                    repaired = n;
+                }
+            }
+            idx.commit();
+        } catch (IOException | StoreException | RuntimeException e) {
+            // the next start compares again; searches meanwhile answer from what is indexed
+        }
+    }
+
+    /** Waits for the background repair to finish (tests, benchmarks); returns the documents it re-indexed. */
+    public int awaitRepair() throws StoreException, InterruptedException {
+        index();
+        Thread t;
+        synchronized (this) {
+            t = repair;
+        }
+        t.join();
+        return repaired;
+    }
+
+    /** Searches one case ({@code caseNumber}) or every case (null), best pages first. */
     public List<SearchHit> search(String query, String caseNumber, int limit) throws StoreException {
-        List<SearchIndex.Hit> hits = index().search(Query.parse(query), caseNumber, limit);
+        return search(query, caseNumber, limit, false);
+    }
+
+    /**
+     * Searches, best pages first: pages with every word and phrase of the query rank above pages with
+     * some of them, by BM25 within each. With {@code fuzzy}, whole words also match words one or two
+     * letters off (typos, OCR errors); {@code word~} asks that for one word.
+     */
+    public List<SearchHit> search(String query, String caseNumber, int limit, boolean fuzzy) throws StoreException {
+        Query q = Query.parse(query);
+        if (fuzzy) {
+            q = q.fuzzy();
+        }
+        List<RecordIndex.Found> found;
+        try {
+            found = index().search(q, caseNumber, limit, false);
+        } catch (IOException e) {
+            throw new StoreException("The search failed: " + e.getMessage(), e);
+        }
         Map<String, Map<String, String>> titles = new HashMap<>();
         List<SearchHit> out = new ArrayList<>();
-        for (SearchIndex.Hit h : hits) {
-            String c = h.page().caseNumber();
+        for (RecordIndex.Found f : found) {
+            PageKey k = f.page();
+            String c = k.caseNumber();
             Map<String, String> t = titles.get(c);
             if (t == null) {
                 t = new HashMap<>();
@@ -53,8 +179,10 @@ public final class SearchService {
                 }
                 titles.put(c, t);
             }
-            out.add(new SearchHit(c, h.page().documentId(), t.getOrDefault(h.page().documentId(),
-                    h.page().documentId()), h.page().page(), h.snippet(), h.snippetMarks(), h.pageMarks()));
+            String text = store.records().pageText(c, k.documentId(), k.page());
+            Highlights.Snippet s = Highlights.snippet(text, Highlights.marks(text, q));
+            out.add(new SearchHit(c, k.documentId(), t.getOrDefault(k.documentId(), k.documentId()), k.page(),
+                    s.text(), s.snippetMarks(), s.pageMarks()));
         }
         return out;
     }
@@ -80,18 +208,88 @@ public final class SearchService {
 
     /** Where a query matches on one page's text, for marking the hits in the viewer. */
     public static List<int[]> marks(String pageText, String query) {
-        return SearchIndex.marks(pageText, Query.parse(query));
+        return Highlights.marks(pageText, Query.parse(query));
     }
 
-    synchronized void pageAdded(String caseNumber, String documentId, int page, String text) {
-        if (index != null) {
-            index.add(new SearchIndex.PageKey(caseNumber, documentId, page), text);
+    /** Where a query matches on one page's text, fuzzy words included (the fuzzy mode). */
+    public static List<int[]> marks(String pageText, String query, boolean fuzzy) {
+        Query q = Query.parse(query);
+        return Highlights.marks(pageText, fuzzy ? q.fuzzy() : q);
+    }
+
+    /**
+     * Indexes (or re-indexes) pages of a stored document whose text has changed, e.g. OCR text arriving
+     * page by page after the import; durable when this returns. Call it after the store has the text.
+     */
+    public void indexPages(String caseNumber, String documentId, Map<Integer, String> textByPage)
+            throws StoreException {
+        try {
+            RecordIndex idx = index();
+            for (Map.Entry<Integer, String> e : textByPage.entrySet()) {
+                idx.put(new PageKey(caseNumber, documentId, e.getKey()), e.getValue());
+            }
+            idx.commit();
+        } catch (IOException e) {
+            throw new StoreException("The search index could not be updated: " + e.getMessage(), e);
         }
     }
 
-    synchronized void documentRemoved(String caseNumber, String documentId) {
-        if (index != null) {
-            index.removeDocument(caseNumber, documentId);
+    void pageAdded(String caseNumber, String documentId, int page, String text) {
+        try {
+            index().put(new PageKey(caseNumber, documentId, page), text);
+        } catch (IOException | StoreException e) {
+            // the store keeps the page; the repair at the next start indexes it
+        }
+    }
+
+    /** The store has committed a document's pages: make the index's copy durable too. */
+    void documentStored(String caseNumber, String documentId) {
+        try {
+            index().commit();
+        } catch (IOException | StoreException e) {
+            // repaired from the store at the next start
+        }
+    }
+
+    /** Forgets a document's pages, or a whole case's ({@code documentId} null). */
+    void documentRemoved(String caseNumber, String documentId) {
+        try {
+            RecordIndex idx = index();
+            if (documentId == null) {
+                idx.removeCase(caseNumber);
+            } else {
+                idx.removeDocument(caseNumber, documentId);
+            }
+            idx.commit();
+        } catch (IOException | StoreException e) {
+            // the repair at the next start drops what the store no longer has
+        }
+    }
+
+    /** Stops the repair (at a document's end), commits and closes the index. */
+    @Override
+    public void close() {
+        Thread t;
+        RecordIndex idx;
+        synchronized (this) {
+            closing = true;
+            t = repair;
+            idx = index;
+            index = null;
+        }
+        try {
+            if (t != null) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (idx != null) {
+            try {
+                idx.close();
+            } catch (IOException e) {
+                // committed pages stay; the rest is repaired at the next start
+            }
         }
     }
 }

@@ -110,7 +110,7 @@ public final class Workbench implements AutoCloseable {
         }
         if (!force && java.nio.file.Files.isDirectory(plan.dir())) {
             try (var files = java.nio.file.Files.list(plan.dir())) {
-                var newest = files.filter(f -> f.getFileName().toString().matches("reviewdesk-\\d{8}-\\d{6}\\.zip"))
+                var newest = files.filter(f -> org.reviewdesk.store.Backups.isBackupName(f.getFileName().toString()))
                         .map(f -> f.toFile().lastModified()).max(Long::compare);
                 if (newest.isPresent() && System.currentTimeMillis() - newest.get() < 24L * 3600 * 1000) {
                     return null;
@@ -272,6 +272,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        search.close();
         store.close();
     }
 }

@@ -18,46 +18,90 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Backups of the whole store: H2's own consistent copy of the (still encrypted) database file in a
- * zip, written under a temporary name and renamed, so a crash mid-backup leaves earlier ones intact.
+ * Backups of the whole store that cost in proportion to what changed. The database file is already
+ * encrypted by H2; a backup takes H2's own consistent copy of it (H2 stops reusing free space while it
+ * copies) and cuts it into 256 KB chunks named by their SHA-256, kept once in the backup folder's
+ * {@code chunks/} and shared by every backup that has them; the backup itself is a small manifest
+ * ({@code reviewdesk-YYYYMMDD-HHMMSS.rdbk}) listing its chunks. Unchanged parts of the file are not
+ * written again, so a backup after a day's work writes the new parts only. Manifests and chunks are
+ * written under temporary names and renamed, so a crash mid-backup leaves earlier ones intact.
+ * Old backups are pruned by count, age and total size; chunks no backup lists are deleted. Backups
+ * written as one {@code .zip} by earlier versions are still restored.
  */
 public final class Backups {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final long MAX_BYTES = 64L * 1024 * 1024 * 1024;
+    static final int CHUNK = 256 << 10;
+    private static final String MANIFEST = ".rdbk";
+    private static final String FORMAT = "reviewdesk-backup/2";
+    private static final java.util.regex.Pattern BACKUP_NAME =
+            java.util.regex.Pattern.compile("reviewdesk-\\d{8}-\\d{6}\\.(zip|rdbk)");
+    /** The copy of the key header inside a zip backup (salt and parameters; no secret). */
+    static final String HEADER_ENTRY = StoreKeys.HEADER;
+    /** The audit head at the time of the backup: an anchor {@code audit verify} compares with. */
+    public static final String AUDIT_HEAD_ENTRY = "audit-head.txt";
+    /** Backups older than this are pruned (the newest is always kept). */
+    static final java.time.Duration MAX_AGE = java.time.Duration.ofDays(180);
 
     /** What a backup holds. */
     public record BackupInfo(Path file, int cases, OffsetDateTime newestChange, long bytes) {
     }
 
+    /** What one backup run wrote: the manifest, and the bytes of chunks that were new. */
+    public record Written(Path manifest, long fileBytes, long newBytes, int chunks, int newChunks) {
+    }
+
     private Backups() {
     }
 
-    /** The copy of the key header inside a backup (salt and parameters; no secret). */
-    static final String HEADER_ENTRY = StoreKeys.HEADER;
-    /** The audit head at the time of the backup: an anchor {@code audit verify} compares with. */
-    public static final String AUDIT_HEAD_ENTRY = "audit-head.txt";
+    /** Whether a file name is one of ours (a manifest or an old zip backup). */
+    public static boolean isBackupName(String name) {
+        return BACKUP_NAME.matcher(name).matches();
+    }
 
     /** Writes a backup of the open store into {@code dir}, keeping the newest {@code keep} backups there. */
     public static Path backup(Store store, Path dir, int keep) throws StoreException {
-        Path part = dir.resolve("reviewdesk-" + NAME.format(LocalDateTime.now()) + ".zip.part");
+        return backupIncremental(store, dir, keep).manifest();
+    }
+
+    /** As {@link #backup}, and says how much was new. */
+    public static Written backupIncremental(Store store, Path dir, int keep) throws StoreException {
+        Path done = dir.resolve("reviewdesk-" + NAME.format(LocalDateTime.now()) + MANIFEST);
+        Path part = dir.resolve(done.getFileName() + ".part");
         try {
             org.reviewdesk.files.PrivateFiles.privateDirectory(dir);
-            Path done = dir.resolve(part.getFileName().toString().replace(".part", ""));
+            org.reviewdesk.files.PrivateFiles.privateDirectory(dir.resolve("chunks"));
             Files.deleteIfExists(part);
+            Chunker chunker = new Chunker(dir.resolve("chunks"));
             AuditLog.Head head;
             synchronized (store.connection()) {
                 head = store.audit().head();
-                try (PreparedStatement ps = store.connection().prepareStatement("BACKUP TO ?")) {
-                    ps.setString(1, part.toAbsolutePath().toString());
-                    ps.execute();
-                }
+                copyConsistently(store, chunker);
             }
-            org.reviewdesk.files.PrivateFiles.restrict(part, false);
-            addEntries(part, store, head);
+            StringBuilder m = new StringBuilder(FORMAT).append('\n')
+                    .append("size ").append(chunker.total).append('\n')
+                    .append("chunk ").append(CHUNK).append('\n');
+            for (String h : chunker.hashes) {
+                m.append(h).append('\n');
+            }
+            // the key header (salt, parameters, the wrapped secret: nothing usable without the password)
+            // travels with the backup, and the audit head anchors the log's history
+            Path header = Store.header(store.dir());
+            if (Files.exists(header)) {
+                m.append("header ").append(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(header)))
+                        .append('\n');
+            }
+            m.append("audit ").append(head.text()).append('\n');
+            try (OutputStream out = org.reviewdesk.files.PrivateFiles.newPrivateFile(part)) {
+                out.write(m.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            try (var ch = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
             org.reviewdesk.files.PrivateFiles.moveAtomically(part, done);
             store.audit().append("BACKUP", null, done.getFileName().toString());
-            prune(dir, keep);
-            return done;
+            prune(dir, keep, Files.size(Store.file(store.dir())));
+            return new Written(done, chunker.total, chunker.newBytes, chunker.hashes.size(), chunker.newChunks);
         } catch (IOException | SQLException | RuntimeException e) {
             try {
                 Files.deleteIfExists(part);
@@ -69,29 +113,24 @@ public final class Backups {
         }
     }
 
-    /** Adds the key header and the audit head to the zip H2 wrote. */
-    private static void addEntries(Path zip, Store store, AuditLog.Head head) throws IOException {
-        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, java.util.Map.of())) {
-            Path header = Store.header(store.dir());
-            if (Files.exists(header)) {
-                Files.copy(header, fs.getPath("/" + HEADER_ENTRY), StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.writeString(fs.getPath("/" + AUDIT_HEAD_ENTRY), head.text() + "\n");
-        }
-    }
-
     /** The audit head a backup recorded, or null for backups of earlier versions. */
     public static AuditLog.Head auditHead(Path backup) {
-        try (ZipFile zip = new ZipFile(backup.toFile())) {
-            ZipEntry e = zip.getEntry(AUDIT_HEAD_ENTRY);
-            if (e == null || e.getSize() > 200) {
-                return null;
+        try {
+            if (backup.getFileName().toString().endsWith(MANIFEST)) {
+                String text = readManifest(backup).audit();
+                return text == null ? null : AuditLog.Head.parse(text);
             }
-            try (InputStream in = zip.getInputStream(e)) {
-                return AuditLog.Head.parse(new String(in.readNBytes(200), java.nio.charset.StandardCharsets.US_ASCII)
-                        .strip());
+            try (ZipFile zip = new ZipFile(backup.toFile())) {
+                ZipEntry e = zip.getEntry(AUDIT_HEAD_ENTRY);
+                if (e == null || e.getSize() > 200) {
+                    return null;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    return AuditLog.Head.parse(new String(in.readNBytes(200),
+                            java.nio.charset.StandardCharsets.US_ASCII).strip());
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -101,22 +140,237 @@ public final class Backups {
         if (dir == null || !Files.isDirectory(dir)) {
             return java.util.Optional.empty();
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("reviewdesk-\\d{8}-\\d{6}\\.zip")).max(
-                    java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        try {
+            List<Path> all = backups(dir);
+            return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
     }
 
-    private static void prune(Path dir, int keep) throws IOException {
-        List<Path> all;
+    /**
+     * H2's consistent copy of its (encrypted) file, as its BACKUP command takes it, streamed into the
+     * chunker instead of a zip.
+     */
+    private static void copyConsistently(Store store, Chunker out) throws SQLException, IOException {
+        org.h2.jdbc.JdbcConnection jc = store.connection().unwrap(org.h2.jdbc.JdbcConnection.class);
+        org.h2.engine.Database db = ((org.h2.engine.SessionLocal) jc.getSession()).getDatabase();
+        db.getStore().flush();
+        db.flush();
+        synchronized (db.getLobSyncObject()) {
+            db.getStore().getMvStore().getFileStore().backup(out);
+        }
+        out.finishChunk();
+    }
+
+    /** Receives H2's file copy (H2 writes it as a zip entry) and stores it as content-named chunks. */
+    private static final class Chunker extends java.util.zip.ZipOutputStream {
+        private final Path chunks;
+        private final byte[] buf = new byte[CHUNK];
+        private final List<String> hashes = new java.util.ArrayList<>();
+        private int fill;
+        private long total;
+        private long newBytes;
+        private int newChunks;
+        private int entries;
+
+        Chunker(Path chunks) {
+            super(OutputStream.nullOutputStream());
+            this.chunks = chunks;
+        }
+
+        @Override
+        public void putNextEntry(ZipEntry e) throws IOException {
+            if (++entries > 1) {
+                throw new IOException("the store is more than one file; not backed up");
+            }
+        }
+
+        @Override
+        public void closeEntry() {
+            // the chunk in progress is finished by finishChunk
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int o = off;
+            int left = len;
+            while (left > 0) {
+                int n = Math.min(left, CHUNK - fill);
+                System.arraycopy(b, o, buf, fill, n);
+                fill += n;
+                o += n;
+                left -= n;
+                total += n;
+                if (fill == CHUNK) {
+                    finishChunk();
+                }
+            }
+        }
+
+        void finishChunk() throws IOException {
+            if (fill == 0) {
+                return;
+            }
+            String h = sha256(buf, fill);
+            Path target = chunkPath(chunks, h);
+            if (!Files.exists(target) || Files.size(target) != fill) {
+                Files.createDirectories(target.getParent());
+                Path part = target.resolveSibling(h + ".part");
+                Files.deleteIfExists(part);
+                org.reviewdesk.files.PrivateFiles.newPrivateFile(part).close();
+                try (var ch = java.nio.channels.FileChannel.open(part,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf, 0, fill);
+                    while (bb.hasRemaining()) {
+                        ch.write(bb);
+                    }
+                    ch.force(false);
+                }
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                newBytes += fill;
+                newChunks++;
+            }
+            hashes.add(h);
+            fill = 0;
+        }
+
+        @Override
+        public void finish() {
+            // nothing of a zip is written
+        }
+
+        @Override
+        public void close() {
+            // the chunks are closed as they are written
+        }
+    }
+
+    static Path chunkPath(Path chunks, String sha) {
+        return chunks.resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    private static String sha256(byte[] b, int n) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(b, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> backups(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            all = s.filter(p -> p.getFileName().toString().matches("reviewdesk-\\d{8}-\\d{6}\\.zip")).sorted()
+            return s.filter(p -> isBackupName(p.getFileName().toString()))
+                    .sorted(java.util.Comparator.comparing(p -> p.getFileName().toString().substring(11, 26)))
                     .toList();
         }
-        for (int i = 0; i < all.size() - Math.max(1, keep); i++) {
-            Files.delete(all.get(i));
+    }
+
+    /**
+     * The keep policy: the newest {@code keep} backups, none older than {@link #MAX_AGE}, and no more
+     * than the backup folder can hold in about four copies of the store (at least 2 GB); the newest
+     * backup is always kept. Chunks that no remaining backup lists are deleted.
+     */
+    static void prune(Path dir, int keep, long storeBytes) throws IOException {
+        List<Path> all = new java.util.ArrayList<>(backups(dir));
+        java.time.Instant oldest = java.time.Instant.now().minus(MAX_AGE);
+        long maxBytes = Math.max(2L << 30, 4 * storeBytes);
+        while (all.size() > 1) {
+            Path first = all.get(0);
+            boolean tooMany = all.size() > Math.max(1, keep);
+            boolean tooOld = Files.getLastModifiedTime(first).toInstant().isBefore(oldest);
+            boolean tooBig = !tooMany && !tooOld && folderBytes(dir, all) > maxBytes;
+            if (!tooMany && !tooOld && !tooBig) {
+                break;
+            }
+            Files.delete(first);
+            all.remove(0);
+        }
+        collectChunks(dir, all);
+    }
+
+    /** What the backups in {@code dir} take on disk: their zips and manifests, and the chunks they list. */
+    private static long folderBytes(Path dir, List<Path> backups) throws IOException {
+        long n = 0;
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Path b : backups) {
+            n += Files.size(b);
+            if (b.toString().endsWith(MANIFEST)) {
+                listed.addAll(readManifest(b).hashes());
+            }
+        }
+        for (String h : listed) {
+            Path c = chunkPath(dir.resolve("chunks"), h);
+            if (Files.exists(c)) {
+                n += Files.size(c);
+            }
+        }
+        return n;
+    }
+
+    private static void collectChunks(Path dir, List<Path> kept) throws IOException {
+        Path chunks = dir.resolve("chunks");
+        if (!Files.isDirectory(chunks)) {
+            return;
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Path b : kept) {
+            if (b.toString().endsWith(MANIFEST)) {
+                listed.addAll(readManifest(b).hashes());
+            }
+        }
+        try (Stream<Path> s = Files.walk(chunks)) {
+            for (Path c : s.filter(Files::isRegularFile).toList()) {
+                String name = c.getFileName().toString();
+                if (!listed.contains(name)) {
+                    Files.deleteIfExists(c);
+                }
+            }
+        }
+    }
+
+    private record Manifest(long size, int chunk, List<String> hashes, byte[] header, String audit) {
+    }
+
+    private static Manifest readManifest(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.US_ASCII);
+        if (lines.size() < 3 || !lines.get(0).equals(FORMAT) || !lines.get(1).startsWith("size ")
+                || !lines.get(2).startsWith("chunk ")) {
+            throw new IOException(file.getFileName() + " is not a ReviewDesk backup");
+        }
+        try {
+            long size = Long.parseLong(lines.get(1).substring(5));
+            int chunk = Integer.parseInt(lines.get(2).substring(6));
+            List<String> rest = lines.subList(3, lines.size());
+            byte[] header = null;
+            String audit = null;
+            for (String l : rest) {
+                if (l.startsWith("header ")) {
+                    header = java.util.Base64.getDecoder().decode(l.substring(7).strip());
+                } else if (l.startsWith("audit ")) {
+                    audit = l.substring(6).strip();
+                }
+            }
+            List<String> hashes = rest.stream().filter(l -> !l.isBlank() && !l.startsWith("header ")
+                    && !l.startsWith("audit ")).toList();
+            for (String h : hashes) {
+                if (!h.matches("[0-9a-f]{64}")) {
+                    throw new IOException(file.getFileName() + " is damaged (a chunk name is not a SHA-256)");
+                }
+            }
+            if (chunk <= 0 || size < 0 || size > MAX_BYTES || hashes.size() != (size + chunk - 1) / chunk) {
+                throw new IOException(file.getFileName() + " is damaged (its sizes do not add up)");
+            }
+            return new Manifest(size, chunk, hashes, header, audit);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file.getFileName() + " is damaged (its sizes are not numbers)", e);
         }
     }
 
@@ -130,7 +384,7 @@ public final class Backups {
                             "SELECT COUNT(*), MAX(updated_at) FROM cases"); ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return new BackupInfo(backup, rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
-                                Files.size(backup));
+                                Files.size(Store.file(dir)));
                     }
                 }
             } catch (SQLException | IOException e) {
@@ -167,13 +421,14 @@ public final class Backups {
             Path scratch = dataDir.resolve(Store.RESTORE_DIR);
             try {
                 Path extracted = extract(backup, scratch);
-                StoreKeys.Kdf kdf;
                 try (Store s = Store.open(extracted, password)) {
-                    kdf = s.kdf();
+                    s.kdf();
                 }
                 // opening may have settled or upgraded the copy's key: take the header it has now
-                kdf = StoreKeys.readHeader(extracted).current();
+                StoreKeys.Kdf kdf = StoreKeys.readHeader(extracted).current();
                 Store.swapIn(dataDir, Store.file(extracted), kdf);
+                // the index described the replaced store: it is rebuilt from the restored one in the background
+                Store.deleteTree(Store.indexDir(dataDir));
                 try (Store s = Store.open(dataDir, password)) {
                     s.audit().append("RESTORE", null, backup.getFileName().toString());
                 }
@@ -187,6 +442,9 @@ public final class Backups {
     }
 
     private static Path extract(Path backup, Path scratch) throws StoreException {
+        if (backup.getFileName().toString().endsWith(MANIFEST)) {
+            return assemble(backup, scratch);
+        }
         try (ZipFile zip = new ZipFile(backup.toFile())) {
             ZipEntry entry = zip.getEntry(Store.DB_NAME + ".mv.db");
             if (entry == null) {
@@ -219,6 +477,43 @@ public final class Backups {
                 if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
                     throw new StoreException(backup.getFileName() + " is damaged (its checksum does not match); "
                             + "choose another backup.");
+                }
+            }
+            return scratch;
+        } catch (IOException e) {
+            throw new StoreException(backup.getFileName() + " is not a readable backup: " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts the database file of a manifest back together from its chunks, checking each one's SHA-256. */
+    private static Path assemble(Path backup, Path scratch) throws StoreException {
+        Path chunks = backup.resolveSibling("chunks");
+        try {
+            Manifest m = readManifest(backup);
+            deleteTree(scratch);
+            org.reviewdesk.files.PrivateFiles.privateDirectory(scratch);
+            if (m.header() != null) {
+                Files.write(scratch.resolve(StoreKeys.HEADER), m.header());
+            }
+            try (OutputStream out = org.reviewdesk.files.PrivateFiles.newPrivateFile(
+                    scratch.resolve(Store.DB_NAME + ".mv.db"))) {
+                long total = 0;
+                for (String h : m.hashes()) {
+                    Path c = chunkPath(chunks, h);
+                    if (!Files.isRegularFile(c)) {
+                        throw new StoreException(backup.getFileName() + " is incomplete (a part of it, " + h
+                                + ", is missing from " + chunks + "); choose another backup.");
+                    }
+                    byte[] b = Files.readAllBytes(c);
+                    if (!sha256(b, b.length).equals(h)) {
+                        throw new StoreException(backup.getFileName() + " is damaged (a part of it does not match "
+                                + "its checksum); choose another backup.");
+                    }
+                    out.write(b);
+                    total += b.length;
+                }
+                if (total != m.size()) {
+                    throw new StoreException(backup.getFileName() + " is damaged (its size does not match).");
                 }
             }
             return scratch;

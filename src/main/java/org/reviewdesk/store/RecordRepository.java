@@ -259,6 +259,38 @@ public final class RecordRepository {
         });
     }
 
+    /** The pages of one document, in order (to index it again). */
+    public void forEachPage(String caseNumber, String documentId, PageVisitor visitor) throws StoreException {
+        tx("Reading the pages of " + documentId, () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT page_no, text FROM record_pages WHERE case_id = ? "
+                    + "AND doc_id = ? ORDER BY page_no")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.page(caseNumber, documentId, rs.getInt(1), rs.getString(2));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every document with read pages and how many: what the search index must hold. */
+    public Map<List<String>, Integer> pageCounts() throws StoreException {
+        return tx("Counting the record pages", () -> {
+            Map<List<String>, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, d.doc_id, d.page_count FROM "
+                    + "documents d JOIN cases c ON c.id = d.case_id WHERE d.page_count IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(List.of(rs.getString(1), rs.getString(2)), rs.getInt(3));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Documents stored without their pages (imported in a packet), to be read. */
     public List<String[]> documentsWithoutPages() throws StoreException {
         return tx("Listing documents to read", () -> {

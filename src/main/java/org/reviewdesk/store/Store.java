@@ -82,6 +82,21 @@ public final class Store implements AutoCloseable {
                 || Files.isRegularFile(dir.resolve(FILE_NAME + ".before-restore"));
     }
 
+    /** The folder of the encrypted search index (rebuilt from the store whenever it is missing or unreadable). */
+    public static Path indexDir(Path dir) {
+        return dir.resolve("index");
+    }
+
+    /** The search index's key: derived from the store key, never stored. */
+    public byte[] indexKey() {
+        return deriveSubkey(ContentKeys.SEARCH_INDEX);
+    }
+
+    /** The key of one purpose ({@link ContentKeys}), derived from the store key. */
+    byte[] contentKey(String purpose) {
+        return deriveSubkey(purpose);
+    }
+
     /** The database file, for checks and backups. */
     public static Path file(Path dir) {
         return dir.resolve(FILE_NAME);
@@ -118,6 +133,8 @@ public final class Store implements AutoCloseable {
      * a store still under the old fixed-salt key is moved to a salted Argon2id key.
      */
     public static Store open(Path dir, char[] password) throws StoreException {
+        // the database's classes load on another thread while this one stretches the key
+        java.util.concurrent.CompletableFuture.runAsync(Store::preloadDatabaseClasses);
         List<String> notes = new ArrayList<>();
         try (OpLock lock = OpLock.tryAcquire(dir)) {
             if (lock != null) {
@@ -250,10 +267,11 @@ public final class Store implements AutoCloseable {
             throw translate(e, dir);
         }
         try {
-            if (!readOnly) {
+            if (!readOnly && !Migrations.upToDate(c)) {
                 Flyway.configure()
                         .dataSource(new H2DataSource(url, h2Password))
                         .locations("classpath:db/migration")
+                        .outOfOrder(true)
                         .load()
                         .migrate();
             }
@@ -278,6 +296,18 @@ public final class Store implements AutoCloseable {
                     + "only, nothing can be saved and no audit entry is written.");
         }
         return store;
+    }
+
+    private static void preloadDatabaseClasses() {
+        for (String c : new String[] {"org.h2.Driver", "org.h2.engine.Engine", "org.h2.command.Parser",
+            "org.h2.mvstore.MVStore", "org.h2.mvstore.db.Store", "org.h2.store.fs.encrypt.FilePathEncrypt",
+            "org.h2.jdbc.JdbcConnection", "org.h2.engine.Database", "org.h2.table.Table"}) {
+            try {
+                Class.forName(c, true, Store.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // loaded when needed instead
+            }
+        }
     }
 
     static StoreException translate(SQLException e, Path dir) {

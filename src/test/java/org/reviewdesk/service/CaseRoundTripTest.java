@@ -111,7 +111,31 @@ class CaseRoundTripTest {
                     phrases.addAll(phrasesOf(i.request()));
                 });
             }
+            // a record added after the imports: the words of its pages go into the search index, whose
+            // files are scanned too (with the pages of every case's documents)
+            String someCase = w.cases().list().get(0).caseNumber();
+            List<List<String>> pages = new ArrayList<>();
+            for (int p = 1; p <= 30; p++) {
+                pages.add(List.of("Page " + p + ": the injured worker reports lumbar pain radiating to the left leg,",
+                        "worse with prolonged sitting; straight leg raise positive at 40 degrees; plan: physical",
+                        "therapy twice weekly for six weeks and a lumbar epidural steroid injection at L4-L5."));
+            }
+            Path note = tmp.resolve("scan-note.pdf");
+            Files.write(note, org.reviewdesk.record.TestRecords.pdf(pages));
+            w.records().addFiles(someCase, List.of(note), RecordService.Progress.NONE, () -> false);
+            Files.delete(note);
+            for (var summary : w.cases().list()) {
+                for (var d : w.records().documents(summary.caseNumber())) {
+                    for (int p = 1; d.pageCount() != null && p <= d.pageCount(); p++) {
+                        phrases.addAll(phrasesOf(w.records().pageText(summary.caseNumber(), d.document().id(), p)));
+                    }
+                }
+            }
+            assertTrue(w.search().index().pageCount() >= 30);
             assertScanFindsNothing(data, phrases);
+        }
+        try (Stream<Path> s = Files.list(data.resolve("index"))) {
+            assertTrue(s.count() >= 3, "the index files are there to be scanned");
         }
         assertScanFindsNothing(data, phrases);
         try (Stream<Path> files = Files.list(data)) {

@@ -1,0 +1,127 @@
+package org.reviewdesk.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.reviewdesk.search.Query.Clause;
+import org.reviewdesk.search.Tokenizer.Token;
+
+/**
+ * Where a query matches on one page's text, and the snippet around the first match: computed from the
+ * page text read from the store for the hits that are shown, never from the index (which holds no text).
+ */
+public final class Highlights {
+    private static final int SNIPPET = 180;
+
+    /** A snippet with the matched words' ranges in it, and the ranges on the whole page. */
+    public record Snippet(String text, List<int[]> snippetMarks, List<int[]> pageMarks) {
+    }
+
+    private Highlights() {
+    }
+
+    /** The ranges of a query's matches on one page text (for highlighting a page the viewer shows). */
+    public static List<int[]> marks(String text, Query q) {
+        List<Token> tokens = Tokenizer.tokens(text);
+        List<int[]> out = new ArrayList<>();
+        for (Clause c : q.clauses()) {
+            List<String> w = c.words();
+            for (int i = 0; i + w.size() <= tokens.size(); i++) {
+                boolean match = true;
+                for (int j = 0; j < w.size() && match; j++) {
+                    String term = tokens.get(i + j).term();
+                    boolean last = j == w.size() - 1;
+                    if (last && c.lastIsPrefix()) {
+                        match = term.startsWith(w.get(j));
+                    } else if (c.fuzzy()) {
+                        match = withinEdits(term, w.get(j), RecordIndex.maxEdits(w.get(j)));
+                    } else {
+                        match = term.equals(w.get(j));
+                    }
+                }
+                if (match) {
+                    out.add(new int[] {tokens.get(i).start(), tokens.get(i + w.size() - 1).end()});
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(m -> m[0]));
+        return out;
+    }
+
+    /** Whether two words are at most {@code max} edits apart (insert, delete, replace, swap neighbours). */
+    static boolean withinEdits(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        if (max == 0 || a.equals(b)) {
+            return a.equals(b);
+        }
+        int n = a.length();
+        int m = b.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= m; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= m; j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+        }
+        return d[n][m] <= max;
+    }
+
+    /** The snippet around the first mark (or the page's start when nothing is marked). */
+    public static Snippet snippet(String text, List<int[]> marks) {
+        int first = marks.isEmpty() ? 0 : marks.get(0)[0];
+        int from = Math.max(0, first - SNIPPET / 3);
+        while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = Math.min(text.length(), from + SNIPPET);
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
+        String prefix = from > 0 ? "…" : "";
+        String raw = text.substring(from, to);
+        StringBuilder snippet = new StringBuilder(prefix);
+        int[] map = new int[raw.length() + 1];
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            map[i] = snippet.length();
+            char ch = raw.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                if (!space) {
+                    snippet.append(' ');
+                }
+                space = true;
+            } else {
+                snippet.append(ch);
+                space = false;
+            }
+        }
+        map[raw.length()] = snippet.length();
+        if (to < text.length()) {
+            snippet.append('…');
+        }
+        List<int[]> snippetMarks = new ArrayList<>();
+        for (int[] m : marks) {
+            if (m[0] >= from && m[1] <= to) {
+                snippetMarks.add(new int[] {map[m[0] - from], map[m[1] - from]});
+            }
+        }
+        return new Snippet(snippet.toString(), snippetMarks, marks);
+    }
+}
