@@ -15,6 +15,7 @@ public final class Workbench implements AutoCloseable {
     private final LetterService letters;
     private final SearchService search;
     private final RecordService records;
+    private final OcrService ocr;
     private final DeliveryService delivery;
     private final ArchiveService archives;
     private org.reviewdesk.guideline.GuidelineLibrary guidelines;
@@ -25,6 +26,8 @@ public final class Workbench implements AutoCloseable {
         this.letters = new LetterService(store, cases, java.time.Clock.systemDefaultZone());
         this.search = new SearchService(store);
         this.records = new RecordService(store, search);
+        this.ocr = new OcrService(store, search, records);
+        records.afterAdd(ocr::kick);
         this.delivery = new DeliveryService(store, letters);
         this.archives = new ArchiveService(store, cases, letters, search);
         cases.onImported(n -> {
@@ -182,6 +185,11 @@ public final class Workbench implements AutoCloseable {
         return records;
     }
 
+    /** OCR of scanned pages (background in the window, {@code runNow} on the command line). */
+    public OcrService ocr() {
+        return ocr;
+    }
+
     public SearchService search() {
         return search;
     }
@@ -197,6 +205,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        ocr.close();
         store.close();
     }
 }
