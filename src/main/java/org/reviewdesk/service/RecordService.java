@@ -157,6 +157,25 @@ public final class RecordService {
         this.afterAdd = r;
     }
 
+    private OcrService ocr;
+
+    void ocr(OcrService service) {
+        this.ocr = service;
+    }
+
+    /** The background OCR of scanned pages (progress, pause, cancel), for the record pane. */
+    public OcrService ocr() {
+        return ocr;
+    }
+
+    /** Page {@code page} as an image turned upright (as OCR found it; unchanged for pages not read by OCR). */
+    public java.awt.image.BufferedImage uprightPageImage(String caseNumber, String documentId, int page, float dpi)
+            throws StoreException, RecordFileException {
+        java.awt.image.BufferedImage img = pageImage(caseNumber, documentId, page, dpi);
+        int rotation = repo().pageLayout(caseNumber, documentId, page).rotation();
+        return rotation == 0 ? img : org.reviewdesk.record.ocr.OcrEngine.rotate(img, rotation);
+    }
+
     /** Reads the pages of documents that arrived in a packet without them (text for search and excerpts). */
     public int readMissingPages(Progress progress) throws StoreException {
         int n = 0;
@@ -345,9 +364,15 @@ public final class RecordService {
                 && e.firstPage() <= page && page <= e.lastPage()).findFirst();
     }
 
+    /** A page ({@code documentId}, {@code page}) that repeats an earlier one of the case. */
+    public record DuplicatePage(String documentId, int page, String originalDocumentId, int originalPage,
+                                double similarity) {
+    }
+
     /** Pages that repeat an earlier page of the case. */
-    public List<RecordRepository.Duplicate> duplicates(String caseNumber) throws StoreException {
-        return repo().duplicates(caseNumber);
+    public List<DuplicatePage> duplicates(String caseNumber) throws StoreException {
+        return repo().duplicates(caseNumber).stream().map(d -> new DuplicatePage(d.documentId(), d.page(),
+                d.originalDocumentId(), d.originalPage(), d.similarity())).toList();
     }
 
     /** Where the words of a page are on its upright image, and the turn that shows the page upright. */
@@ -484,6 +509,23 @@ public final class RecordService {
 
     public void deleteExcerpt(String caseNumber, int index) throws StoreException {
         repo().deleteEvidence(caseNumber, index);
+    }
+
+    /**
+     * The sentence that cites an excerpt by the document of the chronology its page belongs to (a packet's
+     * part, e.g. the progress note dated 1/19/15 on pages 4-6), falling back to the file's own details.
+     */
+    public String citation(String caseNumber, Evidence e) throws StoreException {
+        var entry = entryOf(caseNumber, e.documentId(), e.page());
+        if (entry.isPresent() && (entry.get().kind() != null && entry.get().kind() != DocumentKind.OTHER
+                || entry.get().date() != null)) {
+            return "Per the " + entry.get().citationName() + ", \"" + e.quote().strip().replaceAll("\\s+", " ")
+                    + "\"";
+        }
+        RecordDocument d = documents(caseNumber).stream().map(StoredDocument::document)
+                .filter(x -> x.id().equals(e.documentId())).findFirst()
+                .orElseThrow(() -> new StoreException("Case " + caseNumber + " has no document " + e.documentId()));
+        return citation(d, e);
     }
 
     /** The sentence that cites an excerpt, e.g. {@code Per the progress note dated 1/19/15, "..."}. */

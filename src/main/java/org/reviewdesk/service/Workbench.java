@@ -28,6 +28,7 @@ public final class Workbench implements AutoCloseable {
         this.records = new RecordService(store, search);
         this.ocr = new OcrService(store, search, records);
         records.afterAdd(ocr::kick);
+        records.ocr(ocr);
         this.delivery = new DeliveryService(store, letters);
         this.archives = new ArchiveService(store, cases, letters, search);
         cases.onImported(n -> {

@@ -28,6 +28,11 @@ final class PageViewer extends VBox {
     /** Receives a request to keep the selected text as an excerpt. */
     interface ExcerptRequest {
         void add(StoredDocument document, int page, String quote);
+
+        /** An excerpt selected on the page image, with its rectangle (fractions of the upright page). */
+        default void add(StoredDocument document, int page, String quote, double[] region) {
+            add(document, page, quote);
+        }
     }
 
     private static final float DPI = 110f;
@@ -38,6 +43,11 @@ final class PageViewer extends VBox {
     private final String caseNumber;
     private final ExcerptRequest excerpt;
     private final ImageView image = new ImageView();
+    // issue 11: search hits drawn on the image, excerpts selected on it, low-confidence OCR words
+    private final PageOverlay overlay = new PageOverlay(image, this::selectedOnImage);
+    private final javafx.scene.control.ToggleButton lowConfidence = new javafx.scene.control.ToggleButton(
+            "Unsure words");
+    private java.util.Set<Integer> hiddenPages = java.util.Set.of();
     private final ScrollPane imageScroll;
     private final TextArea text = new TextArea();
     private final Label pageLabel = new Label();
@@ -90,7 +100,10 @@ final class PageViewer extends VBox {
         prev.setTooltip(new javafx.scene.control.Tooltip("Previous page (Page Up)"));
         next.setTooltip(new javafx.scene.control.Tooltip("Next page (Page Down)"));
         addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence"));
-        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, addExcerpt);
+        lowConfidence.setId("lowConfidenceToggle");
+        lowConfidence.setTooltip(new javafx.scene.control.Tooltip("Outline the words OCR read with low confidence"));
+        lowConfidence.selectedProperty().addListener((o, a, b) -> overlay.setShowLowConfidence(b));
+        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, lowConfidence, addExcerpt);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 2, 8));
         HBox hitBar = new HBox(6, hitLabel, nextHit);
@@ -101,7 +114,7 @@ final class PageViewer extends VBox {
 
         image.setPreserveRatio(true);
         image.setId("pageImage");
-        StackPane holder = new StackPane(image);
+        StackPane holder = new StackPane(image, overlay);
         holder.setStyle("-fx-background-color: -color-bg-subtle;");
         holder.setPadding(new Insets(8));
         imageScroll = new ScrollPane(holder);
@@ -165,8 +178,39 @@ final class PageViewer extends VBox {
     }
 
     private void go(int p) {
+        // duplicate pages are skipped while hidden
+        int step = p < page ? -1 : 1;
+        while (hiddenPages.contains(p) && p >= 1 && p <= pages) {
+            p += step;
+        }
         if (document != null && p >= 1 && p <= pages && p != page) {
             show(p, null);
+        }
+    }
+
+    /** Pages of the open document that page-by-page reading skips (duplicates), until shown again. */
+    void hidePages(java.util.Set<Integer> hidden) {
+        hiddenPages = hidden;
+    }
+
+    /** Shows the current page again (its OCR arrived). */
+    void reload() {
+        if (document != null) {
+            show(page, null);
+        }
+    }
+
+    int currentPage() {
+        return page;
+    }
+
+    PageOverlay overlay() {
+        return overlay;
+    }
+
+    private void selectedOnImage(String quote, double x, double y, double w, double h) {
+        if (document != null && !quote.isBlank()) {
+            excerpt.add(document, page, quote.strip(), new double[] {x, y, w, h});
         }
     }
 
@@ -199,6 +243,15 @@ final class PageViewer extends VBox {
             text.setText(t);
             marks = query == null || query.isBlank() ? List.of() : SearchService.marks(t, query);
             mark = -1;
+            List<int[]> shownMarks = marks;
+            overlay.clear();
+            if (!isText()) {
+                Background.run(() -> records.pageWords(caseNumber, d.document().id(), p), w -> {
+                    if (mine == generation) {
+                        overlay.show(t, w.words(), shownMarks);
+                    }
+                }, x -> overlay.clear());
+            }
             if (select != null) {
                 int at = t.indexOf(select);
                 if (at >= 0) {
@@ -214,7 +267,7 @@ final class PageViewer extends VBox {
         }, t -> text.setText("The page text could not be read: " + t.getMessage()));
         Background.run(() -> {
             records.markOpened(caseNumber, d.document().id(), p);
-            return isText() ? null : records.pageImage(caseNumber, d.document().id(), p, DPI);
+            return isText() ? null : records.uprightPageImage(caseNumber, d.document().id(), p, DPI);
         }, img -> {
             if (mine != generation || img == null) {
                 return;
@@ -236,6 +289,7 @@ final class PageViewer extends VBox {
         mark = (mark + 1) % marks.size();
         int[] m = marks.get(mark);
         text.selectRange(m[0], m[1]);
+        overlay.focusHit(mark);
         hitLabel.setText("hit " + (mark + 1) + " of " + marks.size() + " on this page");
     }
 
