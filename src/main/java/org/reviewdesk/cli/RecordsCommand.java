@@ -68,7 +68,8 @@ final class RecordsCommand implements Callable<Integer> {
                         }
                     });
                     double secs = (System.nanoTime() - t0) / 1e9;
-                    System.err.printf("%nOCR read %d pages in %.1f s%n", s.done(), secs);
+                    System.err.printf("%nOCR read %d %s in %.1f s%n", s.done(), s.done() == 1 ? "page" : "pages",
+                            secs);
                     if (s.failed() > 0) {
                         System.err.println("warning: " + s.failed() + " pages could not be read by OCR");
                     }

@@ -42,7 +42,10 @@ public final class OcrService implements AutoCloseable {
         }
     }
 
-    /** Told about each page read (case number, document id, page), from the OCR thread. */
+    /**
+     * Told about each page read (case number, document id, page), from the OCR thread; page 0 when all the
+     * waiting pages of a file were read and its chronology and duplicates found again.
+     */
     @FunctionalInterface
     public interface PageListener {
         void pageRead(String caseNumber, String documentId, int page);
@@ -227,6 +230,9 @@ public final class OcrService implements AutoCloseable {
         });
         if (!stop.getAsBoolean()) {
             records.analyze(job.caseNumber(), job.documentId());
+            for (PageListener l : listeners) {
+                l.pageRead(job.caseNumber(), job.documentId(), 0); // page 0: the whole file was read and split
+            }
         }
     }
 

