@@ -26,11 +26,12 @@ public final class Chronology {
     private static final Pattern DATE_OF_SERVICE = Pattern.compile("(?:date\\s+of\\s+(?:service|visit|exam(?:ination)?"
             + "|report)|\\bDOS\\b|visit\\s+date|exam\\s+date)[\\s:#.]*([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|[A-Z][a-z]+"
             + "\\.? \\d{1,2},? \\d{4})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTHOR = Pattern.compile("(?:provider|physician|therapist|author|radiologist"
-            + "|electronically\\s+signed\\s+by|signed\\s+by|dictated\\s+by|treating\\s+physician)\\s*[:\\-]?\\s*"
-            + "((?:Dr\\.?\\s+)?[A-Z][A-Za-z.'\\-]+(?:\\s+[A-Z][A-Za-z.'\\-]+){0,3}(?:,\\s*(?:MD|DO|PT|DC|PA-C|NP|DPT"
-            + "|M\\.D\\.))?)", Pattern.CASE_INSENSITIVE);
-    private static final int HEADING_LINES = 4;
+    private static final Pattern AUTHOR = Pattern.compile("\\b(?i:provider|physician|therapist|author|radiologist"
+            + "|electronically\\s+signed\\s+by|signed\\s+by|dictated\\s+by|treating\\s+physician)\\s*[:\\-]?[ \\t]*"
+            + "((?:Dr\\.?\\s+)?[A-Z][A-Za-z.'\\-]+(?:[ \\t]+[A-Z][A-Za-z.'\\-]+){0,3}(?:,[ \\t]*(?:MD|DO|PT|DC|PA-C|NP"
+            + "|DPT|M\\.D\\.))?)");
+    /** The title lines of a document's first page (title, date, provider) that name its kind. */
+    private static final int HEADING_LINES = 3;
 
     private Chronology() {
     }
@@ -75,7 +76,7 @@ public final class Chronology {
         if (FAX_COVER.matcher(text).find()) {
             return true;
         }
-        String heading = String.join("\n", text.lines().filter(l -> !l.isBlank()).limit(HEADING_LINES).toList());
+        String heading = String.join("\n", text.lines().filter(l -> !l.isBlank()).limit(2).toList());
         if (!KindSuggestion.OTHER.equals(KindSuggestion.guessHeading(heading))) {
             return true;
         }
@@ -101,8 +102,13 @@ public final class Chronology {
             date = DateSuggestion.find(text);
         }
         String title = TitleSuggestion.from(text, "");
-        return new Part(first, last, text.isBlank() ? KindSuggestion.OTHER : KindSuggestion.guess(text), date,
-                author(text), title == null || title.isBlank() ? null : title);
+        // the title lines name the kind ("PROGRESS NOTE"); the body may mention others ("physical therapy")
+        String kind = KindSuggestion.guessHeading(String.join("\n", text.lines().filter(l -> !l.isBlank())
+                .limit(HEADING_LINES).toList()));
+        if (KindSuggestion.OTHER.equals(kind) && !text.isBlank()) {
+            kind = KindSuggestion.guess(text);
+        }
+        return new Part(first, last, kind, date, author(text), title == null || title.isBlank() ? null : title);
     }
 
     /** The date of service a page states ("Date of Service: 01/19/2015"), if it states one. */

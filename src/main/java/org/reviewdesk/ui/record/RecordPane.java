@@ -71,6 +71,7 @@ public final class RecordPane extends BorderPane {
     private final AtomicBoolean cancel = new AtomicBoolean();
     // issue 11: OCR progress, the chronology of the documents in the case's files, duplicate pages
     private OcrStatusBar ocrStatus;
+    private final Label searchNote = new Label();
     private final ChronologyView chronology = new ChronologyView(new ChronologyActions());
     private List<RecordService.DuplicatePage> duplicatePages = List.of();
     private final javafx.scene.control.CheckBox showDuplicates = new javafx.scene.control.CheckBox(
@@ -117,7 +118,11 @@ public final class RecordPane extends BorderPane {
         HBox top = new HBox(8, heading, counts, new Pane(), add);
         HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(6, top, searchField);
+        searchNote.setId("searchOcrNote");
+        searchNote.getStyleClass().add("text-muted");
+        searchNote.visibleProperty().bind(searchNote.textProperty().isNotEmpty());
+        searchNote.managedProperty().bind(searchNote.visibleProperty());
+        VBox header = new VBox(6, top, searchField, searchNote);
         if (records.ocr() != null) {
             ocrStatus = new OcrStatusBar(records.ocr(), caseNumber, this::ocrPageRead);
             header.getChildren().add(ocrStatus);
@@ -338,6 +343,12 @@ public final class RecordPane extends BorderPane {
         tabs.getSelectionModel().select(1);
         Background.run(() -> search.search(q, caseNumber, 200), found -> {
             hits.setAll(found);
+            // issue 11: say when scanned pages are still waiting for OCR (they are not searched yet)
+            var ocr = ocrStatus == null ? null : ocrStatus.status();
+            searchNote.setText(ocr != null && ocr.unfinished() ? ocr.label() + ": pages not read yet are not "
+                    + "searched" : "");
+            hitList.setPlaceholder(new Label(searchNote.getText().isEmpty() ? "No hits in this case's record."
+                    : "No hits yet. " + searchNote.getText() + "."));
             if (!found.isEmpty()) {
                 hitList.getSelectionModel().selectFirst();
             }
