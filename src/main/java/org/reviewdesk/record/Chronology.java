@@ -47,7 +47,8 @@ public final class Chronology {
         String currentAuthor = author(pages.get(0));
         for (int p = 2; p <= pages.size(); p++) {
             String text = pages.get(p - 1);
-            if (startsDocument(text, currentDate, currentAuthor)) {
+            boolean afterCover = FAX_COVER.matcher(pages.get(p - 2)).find() && !text.isBlank();
+            if (afterCover || startsDocument(text, currentDate, currentAuthor)) {
                 out.add(part(pages, start, p - 1));
                 start = p;
                 currentDate = dateOfService(text);

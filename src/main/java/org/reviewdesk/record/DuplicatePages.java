@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Exact and near-duplicate pages across a case (the same note faxed twice, re-scanned with other noise): pages
- * are compared by their sets of word pairs (2-word shingles of the normalised words); MinHash signatures with
- * banding find the candidate pairs, and a pair is a duplicate when the exact Jaccard similarity of its shingle
- * sets is at least {@link #THRESHOLD}. Pages with fewer than {@link #MIN_WORDS} words are never duplicates.
+ * Exact and near-duplicate pages across a case (the same note faxed twice, re-scanned with other noise). MinHash
+ * signatures over each page's set of normalised words (1-word shingles), with banding, find candidate pairs
+ * cheaply; a candidate is a duplicate when its word-sequence similarity (1 - word edit distance / the longer
+ * page's words) is at least {@link #THRESHOLD}. Word pairs or a set measure would not do on OCR text: every
+ * misread word breaks two pairs, and two scans of one page misread different words. Pages with fewer than
+ * {@link #MIN_WORDS} words are never duplicates.
  */
 public final class DuplicatePages {
     public static final double THRESHOLD = 0.9;
     static final int MIN_WORDS = 12;
-    private static final int BANDS = 20;
-    private static final int ROWS = 4;
+    private static final int BANDS = 40;
+    private static final int ROWS = 3;
     private static final int HASHES = BANDS * ROWS;
 
     /** A page: which file, which page (1-based). */
@@ -36,10 +38,13 @@ public final class DuplicatePages {
     public static List<Duplicate> find(Map<String, List<String>> pagesByDocument) {
         List<PageRef> refs = new ArrayList<>();
         List<Set<Long>> shingles = new ArrayList<>();
+        List<String[]> words = new ArrayList<>();
         for (var e : pagesByDocument.entrySet()) {
             for (int i = 0; i < e.getValue().size(); i++) {
                 refs.add(new PageRef(e.getKey(), i + 1));
-                shingles.add(shingles(e.getValue().get(i)));
+                String[] w = words(e.getValue().get(i));
+                words.add(w);
+                shingles.add(shingles(w));
             }
         }
         long[] seeds = new long[HASHES];
@@ -84,7 +89,10 @@ public final class DuplicatePages {
                     if (!checked.add(((long) a << 32) | b)) {
                         continue;
                     }
-                    double sim = jaccard(shingles.get(a), shingles.get(b));
+                    if (jaccard(shingles.get(a), shingles.get(b)) < 0.5) {
+                        continue; // not even the same vocabulary
+                    }
+                    double sim = similarity(words.get(a), words.get(b));
                     if (sim >= THRESHOLD && (originalOf[b] < 0 || a < originalOf[b])) {
                         originalOf[b] = a;
                         simOf[b] = sim;
@@ -105,16 +113,42 @@ public final class DuplicatePages {
         return out;
     }
 
-    static Set<Long> shingles(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").trim().split("\\s+");
+    /** The page's words, lower case, punctuation dropped (OCR's stray marks vanish with it). */
+    static String[] words(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").trim();
+        return t.isEmpty() ? new String[0] : t.split("\\s+");
+    }
+
+    static Set<Long> shingles(String[] words) {
         Set<Long> out = new HashSet<>();
         if (words.length < MIN_WORDS) {
             return out;
         }
-        for (int i = 0; i + 1 < words.length; i++) {
-            out.add(mix(words[i].hashCode() * 0x9E3779B97F4A7C15L + words[i + 1].hashCode()));
+        for (String w : words) {
+            out.add(mix(w.hashCode() * 0x9E3779B97F4A7C15L));
         }
         return out;
+    }
+
+    /** 1 - word edit distance / the longer page's word count. */
+    static double similarity(String[] a, String[] b) {
+        int[] prev = new int[b.length + 1];
+        int[] cur = new int[b.length + 1];
+        for (int j = 0; j <= b.length; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length; i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length; j++) {
+                int sub = prev[j - 1] + (a[i - 1].equals(b[j - 1]) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        int longer = Math.max(a.length, b.length);
+        return longer == 0 ? 0 : 1 - (double) prev[b.length] / longer;
     }
 
     static double jaccard(Set<Long> a, Set<Long> b) {

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -45,8 +46,8 @@ final class PageViewer extends VBox {
     private final ImageView image = new ImageView();
     // issue 11: search hits drawn on the image, excerpts selected on it, low-confidence OCR words
     private final PageOverlay overlay = new PageOverlay(image, this::selectedOnImage);
-    private final javafx.scene.control.ToggleButton lowConfidence = new javafx.scene.control.ToggleButton(
-            "Unsure words");
+    private final javafx.scene.control.CheckMenuItem lowConfidence = new javafx.scene.control.CheckMenuItem(
+            "Outline words OCR read with low confidence");
     private java.util.Set<Integer> hiddenPages = java.util.Set.of();
     private final ScrollPane imageScroll;
     private final TextArea text = new TextArea();
@@ -101,9 +102,12 @@ final class PageViewer extends VBox {
         next.setTooltip(new javafx.scene.control.Tooltip("Next page (Page Down)"));
         addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence"));
         lowConfidence.setId("lowConfidenceToggle");
-        lowConfidence.setTooltip(new javafx.scene.control.Tooltip("Outline the words OCR read with low confidence"));
         lowConfidence.selectedProperty().addListener((o, a, b) -> overlay.setShowLowConfidence(b));
-        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, lowConfidence, addExcerpt);
+        javafx.scene.control.ContextMenu imageMenu = new javafx.scene.control.ContextMenu(lowConfidence);
+        image.setOnContextMenuRequested(e -> imageMenu.show(image, e.getScreenX(), e.getScreenY()));
+        Tooltip.install(image, new Tooltip("Drag over words to take them as an excerpt; right-click to outline "
+                + "unsure OCR words"));
+        HBox bar = new HBox(6, prev, pageLabel, next, zoom, spacer, addExcerpt);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 2, 8));
         HBox hitBar = new HBox(6, hitLabel, nextHit);

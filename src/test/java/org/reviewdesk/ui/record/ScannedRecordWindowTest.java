@@ -82,6 +82,10 @@ class ScannedRecordWindowTest {
 
         RecordPane pane = node("#recordPane", RecordPane.class);
         robot.interact(() -> pane.addFiles(List.of(file)));
+        waitUntil(() -> robot.lookup("#ocrStatus").tryQuery().isPresent()
+                && node("#ocrStatus", javafx.scene.layout.HBox.class).isVisible()
+                || chronologyHolds(3));
+        screenshot("scanned-ocr-progress");
         // OCR runs in the background and then the chronology holds the packet's three documents
         @SuppressWarnings("unchecked")
         ListView<RecordService.ChronologyEntry> chrono = node("#chronologyList", ListView.class);
@@ -98,6 +102,7 @@ class ScannedRecordWindowTest {
         }
         robot.clickOn("#chronologyTab");
         WaitForAsyncUtils.waitForFxEvents();
+        screenshot("scanned-chronology");
 
         // search a phrase that is only on the scanned pages; the hit is drawn on the page image
         robot.clickOn("#recordSearch").write("\"Provider: Maria Chen\"").type(KeyCode.ENTER);
@@ -142,6 +147,12 @@ class ScannedRecordWindowTest {
             assertEquals("Per the therapy note dated 1/19/15, \"Provider: Maria Chen,\"",
                     w.records().citation(CASE, e));
         }
+    }
+
+    private boolean chronologyHolds(int n) {
+        return robot.lookup("#chronologyList").tryQuery().isPresent()
+                && node("#chronologyList", ListView.class).getItems().stream().filter(e ->
+                ((RecordService.ChronologyEntry) e).documentId().equals("scanned-packet")).count() == n;
     }
 
     private void screenshot(String name) {
