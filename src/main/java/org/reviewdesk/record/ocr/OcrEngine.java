@@ -55,6 +55,9 @@ public final class OcrEngine implements AutoCloseable {
     public OcrPage recognize(BufferedImage image, int dpi) {
         BufferedImage gray = gray(image);
         OcrPage first = read(gray, dpi, 0);
+        if (first.words().isEmpty() && blank(gray)) {
+            return first; // an empty page: no need to try it turned
+        }
         boolean sideways = sideways(first, gray.getWidth(), gray.getHeight());
         if (!sideways && sure(first)) {
             return first;
@@ -75,6 +78,21 @@ public final class OcrEngine implements AutoCloseable {
             }
         }
         return best == null || best.words().isEmpty() ? first : best;
+    }
+
+    /** Whether fewer than 1 pixel in 500 is dark (a blank or nearly blank page). */
+    static boolean blank(BufferedImage gray) {
+        byte[] px = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+        int dark = 0;
+        int step = 7;
+        int sampled = 0;
+        for (int i = 0; i < px.length; i += step) {
+            sampled++;
+            if ((px[i] & 0xff) < 128) {
+                dark++;
+            }
+        }
+        return dark * 500L < sampled;
     }
 
     private static boolean sure(OcrPage p) {
