@@ -101,6 +101,15 @@ rd "verify" 'VALID' verify letter.pdf
 rd "verify: whole document" 'Covers the whole document: yes' verify letter.pdf
 rd "records add (PDF, PNG)" 'letter\.pdf: added as letter \(2 pages\)' --data "$data" records add EXAMPLE-0001 letter.pdf photo.png
 rd "search (added PDF)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
+# OCR (issue 11): a scanned page (the letter's first page as an image) is read by the bundled Tesseract and
+# its English trained data, with nothing else installed, and its words become searchable.
+if command -v pdftoppm >/dev/null; then
+  pdftoppm -png -r 200 -f 1 -l 1 "$tmp/work/letter.pdf" "$tmp/work/scan"
+  mv "$tmp/work"/scan*.png "$tmp/work/scanned-letter.png"
+  chmod a+r "$tmp/work/scanned-letter.png"
+  rd "records add (OCR of a scan)" 'OCR read 1 page in' --data "$data" records add EXAMPLE-0001 scanned-letter.png
+  rd "search (OCR text)" '^EXAMPLE-0001.scanned-letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
+fi
 rd "export .zip" 'EXAMPLE-0001|zip' --data "$data" export EXAMPLE-0001 --out packet.zip
 rd "import seed case --replace" '^EXAMPLE-0001' --data "$data" import seed-case.json --replace
 rd "show" '"caseNumber" *: *"EXAMPLE-0001"' --data "$data" show EXAMPLE-0001

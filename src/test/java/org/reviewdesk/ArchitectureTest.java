@@ -103,6 +103,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRecordPackageUsesTesseract() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("org.reviewdesk.record..")
+                .should().dependOnClassesThat().resideInAPackage("org.bytedeco..")
+                .because("OCR (Tesseract through JavaCPP) lives in one place (issue 11, ADR 0005)");
+        rule.check(classes);
+    }
+
+    @Test
     void nothingImportsTheApp() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.reviewdesk.app..")
                     .should().dependOnClassesThat().resideInAPackage("org.reviewdesk.app..")

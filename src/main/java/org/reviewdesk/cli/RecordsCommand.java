@@ -1,15 +1,19 @@
 package org.reviewdesk.cli;
 
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.reviewdesk.service.OcrService;
 import org.reviewdesk.service.RecordService;
 import org.reviewdesk.service.Workbench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "records", description = "The clinical record of a case.", subcommands = RecordsCommand.Add.class)
+@Command(name = "records", description = "The clinical record of a case.",
+        subcommands = {RecordsCommand.Add.class, RecordsCommand.ListCommand.class})
 final class RecordsCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
@@ -17,11 +21,11 @@ final class RecordsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "records needs a subcommand: records add CASE FILE...");
+                "records needs a subcommand: records add CASE FILE..., records list CASE");
     }
 
     @Command(name = "add", description = "Add record files (PDF, text, PNG, JPEG, TIFF) to a case; prints one line "
-            + "per file.")
+            + "per file. Scanned pages are read by OCR (progress on standard error) unless --no-ocr.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         RecordsCommand records;
@@ -31,6 +35,9 @@ final class RecordsCommand implements Callable<Integer> {
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "record files")
         List<Path> files;
+
+        @Option(names = "--no-ocr", description = "do not read scanned pages now (the window reads them later)")
+        boolean noOcr;
 
         @Override
         public Integer call() throws Exception {
@@ -50,8 +57,65 @@ final class RecordsCommand implements Callable<Integer> {
                                 + (r.pages() == 1 ? " page)" : " pages)"));
                     }
                 }
+                OcrService.Status s = w.ocr().status(caseNumber);
+                if (s.pending() > 0 && !noOcr) {
+                    long t0 = System.nanoTime();
+                    int[] last = {-1};
+                    s = w.ocr().runNow(caseNumber, (done, total) -> {
+                        if (done != last[0]) {
+                            last[0] = done;
+                            System.err.print("\rOCR " + done + " of " + total + " pages");
+                        }
+                    });
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    System.err.printf("%nOCR read %d %s in %.1f s%n", s.done(), s.done() == 1 ? "page" : "pages",
+                            secs);
+                    if (s.failed() > 0) {
+                        System.err.println("warning: " + s.failed() + " pages could not be read by OCR");
+                    }
+                } else if (s.pending() > 0) {
+                    System.err.println(s.pending() + " scanned pages wait for OCR (run without --no-ocr, or open "
+                            + "the case in the window)");
+                }
             }
             return refused == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "list", description = "The case's record as a chronology: one line per document, oldest first: "
+            + "date, kind, author, pages, file.")
+    static final class ListCommand implements Callable<Integer> {
+        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+        @ParentCommand
+        RecordsCommand records;
+
+        @Parameters(index = "0", paramLabel = "CASE", description = "case number")
+        String caseNumber;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workbench w = records.root.open()) {
+                w.cases().get(caseNumber);
+                var dups = w.records().duplicates(caseNumber);
+                for (RecordService.ChronologyEntry e : w.records().chronology(caseNumber)) {
+                    long dupPages = dups.stream().filter(d -> d.documentId().equals(e.documentId())
+                            && d.page() >= e.firstPage() && d.page() <= e.lastPage()).count();
+                    String pages = e.firstPage() == e.lastPage() ? "p. " + e.firstPage()
+                            : "pp. " + e.firstPage() + "-" + e.lastPage();
+                    System.out.println(String.join("\t",
+                            e.date() == null ? "undated" : DATE.format(e.date()),
+                            e.kind() == null ? "Other" : e.kind().label(),
+                            e.author() == null ? "" : e.author(),
+                            pages + (dupPages > 0 ? " (" + dupPages + " duplicate)" : ""),
+                            e.fileTitle()));
+                }
+                OcrService.Status s = w.ocr().status(caseNumber);
+                if (s.unfinished()) {
+                    System.err.println("note: " + s.label() + "; the chronology may change as OCR goes on");
+                }
+            }
+            return 0;
         }
     }
 }

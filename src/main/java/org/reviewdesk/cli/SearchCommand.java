@@ -38,6 +38,11 @@ final class SearchCommand implements Callable<Integer> {
             for (SearchHit h : w.search().search(String.join(" ", query), caseNumber, limit, fuzzy)) {
                 System.out.println(h.caseNumber() + "\t" + h.documentId() + "\tp. " + h.page() + "\t" + h.snippet());
             }
+            if (caseNumber != null && w.ocr().status(caseNumber).unfinished()) {
+                // issue 11: scanned pages still waiting for OCR are not searched yet
+                System.err.println("note: " + w.ocr().status(caseNumber).label() + "; pages not read yet are not "
+                        + "searched");
+            }
         }
         return 0;
     }

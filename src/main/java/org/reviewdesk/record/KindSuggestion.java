@@ -72,6 +72,16 @@ final class KindSuggestion {
         return OTHER;
     }
 
+    /** The kind a heading names (its first lines only), or OTHER when it names none. */
+    static String guessHeading(String heading) {
+        for (Rule r : HEADING) {
+            if (r.matches(heading)) {
+                return r.kind();
+            }
+        }
+        return OTHER;
+    }
+
     private static List<Rule> concat(List<Rule> a, List<Rule> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }

@@ -22,6 +22,11 @@ import org.reviewdesk.record.RecordFile;
 import org.reviewdesk.record.RecordFileException;
 import org.reviewdesk.record.RecordInfo;
 import org.reviewdesk.record.RecordReader;
+import org.reviewdesk.record.TextLayer;
+import org.reviewdesk.record.Chronology;
+import org.reviewdesk.record.DuplicatePages;
+import org.reviewdesk.record.ocr.OcrWord;
+import org.reviewdesk.record.ocr.OcrWords;
 import org.reviewdesk.store.RecordRepository;
 import org.reviewdesk.domain.StoredDocument;
 import org.reviewdesk.store.Store;
@@ -126,9 +131,13 @@ public final class RecordService {
         try {
             repo().add(caseNumber, doc, info.kind().name(), bytes, sha, writer -> {
                 int[] count = {0};
+                boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
                 RecordReader.readPages(name, bytes, page -> {
-                    writer.page(page.pageNumber(), page.text());
-                    search.pageAdded(caseNumber, id, page.pageNumber(), page.text());
+                    // a page without usable text waits for OCR in the background; a scanner's garbage is dropped
+                    boolean ocr = scannable && TextLayer.needsOcr(page.text());
+                    String text = ocr ? "" : page.text();
+                    writer.page(page.pageNumber(), text, ocr);
+                    search.pageAdded(caseNumber, id, page.pageNumber(), text);
                     count[0]++;
                 }, progress, cancelled);
                 stored[0] = count[0];
@@ -146,6 +155,8 @@ public final class RecordService {
             }
             throw e;
         }
+        analyze(caseNumber, id);
+        afterAdd.run();
         return new AddResult(name, id, false, stored[0], null);
     }
 
@@ -157,6 +168,32 @@ public final class RecordService {
         if (store.cases().status(caseNumber).locked()) {
             throw new org.reviewdesk.store.CaseLockedException(caseNumber);
         }
+    }
+
+    /** Told when pages were added that may wait for OCR (the OCR service starts on them). */
+    private Runnable afterAdd = () -> { };
+
+    void afterAdd(Runnable r) {
+        this.afterAdd = r;
+    }
+
+    private OcrService ocr;
+
+    void ocr(OcrService service) {
+        this.ocr = service;
+    }
+
+    /** The background OCR of scanned pages (progress, pause, cancel), for the record pane. */
+    public OcrService ocr() {
+        return ocr;
+    }
+
+    /** Page {@code page} as an image turned upright (as OCR found it; unchanged for pages not read by OCR). */
+    public java.awt.image.BufferedImage uprightPageImage(String caseNumber, String documentId, int page, float dpi)
+            throws StoreException, RecordFileException {
+        java.awt.image.BufferedImage img = pageImage(caseNumber, documentId, page, dpi);
+        int rotation = repo().pageLayout(caseNumber, documentId, page).rotation();
+        return rotation == 0 ? img : org.reviewdesk.record.ocr.OcrEngine.rotate(img, rotation);
     }
 
     /** Reads the pages of documents that arrived in a packet without them (text for search and excerpts). */
@@ -171,17 +208,21 @@ public final class RecordService {
             int index = i;
             try {
                 RecordInfo info = RecordReader.inspect(name, bytes);
+                boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
                 repo().savePages(caseNumber, id, info.kind().name(), writer -> {
                     int[] count = {0};
                     RecordReader.readPages(name, bytes, page -> {
-                        writer.page(page.pageNumber(), page.text());
-                        search.pageAdded(caseNumber, id, page.pageNumber(), page.text());
+                        boolean ocr = scannable && TextLayer.needsOcr(page.text());
+                        String text = ocr ? "" : page.text();
+                        writer.page(page.pageNumber(), text, ocr);
+                        search.pageAdded(caseNumber, id, page.pageNumber(), text);
                         count[0]++;
                     }, (done, total) -> progress.update(name, index, missing.size(), done, total), () -> false);
                     return count[0];
                 });
                 search.documentStored(caseNumber, id);
                 n++;
+                analyze(caseNumber, id);
             } catch (RecordFileException e) {
                 // a packet file that cannot be read stays stored as it came, without pages
                 search.documentRemoved(caseNumber, id);
@@ -192,6 +233,199 @@ public final class RecordService {
 
     public List<StoredDocument> documents(String caseNumber) throws StoreException {
         return repo().documents(caseNumber);
+    }
+
+    /** One document of the chronology: a part of a stored file, with its kind, date, author and pages. */
+    public record ChronologyEntry(String documentId, String fileTitle, int firstPage, int lastPage, DocumentKind kind,
+                                  java.time.LocalDate date, String author, String title, boolean corrected) {
+        public int pages() {
+            return lastPage - firstPage + 1;
+        }
+
+        /** "progress note dated 1/19/15", as an excerpt's citation names it. */
+        public String citationName() {
+            String k = kind != null && kind != DocumentKind.OTHER ? kind.label().toLowerCase(Locale.ROOT)
+                    : title != null ? title : fileTitle;
+            return k + (date == null ? "" : " dated " + CITE_DATE.format(date));
+        }
+    }
+
+    /**
+     * Splits a stored file into its documents (unless the reviewer corrected its split) and finds the case's
+     * duplicate pages again; runs after import and after OCR has read a file's pages.
+     */
+    public void analyze(String caseNumber, String documentId) throws StoreException {
+        boolean corrected = repo().segments(caseNumber).stream()
+                .anyMatch(g -> g.documentId().equals(documentId) && g.corrected());
+        Map<String, List<String>> texts = repo().caseTexts(caseNumber);
+        List<String> pages = texts.getOrDefault(documentId, List.of());
+        if (!corrected && !pages.isEmpty()) {
+            List<RecordRepository.Segment> segs = new ArrayList<>();
+            for (Chronology.Part p : Chronology.split(pages)) {
+                segs.add(new RecordRepository.Segment(documentId, p.firstPage(), p.lastPage(), p.kind(), p.date(),
+                        p.author(), p.title(), false));
+            }
+            repo().saveSegments(caseNumber, documentId, segs);
+        }
+        List<RecordRepository.Duplicate> dups = new ArrayList<>();
+        for (DuplicatePages.Duplicate d : DuplicatePages.find(texts)) {
+            dups.add(new RecordRepository.Duplicate(d.page().documentId(), d.page().page(),
+                    d.original().documentId(), d.original().page(), d.similarity()));
+        }
+        repo().saveDuplicates(caseNumber, dups);
+    }
+
+    /** The case's documents found in its files, oldest first (undated last), as the record pane lists them. */
+    public List<ChronologyEntry> chronology(String caseNumber) throws StoreException {
+        Map<String, StoredDocument> docs = new java.util.LinkedHashMap<>();
+        for (StoredDocument d : documents(caseNumber)) {
+            docs.put(d.document().id(), d);
+        }
+        List<ChronologyEntry> out = new ArrayList<>();
+        Set<String> split = new java.util.HashSet<>();
+        for (RecordRepository.Segment g : repo().segments(caseNumber)) {
+            StoredDocument d = docs.get(g.documentId());
+            if (d == null) {
+                continue;
+            }
+            split.add(g.documentId());
+            out.add(new ChronologyEntry(g.documentId(), titleOf(d), g.firstPage(), g.lastPage(), kindOf(g.kind()),
+                    g.date(), g.author(), g.title(), g.corrected()));
+        }
+        for (StoredDocument d : docs.values()) {
+            if (!split.contains(d.document().id())) {
+                RecordDocument r = d.document();
+                int n = d.pageCount() == null ? 1 : Math.max(1, d.pageCount());
+                out.add(new ChronologyEntry(r.id(), titleOf(d), 1, n, r.kind(), r.date(), r.author(), r.title(),
+                        false));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(ChronologyEntry::date,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return out;
+    }
+
+    private static String titleOf(StoredDocument d) {
+        return d.document().title() != null ? d.document().title() : d.document().file();
+    }
+
+    /** The reviewer's correction of one document of the chronology (its pages stay as they are). */
+    public void correctEntry(String caseNumber, ChronologyEntry e, DocumentKind kind, java.time.LocalDate date,
+                             String author) throws StoreException {
+        List<RecordRepository.Segment> segs = new ArrayList<>();
+        for (RecordRepository.Segment g : repo().segments(caseNumber)) {
+            if (!g.documentId().equals(e.documentId())) {
+                continue;
+            }
+            segs.add(g.firstPage() == e.firstPage()
+                    ? new RecordRepository.Segment(g.documentId(), g.firstPage(), g.lastPage(),
+                            kind == null ? null : kind.name(), date, author, g.title(), true)
+                    : withCorrected(g));
+        }
+        repo().saveSegments(caseNumber, e.documentId(), segs);
+    }
+
+    /** Merges a document of the chronology with the one that follows it in its file. */
+    public void mergeWithNext(String caseNumber, ChronologyEntry e) throws StoreException {
+        List<RecordRepository.Segment> segs = new ArrayList<>();
+        RecordRepository.Segment pending = null;
+        for (RecordRepository.Segment g : repo().segments(caseNumber)) {
+            if (!g.documentId().equals(e.documentId())) {
+                continue;
+            }
+            if (pending != null) {
+                segs.add(new RecordRepository.Segment(pending.documentId(), pending.firstPage(), g.lastPage(),
+                        pending.kind(), pending.date(), pending.author(), pending.title(), true));
+                pending = null;
+            } else if (g.firstPage() == e.firstPage()) {
+                pending = g;
+            } else {
+                segs.add(withCorrected(g));
+            }
+        }
+        if (pending != null) {
+            segs.add(pending);
+        }
+        repo().saveSegments(caseNumber, e.documentId(), segs);
+    }
+
+    /** Splits a document of the chronology so that a new one starts at {@code page}. */
+    public void splitAt(String caseNumber, ChronologyEntry e, int page) throws StoreException {
+        if (page <= e.firstPage() || page > e.lastPage()) {
+            throw new IllegalArgumentException("A document can only be split at one of its pages after the first");
+        }
+        List<RecordRepository.Segment> segs = new ArrayList<>();
+        for (RecordRepository.Segment g : repo().segments(caseNumber)) {
+            if (!g.documentId().equals(e.documentId())) {
+                continue;
+            }
+            if (g.firstPage() == e.firstPage()) {
+                segs.add(new RecordRepository.Segment(g.documentId(), g.firstPage(), page - 1, g.kind(), g.date(),
+                        g.author(), g.title(), true));
+                String text = pageText(caseNumber, e.documentId(), page);
+                var p = Chronology.split(List.of(text)).get(0);
+                segs.add(new RecordRepository.Segment(g.documentId(), page, g.lastPage(), p.kind(), p.date(),
+                        p.author(), p.title(), true));
+            } else {
+                segs.add(withCorrected(g));
+            }
+        }
+        repo().saveSegments(caseNumber, e.documentId(), segs);
+    }
+
+    private static RecordRepository.Segment withCorrected(RecordRepository.Segment g) {
+        return new RecordRepository.Segment(g.documentId(), g.firstPage(), g.lastPage(), g.kind(), g.date(),
+                g.author(), g.title(), true);
+    }
+
+    /** The document of the chronology a page belongs to, if the file was split. */
+    public java.util.Optional<ChronologyEntry> entryOf(String caseNumber, String documentId, int page)
+            throws StoreException {
+        return chronology(caseNumber).stream().filter(e -> e.documentId().equals(documentId)
+                && e.firstPage() <= page && page <= e.lastPage()).findFirst();
+    }
+
+    /** A page ({@code documentId}, {@code page}) that repeats an earlier one of the case. */
+    public record DuplicatePage(String documentId, int page, String originalDocumentId, int originalPage,
+                                double similarity) {
+    }
+
+    /** Pages that repeat an earlier page of the case. */
+    public List<DuplicatePage> duplicates(String caseNumber) throws StoreException {
+        return repo().duplicates(caseNumber).stream().map(d -> new DuplicatePage(d.documentId(), d.page(),
+                d.originalDocumentId(), d.originalPage(), d.similarity())).toList();
+    }
+
+    /** Where the words of a page are on its upright image, and the turn that shows the page upright. */
+    public record PageWords(List<OcrWord> words, int rotation, boolean ocr) {
+    }
+
+    /** A page's word boxes: from OCR for scanned pages, from the PDF text layer otherwise (empty for others). */
+    public PageWords pageWords(String caseNumber, String documentId, int page) throws StoreException {
+        RecordRepository.PageLayout l = repo().pageLayout(caseNumber, documentId, page);
+        if ("DONE".equals(l.ocrState())) {
+            return new PageWords(OcrWords.decode(l.words()), l.rotation(), true);
+        }
+        if (l.ocrState() != null) {
+            return new PageWords(List.of(), 0, true);
+        }
+        try {
+            RecordFile f = recordFile(caseNumber, documentId);
+            return new PageWords(org.reviewdesk.record.PdfWords.words(f, page, pageText(caseNumber, documentId,
+                    page)), 0, false);
+        } catch (RecordFileException e) {
+            return new PageWords(List.of(), 0, false);
+        }
+    }
+
+    /** Remembers the rectangle of the page image an excerpt was taken from. */
+    public void saveExcerptRegion(String caseNumber, int position, double x, double y, double w, double h)
+            throws StoreException {
+        repo().saveExcerptRegion(caseNumber, position, x, y, w, h);
+    }
+
+    public Map<Integer, double[]> excerptRegions(String caseNumber) throws StoreException {
+        return repo().excerptRegions(caseNumber);
     }
 
     public byte[] bytes(String caseNumber, String documentId) throws StoreException {
@@ -299,6 +533,23 @@ public final class RecordService {
     public void deleteExcerpt(String caseNumber, int index) throws StoreException {
         refuseIfLocked(caseNumber);
         repo().deleteEvidence(caseNumber, index);
+    }
+
+    /**
+     * The sentence that cites an excerpt by the document of the chronology its page belongs to (a packet's
+     * part, e.g. the progress note dated 1/19/15 on pages 4-6), falling back to the file's own details.
+     */
+    public String citation(String caseNumber, Evidence e) throws StoreException {
+        var entry = entryOf(caseNumber, e.documentId(), e.page());
+        if (entry.isPresent() && (entry.get().kind() != null && entry.get().kind() != DocumentKind.OTHER
+                || entry.get().date() != null)) {
+            return "Per the " + entry.get().citationName() + ", \"" + e.quote().strip().replaceAll("\\s+", " ")
+                    + "\"";
+        }
+        RecordDocument d = documents(caseNumber).stream().map(StoredDocument::document)
+                .filter(x -> x.id().equals(e.documentId())).findFirst()
+                .orElseThrow(() -> new StoreException("Case " + caseNumber + " has no document " + e.documentId()));
+        return citation(d, e);
     }
 
     /** The sentence that cites an excerpt, e.g. {@code Per the progress note dated 1/19/15, "..."}. */

@@ -15,6 +15,7 @@ public final class Workbench implements AutoCloseable {
     private final LetterService letters;
     private final SearchService search;
     private final RecordService records;
+    private final OcrService ocr;
     private final DeliveryService delivery;
     private final ArchiveService archives;
     private org.reviewdesk.guideline.GuidelineLibrary guidelines;
@@ -37,6 +38,9 @@ public final class Workbench implements AutoCloseable {
                 return java.util.List.of();
             }
         });
+        this.ocr = new OcrService(store, search, records);
+        records.afterAdd(ocr::kick);
+        records.ocr(ocr);
         this.delivery = new DeliveryService(store, letters);
         this.archives = new ArchiveService(store, cases, letters, search);
         this.precedents = new PrecedentService(store, cases, this::guidelines);
@@ -248,6 +252,11 @@ public final class Workbench implements AutoCloseable {
         return records;
     }
 
+    /** OCR of scanned pages (background in the window, {@code runNow} on the command line). */
+    public OcrService ocr() {
+        return ocr;
+    }
+
     public SearchService search() {
         return search;
     }
@@ -272,6 +281,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        ocr.close();
         search.close();
         store.close();
     }

@@ -22,7 +22,12 @@ public final class RecordRepository {
     /** Receives pages in order; a page that cannot be stored stops the reading (and nothing is kept). */
     @FunctionalInterface
     public interface PageWriter {
-        void page(int pageNumber, String text);
+        /** A page; {@code needsOcr} marks a page without usable text, to be read by OCR in the background. */
+        void page(int pageNumber, String text, boolean needsOcr);
+
+        default void page(int pageNumber, String text) {
+            page(pageNumber, text, false);
+        }
     }
 
     /** Produces the pages of a document into a writer (text extraction runs inside the transaction). */
@@ -142,15 +147,16 @@ public final class RecordRepository {
     }
 
     private int writePages(long caseId, String docId, PageSource pages) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_pages (case_id, doc_id, page_no, text) "
-                + "VALUES (?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_pages (case_id, doc_id, page_no, text, "
+                + "ocr_state) VALUES (?,?,?,?,?)")) {
             int[] pending = {0};
-            int count = pages.writeTo((page, text) -> {
+            int count = pages.writeTo((page, text, needsOcr) -> {
                 try {
                     ps.setLong(1, caseId);
                     ps.setString(2, docId);
                     ps.setInt(3, page);
                     ps.setString(4, text);
+                    ps.setString(5, needsOcr ? "PENDING" : null);
                     ps.addBatch();
                     if (++pending[0] == 200) {
                         ps.executeBatch();
@@ -386,6 +392,12 @@ public final class RecordRepository {
                 ps.setInt(3, index);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM excerpt_regions WHERE case_id = ? AND "
+                    + "position NOT IN (SELECT position FROM evidence WHERE case_id = ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
@@ -396,6 +408,7 @@ public final class RecordRepository {
             long id = caseId(caseNumber);
             for (String sql : new String[] {"DELETE FROM pages_opened WHERE case_id = ?",
                 "DELETE FROM record_pages WHERE case_id = ?", "DELETE FROM evidence WHERE case_id = ?",
+                "DELETE FROM excerpt_regions WHERE case_id = ?",
                 "DELETE FROM documents WHERE case_id = ?"}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, id);
@@ -409,6 +422,295 @@ public final class RecordRepository {
             }
             AuditLog.append(c, "RECORDS_REMOVED", caseNumber, null);
             return null;
+        });
+    }
+
+    /** Pages of one document waiting for OCR. */
+    public record OcrJob(String caseNumber, String documentId, String fileName, List<Integer> pages) {
+    }
+
+    /** How far the OCR of a case's pages is: pages waiting, read, stopped by the reviewer, unreadable. */
+    public record OcrCounts(int pending, int done, int cancelled, int failed) {
+        public int total() {
+            return pending + done + cancelled + failed;
+        }
+    }
+
+    /** What the viewer needs of a page read by OCR: its words' boxes and the turn that shows it upright. */
+    public record PageLayout(String ocrState, String words, int rotation) {
+    }
+
+    /** The documents with pages waiting for OCR, the given case's first (null: any order), cases by number. */
+    public List<OcrJob> pendingOcr(String firstCase) throws StoreException {
+        return tx("Listing pages for OCR", () -> {
+            Map<String, OcrJob> jobs = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, p.doc_id, d.file_path, p.page_no "
+                    + "FROM record_pages p JOIN cases c ON c.id = p.case_id JOIN documents d ON d.case_id = p.case_id "
+                    + "AND d.doc_id = p.doc_id WHERE p.ocr_state = 'PENDING' ORDER BY CASE WHEN c.case_number = ? "
+                    + "THEN 0 ELSE 1 END, c.case_number, d.position, p.page_no")) {
+                ps.setString(1, firstCase);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(1) + "\u0000" + rs.getString(2);
+                        OcrJob j = jobs.get(key);
+                        if (j == null) {
+                            j = new OcrJob(rs.getString(1), rs.getString(2), rs.getString(3), new ArrayList<>());
+                            jobs.put(key, j);
+                        }
+                        j.pages().add(rs.getInt(4));
+                    }
+                }
+            }
+            return new ArrayList<>(jobs.values());
+        });
+    }
+
+    /** Stores the OCR of a page (only while it is still waiting for it): text, word boxes, turn, confidence. */
+    public boolean saveOcr(String caseNumber, String documentId, int page, String text, String words, int rotation,
+                           int confidence) throws StoreException {
+        return tx("Saving the OCR of a page", () -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE record_pages SET text = ?, words = ?, rotation = ?, "
+                    + "confidence = ?, ocr_state = 'DONE' WHERE case_id = ? AND doc_id = ? AND page_no = ? "
+                    + "AND ocr_state = 'PENDING'")) {
+                ps.setString(1, text);
+                ps.setString(2, words);
+                ps.setInt(3, rotation);
+                ps.setInt(4, confidence);
+                ps.setLong(5, caseId(caseNumber));
+                ps.setString(6, documentId);
+                ps.setInt(7, page);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Marks a page whose image could not be read for OCR. */
+    public void ocrFailed(String caseNumber, String documentId, int page) throws StoreException {
+        setOcrState(caseNumber, documentId, page, "PENDING", "FAILED");
+    }
+
+    /** Stops (CANCELLED) or restarts (PENDING) the OCR of a case's waiting pages; returns the pages changed. */
+    public int setCaseOcr(String caseNumber, boolean run) throws StoreException {
+        return tx(run ? "Starting OCR" : "Cancelling OCR", () -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE record_pages SET ocr_state = ? WHERE case_id = ? "
+                    + "AND ocr_state = ?")) {
+                ps.setString(1, run ? "PENDING" : "CANCELLED");
+                ps.setLong(2, caseId(caseNumber));
+                ps.setString(3, run ? "CANCELLED" : "PENDING");
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private void setOcrState(String caseNumber, String documentId, int page, String from, String to)
+            throws StoreException {
+        tx("Saving the OCR state of a page", () -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE record_pages SET ocr_state = ? WHERE case_id = ? "
+                    + "AND doc_id = ? AND page_no = ? AND ocr_state = ?")) {
+                ps.setString(1, to);
+                ps.setLong(2, caseId(caseNumber));
+                ps.setString(3, documentId);
+                ps.setInt(4, page);
+                ps.setString(5, from);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public OcrCounts ocrCounts(String caseNumber) throws StoreException {
+        return tx("Counting OCR pages", () -> {
+            int[] n = new int[4];
+            try (PreparedStatement ps = c.prepareStatement("SELECT ocr_state, COUNT(*) FROM record_pages WHERE "
+                    + "case_id = ? AND ocr_state IS NOT NULL GROUP BY ocr_state")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int i = switch (rs.getString(1)) {
+                            case "PENDING" -> 0;
+                            case "DONE" -> 1;
+                            case "CANCELLED" -> 2;
+                            default -> 3;
+                        };
+                        n[i] += rs.getInt(2);
+                    }
+                }
+            }
+            return new OcrCounts(n[0], n[1], n[2], n[3]);
+        });
+    }
+
+    public PageLayout pageLayout(String caseNumber, String documentId, int page) throws StoreException {
+        return tx("Reading a page's layout", () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ocr_state, words, rotation FROM record_pages "
+                    + "WHERE case_id = ? AND doc_id = ? AND page_no = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                ps.setInt(3, page);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new PageLayout(rs.getString(1), rs.getString(2), rs.getInt(3))
+                            : new PageLayout(null, null, 0);
+                }
+            }
+        });
+    }
+
+    /** The texts of all pages of a case, by document id then page number (for duplicates and the chronology). */
+    public Map<String, List<String>> caseTexts(String caseNumber) throws StoreException {
+        return tx("Reading the case's pages", () -> {
+            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.doc_id, p.page_no, p.text FROM record_pages p "
+                    + "JOIN documents d ON d.case_id = p.case_id AND d.doc_id = p.doc_id WHERE p.case_id = ? "
+                    + "ORDER BY d.position, p.page_no")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> pages = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                        while (pages.size() < rs.getInt(2) - 1) {
+                            pages.add("");
+                        }
+                        pages.add(rs.getString(3) == null ? "" : rs.getString(3));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A document found inside a stored record file: its pages, kind, date, author, title. */
+    public record Segment(String documentId, int firstPage, int lastPage, String kind, LocalDate date, String author,
+                          String title, boolean corrected) {
+    }
+
+    /** Replaces the documents found in a record file, keeping none of the old ones. */
+    public void saveSegments(String caseNumber, String documentId, List<Segment> segments) throws StoreException {
+        tx("Saving the chronology", () -> {
+            long id = caseId(caseNumber);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_segments WHERE case_id = ? "
+                    + "AND doc_id = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, documentId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_segments (case_id, doc_id, first_page, "
+                    + "last_page, kind, doc_date, author, title, corrected) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (Segment g : segments) {
+                    ps.setLong(1, id);
+                    ps.setString(2, documentId);
+                    ps.setInt(3, g.firstPage());
+                    ps.setInt(4, g.lastPage());
+                    ps.setString(5, g.kind());
+                    ps.setObject(6, g.date());
+                    ps.setString(7, g.author());
+                    ps.setString(8, g.title());
+                    ps.setBoolean(9, g.corrected());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The documents found in the case's record files, in file and page order. */
+    public List<Segment> segments(String caseNumber) throws StoreException {
+        return tx("Reading the chronology", () -> {
+            List<Segment> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.doc_id, s.first_page, s.last_page, s.kind, "
+                    + "s.doc_date, s.author, s.title, s.corrected FROM record_segments s JOIN documents d ON "
+                    + "d.case_id = s.case_id AND d.doc_id = s.doc_id WHERE s.case_id = ? ORDER BY d.position, "
+                    + "s.first_page")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Segment(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getBoolean(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A page that repeats an earlier one. */
+    public record Duplicate(String documentId, int page, String originalDocumentId, int originalPage,
+                            double similarity) {
+    }
+
+    public void saveDuplicates(String caseNumber, List<Duplicate> duplicates) throws StoreException {
+        tx("Saving duplicate pages", () -> {
+            long id = caseId(caseNumber);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM duplicate_pages WHERE case_id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO duplicate_pages (case_id, doc_id, page_no, "
+                    + "original_doc_id, original_page_no, similarity) VALUES (?,?,?,?,?,?)")) {
+                for (Duplicate d : duplicates) {
+                    ps.setLong(1, id);
+                    ps.setString(2, d.documentId());
+                    ps.setInt(3, d.page());
+                    ps.setString(4, d.originalDocumentId());
+                    ps.setInt(5, d.originalPage());
+                    ps.setDouble(6, d.similarity());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public List<Duplicate> duplicates(String caseNumber) throws StoreException {
+        return tx("Reading duplicate pages", () -> {
+            List<Duplicate> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, page_no, original_doc_id, "
+                    + "original_page_no, similarity FROM duplicate_pages WHERE case_id = ? ORDER BY doc_id, page_no")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Duplicate(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
+                                rs.getDouble(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Remembers the rectangle (fractions of the upright page) an excerpt was selected from. */
+    public void saveExcerptRegion(String caseNumber, int position, double x, double y, double w, double h)
+            throws StoreException {
+        tx("Saving the excerpt's place", () -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO excerpt_regions (case_id, position, x, y, w, h) "
+                    + "KEY (case_id, position) VALUES (?,?,?,?,?,?)")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setInt(2, position);
+                ps.setDouble(3, x);
+                ps.setDouble(4, y);
+                ps.setDouble(5, w);
+                ps.setDouble(6, h);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The rectangles of the case's excerpts that have one, by excerpt position: {x, y, w, h}. */
+    public Map<Integer, double[]> excerptRegions(String caseNumber) throws StoreException {
+        return tx("Reading the excerpts' places", () -> {
+            Map<Integer, double[]> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT position, x, y, w, h FROM excerpt_regions "
+                    + "WHERE case_id = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getInt(1), new double[] {rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getDouble(5)});
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -49,6 +49,10 @@ class NoScratchFilesTest {
         files.add(Files.write(in.resolve("fax.tif"), TestRecords.tiff(TestRecords.picture(60, 40, Color.WHITE),
                 TestRecords.picture(60, 40, Color.GRAY))));
         files.add(Files.write(in.resolve("note.txt"), "Progress note\fPage two".getBytes(StandardCharsets.UTF_8)));
+        files.add(Files.write(in.resolve("scanned.pdf"), org.reviewdesk.record.ocr.ScannedPackets.pdf(List.of(
+                org.reviewdesk.record.ocr.ScannedPackets.scan(org.reviewdesk.record.ocr.ScannedPackets.page(
+                        "Scanned report", 6, 77), new org.reviewdesk.record.ocr.ScannedPackets.Scan(200, 0.4, false,
+                        0.001, 0, true, 1))), List.of(200))));
 
         List<String> seen = new ArrayList<>();
         try (WatchService watch = tmp.getFileSystem().newWatchService()) {
@@ -68,7 +72,8 @@ class NoScratchFilesTest {
         assertTrue(List.of(List.of(), List.of(FONT_LIST)).contains(list(home)), list(home).toString());
         if (Files.exists(home.resolve(FONT_LIST))) {
             String fonts = Files.readString(home.resolve(FONT_LIST), StandardCharsets.ISO_8859_1);
-            for (String recordText : List.of("This is page", "Scanned report", "Progress note", "CM16-0213037")) {
+            for (String recordText : List.of("This is page", "Scanned report", "Progress note", "CM16-0213037",
+                    "paraspinal", "Straight leg")) {
                 assertFalse(fonts.contains(recordText), recordText);
             }
         }
@@ -77,7 +82,11 @@ class NoScratchFilesTest {
     private static void runImport(Path tmp, Path home, List<Path> files) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // JavaCPP unpacks Tesseract's native libraries (no record content) into its cache once: not in the
+        // watched folders, so that what is left there is only what the import itself wrote
+        Path natives = Files.createDirectories(home.getParent().resolve("javacpp-cache"));
         List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home,
+                "-Dorg.bytedeco.javacpp.cachedir=" + natives,
                 "-Djava.awt.headless=true", "-cp", classPath, ScratchFreeImport.class.getName()));
         files.forEach(f -> command.add(f.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -87,6 +96,7 @@ class NoScratchFilesTest {
         assertTrue(output.contains("letter.pdf: PDF, 2 pages"), output);
         assertTrue(output.contains("fax.tif: IMAGE, 2 pages"), output);
         assertTrue(output.contains("note.txt: TEXT, 2 pages"), output);
+        assertTrue(output.matches("(?s).*scanned\\.pdf: OCR read [1-9][0-9]* words.*"), output);
     }
 
     private static List<String> list(Path folder) throws Exception {

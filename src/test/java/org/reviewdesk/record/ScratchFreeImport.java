@@ -26,6 +26,13 @@ public final class ScratchFreeImport {
                     images.page(record, 1, 96);
                     images.prefetch(record, Math.min(2, info.pageCount()), 96).get();
                 }
+                if (name.startsWith("scanned")) {
+                    // OCR (issue 11): page images go to Tesseract in memory, its language data too
+                    int[] read = {0};
+                    org.reviewdesk.record.ocr.PageOcr.run(name, bytes, java.util.List.of(1), 1, () -> false,
+                            r -> read[0] += r.ocr() == null ? 0 : r.ocr().words().size());
+                    System.out.println(name + ": OCR read " + read[0] + " words");
+                }
                 System.out.println(name + ": " + info.kind() + ", " + info.pageCount() + " pages, " + chars[0]
                         + " characters");
             }

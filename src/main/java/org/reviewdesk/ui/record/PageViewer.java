@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -32,6 +33,11 @@ public final class PageViewer extends VBox {
     /** Receives a request to keep the selected text as an excerpt. */
     interface ExcerptRequest {
         void add(StoredDocument document, int page, String quote);
+
+        /** An excerpt selected on the page image, with its rectangle (fractions of the upright page). */
+        default void add(StoredDocument document, int page, String quote, double[] region) {
+            add(document, page, quote);
+        }
     }
 
     private static final float DPI = 110f;
@@ -42,6 +48,11 @@ public final class PageViewer extends VBox {
     private final String caseNumber;
     private final ExcerptRequest excerpt;
     private final ImageView image = new ImageView();
+    // issue 11: search hits drawn on the image, excerpts selected on it, low-confidence OCR words
+    private final PageOverlay overlay = new PageOverlay(image, this::selectedOnImage);
+    private final javafx.scene.control.CheckMenuItem lowConfidence = new javafx.scene.control.CheckMenuItem(
+            "Outline words OCR read with low confidence");
+    private java.util.Set<Integer> hiddenPages = java.util.Set.of();
     private final ScrollPane imageScroll;
     private final TextArea text = new TextArea();
     private final Label pageLabel = new Label();
@@ -106,6 +117,12 @@ public final class PageViewer extends VBox {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence"));
+        lowConfidence.setId("lowConfidenceToggle");
+        lowConfidence.selectedProperty().addListener((o, a, b) -> overlay.setShowLowConfidence(b));
+        javafx.scene.control.ContextMenu imageMenu = new javafx.scene.control.ContextMenu(lowConfidence);
+        image.setOnContextMenuRequested(e -> imageMenu.show(image, e.getScreenX(), e.getScreenY()));
+        Tooltip.install(image, new Tooltip("Drag over words to take them as an excerpt; right-click to outline "
+                + "unsure OCR words"));
         // one toolbar row over the page (it wraps on a narrow column rather than cut anything off)
         bar = new javafx.scene.layout.FlowPane(6, 4, prev, pageLabel, next, zoom, showThumbnails, showText,
                 addExcerpt, hitLabel);
@@ -116,7 +133,7 @@ public final class PageViewer extends VBox {
         image.setPreserveRatio(true);
         image.setId("pageImage");
         // the page image and whatever is drawn over it (search hits, word boxes) share one layer
-        pageLayer.getChildren().add(image);
+        pageLayer.getChildren().addAll(image, overlay);
         pageLayer.setId("pageLayer");
         pageLayer.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         StackPane holder = new StackPane(pageLayer);
@@ -234,8 +251,35 @@ public final class PageViewer extends VBox {
     }
 
     private void go(int p) {
+        // duplicate pages are skipped while hidden
+        int step = p < page ? -1 : 1;
+        while (hiddenPages.contains(p) && p >= 1 && p <= pages) {
+            p += step;
+        }
         if (document != null && p >= 1 && p <= pages && p != page) {
             show(p, null);
+        }
+    }
+
+    /** Pages of the open document that page-by-page reading skips (duplicates), until shown again. */
+    void hidePages(java.util.Set<Integer> hidden) {
+        hiddenPages = hidden;
+    }
+
+    /** Shows the current page again (its OCR arrived). */
+    void reload() {
+        if (document != null) {
+            show(page, null);
+        }
+    }
+
+    PageOverlay overlay() {
+        return overlay;
+    }
+
+    private void selectedOnImage(String quote, double x, double y, double w, double h) {
+        if (document != null && !quote.isBlank()) {
+            excerpt.add(document, page, quote.strip(), new double[] {x, y, w, h});
         }
     }
 
@@ -269,6 +313,15 @@ public final class PageViewer extends VBox {
             text.setText(t);
             marks = query == null || query.isBlank() ? List.of() : SearchService.marks(t, query);
             mark = -1;
+            List<int[]> shownMarks = marks;
+            overlay.clear();
+            if (!isText()) {
+                Background.run(() -> records.pageWords(caseNumber, d.document().id(), p), w -> {
+                    if (mine == generation) {
+                        overlay.show(t, w.words(), shownMarks);
+                    }
+                }, x -> overlay.clear());
+            }
             if (select != null) {
                 showText.setSelected(true);
                 int at = t.indexOf(select);
@@ -290,7 +343,7 @@ public final class PageViewer extends VBox {
         }, t -> text.setText("The page text could not be read: " + t.getMessage()));
         Background.run(() -> {
             records.markOpened(caseNumber, d.document().id(), p);
-            return isText() ? null : records.pageImage(caseNumber, d.document().id(), p, DPI);
+            return isText() ? null : records.uprightPageImage(caseNumber, d.document().id(), p, DPI);
         }, img -> {
             if (mine != generation || img == null) {
                 return;
@@ -336,6 +389,7 @@ public final class PageViewer extends VBox {
     private void markShown() {
         int[] m = marks.get(mark);
         text.selectRange(m[0], m[1]);
+        overlay.focusHit(mark);
         hitLabel.setText("hit " + (mark + 1) + " of " + marks.size() + " on this page");
     }
 

@@ -80,6 +80,13 @@ public final class RecordPane extends BorderPane {
     private final Label progressText = new Label();
     private final HBox progressBar;
     private final AtomicBoolean cancel = new AtomicBoolean();
+    // issue 11: OCR progress, the chronology of the documents in the case's files, duplicate pages
+    private OcrStatusBar ocrStatus;
+    private final Label searchNote = new Label();
+    private final ChronologyView chronology = new ChronologyView(new ChronologyActions());
+    private List<RecordService.DuplicatePage> duplicatePages = List.of();
+    private final javafx.scene.control.CheckBox showDuplicates = new javafx.scene.control.CheckBox(
+            "Show duplicate pages");
 
     /** Where an excerpt can be inserted: the workspace's summary and rationales. */
     public interface ExcerptTarget {
@@ -95,7 +102,17 @@ public final class RecordPane extends BorderPane {
         this.search = search;
         this.caseNumber = caseNumber;
         this.target = target;
-        this.viewer = new PageViewer(records, caseNumber, this::addExcerpt);
+        this.viewer = new PageViewer(records, caseNumber, new PageViewer.ExcerptRequest() {
+            @Override
+            public void add(StoredDocument document, int page, String quote) {
+                addExcerpt(document, page, quote, null);
+            }
+
+            @Override
+            public void add(StoredDocument document, int page, String quote, double[] region) {
+                addExcerpt(document, page, quote, region);
+            }
+        });
         setId("recordPane");
 
         counts.getStyleClass().add("text-muted");
@@ -161,6 +178,18 @@ public final class RecordPane extends BorderPane {
                 e.consume();
             }
         });
+        searchNote.setId("searchOcrNote");
+        searchNote.getStyleClass().add("text-muted");
+        searchNote.setWrapText(true);
+        searchNote.visibleProperty().bind(searchNote.textProperty().isNotEmpty());
+        searchNote.managedProperty().bind(searchNote.visibleProperty());
+        VBox header = new VBox(4, searchNote);
+        if (records.ocr() != null) {
+            ocrStatus = new OcrStatusBar(records.ocr(), caseNumber, this::ocrPageRead);
+            header.getChildren().add(ocrStatus);
+        }
+        header.setPadding(new Insets(4, 8, 0, 8));
+        setTop(header);
 
         documentList.setId("documentList");
         documentList.setCellFactory(lv -> new DocumentCell());
@@ -205,6 +234,14 @@ public final class RecordPane extends BorderPane {
         Tab excerptTab = new Tab("Excerpts", excerptList);
         excerptTab.setId("excerptsTab");
         tabs.getTabs().addAll(docsTab, hitsTab, excerptTab);
+        showDuplicates.setId("showDuplicates");
+        showDuplicates.selectedProperty().addListener((o, a, b) -> hideDuplicatesOf(viewer.currentDocumentId()));
+        VBox chronoBox = new VBox(4, chronology, showDuplicates);
+        VBox.setVgrow(chronology, Priority.ALWAYS);
+        chronoBox.setPadding(new Insets(0, 0, 4, 0));
+        Tab chronoTab = new Tab("Chronology", chronoBox);
+        chronoTab.setId("chronologyTab");
+        tabs.getTabs().add(chronoTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // the tabs stand on the left edge: their names never crowd a narrow list
         tabs.setSide(javafx.geometry.Side.LEFT);
@@ -272,6 +309,7 @@ public final class RecordPane extends BorderPane {
                     : selectedId();
             documents.setAll(sorted);
             excerpts.setAll(ex);
+            refreshChronology();
             int pages = docs.stream().mapToInt(d -> d.pageCount() == null ? 0 : d.pageCount()).sum();
             counts.setText(docs.size() + (docs.size() == 1 ? " document, " : " documents, ")
                     + pages + (pages == 1 ? " page" : " pages"));
@@ -396,6 +434,12 @@ public final class RecordPane extends BorderPane {
         tabs.getSelectionModel().select(1);
         Background.run(() -> search.search(q, caseNumber, 200), found -> {
             hits.setAll(found);
+            // issue 11: say when scanned pages are still waiting for OCR (they are not searched yet)
+            var ocr = ocrStatus == null ? null : ocrStatus.status();
+            searchNote.setText(ocr != null && ocr.unfinished() ? ocr.label() + ": pages not read yet are not "
+                    + "searched" : "");
+            hitList.setPlaceholder(new Label(searchNote.getText().isEmpty() ? "No hits in this case's record."
+                    : "No hits yet. " + searchNote.getText() + "."));
             hitIndex = -1;
             if (found.isEmpty()) {
                 hitCount.setText("no hits");
@@ -599,14 +643,14 @@ public final class RecordPane extends BorderPane {
 
     /** Insert the sentence citing an excerpt into the summary or an item's rationale. */
     void insert(Evidence e, int item) {
-        documents.stream().filter(d -> d.document().id().equals(e.documentId())).findFirst().ifPresent(d -> {
-            String sentence = RecordService.citation(d.document(), e);
+        // cites the document of the chronology the page belongs to (issue 11), else the file's details
+        Background.run(() -> records.citation(caseNumber, e), sentence -> {
             if (item < 0) {
                 target.insertIntoSummary(sentence);
             } else {
                 target.insertIntoRationale(item, sentence);
             }
-        });
+        }, t -> Dialogs.error(window(), "The excerpt could not be cited", t));
     }
 
     void removeExcerpt(Evidence e) {
@@ -627,13 +671,104 @@ public final class RecordPane extends BorderPane {
                 .orElse(documentId);
     }
 
-    private void addExcerpt(StoredDocument d, int page, String quote) {
+    private void addExcerpt(StoredDocument d, int page, String quote, double[] region) {
         new ExcerptDialog(window(), title(d.document().id()), page, quote, target.itemNames()).showAndWait()
-                .ifPresent(r -> Background.run(() -> records.addExcerpt(caseNumber,
-                        new Evidence(d.document().id(), page, quote, r.note(), r.item())), i -> {
+                .ifPresent(r -> Background.run(() -> {
+                    int position = records.addExcerpt(caseNumber, new Evidence(d.document().id(), page, quote,
+                            r.note(), r.item()));
+                    if (region != null) {
+                        records.saveExcerptRegion(caseNumber, position, region[0], region[1], region[2], region[3]);
+                    }
+                    return position;
+                }, i -> {
                             refresh(null);
                             tabs.getSelectionModel().select(2);
                         }, t -> Dialogs.error(window(), "The excerpt could not be saved", t)));
+    }
+
+    /** Reloads the chronology and the duplicate pages (after an import and as OCR goes on). */
+    private void refreshChronology() {
+        Background.run(() -> new Object[] {records.chronology(caseNumber), records.duplicates(caseNumber)}, v -> {
+            @SuppressWarnings("unchecked")
+            List<RecordService.ChronologyEntry> c = (List<RecordService.ChronologyEntry>) v[0];
+            @SuppressWarnings("unchecked")
+            List<RecordService.DuplicatePage> d = (List<RecordService.DuplicatePage>) v[1];
+            duplicatePages = d;
+            chronology.set(c, d);
+            showDuplicates.setText(d.isEmpty() ? "No duplicate pages" : "Show " + d.size()
+                    + (d.size() == 1 ? " duplicate page" : " duplicate pages"));
+            showDuplicates.setDisable(d.isEmpty());
+            hideDuplicatesOf(viewer.currentDocumentId());
+        }, t -> { });
+    }
+
+    private void hideDuplicatesOf(String documentId) {
+        viewer.hidePages(showDuplicates.isSelected() || documentId == null ? java.util.Set.of()
+                : duplicatePages.stream().filter(x -> x.documentId().equals(documentId))
+                        .map(RecordService.DuplicatePage::page).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private long ocrPagesSeen;
+
+    private void ocrPageRead(String documentId, int page) {
+        if (documentId.equals(viewer.currentDocumentId()) && page == viewer.currentPage()) {
+            viewer.reload();
+        }
+        // the chronology and duplicates change as pages are read: refresh now and then, not on every page
+        if (page == 0 || ++ocrPagesSeen % 10 == 0) {
+            refreshChronology();
+        }
+    }
+
+    /** The chronology's actions: open, merge, split, correct, compare duplicates. */
+    private final class ChronologyActions implements ChronologyView.Actions {
+        @Override
+        public void open(RecordService.ChronologyEntry e) {
+            documents.stream().filter(d -> d.document().id().equals(e.documentId())).findFirst().ifPresent(d -> {
+                documentList.getSelectionModel().select(d);
+                viewer.open(d, e.firstPage(), searchField.getText());
+                hideDuplicatesOf(e.documentId());
+            });
+        }
+
+        @Override
+        public void merge(RecordService.ChronologyEntry e) {
+            Background.run(() -> {
+                records.mergeWithNext(caseNumber, e);
+                return null;
+            }, x -> refreshChronology(), t -> Dialogs.error(window(), "The documents could not be merged", t));
+        }
+
+        @Override
+        public void splitAtShownPage(RecordService.ChronologyEntry e) {
+            int p = viewer.currentPage();
+            if (!e.documentId().equals(viewer.currentDocumentId()) || p <= e.firstPage() || p > e.lastPage()) {
+                Dialogs.error(window(), "The document could not be split", new IllegalArgumentException(
+                        "Open the page where the new document starts (after its first page), then choose Split."));
+                return;
+            }
+            Background.run(() -> {
+                records.splitAt(caseNumber, e, p);
+                return null;
+            }, x -> refreshChronology(), t -> Dialogs.error(window(), "The document could not be split", t));
+        }
+
+        @Override
+        public void correct(RecordService.ChronologyEntry e) {
+            var d = new org.reviewdesk.domain.RecordDocument(e.documentId(), e.title(), e.kind(), e.date(),
+                    e.author(), e.fileTitle(), null);
+            new DocumentDetailsDialog(window(), d).showAndWait().ifPresent(edited -> Background.run(() -> {
+                records.correctEntry(caseNumber, e, edited.kind(), edited.date(), edited.author());
+                return null;
+            }, x -> refreshChronology(), t -> Dialogs.error(window(), "The correction could not be saved", t)));
+        }
+
+        @Override
+        public void compareDuplicates(RecordService.ChronologyEntry e) {
+            List<RecordService.DuplicatePage> in = duplicatePages.stream().filter(d -> d.documentId()
+                    .equals(e.documentId()) && d.page() >= e.firstPage() && d.page() <= e.lastPage()).toList();
+            new DuplicateCompareDialog(window(), records, caseNumber, in.isEmpty() ? duplicatePages : in).show();
+        }
     }
 
     /** A document in the list: date, kind, pages, title, author. */

@@ -1,0 +1,126 @@
+package org.reviewdesk.record;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits one record file (often a combined, faxed packet) into its documents by page evidence: "Page 1 of N"
+ * starts a document and "Page 3 of N" continues one; a fax cover, a heading that names a document kind, a new
+ * date of service or a new provider start one. Each document gets its kind, date and author from its first page.
+ */
+public final class Chronology {
+    /** A document inside a file: pages {@code firstPage..lastPage} (1-based), kind key, date, author, title. */
+    public record Part(int firstPage, int lastPage, String kind, LocalDate date, String author, String title) {
+        public int pages() {
+            return lastPage - firstPage + 1;
+        }
+    }
+
+    private static final Pattern PAGE_OF = Pattern.compile("\\bpage\\s+(\\d{1,3})\\s+of\\s+(\\d{1,3})\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FAX_COVER = Pattern.compile("\\bfax\\b.{0,40}\\bcover\\b|\\bcover\\s+sheet\\b"
+            + "|\\bfacsimile\\s+transmittal\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern DATE_OF_SERVICE = Pattern.compile("(?:date\\s+of\\s+(?:service|visit|exam(?:ination)?"
+            + "|report)|\\bDOS\\b|visit\\s+date|exam\\s+date)[\\s:#.]*([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|[A-Z][a-z]+"
+            + "\\.? \\d{1,2},? \\d{4})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTHOR = Pattern.compile("\\b(?i:provider|physician|therapist|author|radiologist"
+            + "|electronically\\s+signed\\s+by|signed\\s+by|dictated\\s+by|treating\\s+physician)\\s*[:\\-]?[ \\t]*"
+            + "((?:Dr\\.?\\s+)?[A-Z][A-Za-z.'\\-]+(?:[ \\t]+[A-Z][A-Za-z.'\\-]+){0,3}(?:,[ \\t]*(?:MD|DO|PT|DC|PA-C|NP"
+            + "|DPT|M\\.D\\.))?)");
+    /** The title lines of a document's first page (title, date, provider) that name its kind. */
+    private static final int HEADING_LINES = 3;
+
+    private Chronology() {
+    }
+
+    /** The documents of a file whose pages read {@code pages} (page 1 first). */
+    public static List<Part> split(List<String> pages) {
+        List<Part> out = new ArrayList<>();
+        if (pages.isEmpty()) {
+            return out;
+        }
+        int start = 1;
+        LocalDate currentDate = dateOfService(pages.get(0));
+        String currentAuthor = author(pages.get(0));
+        for (int p = 2; p <= pages.size(); p++) {
+            String text = pages.get(p - 1);
+            boolean afterCover = FAX_COVER.matcher(pages.get(p - 2)).find() && !text.isBlank();
+            if (afterCover || startsDocument(text, currentDate, currentAuthor)) {
+                out.add(part(pages, start, p - 1));
+                start = p;
+                currentDate = dateOfService(text);
+                currentAuthor = author(text);
+            } else {
+                if (currentDate == null) {
+                    currentDate = dateOfService(text);
+                }
+                if (currentAuthor == null) {
+                    currentAuthor = author(text);
+                }
+            }
+        }
+        out.add(part(pages, start, pages.size()));
+        return out;
+    }
+
+    static boolean startsDocument(String text, LocalDate currentDate, String currentAuthor) {
+        if (text.isBlank()) {
+            return false; // an empty page (or one still waiting for OCR) belongs to what it follows
+        }
+        Matcher m = PAGE_OF.matcher(text);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1)) == 1;
+        }
+        if (FAX_COVER.matcher(text).find()) {
+            return true;
+        }
+        String heading = String.join("\n", text.lines().filter(l -> !l.isBlank()).limit(2).toList());
+        if (!KindSuggestion.OTHER.equals(KindSuggestion.guessHeading(heading))) {
+            return true;
+        }
+        LocalDate d = dateOfService(text);
+        if (d != null && currentDate != null && !d.equals(currentDate)) {
+            return true;
+        }
+        String a = author(text);
+        return a != null && currentAuthor != null && !same(a, currentAuthor);
+    }
+
+    private static boolean same(String a, String b) {
+        return a.replaceAll("[^A-Za-z]", "").equalsIgnoreCase(b.replaceAll("[^A-Za-z]", ""));
+    }
+
+    private static Part part(List<String> pages, int first, int last) {
+        String text = pages.get(first - 1);
+        for (int p = first + 1; p <= last && text.isBlank(); p++) {
+            text = pages.get(p - 1);
+        }
+        LocalDate date = dateOfService(text);
+        if (date == null) {
+            date = DateSuggestion.find(text);
+        }
+        String title = TitleSuggestion.from(text, "");
+        // the title lines name the kind ("PROGRESS NOTE"); the body may mention others ("physical therapy")
+        String kind = KindSuggestion.guessHeading(String.join("\n", text.lines().filter(l -> !l.isBlank())
+                .limit(HEADING_LINES).toList()));
+        if (KindSuggestion.OTHER.equals(kind) && !text.isBlank()) {
+            kind = KindSuggestion.guess(text);
+        }
+        return new Part(first, last, kind, date, author(text), title == null || title.isBlank() ? null : title);
+    }
+
+    /** The date of service a page states ("Date of Service: 01/19/2015"), if it states one. */
+    static LocalDate dateOfService(String text) {
+        Matcher m = DATE_OF_SERVICE.matcher(text);
+        return m.find() ? DateSuggestion.find(m.group(1)) : null;
+    }
+
+    /** The author a page names ("Provider: Alan Reyes, MD"), if it names one. */
+    static String author(String text) {
+        Matcher m = AUTHOR.matcher(text);
+        return m.find() ? m.group(1).strip() : null;
+    }
+}

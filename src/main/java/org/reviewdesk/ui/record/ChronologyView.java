@@ -1,0 +1,92 @@
+package org.reviewdesk.ui.record;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import org.reviewdesk.service.RecordService;
+import org.reviewdesk.service.RecordService.ChronologyEntry;
+
+/**
+ * The record as a chronology: every document found in the case's files (a packet split at its documents),
+ * oldest first, with date, kind, author and pages, and how many of its pages repeat others. The reviewer can
+ * merge a document with the next, split it at the page shown, and correct its kind, date and author.
+ */
+final class ChronologyView extends ListView<ChronologyEntry> {
+    /** What the menu asks the record pane to do. */
+    interface Actions {
+        void open(ChronologyEntry e);
+
+        void merge(ChronologyEntry e);
+
+        void splitAtShownPage(ChronologyEntry e);
+
+        void correct(ChronologyEntry e);
+
+        void compareDuplicates(ChronologyEntry e);
+    }
+
+    private final ObservableList<ChronologyEntry> entries = FXCollections.observableArrayList();
+    private List<RecordService.DuplicatePage> duplicates = List.of();
+
+    ChronologyView(Actions actions) {
+        setItems(entries);
+        setId("chronologyList");
+        setPlaceholder(new javafx.scene.control.Label("No record documents yet."));
+        setCellFactory(lv -> new Cell());
+        Consumer<Consumer<ChronologyEntry>> withSelected = a -> {
+            ChronologyEntry e = getSelectionModel().getSelectedItem();
+            if (e != null) {
+                a.accept(e);
+            }
+        };
+        setOnMouseClicked(e -> withSelected.accept(actions::open));
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                withSelected.accept(actions::open);
+            }
+        });
+        MenuItem merge = new MenuItem("Merge with the next document");
+        merge.setOnAction(e -> withSelected.accept(actions::merge));
+        MenuItem split = new MenuItem("Split here: a new document starts at the page shown");
+        split.setOnAction(e -> withSelected.accept(actions::splitAtShownPage));
+        MenuItem correct = new MenuItem("Correct kind, date, author…");
+        correct.setOnAction(e -> withSelected.accept(actions::correct));
+        MenuItem compare = new MenuItem("Compare duplicate pages…");
+        compare.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
+        setContextMenu(new ContextMenu(correct, merge, split, compare));
+    }
+
+    void set(List<ChronologyEntry> list, List<RecordService.DuplicatePage> dups) {
+        duplicates = dups;
+        entries.setAll(list);
+    }
+
+    long duplicatesIn(ChronologyEntry e) {
+        return duplicates.stream().filter(d -> d.documentId().equals(e.documentId()) && d.page() >= e.firstPage()
+                && d.page() <= e.lastPage()).count();
+    }
+
+    private final class Cell extends ListCell<ChronologyEntry> {
+        @Override
+        protected void updateItem(ChronologyEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setText(null);
+                return;
+            }
+            String date = e.date() == null ? "undated" : RecordPane.DATE.format(e.date());
+            String kind = e.kind() == null ? "Document" : e.kind().label();
+            String pages = e.firstPage() == e.lastPage() ? "p. " + e.firstPage()
+                    : "pp. " + e.firstPage() + "–" + e.lastPage();
+            long dups = duplicatesIn(e);
+            setText(date + " · " + kind + (e.author() == null ? "" : " · " + e.author()) + "\n" + e.fileTitle()
+                    + ", " + pages + (dups == 0 ? "" : " · " + dups + (dups == 1 ? " duplicate page hidden"
+                    : " duplicate pages hidden")) + (e.corrected() ? " · corrected" : ""));
+        }
+    }
+}

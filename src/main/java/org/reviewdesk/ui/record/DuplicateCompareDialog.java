@@ -1,0 +1,64 @@
+package org.reviewdesk.ui.record;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.reviewdesk.service.RecordService;
+import org.reviewdesk.ui.Background;
+
+/** The duplicate pages of a document side by side with the pages they repeat. */
+final class DuplicateCompareDialog extends Dialog<Void> {
+    private static final float DPI = 60f;
+
+    DuplicateCompareDialog(Window owner, RecordService records, String caseNumber,
+                           List<RecordService.DuplicatePage> pages) {
+        initOwner(owner);
+        setTitle("Duplicate pages");
+        setResizable(true);
+        getDialogPane().setId("duplicateCompare");
+        ImageView left = new ImageView();
+        ImageView right = new ImageView();
+        left.setPreserveRatio(true);
+        right.setPreserveRatio(true);
+        left.setFitHeight(560);
+        right.setFitHeight(560);
+        Label leftLabel = new Label();
+        Label rightLabel = new Label();
+        ListView<RecordService.DuplicatePage> list = new ListView<>();
+        list.getItems().setAll(pages);
+        list.setPrefWidth(220);
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RecordService.DuplicatePage d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : "Page " + d.page() + " repeats page " + d.originalPage()
+                        + String.format(" (%.0f%% alike)", d.similarity() * 100));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
+            if (d == null) {
+                return;
+            }
+            leftLabel.setText("Page " + d.originalPage() + " (kept)");
+            rightLabel.setText("Page " + d.page() + " (duplicate)");
+            Background.run(() -> records.uprightPageImage(caseNumber, d.originalDocumentId(), d.originalPage(), DPI),
+                    img -> left.setImage(PageView.toFx(img)), t -> left.setImage(null));
+            Background.run(() -> records.uprightPageImage(caseNumber, d.documentId(), d.page(), DPI),
+                    img -> right.setImage(PageView.toFx(img)), t -> right.setImage(null));
+        });
+        HBox content = new HBox(12, list, new VBox(4, leftLabel, left), new VBox(4, rightLabel, right));
+        content.setPadding(new Insets(8));
+        getDialogPane().setContent(content);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        if (!pages.isEmpty()) {
+            list.getSelectionModel().selectFirst();
+        }
+    }
+}
