@@ -78,6 +78,23 @@ public final class Precedents {
         return service;
     }
 
+    /**
+     * What similar precedents cited, as a boost for the guideline picker's ranking (entry id to weight);
+     * empty before unlocking, with an empty library, or when the library cannot be read. Not on the FX thread.
+     */
+    public static java.util.Map<String, Double> citationBoost(String request, String summary, String category,
+                                                              String caseNumber) {
+        PrecedentService s = service;
+        if (s == null || request == null || request.isBlank()) {
+            return java.util.Map.of();
+        }
+        try {
+            return s.citationBoost(request, summary, category, caseNumber);
+        } catch (Exception e) {
+            return java.util.Map.of();
+        }
+    }
+
     static Stage owner() {
         return owner;
     }

@@ -556,7 +556,14 @@ public final class WorkspacePane extends BorderPane {
 
             @Override
             public void citeGuideline(ItemViewModel item) {
-                Background.run(guidelines, lib -> picker(lib, item).showAndWait().ifPresent(c -> {
+                String request = item.request.get();
+                String summary = model.clinicalSummary.get();
+                String category = item.category.get();
+                // the picker ranks what similar past decisions cited higher (issue 15)
+                Background.run(() -> java.util.Map.entry(guidelines.call(),
+                        org.reviewdesk.ui.precedent.Precedents.citationBoost(request, summary, category, caseNumber)),
+                        lb -> picker(lb.getKey(), item, lb.getValue()).showAndWait().ifPresent(c -> {
+                            org.reviewdesk.guideline.GuidelineLibrary lib = lb.getKey();
                             item.citations.set(c.isEmpty() ? null : c);
                             item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
@@ -564,9 +571,10 @@ public final class WorkspacePane extends BorderPane {
         };
     }
 
-    private GuidelinePicker picker(org.reviewdesk.guideline.GuidelineLibrary lib, ItemViewModel item) {
+    private GuidelinePicker picker(org.reviewdesk.guideline.GuidelineLibrary lib, ItemViewModel item,
+                                   java.util.Map<String, Double> boost) {
         GuidelinePicker p = new GuidelinePicker(getScene().getWindow(), lib, item.citations.get(),
-                item.request.get(), item.category.get(), java.util.Map.of());
+                item.request.get(), item.category.get(), boost);
         org.reviewdesk.ui.NoTruncation.apply(p);
         return p;
     }
