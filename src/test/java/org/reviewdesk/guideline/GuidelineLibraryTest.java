@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GuidelineLibraryTest {
     private static final GuidelineLibrary LIB = GuidelineLibrary.shipped();
-    private static final Set<String> CATEGORIES = Set.of("physical-therapy", "chiropractic", "acupuncture", "imaging",
-            "electrodiagnostic", "opioid", "nsaid", "muscle-relaxant", "topical", "tens-dme", "injection", "surgery",
-            "psych", "other");
+    // Every treatment category key (issue 10 added preop, consultation, gi-protection and others).
+    private static final Set<String> CATEGORIES = java.util.Arrays.stream(TreatmentCategory.values())
+            .map(TreatmentCategory::key).collect(java.util.stream.Collectors.toSet());
 
     @TempDir
     Path tmp;
