@@ -61,21 +61,24 @@ final class RecordsCommand implements Callable<Integer> {
                 if (s.pending() > 0 && !noOcr) {
                     long t0 = System.nanoTime();
                     int[] last = {-1};
+                    // progress of this command's pages (the case may hold pages read before)
+                    int before = s.done() + s.failed();
+                    int waiting = s.pending();
                     s = w.ocr().runNow(caseNumber, (done, total) -> {
                         if (done != last[0]) {
                             last[0] = done;
-                            System.err.print("\rOCR " + done + " of " + total + " pages");
+                            System.err.print("\rOCR " + (done - before) + " of " + waiting + " pages");
                         }
                     });
                     double secs = (System.nanoTime() - t0) / 1e9;
-                    System.err.printf("%nOCR read %d %s in %.1f s%n", s.done(), s.done() == 1 ? "page" : "pages",
-                            secs);
+                    int read = s.done() + s.failed() - before;
+                    System.err.printf("%nOCR read %d %s in %.1f s%n", read, read == 1 ? "page" : "pages", secs);
                     if (s.failed() > 0) {
                         System.err.println("warning: " + s.failed() + " pages could not be read by OCR");
                     }
                 } else if (s.pending() > 0) {
-                    System.err.println(s.pending() + " scanned pages wait for OCR (run without --no-ocr, or open "
-                            + "the case in the window)");
+                    System.err.println(s.pending() + (s.pending() == 1 ? " scanned page waits" : " scanned pages wait")
+                            + " for OCR (run without --no-ocr, or open the case in the window)");
                 }
             }
             return refused == 0 ? 0 : 1;
