@@ -26,7 +26,14 @@ for i in $(seq 1 "$runs"); do
     total=$((total + 1))
     java -Dreviewdesk.crashtest.pause="$pause" -cp "$cp" org.reviewdesk.bench.SwapCrashWorker "$mode" "$work/data" "$pa" "$pb" "$backup" > "$work/out.txt" 2>"$work/err.txt" &
     pid=$!
-    sleep "$(awk -v s=$RANDOM 'BEGIN{srand(s); printf "%.2f", 1.0 + rand()*5.0}')"
+    # wait until the swap has begun (the JVM start and the first unlock take seconds on a loaded machine),
+    # then kill at a random moment within its steps (7 pauses) or just after
+    for _ in $(seq 1 600); do
+      grep -q 'step ' "$work/out.txt" 2>/dev/null && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    sleep "$(awk -v s=$RANDOM -v p="$pause" 'BEGIN{srand(s); printf "%.2f", rand() * (7 * p / 1000.0 + 0.5)}')"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     at=$(grep -o 'step [a-z]*\|finished' "$work/out.txt" | tail -1)
