@@ -52,7 +52,12 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         if (!Workbench.storeExists(dir)) {
             throw new CliException("there is no store in " + dir + ": create one with 'reviewdesk init'");
         }
-        return Workbench.open(dir, passwords.store());
+        Workbench w = Workbench.open(dir, passwords.store());
+        // an interrupted restore or password change finished or rolled back, a key upgrade, read-only media
+        for (String note : w.openingNotes()) {
+            System.err.println("note: " + note);
+        }
+        return w;
     }
 
     /** Runs the command line; returns the exit status (0 success, 1 failure, 2 usage). */

@@ -221,6 +221,10 @@ public final class ArchiveBundle {
             for (int i = 0; i < docs.size(); i++) {
                 RecordDocument d = docs.get(i);
                 byte[] bytes = files.get(d.file());
+                if (bytes != null && bytes.length > PacketLimits.MAX_RECORD_BYTES) {
+                    throw new CaseFormatException("documents[" + i + "].file", "\"" + d.file() + "\" is larger "
+                            + "than 1 GB, the largest record file ReviewDesk reads");
+                }
                 if (bytes == null) {
                     throw new CaseFormatException("documents[" + i + "].file", "\"" + d.file() + "\" is not in the bundle");
                 }

@@ -94,6 +94,7 @@ public final class PacketReader {
                 throw new CaseFormatException(where, "\"" + d.file() + "\" leads outside the packet folder");
             }
             Path target = file.toRealPath();
+            checkRecordSize(Files.size(target), d, i);
             total += Files.size(target);
             checkTotal(total);
             String sha = sha256(Files.newInputStream(target), d, i);
@@ -180,8 +181,18 @@ public final class PacketReader {
             if (entry == null || entry.isDirectory()) {
                 throw new CaseFormatException("documents[" + i + "].file", "\"" + d.file() + "\" is not in the packet");
             }
-            CountingStream counted = new CountingStream(zip.getInputStream(entry), limits.maxUncompressedBytes() - total);
-            String sha = sha256(counted, d, i);
+            checkRecordSize(entry.getSize(), d, i);
+            CountingStream counted = new CountingStream(zip.getInputStream(entry),
+                    Math.min(limits.maxUncompressedBytes() - total, PacketLimits.MAX_RECORD_BYTES + 1));
+            String sha;
+            try {
+                sha = sha256(counted, d, i);
+            } catch (CaseFormatException e) {
+                // the entry unpacked to more than it declared: which limit did it pass?
+                checkRecordSize(counted.count(), d, i);
+                throw e;
+            }
+            checkRecordSize(counted.count(), d, i);
             total += counted.count();
             checkTotal(total);
             long size = counted.count();
@@ -209,6 +220,15 @@ public final class PacketReader {
             }
         }
         return prefix == null ? "" : prefix;
+    }
+
+    /** A record over 1 GB is refused before anything is written (the whole import, in one piece). */
+    private static void checkRecordSize(long size, RecordDocument d, int index) throws CaseFormatException {
+        if (size > PacketLimits.MAX_RECORD_BYTES) {
+            throw new CaseFormatException("documents[" + index + "].file", "\"" + d.file() + "\" is larger than "
+                    + "1 GB (" + size / (1024 * 1024) + " MB), the largest record file ReviewDesk reads; split it; "
+                    + "nothing of the packet was imported");
+        }
     }
 
     private void checkTotal(long total) throws CaseFormatException {

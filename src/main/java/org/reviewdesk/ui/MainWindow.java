@@ -82,6 +82,14 @@ public final class MainWindow {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rememberTabs());
         // focus lands where work continues: the case list, ready for the arrow keys and Enter
         javafx.application.Platform.runLater(caseList::focusList);
+        if (!w.openingNotes().isEmpty()) {
+            // what the start found and did: an interrupted restore or password change, a key upgrade, read-only media
+            javafx.scene.control.Alert notes = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION, String.join("\n\n", w.openingNotes()));
+            notes.initOwner(stage);
+            notes.setHeaderText("About your store");
+            javafx.application.Platform.runLater(notes::show);
+        }
         idleLock = new IdleLock(stage.getScene(), root, w, javafx.util.Duration.seconds(idleSeconds()));
         Background.run(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
                 "The daily backup failed", t));
@@ -131,7 +139,7 @@ public final class MainWindow {
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench).showAndWait());
         MenuItem verify = new MenuItem("Verify a signed PDF…");
-        verify.setOnAction(e -> VerifyAction.run(stage));
+        verify.setOnAction(e -> VerifyAction.run(stage, workbench));
         MenuItem lockNow = new MenuItem("Lock now");
         lockNow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
         lockNow.setOnAction(e -> {

@@ -2,19 +2,30 @@ package org.reviewdesk.ui;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.reviewdesk.letter.sign.SignatureCheck;
 import org.reviewdesk.service.LetterService;
+import org.reviewdesk.service.Workbench;
 
-/** Verify a signed PDF: who signed, when, and whether the document is intact. */
+/**
+ * Verify a signed PDF: whether it is intact (unchanged since signing, nothing added) and whether its
+ * signer is trusted (the store's trust list), shown as VALID, INTACT, SIGNER NOT TRUSTED or INVALID.
+ */
 final class VerifyAction {
     private VerifyAction() {
     }
 
     static void run(Window owner) {
+        run(owner, null);
+    }
+
+    /** With an unlocked store, its trust list decides who is trusted; without one nobody is. */
+    static void run(Window owner, Workbench workbench) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Verify a signed PDF");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf"));
@@ -22,19 +33,31 @@ final class VerifyAction {
         if (f == null) {
             return;
         }
-        Background.run(() -> LetterService.verify(Files.readAllBytes(f.toPath())), report -> {
-            boolean ok = report.allValid();
-            Alert a = new Alert(ok ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR, null, ButtonType.OK);
+        Background.run(() -> {
+            byte[] pdf = Files.readAllBytes(f.toPath());
+            return workbench == null ? LetterService.verify(pdf) : workbench.letters().verifyTrusted(pdf, List.of());
+        }, report -> {
+            SignatureCheck.Verdict verdict = report.verdict();
+            Alert a = new Alert(verdict == SignatureCheck.Verdict.VALID ? Alert.AlertType.INFORMATION
+                    : verdict == SignatureCheck.Verdict.INTACT_UNTRUSTED ? Alert.AlertType.WARNING
+                    : Alert.AlertType.ERROR, null, ButtonType.OK);
             a.initOwner(owner);
             a.setTitle("Signature check");
-            a.setHeaderText(ok ? "Every signature is valid and covers the whole document."
-                    : report.signatures().isEmpty() ? "This PDF carries no signature."
-                    : "A signature is NOT valid, or the document was changed after signing.");
+            a.setHeaderText(report.signatures().isEmpty() ? "INVALID: this PDF carries no signature."
+                    : switch (verdict) {
+                        case VALID -> "VALID: intact, covers the whole document, and the signer is trusted.";
+                        case INTACT_UNTRUSTED -> "INTACT, SIGNER NOT TRUSTED: unchanged since signing, but the "
+                                + "certificate is not in your trust list. Compare its SHA-256 fingerprint with "
+                                + "the signer's before relying on the name.";
+                        default -> "INVALID: a signature is not valid, or the document was changed after signing.";
+                    });
             TextArea text = new TextArea(f.getName() + "\n\n" + report.toText());
+            text.setId("verifyReport");
             text.setEditable(false);
             text.setWrapText(true);
-            text.setPrefRowCount(12);
+            text.setPrefRowCount(14);
             a.getDialogPane().setContent(text);
+            a.getDialogPane().setPrefWidth(640);
             a.showAndWait();
         }, t -> Dialogs.error(owner, "The PDF could not be checked", t));
     }

@@ -72,7 +72,6 @@ public final class UnlockPane extends StackPane {
             strength.setId("passwordStrength");
             strength.setWrapText(true);
             strength.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            strength.getStyleClass().add("text-small");
             password.textProperty().addListener((o, a, b) -> showStrength(b));
             showStrength("");
             card.getChildren().addAll(meter, strength, confirm);

@@ -64,7 +64,8 @@ class VisibleSignatureBlockTest {
             try (InputStream content = normal.getContents()) {
                 assertTrue(content.readAllBytes().length > 0, "the appearance stream draws something");
             }
-            assertEquals(3, textShowingOperators(normal), "signed by, date and reason: one text run each");
+            assertEquals(5, textShowingOperators(normal),
+                    "signed by, date, reason and the certificate fingerprint in two halves: one text run each");
         }
     }
 
@@ -91,7 +92,8 @@ class VisibleSignatureBlockTest {
                     PDAnnotationWidget widget = document.getDocumentCatalog().getAcroForm()
                             .getField(LetterSigner.FIELD_NAME).getWidgets().get(0);
                     int drawn = textShowingOperators(widget.getAppearance().getNormalAppearance().getAppearanceStream());
-                    assertEquals(withLocation ? 4 : 3, drawn, "lines drawn in " + what);
+                    // + the two halves of the certificate's SHA-256 fingerprint
+                    assertEquals(withLocation ? 6 : 5, drawn, "lines drawn in " + what);
                 }
             }
         }
