@@ -24,15 +24,6 @@ out="$work/results.md"
 rm -f "$work/failed"
 say() { echo "$*" | tee -a "$out"; }
 
-if ! skip build; then
-  nice -n 10 mvn -B -q -o package -DskipTests
-  nice -n 10 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-  rm -rf "$work/classes" "$work/test-classes" "$work/app"
-  cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
-  mkdir -p "$work/app" && cp target/reviewdesk.jar "$work/app/" && cp -r target/lib "$work/app/lib"
-  cp target/bench.cp "$work/bench.cp"
-fi
-cp="$work/classes:$work/test-classes:$(cat "$work/bench.cp")"
 jar="$work/app/reviewdesk.jar"
 java=(nice -n 10 java -Xmx512m)
 peak() { awk '/Maximum resident/{printf "%.0f", $6/1024}' "$1"; }
@@ -44,6 +35,15 @@ skip() { case " ${SKIP:-} " in *" $1 "*) return 0 ;; esac; return 1; }
 check() { if [ -e "$work/failed" ]; then echo "a measured command failed: stopped" >&2; exit 1; fi; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
+if ! skip build; then
+  nice -n 10 mvn -B -q -o package -DskipTests
+  nice -n 10 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+  rm -rf "$work/classes" "$work/test-classes" "$work/app"
+  cp -r target/classes "$work/classes" && cp -r target/test-classes "$work/test-classes"
+  mkdir -p "$work/app" && cp target/reviewdesk.jar "$work/app/" && cp -r target/lib "$work/app/lib"
+  cp target/bench.cp "$work/bench.cp"
+fi
+cp="$work/classes:$work/test-classes:$(cat "$work/bench.cp")"
 say "## Archive benchmark ($(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1))"
 say ""
 say "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -73,10 +73,10 @@ if [ ! -s "$work/pages.txt" ]; then
   for f in "$work"/pdfs/*.pdf; do pdftotext -q "$f" - ; done > "$work/pages.txt.part"
   mv "$work/pages.txt.part" "$work/pages.txt"
 fi
+runs=${RUNS:-5}
 say ""
 say "| CLI search (whole process, 50 hits) | ours ms (median of $runs) | grep -c -w ms | ratio | ours CPU s (user+sys) | grep CPU s | ours peak RSS MB |"
 say "|---|---|---|---|---|---|---|"
-runs=${RUNS:-5}
 for q in ${QUERIES:-therapy lumbar "\"physical therapy\"" trastas "thou*"}; do
   a=(); b=()
   for i in $(seq 1 "$runs"); do
