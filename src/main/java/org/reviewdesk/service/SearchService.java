@@ -12,6 +12,7 @@ import org.reviewdesk.search.Highlights;
 import org.reviewdesk.search.Query;
 import org.reviewdesk.search.RecordIndex;
 import org.reviewdesk.search.RecordIndex.PageKey;
+import org.reviewdesk.store.RecordRepository;
 import org.reviewdesk.store.Store;
 import org.reviewdesk.store.StoreException;
 
@@ -167,6 +168,10 @@ public final class SearchService implements AutoCloseable {
         }
         Map<String, Map<String, String>> titles = new HashMap<>();
         List<SearchHit> out = new ArrayList<>();
+        // the shown hits' page texts, read in one go: the index holds no text
+        List<String> texts = store.records().pageTexts(found.stream().map(f -> new RecordRepository.PageRef(
+                f.page().caseNumber(), f.page().documentId(), f.page().page())).toList());
+        int n = 0;
         for (RecordIndex.Found f : found) {
             PageKey k = f.page();
             String c = k.caseNumber();
@@ -179,7 +184,7 @@ public final class SearchService implements AutoCloseable {
                 }
                 titles.put(c, t);
             }
-            String text = store.records().pageText(c, k.documentId(), k.page());
+            String text = texts.get(n++);
             Highlights.Snippet s = Highlights.snippet(text, Highlights.marks(text, q));
             out.add(new SearchHit(c, k.documentId(), t.getOrDefault(k.documentId(), k.documentId()), k.page(),
                     s.text(), s.snippetMarks(), s.pageMarks()));

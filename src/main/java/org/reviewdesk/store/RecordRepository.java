@@ -251,7 +251,36 @@ public final class RecordRepository {
         });
     }
 
-    /** Every stored page of every case, for the in-memory search index. */
+    /** One page of one case's document. */
+    public record PageRef(String caseNumber, String documentId, int page) {
+    }
+
+    /** The texts of several pages in one transaction, in the order asked ("" for a page not stored). */
+    public List<String> pageTexts(List<PageRef> pages) throws StoreException {
+        return tx("Reading pages", () -> {
+            List<String> out = new ArrayList<>(pages.size());
+            Map<String, Long> ids = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT text FROM record_pages WHERE case_id = ? "
+                    + "AND doc_id = ? AND page_no = ?")) {
+                for (PageRef p : pages) {
+                    Long id = ids.get(p.caseNumber());
+                    if (id == null) {
+                        id = caseId(p.caseNumber());
+                        ids.put(p.caseNumber(), id);
+                    }
+                    ps.setLong(1, id);
+                    ps.setString(2, p.documentId());
+                    ps.setInt(3, p.page());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        out.add(rs.next() ? rs.getString(1) : "");
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every stored page of every case, to index them all. */
     public void forEachPage(PageVisitor visitor) throws StoreException {
         tx("Reading the record pages", () -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, p.doc_id, p.page_no, p.text "
