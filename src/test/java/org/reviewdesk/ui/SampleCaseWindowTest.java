@@ -159,11 +159,14 @@ class SampleCaseWindowTest {
         ComboBox<Decision> decision = node("#decision-0", ComboBox.class);
         robot.interact(() -> decision.setValue(null));
         robot.clickOn("#signButton");
-        waitUntil(() -> robot.lookup("#notReadyDialog").tryQuery().isPresent());
-        String text = node("#notReadyDialog", javafx.scene.control.DialogPane.class).getContentText();
-        assertEquals("• Item 1 (12 sessions of physical therapy for the cervica...): no decision (Upheld or "
+        // the one signing dialog lists what blocks the signature; it cannot be confirmed
+        waitUntil(() -> robot.lookup("#signingDialog").tryQuery().isPresent()
+                && robot.lookup("#blocking-0").tryQuery().isPresent());
+        String text = node("#blocking-0", Label.class).getText();
+        assertEquals("✖ Item 1 (12 sessions of physical therapy for the cervica...): no decision (Upheld or "
                 + "Overturned).", text);
-        robot.type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#signConfirmButton").query().isDisabled());
+        robot.type(KeyCode.ESCAPE);
         try (Workbench w = openAfterClose()) {
             assertEquals(null, w.cases().get("EXAMPLE-0001").items().get(0).decision(), "the edit was saved first");
             assertTrue(w.letters().signedLetter("EXAMPLE-0001").isEmpty());

@@ -388,6 +388,7 @@ public final class RecordPane extends BorderPane {
                 + (results.size() < asked ? "; the import was cancelled" : "") + ".";
         if (problems.isEmpty() && duplicates.isEmpty()) {
             progressText.setText(summary);
+            org.reviewdesk.ui.Toasts.show(window(), summary);
             return;
         }
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(problems.isEmpty()
@@ -682,6 +683,8 @@ public final class RecordPane extends BorderPane {
                     return position;
                 }, i -> {
                             refresh(null);
+                            org.reviewdesk.ui.Toasts.show(window(), "Excerpt kept: " + title(d.document().id())
+                                    + ", page " + page + ".");
                             tabs.getSelectionModel().select(2);
                         }, t -> Dialogs.error(window(), "The excerpt could not be saved", t)));
     }

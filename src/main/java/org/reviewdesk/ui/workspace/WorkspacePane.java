@@ -466,8 +466,8 @@ public final class WorkspacePane extends BorderPane {
         Background.run(() -> {
             org.reviewdesk.files.PrivateFiles.writeAtomically(f.toPath(), letters.preview(current).pdf());
             return f;
-        }, done -> LetterActions.info(getScene().getWindow(), "Letter exported",
-                "The unsigned letter was written to " + done + "."),
+        }, done -> org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "The unsigned letter was exported to "
+                + done + "."),
                 t -> Dialogs.error(getScene().getWindow(), "The letter could not be exported", t));
     }
 
@@ -512,8 +512,8 @@ public final class WorkspacePane extends BorderPane {
     private void amend() {
         Background.run(() -> cases.amend(caseNumber), number -> {
             onSaved.run();
-            LetterActions.info(getScene().getWindow(), "Amendment opened", "Case " + number + " is a new, "
-                    + "editable version of " + caseNumber + ". The signed original is kept unchanged.");
+            org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "Amendment " + number + " opened in the case "
+                    + "list: a new, editable version of " + caseNumber + ". The signed original is kept unchanged.");
         }, t -> Dialogs.error(getScene().getWindow(), "The amendment could not be opened", t));
     }
 
@@ -531,6 +531,8 @@ public final class WorkspacePane extends BorderPane {
         }, saved -> {
             model.saved(saved, revision);
             onSaved.run();
+            org.reviewdesk.ui.Toasts.status("Case " + caseNumber + " saved at "
+                    + java.time.LocalTime.now().withNano(0) + ".");
             next.run();
         }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
     }

@@ -37,6 +37,11 @@ public final class ScreenshotTour {
             wb.letters().saveProfile(new ReviewerProfile("Reviewer 4711", java.util.List.of("California"),
                     java.util.List.of("Physical Medicine and Rehabilitation"), ""));
             wb.letters().createIdentity("Reviewer 4711");
+            var c = wb.cases().get("EXAMPLE-0001");
+            var item = c.items().get(0);
+            wb.cases().save(c.withEdits(c.clinicalSummary(), java.util.List.of(item.withTexts(item.request(),
+                    item.claimsAdministratorGuideline(), item.reviewerGuideline(), item.rationale()
+                            + " Full range of motion is not documented in the records provided."))));
         }
         Platform.startup(() -> { });
         AtomicReference<Stage> main = new AtomicReference<>();
@@ -120,9 +125,35 @@ public final class ScreenshotTour {
                 ((Button) lookup(stage.getScene(), "#signButton")).fire();
                 return null;
             });
-            waitFor(() -> Window.getWindows().size() > 1);
+            waitFor(() -> dialog("signingDialog") != null);
             Thread.sleep(1500);
             shot("signing-dialog");
+            fx(() -> {
+                dialog("signingDialog").getScene().getWindow().hide();
+                return null;
+            });
+            Thread.sleep(800);
+            fx(() -> {
+                ((Button) lookup(stage.getScene(), "#finalizeButton")).fire();
+                return null;
+            });
+            waitFor(() -> dialog("signingDialog") != null);
+            fx(() -> {
+                javafx.scene.control.DialogPane p = dialog("signingDialog");
+                p.lookupAll(".check-box").forEach(n -> ((javafx.scene.control.CheckBox) n).setSelected(true));
+                ((Button) p.lookup("#signConfirmButton")).fire();
+                return null;
+            });
+            waitFor(() -> lookup(stage.getScene(), "#lockedBadge") != null);
+            Thread.sleep(5000);
+            fx(() -> {
+                javafx.scene.control.TitledPane checklist = (javafx.scene.control.TitledPane)
+                        lookup(stage.getScene(), "#checklistPane-0");
+                checklist.setExpanded(true);
+                return null;
+            });
+            Thread.sleep(1500);
+            shot("read-only-case");
         }
         System.out.println("TOUR DONE");
         Platform.exit();
@@ -134,6 +165,16 @@ public final class ScreenshotTour {
         Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", file.toString()).inheritIO().start();
         p.waitFor();
         System.out.println("shot " + file);
+    }
+
+    static javafx.scene.control.DialogPane dialog(String id) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p
+                    && id.equals(p.getId())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     static Node lookup(Scene scene, String id) {
