@@ -45,6 +45,7 @@ public final class PrecedentQuality {
         int hitsWithCitation = 0;
         int sameDecisionAny = 0;
         int chapterHits = 0;
+        int ceiling = 0;
         int pickerItems = 0;
         int pickerWithout = 0;
         int pickerWith = 0;
@@ -68,7 +69,7 @@ public final class PrecedentQuality {
                     PrecedentIndex.citations(item.reviewerGuideline(), lib).forEach(c -> own.add(c.guidelineId()));
                     List<PrecedentIndex.Hit> top = index.similar(item.request(), p.clinicalSummary(), category,
                             p.caseNumber(), 10);
-                    if (System.getProperty("oracle") != null) {
+                    {
                         boolean possible = false;
                         for (PrecedentIndex.Entry e : index.entries()) {
                             if (!e.precedent().caseNumber().equals(p.caseNumber()) && e.item().decision() == item.decision()
@@ -77,7 +78,7 @@ public final class PrecedentQuality {
                             }
                         }
                         if (possible) {
-                            sameDecisionAny += 1000;
+                            ceiling++;
                         }
                     }
                     Set<String> ownChapters = GuidelineChapters.of(own, lib);
@@ -148,6 +149,8 @@ public final class PrecedentQuality {
                 withCitation, 100.0 * hitsWithCitation / withCitation);
         System.out.printf("  same decision in the first 5 (any guideline): %d/%d = %.1f%%%n", sameDecisionAny, items,
                 100.0 * sameDecisionAny / items);
+        System.out.printf("  ceiling: items for which some other letter has the same decision and a cited library "
+                + "entry in common: %d/%d = %.1f%%%n", ceiling, items, 100.0 * ceiling / items);
         System.out.printf("picker, opening query (category word), own cited entry in first 5: without %d/%d = %.1f%%,"
                 + " with precedents %d/%d = %.1f%%%n", pickerWithout, pickerItems, 100.0 * pickerWithout / pickerItems,
                 pickerWith, pickerItems, 100.0 * pickerWith / pickerItems);
