@@ -60,6 +60,7 @@ final class BuilderPane extends VBox {
     private final VBox checks = new VBox(4);
     private final PauseTransition recheck = new PauseTransition(Duration.millis(500));
     private Decision suggested;
+    private int checkRuns;
 
     BuilderPane(int index, ItemViewModel item, Context context) {
         this.index = index;
@@ -247,7 +248,12 @@ final class BuilderPane extends VBox {
     private void runChecks() {
         CaseFile c = context.currentCase();
         Item current = item.toItem();
+        int run = ++checkRuns;
         Background.run(() -> ConsistencyChecker.check(c, current, index, context::findInRecord), found -> {
+            if (run != checkRuns) {
+                // A later edit started a newer check: this result is stale (it may finish last on a busy machine).
+                return;
+            }
             List<Label> labels = new ArrayList<>();
             for (ConsistencyCheck k : found) {
                 Label l = new Label(symbol(k) + " " + k.message());
