@@ -214,6 +214,17 @@ class WorkspaceWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         FxToolkit.cleanupApplication(app);
         app = null;
+        // the only plain file the window writes holds numbers: no case number, no record text
+        java.util.Properties places = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(data.resolve("window.properties"))) {
+            places.load(in);
+        }
+        assertFalse(places.isEmpty());
+        for (String k : places.stringPropertyNames()) {
+            assertTrue(k.matches("[a-zA-Z]+\\.(x|y|w|h|maximized)"), k);
+            assertTrue(places.getProperty(k).matches("-?[0-9.]+|true|false"), k + "=" + places.getProperty(k));
+        }
+        assertFalse(java.nio.file.Files.readString(data.resolve("window.properties")).contains("EXAMPLE"));
         // the stage is reused between launches: make it another size first
         robot.interact(() -> {
             stage.setWidth(700);
