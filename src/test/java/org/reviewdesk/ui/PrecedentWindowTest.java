@@ -61,6 +61,13 @@ class PrecedentWindowTest {
 
     @AfterEach
     void stop() throws Exception {
+        // the precedent reader and the dashboard are windows of their own: close them, so that no later window
+        // test clicks into one left behind
+        robot.interact(() -> List.copyOf(Window.getWindows()).forEach(w -> {
+            if (w instanceof Stage s && s.getOwner() != null) {
+                s.close();
+            }
+        }));
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
@@ -101,18 +108,39 @@ class PrecedentWindowTest {
         String firstRow = rows.getChildren().get(0).lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertTrue(firstRow.toLowerCase().contains("therapy"), firstRow);
-        robot.interact(() -> {
-            Node panel = node("#similar-0", Node.class);
-            for (Node p = panel.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane sp) {
-                    double y = sp.getContent().sceneToLocal(panel.localToScene(panel.getBoundsInLocal())).getMinY();
-                    double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                    sp.setVvalue(range <= 0 ? 0 : Math.min(1, (y - 40) / range));
-                    break;
+        // the headless screen is 1280x800: a window larger than the screen breaks Monocle's frame buffer for
+        // every later test (1920x1080 was looked at under Xvfb, not here)
+        double[] before = new double[2];
+        for (int[] size : new int[][] {{1280, 800}}) {
+            robot.interact(() -> {
+                Stage main = (Stage) node("#similar-0", Node.class).getScene().getWindow();
+                before[0] = main.getWidth();
+                before[1] = main.getHeight();
+                var screen = javafx.stage.Screen.getPrimary().getBounds();
+                main.setWidth(Math.min(size[0], screen.getWidth()));
+                main.setHeight(Math.min(size[1], screen.getHeight()));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                Node panel = node("#similar-0", Node.class);
+                for (Node p = panel.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof javafx.scene.control.ScrollPane sp) {
+                        double y = sp.getContent().sceneToLocal(panel.localToScene(panel.getBoundsInLocal())).getMinY();
+                        double range = sp.getContent().getBoundsInLocal().getHeight()
+                                - sp.getViewportBounds().getHeight();
+                        sp.setVvalue(range <= 0 ? 0 : Math.min(1, (y - 40) / range));
+                        break;
+                    }
                 }
-            }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            shoot("similar-decisions-" + size[0] + "x" + size[1]);
+        }
+        robot.interact(() -> {
+            Stage main = (Stage) node("#similar-0", Node.class).getScene().getWindow();
+            main.setWidth(before[0]);
+            main.setHeight(before[1]);
         });
-        shoot("similar-decisions");
 
         TextArea reviewer = node("#reviewerGuideline-0", TextArea.class);
         robot.interact(() -> reviewer.setText(""));
