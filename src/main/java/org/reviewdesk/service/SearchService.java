@@ -57,6 +57,23 @@ public final class SearchService implements AutoCloseable {
         return index;
     }
 
+    /**
+     * Opens the index on a thread of its own at low priority (the window calls this at unlock), so that
+     * nothing waits for it; a search meanwhile opens it itself.
+     */
+    public void openInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                index();
+            } catch (StoreException | RuntimeException e) {
+                // the first search opens it and reports what is wrong
+            }
+        }, "search-index-open");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     private RecordIndex openIndex() throws StoreException {
         Path folder = Store.indexDir(store.dir());
         try {
