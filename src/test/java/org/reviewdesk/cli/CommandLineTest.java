@@ -152,7 +152,7 @@ class CommandLineTest {
         Run backup = run("password one", "--data", data, "backup", "--out", tmp.resolve("b").toString());
         assertEquals(0, backup.status(), backup.err());
         String zip = backup.out().strip();
-        assertTrue(zip.endsWith(".zip"), zip);
+        assertTrue(zip.endsWith(".rdbk"), zip);
         assertEquals(0, run("password one", "--data", data, "import", TestData.letterCases().get(0).toString()).status());
 
         Run refused = run("password one", "--data", data, "restore", zip, "--yes");
@@ -183,17 +183,17 @@ class CommandLineTest {
     @Test
     void recordsAddReadsScannedPagesByOcrUnlessToldNotToAndRecordsListPrintsTheChronology() throws Exception {
         String data = tmp.resolve("data").toString();
-        assertEquals(0, run("pw", "--data", data, "init").status());
+        assertEquals(0, run("password one", "--data", data, "init").status());
         var page = org.reviewdesk.record.ocr.ScannedPackets.threeDocuments().get(1).pages().get(0);
         byte[] pdf = org.reviewdesk.record.ocr.ScannedPackets.pdf(List.of(org.reviewdesk.record.ocr.ScannedPackets
                 .scan(page, new org.reviewdesk.record.ocr.ScannedPackets.Scan(200, 0.4, false, 0.001, 0, false, 2))),
                 List.of(200));
         Path scan = Files.write(tmp.resolve("pt-scan.pdf"), pdf);
 
-        Run later = run("pw", "--data", data, "records", "add", "--no-ocr", "EXAMPLE-0001", scan.toString());
+        Run later = run("password one", "--data", data, "records", "add", "--no-ocr", "EXAMPLE-0001", scan.toString());
         assertEquals(0, later.status(), later.err());
         assertTrue(later.err().contains("1 scanned page waits for OCR"), later.err());
-        Run unread = run("pw", "--data", data, "search", "--case", "EXAMPLE-0001", "Maria");
+        Run unread = run("password one", "--data", data, "search", "--case", "EXAMPLE-0001", "Maria");
         assertEquals("", unread.out());
         assertTrue(unread.err().contains("OCR 0 of 1 pages"), unread.err());
 
@@ -201,12 +201,12 @@ class CommandLineTest {
                 .ScannedPackets.pdf(List.of(org.reviewdesk.record.ocr.ScannedPackets.scan(page,
                         new org.reviewdesk.record.ocr.ScannedPackets.Scan(200, -0.4, false, 0.002, 0, false, 5))),
                         List.of(200)) : pdf);
-        Run add = run("pw", "--data", data, "records", "add", "EXAMPLE-0001", again.toString());
+        Run add = run("password one", "--data", data, "records", "add", "EXAMPLE-0001", again.toString());
         assertEquals(0, add.status(), add.err());
         assertTrue(add.err().contains("OCR read 2 pages in"), add.err());
-        Run found = run("pw", "--data", data, "search", "--case", "EXAMPLE-0001", "\"Maria Chen\"");
+        Run found = run("password one", "--data", data, "search", "--case", "EXAMPLE-0001", "\"Maria Chen\"");
         assertEquals(2, found.out().lines().count(), found.out());
-        Run list = run("pw", "--data", data, "records", "list", "EXAMPLE-0001");
+        Run list = run("password one", "--data", data, "records", "list", "EXAMPLE-0001");
         assertEquals(0, list.status(), list.err());
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("01/19/2015\tTherapy note\tMaria Chen, PT\tp. 1")),
                 list.out());
