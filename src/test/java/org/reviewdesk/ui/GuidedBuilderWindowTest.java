@@ -88,7 +88,11 @@ class GuidedBuilderWindowTest {
     }
 
     private void openCase() throws Exception {
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // unlocked through the controls, not typed keys, which a window left behind by another test could catch
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !node("#caseTable", TableView.class).getItems().isEmpty());
         robot.doubleClickOn("CM99-0000010");

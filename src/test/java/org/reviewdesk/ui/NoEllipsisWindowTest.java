@@ -62,7 +62,11 @@ class NoEllipsisWindowTest {
 
     @Test
     void nothingIsCutOffAt1280x800Or1920x1080() throws Exception {
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // unlocked through the controls, not typed keys, which a window left behind by another test could catch
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
         robot.doubleClickOn("EXAMPLE-0001");

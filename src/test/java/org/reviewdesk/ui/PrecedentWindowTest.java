@@ -82,7 +82,11 @@ class PrecedentWindowTest {
     }
 
     private void openSampleCase() throws Exception {
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // unlocked through the controls, not typed keys, which a window left behind by another test could catch
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !node("#caseTable", TableView.class).getItems().isEmpty());
         robot.interact(() -> { });
@@ -161,7 +165,11 @@ class PrecedentWindowTest {
 
     @Test
     void theDashboardShowsItsCharts() throws Exception {
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // unlocked through the controls, not typed keys, which a window left behind by another test could catch
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !node("#caseTable", TableView.class).getItems().isEmpty());
         MenuItem dashboard = robot.lookup(n -> n instanceof MenuBar).queryAs(MenuBar.class).getMenus().stream()

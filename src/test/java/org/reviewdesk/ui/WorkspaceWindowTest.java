@@ -66,7 +66,11 @@ class WorkspaceWindowTest {
 
     private void launchAndOpenSample() throws Exception {
         app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // unlocked through the controls, not typed keys, which a window left behind by another test could catch
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
         robot.doubleClickOn("EXAMPLE-0001");
@@ -237,7 +241,11 @@ class WorkspaceWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1300, stage.getWidth(), 1.0);
         assertEquals(850, stage.getHeight(), 1.0);
-        robot.clickOn("#password").write(PASSWORD).type(KeyCode.ENTER);
+        // unlocked through the controls, not typed keys, which a window left behind by another test could catch
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        });
         waitUntil(() -> robot.lookup("#case-EXAMPLE-0001").tryQuery().isPresent()
                 || robot.lookup("#workspace").tryQuery().isPresent());
         waitUntil(() -> robot.lookup("#draft-0").tryQuery().isPresent());
