@@ -3,10 +3,13 @@
 #   src/test/bench/screenshots.sh [out-dir]   (default docs/screenshots)
 # Needs: mvn -q -o test-compile; xvfb-run; ImageMagick's /usr/bin/import.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 out="${1:-docs/screenshots}"
 mkdir -p "$out"
-cp=target/classes:target/test-classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+cpfile=$(mktemp)
+mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+cp=target/classes:target/test-classes:$(cat "$cpfile")
+rm -f "$cpfile"
 for size in 1280x800 1920x1080; do
   xvfb-run -a -s "-screen 0 ${size}x24" java -cp "$cp" org.reviewdesk.ui.tour.ScreenshotTour "$out" "$size" all
 done
