@@ -38,7 +38,8 @@ public final class SwapCrashCheck {
         List<String> left;
         try (Stream<Path> s = Files.list(data)) {
             left = s.map(p -> p.getFileName().toString())
-                    .filter(n -> !List.of("reviewdesk.mv.db", "reviewdesk.key.json", "reviewdesk.oplock", "backups")
+                    // the search index (issue 13) is derived, encrypted data that belongs there
+                    .filter(n -> !List.of("reviewdesk.mv.db", "reviewdesk.key.json", "reviewdesk.oplock", "backups", "index")
                             .contains(n)).toList();
         }
         if (opened != 1 || !left.isEmpty()) {
