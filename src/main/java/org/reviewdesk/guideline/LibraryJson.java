@@ -1,5 +1,10 @@
 package org.reviewdesk.guideline;
 
+import static org.reviewdesk.guideline.Json.array;
+import static org.reviewdesk.guideline.Json.enumValue;
+import static org.reviewdesk.guideline.Json.object;
+import static org.reviewdesk.guideline.Json.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -80,43 +83,6 @@ final class LibraryJson {
                 text(n, path, "limits", false), strings(n, path, "categories"), text(n, path, "source", false));
     }
 
-    private static void object(JsonNode n, String path, Set<String> allowed) throws GuidelineFormatException {
-        if (n == null || !n.isObject()) {
-            throw new GuidelineFormatException(path, "expected an object");
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
-            String name = it.next();
-            if (!allowed.contains(name)) {
-                // A typo must not silently drop what the user wrote.
-                throw new GuidelineFormatException(path + "." + name, "unknown field (allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-        }
-    }
-
-    private static String text(JsonNode n, String path, String field, boolean required)
-            throws GuidelineFormatException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new GuidelineFormatException(path + "." + field, "missing");
-            }
-            return null;
-        }
-        if (!v.isTextual() || (required && v.textValue().isBlank())) {
-            throw new GuidelineFormatException(path + "." + field, "expected a non-empty string");
-        }
-        return v.textValue();
-    }
-
-    private static JsonNode array(JsonNode n, String path, String field) throws GuidelineFormatException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isArray()) {
-            throw new GuidelineFormatException(path + "." + field, "expected a list");
-        }
-        return v;
-    }
-
     private static List<String> strings(JsonNode n, String path, String field) throws GuidelineFormatException {
         if (!n.has(field)) {
             return List.of();
@@ -130,20 +96,5 @@ final class LibraryJson {
             out.add(v.get(i).textValue());
         }
         return out;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode n, String path, String field,
-            boolean required) throws GuidelineFormatException {
-        String v = text(n, path, field, required);
-        if (v == null) {
-            return null;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(v)) {
-                return e;
-            }
-        }
-        throw new GuidelineFormatException(path + "." + field, "expected one of "
-                + Arrays.toString(type.getEnumConstants()) + ", got \"" + v + "\"");
     }
 }
