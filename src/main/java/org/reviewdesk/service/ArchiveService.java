@@ -85,13 +85,20 @@ public final class ArchiveService {
     public static final class BundleTrustException extends Exception {
         private final String fingerprint;
         private final String signer;
+        private final transient java.security.cert.X509Certificate certificate;
 
-        BundleTrustException(String signer, String fingerprint) {
+        BundleTrustException(String signer, String fingerprint, java.security.cert.X509Certificate certificate) {
             super("The bundle is intact, but its signer " + signer + " is not trusted (certificate SHA-256 "
                     + fingerprint + "): compare the fingerprint with the signer's, then trust the certificate "
                     + "(--trust FILE.cer or 'reviewdesk trust add')");
             this.fingerprint = fingerprint;
             this.signer = signer;
+            this.certificate = certificate;
+        }
+
+        /** The signer's certificate (from the manifest's signature), to trust once or for good. */
+        public java.security.cert.X509Certificate certificate() {
+            return certificate;
         }
 
         public String fingerprint() {
@@ -156,7 +163,7 @@ public final class ArchiveService {
             }
         }
         if (!letterSig.trusted()) {
-            throw new BundleTrustException(letterSig.signerName(), letterSig.sha256Fingerprint());
+            throw new BundleTrustException(letterSig.signerName(), letterSig.sha256Fingerprint(), m.signer());
         }
     }
 

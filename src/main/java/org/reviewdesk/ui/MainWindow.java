@@ -58,6 +58,7 @@ public final class MainWindow {
     private void unlocked(Workbench w) {
         this.workbench = w;
         caseList = new CaseListPane(w.cases(), w.search(), this::openCase, this::openCaseAndSearch);
+        caseList.bundles(w.archives(), w.letters());
         w.search().openInBackground();
         Tab casesTab = new Tab("Cases", caseList);
         casesTab.setClosable(false);

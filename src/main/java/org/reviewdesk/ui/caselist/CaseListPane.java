@@ -42,6 +42,8 @@ public final class CaseListPane extends BorderPane {
     private final TextField filter = new TextField();
     private final Label count = new Label();
     private javafx.scene.control.SplitPane split;
+    private org.reviewdesk.service.ArchiveService archives;
+    private org.reviewdesk.service.LetterService letters;
 
     public CaseListPane(CaseLibrary cases, org.reviewdesk.service.SearchService search, Consumer<String> open,
                         java.util.function.BiConsumer<String, String> openWithSearch) {
@@ -49,6 +51,7 @@ public final class CaseListPane extends BorderPane {
         this.search = search;
         this.open = open;
         this.openWithSearch = openWithSearch;
+        setId("caseListPane");
         build();
     }
 
@@ -189,12 +192,18 @@ public final class CaseListPane extends BorderPane {
         }, t -> Dialogs.error(getScene().getWindow(), "The search failed", t));
     }
 
+    /** Lets the list import archive bundles too (signature, manifest and signer trust checked). */
+    public void bundles(org.reviewdesk.service.ArchiveService archives, org.reviewdesk.service.LetterService letters) {
+        this.archives = archives;
+        this.letters = letters;
+    }
+
     /** Asks for a case file or packet and imports it, asking before replacing a case. */
     public void importCase() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a case file or packet");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Case files and packets", "*.json", "*.zip"),
+                new FileChooser.ExtensionFilter("Case files, packets and archive bundles", "*.json", "*.zip"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
@@ -203,6 +212,16 @@ public final class CaseListPane extends BorderPane {
     }
 
     public void importPath(java.nio.file.Path path) {
+        if (archives != null && org.reviewdesk.exchange.ArchiveBundle.isBundle(path)) {
+            new BundleImport(getScene().getWindow(), archives, letters, c -> {
+                refresh();
+                org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "Case " + c.caseNumber()
+                        + " imported from the archive bundle " + path.getFileName() + " (finalized, signed letter"
+                        + " checked).");
+                open.accept(c.caseNumber());
+            }).start(path);
+            return;
+        }
         Background.run(() -> {
             String number = cases.peekCaseNumber(path);
             return cases.contains(number) ? number : null;
