@@ -18,7 +18,8 @@ pa="crash password A"
 pb="crash password B"
 REVIEWDESK_PASSWORD="$pa" java -cp "$cp" org.reviewdesk.app.Main --data "$work/data" init >/dev/null
 REVIEWDESK_PASSWORD="$pa" java -cp "$cp" org.reviewdesk.app.Main --data "$work/data" backup --out "$work/data/backups" >/dev/null
-backup=$(ls "$work"/data/backups/reviewdesk-*.zip | head -1)
+backup=$(ls "$work"/data/backups/reviewdesk-*.rdbk "$work"/data/backups/reviewdesk-*.zip 2>/dev/null | head -1)
+[ -n "$backup" ] || { echo "no backup was written in $work/data/backups" >&2; exit 2; }
 bad=0
 total=0
 for i in $(seq 1 "$runs"); do
@@ -37,6 +38,11 @@ for i in $(seq 1 "$runs"); do
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     at=$(grep -o 'step [a-z]*\|finished' "$work/out.txt" | tail -1)
+    if [ -z "$at" ] && [ -s "$work/err.txt" ]; then
+      echo "$mode run $i: the worker failed before its first step: $(head -1 "$work/err.txt")" >&2
+      bad=$((bad + 1))
+      continue
+    fi
     if result=$(java -cp "$cp" org.reviewdesk.bench.SwapCrashCheck "$work/data" "$pa" "$pb" 2>&1); then
       echo "$mode run $i: killed at '${at:-before the first step}': $result"
     else
