@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code reviewdesk [--data DIR] [--debug] [COMMAND ...]}: no command opens the window. */
-@Command(name = "reviewdesk", mixinStandardHelpOptions = true, version = "ReviewDesk 0.1.0",
+@Command(name = "reviewdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "ReviewDesk 0.1.0",
         description = "Independent Medical Review workstation. Without a command it opens the window.",
         subcommands = {InitCommand.class, PasswdCommand.class, ImportCommand.class, ListCommand.class,
                 ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,

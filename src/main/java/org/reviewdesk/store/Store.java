@@ -28,7 +28,10 @@ public final class Store implements AutoCloseable {
     static final String RESTORE_DIR = ".restore";
     /** Files and folders an interrupted operation of this or an earlier version may leave behind. */
     private static final List<String> LEFTOVERS = List.of(REKEY_DIR, RESTORE_DIR, ".inspect", "temp.db",
-            FILE_NAME + ".before-passwd");
+            FILE_NAME + ".before-passwd",
+            // the header's temp file, when a kill landed inside PrivateFiles.writeAtomically (the header itself
+            // is renamed over in one step, so the old or the new one is whole)
+            "." + StoreKeys.HEADER + ".tmp");
 
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");

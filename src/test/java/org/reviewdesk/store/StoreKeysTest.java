@@ -128,6 +128,8 @@ class StoreKeysTest {
         Files.createDirectories(d.resolve(".inspect"));
         Files.copy(Store.file(d), d.resolve("reviewdesk.mv.db.before-passwd"));
         Files.writeString(d.resolve("temp.db"), "x");
+        // a kill inside the header's atomic write (found by the crash benchmark)
+        Files.copy(Store.header(d), d.resolve(".reviewdesk.key.json.tmp"));
         try (Store s = Store.open(d, TestData.PASSWORD)) {
             assertTrue(s.notes().stream().anyMatch(n -> n.contains("password change was rolled back")),
                     s.notes().toString());
