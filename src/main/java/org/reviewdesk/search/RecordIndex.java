@@ -77,11 +77,11 @@ public final class RecordIndex implements Closeable {
         }
     };
 
-    private final EncryptedDirectory directory;
+    private final org.apache.lucene.store.Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    private RecordIndex(EncryptedDirectory directory, IndexWriter writer) throws IOException {
+    private RecordIndex(org.apache.lucene.store.Directory directory, IndexWriter writer) throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
@@ -89,7 +89,18 @@ public final class RecordIndex implements Closeable {
 
     /** Opens the index in {@code folder} (creating it when empty); a wrong key fails here. */
     public static RecordIndex open(Path folder, byte[] key) throws IOException {
-        EncryptedDirectory dir = new EncryptedDirectory(folder, key);
+        return open(new EncryptedDirectory(folder, key));
+    }
+
+    /**
+     * An index held in memory only, for a store on read-only media (nothing can be written beside it):
+     * filled from the store's page texts, gone when the store closes.
+     */
+    public static RecordIndex inMemory() throws IOException {
+        return open(new org.apache.lucene.store.ByteBuffersDirectory());
+    }
+
+    private static RecordIndex open(org.apache.lucene.store.Directory dir) throws IOException {
         try {
             IndexWriterConfig config = new IndexWriterConfig(ANALYZER)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

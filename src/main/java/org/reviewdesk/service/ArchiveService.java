@@ -43,14 +43,19 @@ public final class ArchiveService {
             throw new StoreException(e.getMessage(), e);
         }
         String head = store.audit().head().text();
-        ArchiveBundle.write(c, rid -> new ByteArrayInputStream(cases.record(caseNumber, rid)), letter, out, password,
-                head, manifest -> {
-                    try {
-                        return org.reviewdesk.letter.sign.ManifestSignature.sign(manifest, id);
-                    } catch (SigningException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                });
+        try {
+            ArchiveBundle.write(c, rid -> new ByteArrayInputStream(cases.record(caseNumber, rid)), letter, out,
+                    password, head, manifest -> {
+                        try {
+                            return org.reviewdesk.letter.sign.ManifestSignature.sign(manifest, id);
+                        } catch (SigningException e) {
+                            throw new IOException(e.getMessage(), e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new IOException("The bundle could not be written to " + out + ": "
+                    + org.reviewdesk.files.PrivateFiles.describe(e), e);
+        }
         try {
             check(ArchiveBundle.read(out, password), java.util.List.of(id.certificate()));
         } catch (SigningException | BundleTrustException e) {

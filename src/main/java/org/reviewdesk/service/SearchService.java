@@ -47,6 +47,17 @@ public final class SearchService implements AutoCloseable {
         if (closing) {
             throw new StoreException("The store is closing.");
         }
+        if (index == null && store.readOnly()) {
+            // read-only media: no index can be kept beside the store; one in memory, filled now
+            try {
+                index = RecordIndex.inMemory();
+            } catch (IOException e) {
+                throw new StoreException("The search index could not be built in memory: " + e.getMessage(), e);
+            }
+            repair = new Thread(() -> { }, "search-index-repair");
+            repair();
+            return index;
+        }
         if (index == null) {
             index = openIndex();
             repair = new Thread(this::repair, "search-index-repair");

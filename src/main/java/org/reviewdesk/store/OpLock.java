@@ -74,6 +74,10 @@ final class OpLock implements AutoCloseable {
 
     /** The lock, waiting up to a few seconds; refuses when another operation is running. */
     static OpLock acquire(Path dir) throws StoreException {
+        if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+            throw new StoreException("The store in " + dir + " is on read-only media or in a read-only folder: "
+                    + "nothing can be changed there (copy the data folder to a writable disk first).");
+        }
         for (int i = 0; i < 50; i++) {
             OpLock l = tryAcquire(dir);
             if (l != null) {

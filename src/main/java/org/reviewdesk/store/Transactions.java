@@ -29,7 +29,8 @@ final class Transactions {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                throw new StoreException(what + " did not complete; nothing of it was kept: " + e.getMessage(), e);
+                throw new StoreException(what + " did not complete; nothing of it was kept: "
+                        + org.reviewdesk.files.PrivateFiles.describe(e), e);
             } finally {
                 try {
                     c.setAutoCommit(true);
