@@ -43,6 +43,14 @@ public final class ScreenshotTour {
                     item.claimsAdministratorGuideline(), item.reviewerGuideline(), item.rationale()
                             + " Full range of motion is not documented in the records provided."))));
         }
+        // a colleague's archive bundle, signed by a certificate this store does not trust
+        Path bundle = data.resolveSibling(data.getFileName() + "-colleague.zip");
+        Path colleague = Files.createTempDirectory("rd-tour-colleague");
+        try (Workbench other = Workbench.create(colleague, PASSWORD.toCharArray(), false)) {
+            other.letters().createIdentity("Dr. Colleague Elsewhere");
+            other.letters().finalizeCase("EXAMPLE-0001", null);
+            other.archives().archive("EXAMPLE-0001", bundle, "bundle password".toCharArray());
+        }
         Platform.startup(() -> { });
         AtomicReference<Stage> main = new AtomicReference<>();
         fx(() -> {
@@ -154,6 +162,28 @@ public final class ScreenshotTour {
             });
             Thread.sleep(1500);
             shot("read-only-case");
+            fx(() -> {
+                ((org.reviewdesk.ui.caselist.CaseListPane) lookup(stage.getScene(), "#caseListPane"))
+                        .importPath(bundle);
+                return null;
+            });
+            waitFor(() -> dialog("bundlePasswordDialog") != null);
+            fx(() -> {
+                javafx.scene.control.DialogPane p = dialog("bundlePasswordDialog");
+                ((PasswordField) p.lookup("#bundleImportPassword")).setText("bundle password");
+                ((Button) p.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
+                return null;
+            });
+            waitFor(() -> dialog("bundleTrustDialog") != null);
+            Thread.sleep(1200);
+            shot("bundle-trust-dialog");
+            // leave the nested event loop before exiting (GTK aborts when a modal dialog is still up)
+            fx(() -> {
+                javafx.scene.control.DialogPane p = dialog("bundleTrustDialog");
+                ((Button) p.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire();
+                return null;
+            });
+            Thread.sleep(800);
         }
         System.out.println("TOUR DONE");
         Platform.exit();
