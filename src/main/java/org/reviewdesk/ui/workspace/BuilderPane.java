@@ -85,15 +85,23 @@ final class BuilderPane extends VBox {
         TreatmentCategory initial = item.category.get() == null ? CategorySuggester.suggest(item.request.get())
                 : TreatmentCategory.fromKey(item.category.get());
         category.setValue(initial);
+        // the label above the field, as "Request" is: beside it, a long category squeezed the label to "..."
+        // in a 1280 px window
+        Label categoryLabel = new Label("Category");
+        categoryLabel.getStyleClass().add("text-bold");
+        categoryLabel.setMinWidth(Label.USE_PREF_SIZE);
+        HBox heading = new HBox(8, categoryLabel);
         if (item.category.get() == null) {
             Label hint = new Label("suggested from the request");
             hint.getStyleClass().add("text-muted");
+            hint.setMinWidth(Label.USE_PREF_SIZE);
             category.valueProperty().addListener((o, a, b) -> hint.setText(""));
-            getChildren().add(new HBox(8, new Label("Category"), category, hint));
-        } else {
-            getChildren().add(new HBox(8, new Label("Category"), category));
+            heading.getChildren().add(hint);
         }
-        ((HBox) getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        category.setMaxWidth(Double.MAX_VALUE);
+        category.setMinWidth(120);
+        getChildren().add(new VBox(4, heading, category));
         category.valueProperty().addListener((o, a, b) -> {
             item.category.set(b == null ? null : b.key());
             buildQuestions();
