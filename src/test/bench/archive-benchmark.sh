@@ -8,7 +8,7 @@
 # Appends the figures to docs/benchmarks.md.
 # Usage: src/test/bench/archive-benchmark.sh [FILES=500] [PAGES_PER_FILE=400] [WORK=/tmp/archive-bench]
 # RUNS=N runs each whole-process measure N times; QUERIES="w1 w2" and ADD_PAGES="1000" narrow them.
-# SKIP="search" reuses the in-process search figures of the last run in WORK. Nothing else may use the
+# STOP_AFTER=import builds the store and stops. SKIP="search" reuses the in-process search figures of the last run in WORK. Nothing else may use the
 # store while this runs (a second process is refused the store, and the benchmark stops).
 # (the store is kept in WORK and the import resumes where it stopped; delete WORK to start again)
 set -euo pipefail
@@ -59,6 +59,8 @@ say "- generated $files PDFs of $per pages in $(( $(date +%s) - t0 )) s (skipped
   { cat "$work/import.log" "$work/import.time"; exit 1; }
 say "- import: $(grep imported "$work/import.log"), peak RSS $(peak "$work/import.time") MB (-Xmx512m)"
 say "- store: $(du -sh "$work/data/reviewdesk.mv.db" | cut -f1), index: $(du -sh "$work/data/index" | cut -f1)"
+# STOP_AFTER=import builds the store only (e.g. while the machine is busy); a later run measures on it
+if [ "${STOP_AFTER:-}" = import ]; then echo "store built in $work; stopped after the import"; exit 0; fi
 
 # 3. in-process search
 skip search || /usr/bin/time -v "${java[@]}" -cp "$cp" org.reviewdesk.bench.ArchiveBenchmark search "$work/data" > "$work/search.log" 2> "$work/search.time"
