@@ -149,6 +149,15 @@ class WorkspaceWindowTest {
         assertEquals("hit 1 of " + total, count.getText());
         assertEquals("cervical", org.reviewdesk.ui.record.RecordPane.recentQueries().get(0));
 
+        // a finding that quotes the record links to the page it quotes: the record search opens it, marked
+        waitUntil(() -> robot.lookup("#showInRecord-0").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#showInRecord-0").queryAs(javafx.scene.control.Hyperlink.class).fire());
+        waitUntil(() -> node("#recordSearch", javafx.scene.control.TextField.class).getText()
+                .toLowerCase(java.util.Locale.ROOT).contains("full range of motion")
+                && count.getText().startsWith("hit 1 of"));
+        assertTrue(docs.getSelectionModel().getSelectedItem().document().title().contains("Progress"),
+                docs.getSelectionModel().getSelectedItem().document().title());
+
         // one signing dialog: every check, the record contradiction among them, each warning ticked
         Platform.runLater(() -> node("#signButton", Button.class).fire());
         waitUntil(() -> dialog("signingDialog") != null);

@@ -415,9 +415,22 @@ public final class RecordPane extends BorderPane {
 
     /** Searches this case's record for {@code query}, shows the hits and opens the first. */
     public void search(String query) {
+        search(query, null, 0);
+    }
+
+    /**
+     * Searches for {@code query} and opens the hit on {@code documentId}'s {@code page} (the first hit when
+     * that page has none): a finding that quotes a page shows that page, the phrase marked.
+     */
+    public void search(String query, String documentId, int page) {
+        preferredDocument = documentId;
+        preferredPage = page;
         searchField.setText(query);
         runSearch(true);
     }
+
+    private String preferredDocument;
+    private int preferredPage;
 
     private static org.controlsfx.control.textfield.CustomTextField clearable() {
         return (org.controlsfx.control.textfield.CustomTextField)
@@ -447,7 +460,15 @@ public final class RecordPane extends BorderPane {
             } else {
                 hitCount.setText(found.size() + (found.size() == 1 ? " hit" : " hits"));
                 if (openFirst) {
-                    showHit(0, false);
+                    int first = 0;
+                    for (int i = 0; preferredDocument != null && i < found.size(); i++) {
+                        if (found.get(i).documentId().equals(preferredDocument) && found.get(i).page() == preferredPage) {
+                            first = i;
+                            break;
+                        }
+                    }
+                    preferredDocument = null;
+                    showHit(first, false);
                 } else {
                     hitList.getSelectionModel().selectFirst();
                 }

@@ -47,6 +47,15 @@ final class BuilderPane extends VBox {
         List<String> findInRecord(String phrase);
 
         void citeGuideline(ItemViewModel item);
+
+        /** Whether a finding quotes a record page (it then links to that page). */
+        default boolean quotesRecord(String findingMessage) {
+            return false;
+        }
+
+        /** Shows the page the finding quotes in the record beside the builder, the phrase marked. */
+        default void showInRecord(String findingMessage) {
+        }
     }
 
     private final int index;
@@ -262,7 +271,7 @@ final class BuilderPane extends VBox {
                 // A later edit started a newer check: this result is stale (it may finish last on a busy machine).
                 return;
             }
-            List<Label> labels = new ArrayList<>();
+            List<javafx.scene.control.Labeled> labels = new ArrayList<>();
             for (ConsistencyCheck k : found) {
                 Label l = new Label(symbol(k) + " " + k.message());
                 l.setWrapText(true);
@@ -270,6 +279,15 @@ final class BuilderPane extends VBox {
                         : k.severity() == ConsistencyCheck.Severity.WARNING ? "warning" : "text-muted");
                 l.setUserData(k.key());
                 labels.add(l);
+                if (context.quotesRecord(k.message())) {
+                    // the page the finding quotes, one click away (the record search marks the phrase on it)
+                    javafx.scene.control.Hyperlink show = new javafx.scene.control.Hyperlink("Show the page in "
+                            + "the record");
+                    show.setId("showInRecord-" + index);
+                    show.setMinWidth(javafx.scene.control.Hyperlink.USE_PREF_SIZE);
+                    show.setOnAction(e -> context.showInRecord(k.message()));
+                    labels.add(show);
+                }
             }
             if (labels.isEmpty()) {
                 Label ok = new Label("✓ No problems found.");

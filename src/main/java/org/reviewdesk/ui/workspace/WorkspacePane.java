@@ -537,6 +537,23 @@ public final class WorkspacePane extends BorderPane {
         }, t -> Dialogs.error(getScene().getWindow(), "The case could not be saved", t));
     }
 
+    /** A record page a consistency check quoted: the search that found it, its document and page. */
+    private record QuotedPage(String query, String documentId, int page) {
+    }
+
+    /** The record lines the consistency checks quoted ("title, page N: snippet") and where they are. */
+    private final java.util.Map<String, QuotedPage> quotedPages = new java.util.HashMap<>();
+
+    private QuotedPage quoted(String findingMessage) {
+        synchronized (quotedPages) {
+            // the finding quotes the line's start (title, page and the snippet's first words)
+            return quotedPages.entrySet().stream()
+                    .filter(e -> findingMessage.contains(e.getKey().substring(0, Math.min(e.getKey().length(),
+                            e.getKey().indexOf(": ") + 30))))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+        }
+    }
+
     private BuilderPane.Context builderContext() {
         return new BuilderPane.Context() {
             @Override
@@ -547,12 +564,33 @@ public final class WorkspacePane extends BorderPane {
             @Override
             public java.util.List<String> findInRecord(String phrase) {
                 try {
-                    return search.search("\"" + phrase.replace("\"", "") + "\"", caseNumber, 20).stream()
-                            .filter(h -> !SearchService.negated(h.snippet(), h.snippetMarks()))
-                            .limit(5)
-                            .map(h -> h.documentTitle() + ", page " + h.page() + ": " + h.snippet()).toList();
+                    String query = "\"" + phrase.replace("\"", "") + "\"";
+                    java.util.List<String> found = new java.util.ArrayList<>();
+                    for (SearchService.SearchHit h : search.search(query, caseNumber, 20)) {
+                        if (found.size() < 5 && !SearchService.negated(h.snippet(), h.snippetMarks())) {
+                            String line = h.documentTitle() + ", page " + h.page() + ": " + h.snippet();
+                            found.add(line);
+                            synchronized (quotedPages) {
+                                quotedPages.put(line, new QuotedPage(query, h.documentId(), h.page()));
+                            }
+                        }
+                    }
+                    return found;
                 } catch (Exception e) {
                     return java.util.List.of();
+                }
+            }
+
+            @Override
+            public boolean quotesRecord(String findingMessage) {
+                return quoted(findingMessage) != null;
+            }
+
+            @Override
+            public void showInRecord(String findingMessage) {
+                QuotedPage q = quoted(findingMessage);
+                if (q != null && recordPane != null) {
+                    recordPane.search(q.query(), q.documentId(), q.page());
                 }
             }
 
