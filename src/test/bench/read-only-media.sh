@@ -50,6 +50,19 @@ expect ERROR "import" rd "$d" import "$work/new.json"
 expect ERROR "passwd" env REVIEWDESK_NEW_PASSWORD="another password 2" java -jar "$jar" --data "$d" passwd
 expect ERROR "backup into the medium" rd "$d" backup --out "$d/backups"
 expect ERROR "archive into the medium" rd "$d" archive EXAMPLE-0001 --out "$d/bundle.zip" --plain
+# the window on the read-only store: the note, then the case opened read-only (screenshots looked at by hand)
+if command -v xvfb-run >/dev/null && [ -f target/test-classes/org/reviewdesk/ui/tour/ReadOnlyWindowShot.class ]; then
+  shots=${SHOTS:-$work/shots}; mkdir -p "$shots"
+  cpfile=$(mktemp)
+  mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+  if xvfb-run -a -s "-screen 0 1280x800x24" java -cp "target/classes:target/test-classes:$(cat "$cpfile")" \
+      org.reviewdesk.ui.tour.ReadOnlyWindowShot "$d" "$REVIEWDESK_PASSWORD" "$shots" 1280x800 2>/dev/null | tee "$work/win" | grep -q "READ-ONLY WINDOW OK"; then
+    echo "ok    window: unlocked with the note, the case opened read-only ($(grep badge "$work/win")); screenshots in $shots"
+  else
+    echo "FAIL  window:"; sed 's/^/      /' "$work/win" | head -5; fail=$((fail + 1))
+  fi
+  rm -f "$cpfile"
+fi
 after=$(cd "$media" && find . -type f -exec sha256sum {} + | sort)
 if [ "$before" = "$after" ]; then echo "ok    every file on the medium is byte-identical"; else echo "FAIL  files on the medium changed"; fail=$((fail + 1)); fi
 echo "read-only media: $fail failed"

@@ -414,6 +414,7 @@ public final class MainWindow {
         }
         WorkspacePane pane = new WorkspacePane(workbench.cases(), workbench.letters(), workbench.records(),
                 workbench.search(), workbench::guidelines, caseNumber, caseList::refresh);
+        pane.storeReadOnly(workbench.readOnly());
         Tab tab = new Tab(caseNumber, pane);
         tab.setUserData(caseNumber);
         if (splitPosition > 0) {

@@ -141,8 +141,15 @@ public final class WorkspacePane extends BorderPane {
         return caseNumber;
     }
 
+    /** The whole store is on read-only media: every case opens read-only, whatever its status. */
+    public void storeReadOnly(boolean readOnlyStore) {
+        this.storeReadOnly = readOnlyStore;
+    }
+
+    private boolean storeReadOnly;
+
     private boolean locked() {
-        return status != null && status.locked();
+        return storeReadOnly || status != null && status.locked();
     }
 
     /** Where the record/builder divider sits (0..1). */
@@ -259,7 +266,8 @@ public final class WorkspacePane extends BorderPane {
         amend.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2p-pencil-outline"));
         amend.setTooltip(new javafx.scene.control.Tooltip("Open an editable amendment; the signed original is kept"));
         amend.setOnAction(e -> amend());
-        Label locked = new Label((status == null ? "Finalized" : status.label()) + " · read-only");
+        Label locked = new Label((storeReadOnly && (status == null || !status.locked()) ? "Store on read-only media"
+                : status == null ? "Finalized" : status.label()) + " · read-only");
         locked.setId("lockedBadge");
         locked.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2l-lock-outline"));
         locked.getStyleClass().add("success");
@@ -267,7 +275,8 @@ public final class WorkspacePane extends BorderPane {
         for (Button b : java.util.List.of(save, export, signButton, finalizeButton, amend)) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
-        HBox top = locked() ? new HBox(10, title, locked, spacer, export, popPreview, amend)
+        HBox top = storeReadOnly ? new HBox(10, title, locked, spacer, export, popPreview)
+                : locked() ? new HBox(10, title, locked, spacer, export, popPreview, amend)
                 : new HBox(10, title, spacer, saveState, save, export, popPreview, signButton, finalizeButton);
         Background.run(() -> letters.conflicts(c), conflicts -> {
             if (!conflicts.isEmpty()) {
