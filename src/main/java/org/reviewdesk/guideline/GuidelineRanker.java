@@ -154,6 +154,56 @@ public final class GuidelineRanker {
     }
 
     /**
+     * The MTUS section that governs a request, if the MTUS has one: a section of the item's treatment
+     * category whose own words match the request's (not only the category's), in a chapter of the
+     * request's body part or of none. Empty when the MTUS is silent on it (a hip MRI, a pre-operative
+     * EKG), which is when citing only a non-MTUS source needs no stated reason.
+     */
+    public java.util.Optional<SearchHit> governingMtus(String request, String categoryKey) {
+        String req = request == null ? "" : cleanRequest(request);
+        TreatmentCategory category = categoryKey == null ? CategorySuggester.suggest(req, rules)
+                : TreatmentCategory.fromKey(categoryKey);
+        if (category == TreatmentCategory.OTHER || req.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        RulesData.BodyPart part = rules.bodyPart(req);
+        Map<String, Double> queryTerms = queryTerms(req);
+        SearchHit best = null;
+        double bestScore = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit h = hits.get(i);
+            if (h.entry().kind() != GuidelineKind.MTUS || h.section() == null
+                    || !h.section().categories().contains(category.key())) {
+                continue;
+            }
+            String entryPart = bodyPartOf(h.entry());
+            if (entryPart != null && (part == null || !entryPart.equals(part.key()))) {
+                continue;
+            }
+            // Imaging and surgery are governed by the body part's chapter; a hip has none in the MTUS.
+            if (entryPart == null && BY_BODY_PART.contains(category)) {
+                continue;
+            }
+            // The section must be about the request by name, not only share a word like "injection".
+            boolean named = entryPart != null; // the body part's own chapter, section of the category
+            for (String w : terms(h.section().name())) {
+                if (!GENERIC.matcher(w).matches() && queryTerms.containsKey(w)) {
+                    named = true;
+                }
+            }
+            if (!named) {
+                continue;
+            }
+            double score = bm25(i, queryTerms);
+            if (score > bestScore) {
+                best = h;
+                bestScore = score;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    /**
      * The same order, but a near-duplicate of a hit already listed (the same ODG chapter and topic cited
      * under another wording) moves behind the distinct hits, so the first entries are different choices.
      */
@@ -167,6 +217,11 @@ public final class GuidelineRanker {
         first.addAll(later);
         return first;
     }
+
+    private static final java.util.Set<TreatmentCategory> BY_BODY_PART = java.util.EnumSet.of(
+            TreatmentCategory.IMAGING, TreatmentCategory.SURGERY);
+    private static final Pattern GENERIC = Pattern.compile("injection|therapy|unit|treatment|test|testing|evaluation|"
+            + "service|chronic|pain|medication|program|for|of|the|and|use|criteria|care|initial");
 
     private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
             + "chronic|section|online|version|updated|web|topic|and|the|of|s|\\d+|treatment|index|citation");
