@@ -98,7 +98,8 @@ public final class ConsistencyChecker {
             Optional<SearchHit> governing = GuidelineLibrary.shipped().ranker().governingMtus(item.request(),
                     item.treatmentCategory());
             governing.ifPresent(h -> out.add(new ConsistencyCheck("non-mtus-without-reason", Severity.WARNING,
-                    label + "only a non-MTUS source is cited, though the MTUS has " + h.label() + " for this "
+                    label + "only a non-MTUS source is cited, though the MTUS has " + h.entry().name()
+                    + (h.section() == null ? "" : ", " + h.section().name()) + " for this "
                     + "request, and the rationale does not say why the MTUS does not apply (the MTUS comes first "
                     + "in the strength of evidence hierarchy).", true)));
         }
