@@ -38,6 +38,8 @@ public final class GuidelineRanker {
     private final Map<String, Integer> docFreq = new HashMap<>();
     private final double averageLength;
     private final Map<String, java.util.Optional<String>> entryParts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<SearchHit>> groups = new HashMap<>();
+    private final Map<String, String> groupKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GuidelineRanker(GuidelineLibrary library, RulesData rules) {
         this.library = library;
@@ -51,6 +53,9 @@ public final class GuidelineRanker {
             total += len;
         }
         averageLength = lengths.isEmpty() ? 1 : (double) total / lengths.size();
+        for (SearchHit h : hits) {
+            groups.computeIfAbsent(groupKey(h), k -> new ArrayList<>()).add(h);
+        }
     }
 
     private void add(SearchHit h) {
@@ -204,18 +209,37 @@ public final class GuidelineRanker {
     }
 
     /**
-     * The same order, but a near-duplicate of a hit already listed (the same ODG chapter and topic cited
-     * under another wording) moves behind the distinct hits, so the first entries are different choices.
+     * The same order with near-duplicate entries merged: the same ODG chapter and topic cited under another
+     * wording ("Knee & Leg, DME" and "Knee and Leg Chapter, Durable medical equipment") or a misprint
+     * appears once, at its best place; the other spellings are its aliases ({@link #aliasesOf}), kept in the
+     * library so that old citations still parse and render exactly as written.
      */
-    static List<SearchHit> diverse(List<SearchHit> ranked) {
+    List<SearchHit> diverse(List<SearchHit> ranked) {
         List<SearchHit> first = new ArrayList<>();
-        List<SearchHit> later = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (SearchHit h : ranked) {
-            (seen.add(groupKey(h)) ? first : later).add(h);
+            if (seen.add(groupKey(h))) {
+                first.add(h);
+            }
         }
-        first.addAll(later);
         return first;
+    }
+
+    /** The other spellings of the same guideline entry or section in the library (empty when it has none). */
+    public List<SearchHit> aliasesOf(SearchHit hit) {
+        String key = groupKey(hit);
+        List<SearchHit> out = new ArrayList<>();
+        for (SearchHit h : groups.getOrDefault(key, List.of())) {
+            if (!(h.entry().id().equals(hit.entry().id()) && java.util.Objects.equals(h.section(), hit.section()))) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** Whether two hits are the same guideline (the same hit, or aliases of each other). */
+    public boolean sameGuideline(SearchHit a, SearchHit b) {
+        return groupKey(a).equals(groupKey(b));
     }
 
     private static final java.util.Set<TreatmentCategory> BY_BODY_PART = java.util.EnumSet.of(
@@ -224,18 +248,58 @@ public final class GuidelineRanker {
             + "service|chronic|pain|medication|program|for|of|the|and|use|criteria|care|initial");
 
     private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
-            + "chronic|section|online|version|updated|web|topic|and|the|of|s|\\d+|treatment|index|citation");
+            + "chronic|section|online|version|updated|web|topic|and|the|of|s|\\d+|treatment|index|citation|"
+            + "work|loss|data|institute|twc|edition|pain|complaint");
+    // Abbreviations written out, so that "MRI" and "Magnetic resonance imaging (MRI)" are one topic.
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("mri",
+            "magnetic resonance imaging"), Map.entry("mris", "magnetic resonance imaging"),
+            Map.entry("dme", "durable medical equipment"), Map.entry("ct", "computed tomography"),
+            Map.entry("esi", "epidural steroid injection"), Map.entry("esis", "epidural steroid injection"),
+            Map.entry("ppi", "proton pump inhibitor"), Map.entry("ppis", "proton pump inhibitor"),
+            Map.entry("nsaid", "non steroidal anti inflammatory drug"),
+            Map.entry("tens", "transcutaneous electrical nerve stimulation"), Map.entry("xray", "x ray"),
+            Map.entry("radiography", "x ray"), Map.entry("radiograph", "x ray"),
+            Map.entry("diagnositc", "diagnostic"), Map.entry("inital", "initial"));
 
-    /** Entries whose names differ only in boilerplate ("Official Disability Guidelines (ODG), ... Chapter") group. */
-    static String groupKey(SearchHit h) {
-        java.util.TreeSet<String> words = new java.util.TreeSet<>();
-        for (String w : terms(h.entry().name(), h.section() == null ? null : h.section().name())) {
-            if (!BOILERPLATE.matcher(w).matches()) {
-                words.add(w);
+    /**
+     * Entries whose names differ only in boilerplate, abbreviation, misprint or the wording of their body
+     * part ("Low Back - Lumbar & Thoracic" and "Low Back") share a key; MTUS entries never merge.
+     */
+    String groupKey(SearchHit h) {
+        return groupKeys.computeIfAbsent(h.label(), k -> computeGroupKey(h));
+    }
+
+    private String computeGroupKey(SearchHit h) {
+        if (h.entry().kind() == GuidelineKind.MTUS) {
+            String section = h.section() == null ? "" : h.section().name();
+            for (Map.Entry<String, String> a : ABBREVIATIONS.entrySet()) {
+                if (a.getKey().startsWith("diagnositc") || a.getKey().startsWith("inital")) {
+                    section = section.replaceAll("(?i)\\b" + a.getKey() + "\\b", a.getValue());
+                }
+            }
+            return "MTUS:" + h.entry().id() + "/" + section.toLowerCase(Locale.ROOT);
+        }
+        java.util.TreeSet<String> parts = new java.util.TreeSet<>();
+        java.util.Set<String> ownBodyWords = new java.util.HashSet<>(List.of("thoracic", "spine", "upper", "lower",
+                "back", "low"));
+        String entryName = h.entry().name().toLowerCase(Locale.ROOT).replace("thoracic", " "); // in both spine chapters
+        for (RulesData.BodyPart b : rules.bodyParts()) {
+            if (b.match().matcher(entryName).find() || b.words().stream().anyMatch(entryName::contains)) {
+                parts.add(b.key());
+                b.words().forEach(w -> ownBodyWords.addAll(terms(w)));
+                ownBodyWords.addAll(terms(b.key().replace('-', ' ')));
             }
         }
-        return h.entry().kind() + ":" + (h.entry().kind() == GuidelineKind.MTUS ? h.entry().id() + "/"
-                + (h.section() == null ? "" : h.section().name()) : String.join(" ", words));
+        // A chapter that names two body parts ("Neck and Upper Back, Low Back") is its own entry.
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (String w : terms(h.entry().name(), h.section() == null ? null : h.section().name())) {
+            for (String x : terms(ABBREVIATIONS.getOrDefault(w, w))) {
+                if (!BOILERPLATE.matcher(x).matches() && !ownBodyWords.contains(x)) {
+                    words.add(x);
+                }
+            }
+        }
+        return h.entry().kind() + ":" + String.join("+", parts) + ":" + String.join(" ", words);
     }
 
     private Map<String, Double> queryTerms(String text) {

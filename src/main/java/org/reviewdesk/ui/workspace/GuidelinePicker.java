@@ -69,8 +69,11 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
                 String limits = h.section() != null && h.section().limits() != null ? h.section().limits()
                         : h.entry().limits();
                 String kind = h.entry().kind() == org.reviewdesk.guideline.GuidelineKind.MTUS ? "MTUS " : "";
+                int aliases = library.ranker().aliasesOf(h).size();
                 setText(kind + h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
-                        + (limits == null ? "" : "\n  " + limits));
+                        + (limits == null ? "" : "\n  " + limits)
+                        + (aliases == 0 ? "" : "\n  also cited under " + aliases + " other spelling"
+                        + (aliases == 1 ? "" : "s") + " in past letters"));
             }
         });
         list.setOnMouseClicked(e -> {
