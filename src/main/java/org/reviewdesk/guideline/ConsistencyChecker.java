@@ -41,7 +41,9 @@ public final class ConsistencyChecker {
             + "guidelines?|chronic pain medical treatment guidelines?)\\b");
     // The rationale weighs the MTUS in its text, so it was considered, whatever was formally cited.
     private static final Pattern NAMES_MTUS = Pattern.compile("\\b(?:mtus|acoem|chronic pain medical treatment "
-            + "guidelines?)\\b");
+            + "guidelines?|medical treatment utilization schedule|american college of occupational|cpmtg|"
+            + "post-?surgical (?:treatment )?guidelines?|california (?:medical treatment )?guidelines?|"
+            + "state guidelines?|ca guidelines?)\\b");
 
     private ConsistencyChecker() {
     }
