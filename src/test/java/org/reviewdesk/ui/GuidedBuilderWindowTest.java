@@ -144,12 +144,15 @@ class GuidedBuilderWindowTest {
         assertTrue(cream.contains("the request is for cyclobenzaprine 5% in cream base, 120 gm.")
                 || cream.contains("the request is for Cyclobenzaprine 5% in cream base, 120 gm."), cream);
         assertTrue(!cream.contains("DOS"), cream);
-        screenshot("builder-drafted-1280x800.png", 1280, 800);
-        screenshot("builder-drafted-1920x1080.png", 1920, 1080);
+        screenshot("builder-drafted-1280x800.png", 1280, 800, "#suggestion-0");
+        screenshot("builder-drafted-1920x1080.png", 1920, 1080, "#suggestion-0");
+        // The drafted rationale itself, with the patient's facts (diagnosis, date of injury).
+        screenshot("builder-rationale-facts-1280x800.png", 1280, 800, "#rationale-0");
+        screenshot("builder-rationale-facts-1920x1080.png", 1920, 1080, "#rationale-0");
     }
 
     /** With -Dreviewdesk.screenshots=DIR, a PNG of the window for people to look at. */
-    private void screenshot(String name, int width, int height) throws Exception {
+    private void screenshot(String name, int width, int height, String targetId) throws Exception {
         String dir = System.getProperty("reviewdesk.screenshots");
         if (dir == null) {
             return;
@@ -163,7 +166,7 @@ class GuidedBuilderWindowTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         robot.interact(() -> {
             // Scroll the items so that the first item's builder (draft, suggestion) is in view.
-            Node target = node("#suggestion-0", Label.class);
+            Node target = robot.lookup(targetId).query();
             for (Node n = target.getParent(); n != null; n = n.getParent()) {
                 if (n instanceof javafx.scene.control.ScrollPane sp) {
                     double contentHeight = sp.getContent().getBoundsInLocal().getHeight();
