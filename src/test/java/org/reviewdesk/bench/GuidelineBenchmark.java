@@ -146,12 +146,15 @@ public final class GuidelineBenchmark {
                         if (citedEntry.isEmpty()) {
                             continue;
                         }
-                        if (ranker.sameGuideline(new SearchHit(h.entry(), null), new SearchHit(citedEntry.get(), null))) {
+                        SearchHit citedWhole = new SearchHit(citedEntry.get(), null);
+                        // An entry that is itself one topic ("ODG Low Back, X-ray") is the same as that
+                        // topic's section of a chapter spelled another way.
+                        if (ranker.sameGuideline(new SearchHit(h.entry(), null), citedWhole)
+                                || ranker.sameGuideline(h, citedWhole)) {
                             any = true;
                         }
                         if (noSection) {
-                            exact |= h.section() == null
-                                    && ranker.sameGuideline(h, new SearchHit(citedEntry.get(), null));
+                            exact |= ranker.sameGuideline(h, citedWhole);
                         } else {
                             for (var sec : citedEntry.get().sections()) {
                                 if (c.sections().contains(sec.name())
