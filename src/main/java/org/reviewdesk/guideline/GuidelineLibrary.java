@@ -119,7 +119,7 @@ public final class GuidelineLibrary {
      */
     public synchronized GuidelineRanker ranker() {
         if (ranker == null) {
-            ranker = new GuidelineRanker(this, RulesData.shipped());
+            ranker = new GuidelineRanker(this, RulesData.active());
         }
         return ranker;
     }
