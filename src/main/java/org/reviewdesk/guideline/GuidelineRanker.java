@@ -24,6 +24,9 @@ public final class GuidelineRanker {
     private static final double OTHER_BODY_PART = -8.0;
     private static final double MTUS_GOVERNS = 4.0;
     private static final double SPECIAL_STUDIES = 3.0;
+    private static final double POSTSURGICAL = 8.0;
+    private static final Pattern POST_OP = Pattern.compile("post-?op\\w*|post-?surg\\w*|associated surgical service|"
+            + "after (?:the )?surgery|status post|s/p");
     private static final Pattern STOP = Pattern.compile("of|the|for|and|or|with|without|to|a|an|in|on|at|by|x|per|"
             + "times|time|week|weeks|day|days|month|months|sessions?|visits?|qty|quantity|request|requested|"
             + "retrospective|dos|date|service|mg|ml|mcg|tab|tabs|tablets?|caps?|capsules?|\\d.*|left|right|bilateral|"
@@ -136,6 +139,9 @@ public final class GuidelineRanker {
         if (queryTerms.isEmpty() && category == TreatmentCategory.OTHER && part == null) {
             return query == null || query.isBlank() ? library.search("") : List.of();
         }
+        // Therapy after surgery is governed by the MTUS Postsurgical Treatment Guidelines.
+        boolean postOp = category == TreatmentCategory.PHYSICAL_THERAPY && POST_OP.matcher(
+                (req + " " + (query == null ? "" : query)).toLowerCase(Locale.ROOT)).find();
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
@@ -144,7 +150,8 @@ public final class GuidelineRanker {
             if (typed && text0 <= 0) {
                 continue;
             }
-            double score = text0 + context(h, category, part, text0);
+            double score = text0 + context(h, category, part, text0)
+                    + (postOp && h.entry().id().contains("postsurgical") ? POSTSURGICAL : 0);
             if (boost != null) {
                 score += boost.getOrDefault(h.entry().id(), 0.0);
             }
@@ -155,7 +162,57 @@ public final class GuidelineRanker {
         // A chapter of another body part comes after every hit about this one, whatever its words.
         scored.sort(Comparator.comparing((Scored s) -> s.demoted).thenComparingDouble(s -> -s.score)
                 .thenComparingInt(s -> s.order));
-        return diverse(scored.stream().map(s -> s.hit).toList());
+        List<SearchHit> ranked = diverse(scored.stream().map(s -> s.hit).toList());
+        if (query != null && !query.isBlank()) {
+            return ranked;
+        }
+        if (!postOp) {
+            ranked = governingFirst(ranked, governingMtus(req, category.key()).orElse(null));
+        }
+        return withBodyChapter(ranked, part);
+    }
+
+    /** The MTUS presumption of correctness: the MTUS section that governs the request opens the list. */
+    private List<SearchHit> governingFirst(List<SearchHit> ranked, SearchHit governing) {
+        if (governing == null || ranked.isEmpty() || ranked.get(0).label().equals(governing.label())) {
+            return ranked;
+        }
+        List<SearchHit> out = new ArrayList<>(ranked.size());
+        out.add(governing);
+        for (SearchHit h : ranked) {
+            if (!h.label().equals(governing.label()) && !sameGuideline(h, governing)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** How many entries the Cite dialog shows before scrolling; the body part's MTUS chapter is among them. */
+    static final int FIRST = 5;
+
+    /**
+     * The body part's MTUS chapter (ACOEM: initial care, physical methods, special studies, surgical
+     * considerations of that body part) governs every request about it, so its best hit is kept among the
+     * first entries the dialog opens with: it takes the last of the first places when nothing of it is there.
+     */
+    private static List<SearchHit> withBodyChapter(List<SearchHit> ranked, RulesData.BodyPart part) {
+        if (part == null || part.mtusId() == null || ranked.size() <= FIRST) {
+            return ranked;
+        }
+        for (int i = 0; i < FIRST; i++) {
+            if (ranked.get(i).entry().id().equals(part.mtusId())) {
+                return ranked;
+            }
+        }
+        for (int i = FIRST; i < ranked.size(); i++) {
+            if (ranked.get(i).entry().id().equals(part.mtusId())) {
+                List<SearchHit> out = new ArrayList<>(ranked);
+                SearchHit chapter = out.remove(i);
+                out.add(FIRST - 1, chapter);
+                return out;
+            }
+        }
+        return ranked;
     }
 
     /**
