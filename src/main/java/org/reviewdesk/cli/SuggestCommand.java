@@ -62,7 +62,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private int print(CaseFile c, GuidelineLibrary lib, PrintStream out) throws Exception {
-        GuidelineRanker ranker = new GuidelineRanker(lib, RulesData.shipped());
+        GuidelineRanker ranker = new GuidelineRanker(lib, RulesData.active());
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < c.items().size(); i++) {
             Item item = c.items().get(i);

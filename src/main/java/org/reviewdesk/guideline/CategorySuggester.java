@@ -12,7 +12,7 @@ public final class CategorySuggester {
         if (request == null || request.isBlank()) {
             return TreatmentCategory.OTHER;
         }
-        return suggest(request, RulesData.shipped());
+        return suggest(request, RulesData.active());
     }
 
     /**

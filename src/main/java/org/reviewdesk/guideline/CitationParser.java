@@ -89,6 +89,13 @@ final class CitationParser {
                 }
             }
         }
+        // A topic the library lacks, cited as free text under a known chapter ("... Knee & Leg, PRP").
+        for (GuidelineEntry e : nonMtus) {
+            if (GuidelineLibrary.isChapter(e) && body.startsWith(e.name() + ", ")
+                    && body.length() > e.name().length() + 2) {
+                return new Citation(e.id(), List.of(body.substring(e.name().length() + 2)), null);
+            }
+        }
         throw new CitationParseException(body, "no non-MTUS source in the library is cited like this");
     }
 

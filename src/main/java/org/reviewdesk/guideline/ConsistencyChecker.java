@@ -3,6 +3,7 @@ package org.reviewdesk.guideline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.Citation;
@@ -29,6 +30,20 @@ public final class ConsistencyChecker {
             + "(?:address|discuss|mention|cover)|not (?:specifically )?addressed|no recommendations?\\b"
             + "|not (?:included|covered) (?:in|by) the mtus|outside (?:of )?the mtus|mtus (?:is|are) not applicable"
             + "|mtus does not apply|mtus (?:guidelines )?(?:do|does) not");
+
+    // The item follows another item's decision: an associated or ancillary service, or the surgery's status.
+    private static final Pattern FOLLOWS_PRIMARY = Pattern.compile("\\b(?:ancillary|associated|concurrent|"
+            + "accompanying)\\b[^.]*\\bnot\\b|\\b(?:surgery|surgical (?:intervention|procedure|request)|"
+            + "(?:primary|associated|requested) procedure|operation)\\b[^.]*\\b(?:is|was|has|have|were|are)\\b"
+            + "[^.]*\\b(?:necessary|certified|supported|indicated|approved|authorized|non-?certified)\\b");
+    // The rationale names a guideline in its text ("CA MTUS states", "per the ODG", "ACOEM Guidelines").
+    private static final Pattern NAMES_GUIDELINE = Pattern.compile("\\b(?:mtus|acoem|odg|official disability "
+            + "guidelines?|chronic pain medical treatment guidelines?)\\b");
+    // The rationale weighs the MTUS in its text, so it was considered, whatever was formally cited.
+    private static final Pattern NAMES_MTUS = Pattern.compile("\\b(?:mtus|acoem|chronic pain medical treatment "
+            + "guidelines?|medical treatment utilization schedule|american college of occupational|cpmtg|"
+            + "post-?surgical (?:treatment )?guidelines?|california (?:medical treatment )?guidelines?|"
+            + "state guidelines?|ca guidelines?)\\b");
 
     private ConsistencyChecker() {
     }
@@ -60,19 +75,35 @@ public final class ConsistencyChecker {
         String g = item.reviewerGuideline() == null ? "" : item.reviewerGuideline();
         List<Citation> cites = item.citations() == null ? List.of() : item.citations();
         boolean cited = !cites.isEmpty() || (!g.isBlank() && !g.contains(NO_EVIDENCE));
+        String rationale = item.rationale() == null ? "" : item.rationale().toLowerCase(Locale.ROOT);
         if (!cited) {
-            out.add(new ConsistencyCheck("no-citation", Severity.WARNING,
-                    label + "no guideline or other medical evidence is cited.", true));
+            if (FOLLOWS_PRIMARY.matcher(rationale).find()) {
+                // "As the requested surgery is not medically necessary, the ancillary service is not": the
+                // item follows another item's decision and its evidence; nothing of its own to cite.
+                out.add(new ConsistencyCheck("no-citation", Severity.INFO, label + "no evidence is cited; the "
+                        + "rationale follows the decision on the procedure it goes with.", true));
+            } else if (NAMES_GUIDELINE.matcher(rationale).find()) {
+                out.add(new ConsistencyCheck("no-citation", Severity.INFO, label + "the rationale names a guideline "
+                        + "but no citation is attached; use Cite so the letter lists it.", true));
+            } else {
+                out.add(new ConsistencyCheck("no-citation", Severity.WARNING,
+                        label + "no guideline or other medical evidence is cited.", true));
+            }
             return;
         }
         // Library ids are not known here: an id naming MTUS (and not "non-MTUS") counts as an MTUS entry.
         boolean mtus = g.contains("Decision based on MTUS") || cites.stream().anyMatch(ConsistencyChecker::isMtus);
         boolean nonMtus = g.contains("Non-MTUS") || cites.stream().anyMatch(x -> !isMtus(x));
-        String rationale = item.rationale() == null ? "" : item.rationale().toLowerCase(Locale.ROOT);
-        if (nonMtus && !mtus && !MTUS_SILENT.matcher(rationale).find()) {
-            out.add(new ConsistencyCheck("non-mtus-without-reason", Severity.WARNING, label + "only a non-MTUS source "
-                    + "is cited, and the rationale does not say why the MTUS does not apply (the MTUS comes first in "
-                    + "the strength of evidence hierarchy).", true));
+        if (nonMtus && !mtus && !MTUS_SILENT.matcher(rationale).find() && !NAMES_MTUS.matcher(rationale).find()) {
+            // Only where the MTUS has a section for this request: on a hip MRI or a pre-operative EKG the
+            // MTUS is silent, and citing the ODG alone needs no stated reason.
+            Optional<SearchHit> governing = GuidelineLibrary.shipped().ranker().governingMtus(item.request(),
+                    item.treatmentCategory());
+            governing.ifPresent(h -> out.add(new ConsistencyCheck("non-mtus-without-reason", Severity.WARNING,
+                    label + "only a non-MTUS source is cited, though the MTUS has " + h.entry().name()
+                    + (h.section() == null ? "" : ", " + h.section().name()) + " for this "
+                    + "request, and the rationale does not say why the MTUS does not apply (the MTUS comes first "
+                    + "in the strength of evidence hierarchy).", true)));
         }
     }
 

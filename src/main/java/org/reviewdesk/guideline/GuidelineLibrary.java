@@ -119,9 +119,23 @@ public final class GuidelineLibrary {
      */
     public synchronized GuidelineRanker ranker() {
         if (ranker == null) {
-            ranker = new GuidelineRanker(this, RulesData.shipped());
+            ranker = new GuidelineRanker(this, RulesData.active());
         }
         return ranker;
+    }
+
+    /**
+     * Whether a non-MTUS entry is a whole chapter (it has sections), under which a topic the library lacks
+     * can be cited as free text.
+     */
+    public static boolean isChapter(GuidelineEntry e) {
+        return e.kind() == GuidelineKind.NON_MTUS && !e.sections().isEmpty();
+    }
+
+    /** The non-MTUS chapters, by name, for citing a topic the library lacks. */
+    public List<GuidelineEntry> chapters() {
+        return entries().stream().filter(GuidelineLibrary::isChapter)
+                .sorted(java.util.Comparator.comparing(GuidelineEntry::name)).toList();
     }
 
     /** The entry of this kind cited under exactly this name, if any. */

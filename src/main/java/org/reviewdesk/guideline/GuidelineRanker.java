@@ -24,6 +24,9 @@ public final class GuidelineRanker {
     private static final double OTHER_BODY_PART = -8.0;
     private static final double MTUS_GOVERNS = 4.0;
     private static final double SPECIAL_STUDIES = 3.0;
+    private static final double POSTSURGICAL = 8.0;
+    private static final Pattern POST_OP = Pattern.compile("post-?op\\w*|post-?surg\\w*|associated surgical service|"
+            + "after (?:the )?surgery|status post|s/p");
     private static final Pattern STOP = Pattern.compile("of|the|for|and|or|with|without|to|a|an|in|on|at|by|x|per|"
             + "times|time|week|weeks|day|days|month|months|sessions?|visits?|qty|quantity|request|requested|"
             + "retrospective|dos|date|service|mg|ml|mcg|tab|tabs|tablets?|caps?|capsules?|\\d.*|left|right|bilateral|"
@@ -38,6 +41,8 @@ public final class GuidelineRanker {
     private final Map<String, Integer> docFreq = new HashMap<>();
     private final double averageLength;
     private final Map<String, java.util.Optional<String>> entryParts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<SearchHit>> groups = new HashMap<>();
+    private final Map<String, String> groupKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GuidelineRanker(GuidelineLibrary library, RulesData rules) {
         this.library = library;
@@ -51,6 +56,9 @@ public final class GuidelineRanker {
             total += len;
         }
         averageLength = lengths.isEmpty() ? 1 : (double) total / lengths.size();
+        for (SearchHit h : hits) {
+            groups.computeIfAbsent(groupKey(h), k -> new ArrayList<>()).add(h);
+        }
     }
 
     private void add(SearchHit h) {
@@ -131,6 +139,9 @@ public final class GuidelineRanker {
         if (queryTerms.isEmpty() && category == TreatmentCategory.OTHER && part == null) {
             return query == null || query.isBlank() ? library.search("") : List.of();
         }
+        // Therapy after surgery is governed by the MTUS Postsurgical Treatment Guidelines.
+        boolean postOp = category == TreatmentCategory.PHYSICAL_THERAPY && POST_OP.matcher(
+                (req + " " + (query == null ? "" : query)).toLowerCase(Locale.ROOT)).find();
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
@@ -139,7 +150,8 @@ public final class GuidelineRanker {
             if (typed && text0 <= 0) {
                 continue;
             }
-            double score = text0 + context(h, category, part, text0);
+            double score = text0 + context(h, category, part, text0)
+                    + (postOp && h.entry().id().contains("postsurgical") ? POSTSURGICAL : 0);
             if (boost != null) {
                 score += boost.getOrDefault(h.entry().id(), 0.0);
             }
@@ -150,37 +162,201 @@ public final class GuidelineRanker {
         // A chapter of another body part comes after every hit about this one, whatever its words.
         scored.sort(Comparator.comparing((Scored s) -> s.demoted).thenComparingDouble(s -> -s.score)
                 .thenComparingInt(s -> s.order));
-        return diverse(scored.stream().map(s -> s.hit).toList());
+        List<SearchHit> ranked = diverse(scored.stream().map(s -> s.hit).toList());
+        if (query != null && !query.isBlank()) {
+            return ranked;
+        }
+        if (!postOp) {
+            ranked = governingFirst(ranked, governingMtus(req, category.key()).orElse(null));
+        }
+        return withBodyChapter(ranked, part);
+    }
+
+    /** The MTUS presumption of correctness: the MTUS section that governs the request opens the list. */
+    private List<SearchHit> governingFirst(List<SearchHit> ranked, SearchHit governing) {
+        if (governing == null || ranked.isEmpty() || ranked.get(0).label().equals(governing.label())) {
+            return ranked;
+        }
+        List<SearchHit> out = new ArrayList<>(ranked.size());
+        out.add(governing);
+        for (SearchHit h : ranked) {
+            if (!h.label().equals(governing.label()) && !sameGuideline(h, governing)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** How many entries the Cite dialog shows before scrolling; the body part's MTUS chapter is among them. */
+    static final int FIRST = 5;
+
+    /**
+     * The body part's MTUS chapter (ACOEM: initial care, physical methods, special studies, surgical
+     * considerations of that body part) governs every request about it, so its best hit is kept among the
+     * first entries the dialog opens with: it takes the last of the first places when nothing of it is there.
+     */
+    private static List<SearchHit> withBodyChapter(List<SearchHit> ranked, RulesData.BodyPart part) {
+        if (part == null || part.mtusId() == null || ranked.size() <= FIRST) {
+            return ranked;
+        }
+        for (int i = 0; i < FIRST; i++) {
+            if (ranked.get(i).entry().id().equals(part.mtusId())) {
+                return ranked;
+            }
+        }
+        for (int i = FIRST; i < ranked.size(); i++) {
+            if (ranked.get(i).entry().id().equals(part.mtusId())) {
+                List<SearchHit> out = new ArrayList<>(ranked);
+                SearchHit chapter = out.remove(i);
+                out.add(FIRST - 1, chapter);
+                return out;
+            }
+        }
+        return ranked;
     }
 
     /**
-     * The same order, but a near-duplicate of a hit already listed (the same ODG chapter and topic cited
-     * under another wording) moves behind the distinct hits, so the first entries are different choices.
+     * The MTUS section that governs a request, if the MTUS has one: a section of the item's treatment
+     * category whose own words match the request's (not only the category's), in a chapter of the
+     * request's body part or of none. Empty when the MTUS is silent on it (a hip MRI, a pre-operative
+     * EKG), which is when citing only a non-MTUS source needs no stated reason.
      */
-    static List<SearchHit> diverse(List<SearchHit> ranked) {
+    public java.util.Optional<SearchHit> governingMtus(String request, String categoryKey) {
+        String req = request == null ? "" : cleanRequest(request);
+        TreatmentCategory category = categoryKey == null ? CategorySuggester.suggest(req, rules)
+                : TreatmentCategory.fromKey(categoryKey);
+        if (category == TreatmentCategory.OTHER || req.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        RulesData.BodyPart part = rules.bodyPart(req);
+        Map<String, Double> queryTerms = queryTerms(req);
+        SearchHit best = null;
+        double bestScore = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            SearchHit h = hits.get(i);
+            if (h.entry().kind() != GuidelineKind.MTUS || h.section() == null
+                    || !h.section().categories().contains(category.key())) {
+                continue;
+            }
+            String entryPart = bodyPartOf(h.entry());
+            if (entryPart != null && (part == null || !entryPart.equals(part.key()))) {
+                continue;
+            }
+            // Imaging and surgery are governed by the body part's chapter; a hip has none in the MTUS.
+            if (entryPart == null && BY_BODY_PART.contains(category)) {
+                continue;
+            }
+            // The section must be about the request by name, not only share a word like "injection".
+            boolean named = entryPart != null; // the body part's own chapter, section of the category
+            for (String w : terms(h.section().name())) {
+                if (!GENERIC.matcher(w).matches() && queryTerms.containsKey(w)) {
+                    named = true;
+                }
+            }
+            if (!named) {
+                continue;
+            }
+            double score = bm25(i, queryTerms);
+            if (score > bestScore) {
+                best = h;
+                bestScore = score;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    /**
+     * The same order with near-duplicate entries merged: the same ODG chapter and topic cited under another
+     * wording ("Knee & Leg, DME" and "Knee and Leg Chapter, Durable medical equipment") or a misprint
+     * appears once, at its best place; the other spellings are its aliases ({@link #aliasesOf}), kept in the
+     * library so that old citations still parse and render exactly as written.
+     */
+    List<SearchHit> diverse(List<SearchHit> ranked) {
         List<SearchHit> first = new ArrayList<>();
-        List<SearchHit> later = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (SearchHit h : ranked) {
-            (seen.add(groupKey(h)) ? first : later).add(h);
+            if (seen.add(groupKey(h))) {
+                first.add(h);
+            }
         }
-        first.addAll(later);
         return first;
     }
 
-    private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
-            + "chronic|section|online|version|updated|web|topic|and|the|of|s|\\d+|treatment|index|citation");
-
-    /** Entries whose names differ only in boilerplate ("Official Disability Guidelines (ODG), ... Chapter") group. */
-    static String groupKey(SearchHit h) {
-        java.util.TreeSet<String> words = new java.util.TreeSet<>();
-        for (String w : terms(h.entry().name(), h.section() == null ? null : h.section().name())) {
-            if (!BOILERPLATE.matcher(w).matches()) {
-                words.add(w);
+    /** The other spellings of the same guideline entry or section in the library (empty when it has none). */
+    public List<SearchHit> aliasesOf(SearchHit hit) {
+        String key = groupKey(hit);
+        List<SearchHit> out = new ArrayList<>();
+        for (SearchHit h : groups.getOrDefault(key, List.of())) {
+            if (!(h.entry().id().equals(hit.entry().id()) && java.util.Objects.equals(h.section(), hit.section()))) {
+                out.add(h);
             }
         }
-        return h.entry().kind() + ":" + (h.entry().kind() == GuidelineKind.MTUS ? h.entry().id() + "/"
-                + (h.section() == null ? "" : h.section().name()) : String.join(" ", words));
+        return out;
+    }
+
+    /** Whether two hits are the same guideline (the same hit, or aliases of each other). */
+    public boolean sameGuideline(SearchHit a, SearchHit b) {
+        return groupKey(a).equals(groupKey(b));
+    }
+
+    private static final java.util.Set<TreatmentCategory> BY_BODY_PART = java.util.EnumSet.of(
+            TreatmentCategory.IMAGING, TreatmentCategory.SURGERY);
+    private static final Pattern GENERIC = Pattern.compile("injection|therapy|unit|treatment|test|testing|evaluation|"
+            + "service|chronic|pain|medication|program|for|of|the|and|use|criteria|care|initial");
+
+    private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
+            + "chronic|section|online|version|updated|web|topic|and|the|of|s|\\d+|treatment|index|citation|"
+            + "work|loss|data|institute|twc|edition|pain|complaint");
+    // Abbreviations written out, so that "MRI" and "Magnetic resonance imaging (MRI)" are one topic.
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("mri",
+            "magnetic resonance imaging"), Map.entry("mris", "magnetic resonance imaging"),
+            Map.entry("dme", "durable medical equipment"), Map.entry("ct", "computed tomography"),
+            Map.entry("esi", "epidural steroid injection"), Map.entry("esis", "epidural steroid injection"),
+            Map.entry("ppi", "proton pump inhibitor"), Map.entry("ppis", "proton pump inhibitor"),
+            Map.entry("nsaid", "non steroidal anti inflammatory drug"),
+            Map.entry("tens", "transcutaneous electrical nerve stimulation"), Map.entry("xray", "x ray"),
+            Map.entry("radiography", "x ray"), Map.entry("radiograph", "x ray"),
+            Map.entry("diagnositc", "diagnostic"), Map.entry("inital", "initial"));
+
+    /**
+     * Entries whose names differ only in boilerplate, abbreviation, misprint or the wording of their body
+     * part ("Low Back - Lumbar & Thoracic" and "Low Back") share a key; MTUS entries never merge.
+     */
+    String groupKey(SearchHit h) {
+        return groupKeys.computeIfAbsent(h.label(), k -> computeGroupKey(h));
+    }
+
+    private String computeGroupKey(SearchHit h) {
+        if (h.entry().kind() == GuidelineKind.MTUS) {
+            String section = h.section() == null ? "" : h.section().name();
+            for (Map.Entry<String, String> a : ABBREVIATIONS.entrySet()) {
+                if (a.getKey().startsWith("diagnositc") || a.getKey().startsWith("inital")) {
+                    section = section.replaceAll("(?i)\\b" + a.getKey() + "\\b", a.getValue());
+                }
+            }
+            return "MTUS:" + h.entry().id() + "/" + section.toLowerCase(Locale.ROOT);
+        }
+        java.util.TreeSet<String> parts = new java.util.TreeSet<>();
+        java.util.Set<String> ownBodyWords = new java.util.HashSet<>(List.of("thoracic", "spine", "upper", "lower",
+                "back", "low"));
+        String entryName = h.entry().name().toLowerCase(Locale.ROOT).replace("thoracic", " "); // in both spine chapters
+        for (RulesData.BodyPart b : rules.bodyParts()) {
+            if (b.match().matcher(entryName).find() || b.words().stream().anyMatch(entryName::contains)) {
+                parts.add(b.key());
+                b.words().forEach(w -> ownBodyWords.addAll(terms(w)));
+                ownBodyWords.addAll(terms(b.key().replace('-', ' ')));
+            }
+        }
+        // A chapter that names two body parts ("Neck and Upper Back, Low Back") is its own entry.
+        java.util.TreeSet<String> words = new java.util.TreeSet<>();
+        for (String w : terms(h.entry().name(), h.section() == null ? null : h.section().name())) {
+            for (String x : terms(ABBREVIATIONS.getOrDefault(w, w))) {
+                if (!BOILERPLATE.matcher(x).matches() && !ownBodyWords.contains(x)) {
+                    words.add(x);
+                }
+            }
+        }
+        return h.entry().kind() + ":" + String.join("+", parts) + ":" + String.join(" ", words);
     }
 
     private Map<String, Double> queryTerms(String text) {

@@ -69,6 +69,36 @@ public final class RulesData {
         this.checklists = checklists;
     }
 
+    private static volatile RulesData active;
+
+    /**
+     * The rules in use: the shipped rules with the data folder's {@code rules.json} merged over them once
+     * {@link #useDataFolder} has read it, otherwise the shipped rules.
+     */
+    public static RulesData active() {
+        RulesData a = active;
+        return a != null ? a : shipped();
+    }
+
+    /**
+     * Reads {@code rules.json} from the data folder, if there is one, merged over the shipped rules, and
+     * makes the result the rules in use. A broken file is refused with its path, the JSON path and the
+     * entry, and the rules in use stay as they were.
+     */
+    public static synchronized RulesData useDataFolder(Path dataDir) throws IOException, GuidelineFormatException {
+        Path user = dataDir.resolve("rules.json");
+        if (!Files.exists(user)) {
+            active = null;
+            return shipped();
+        }
+        RulesData merged;
+        try (InputStream in = RulesData.class.getResourceAsStream(SHIPPED)) {
+            merged = load(in, user);
+        }
+        active = merged;
+        return merged;
+    }
+
     /** The rules shipped with the app; a broken shipped file is a build error, hence unchecked. */
     public static RulesData shipped() {
         RulesData r = shipped;

@@ -56,7 +56,7 @@ final class RulesSupport {
     }
 
     static Rules forCategory(TreatmentCategory c) {
-        DataChecklist data = RulesData.shipped().checklist(c);
+        DataChecklist data = RulesData.active().checklist(c);
         if (data != null) {
             return data.rules();
         }

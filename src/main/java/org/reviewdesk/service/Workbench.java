@@ -223,10 +223,20 @@ public final class Workbench implements AutoCloseable {
         return cases;
     }
 
+    /**
+     * The builder's rules (categories, brands, synonyms, checklists): the shipped {@code rules.json} with the
+     * data folder's {@code rules.json} merged over it, if there is one; from then on the rules in use.
+     */
+    public org.reviewdesk.guideline.RulesData rules() throws IOException,
+            org.reviewdesk.guideline.GuidelineFormatException {
+        return org.reviewdesk.guideline.RulesData.useDataFolder(store.dir());
+    }
+
     /** The shipped guideline library, extended by {@code guidelines.json} in the data folder if there is one. */
     public synchronized org.reviewdesk.guideline.GuidelineLibrary guidelines() throws IOException,
             org.reviewdesk.guideline.GuidelineFormatException {
         if (guidelines == null) {
+            rules();
             java.nio.file.Path user = store.dir().resolve("guidelines.json");
             try (var in = org.reviewdesk.guideline.GuidelineLibrary.class.getResourceAsStream("library.json")) {
                 guidelines = org.reviewdesk.guideline.GuidelineLibrary.load(in,

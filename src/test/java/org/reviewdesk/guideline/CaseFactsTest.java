@@ -51,4 +51,19 @@ class CaseFactsTest {
         assertEquals("lumbar radiculopathy", CaseFacts.diagnoses("She was diagnosed with lumbar radiculopathy. "
                 + "Plan: PT.").orElseThrow());
     }
+
+    @Test
+    void priorTreatmentTheCountsAlreadyDoneAndTheLatestExamComeFromTheSummary() {
+        List<String> facts = CaseFacts.summaryFacts("The injured worker is a 50 year old. Prior treatment included "
+                + "medications, splinting, physical therapy, and surgery. She has completed 12 sessions of physical "
+                + "therapy and attended six chiropractic visits. Physical examination on 1-5-2017 revealed tenderness "
+                + "and spasm. The most recent physical examination revealed decreased lumbar range of motion. The "
+                + "Utilization Review modified the request for 12 sessions of physical therapy to 6 sessions.");
+        assertEquals(List.of("Prior treatment has included medications, splinting, physical therapy, and surgery.",
+                "The records document 12 sessions of physical therapy, six chiropractic visits already completed.",
+                "The most recent examination documented decreased lumbar range of motion."), facts);
+        // A requested or authorized count is not treatment already done.
+        assertEquals(List.of(), CaseFacts.summaryFacts("The Claims Administrator authorized 2 sessions of "
+                + "occupational therapy. Physical therapy 2 times a week for 6 weeks (12 sessions) was requested."));
+    }
 }

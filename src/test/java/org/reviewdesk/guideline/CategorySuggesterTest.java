@@ -108,4 +108,30 @@ class CategorySuggesterTest {
         // Measured 97 of 101 (96%) when written; the floor guards against regressions.
         assertTrue(right >= 97, "category suggestion fell to " + right + " of 101");
     }
+
+    /**
+     * Requests written from the primer and public drug and device knowledge, not from letters
+     * ({@code primer-requests.tsv}): every one lands in the category a reviewer would open.
+     */
+    @Test
+    void everyRequestWrittenFromThePrimerLandsInItsCategory() throws IOException {
+        List<String> misses = new ArrayList<>();
+        int n = 0;
+        try (InputStream in = CategorySuggesterTest.class.getResourceAsStream("primer-requests.tsv");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                n++;
+                TreatmentCategory got = CategorySuggester.suggest(f[0]);
+                if (got != TreatmentCategory.fromKey(f[1])) {
+                    misses.add(f[0] + " -> " + got.key() + " (expected " + f[1] + ")");
+                }
+            }
+        }
+        assertTrue(n > 250, "the primer requests were read: " + n);
+        assertEquals(List.of(), misses);
+    }
 }

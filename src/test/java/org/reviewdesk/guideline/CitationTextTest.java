@@ -125,6 +125,19 @@ class CitationTextTest {
     }
 
     @Test
+    void aTopicTheLibraryLacksIsCitedAsFreeTextUnderItsChapterAndReadsBack() throws Exception {
+        GuidelineEntry chapter = LIB.chapters().stream().filter(e -> e.id().equals("odg-knee-and-leg-chapter-2"))
+                .findFirst().orElseThrow();
+        Citation free = new Citation(chapter.id(), List.of("Platelet-rich plasma (PRP), knee"), null);
+        String text = CitationText.reviewer(List.of(free), LIB);
+        assertTrue(text.endsWith("Decision based on Non-MTUS Citation " + chapter.name()
+                + ", Platelet-rich plasma (PRP), knee."), text);
+        List<Citation> back = CitationText.parse(text, LIB);
+        assertEquals(List.of(free), back);
+        assertEquals(text, CitationText.reviewer(back, LIB), "renders exactly as written");
+    }
+
+    @Test
     void renderingAnIdTheLibraryLacksNamesTheId() {
         UnknownGuidelineException e = assertThrows(UnknownGuidelineException.class,
                 () -> CitationText.reviewer(List.of(c("no-such-guideline")), LIB));

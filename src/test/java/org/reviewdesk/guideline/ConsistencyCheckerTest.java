@@ -63,6 +63,21 @@ class ConsistencyCheckerTest {
     }
 
     @Test
+    void anItemThatFollowsItsSurgeryOrNamesItsGuidelineInTheTextIsOnlyInformation() {
+        String none = "The Expert Reviewer did not cite any medical evidence for its decision.";
+        ConsistencyCheck follows = find(check(item("Associated surgical service: Cold therapy unit", Decision.UPHELD,
+                none, "As the requested surgical intervention is not medically necessary, the requested ancillary "
+                + "service is not medically necessary.")), "no-citation").orElseThrow();
+        assertEquals(Severity.INFO, follows.severity());
+        assertTrue(follows.message().contains("follows the decision"), follows.message());
+        ConsistencyCheck named = find(check(item("Norco 10/325mg #60", Decision.UPHELD, none, "The CA MTUS "
+                + "recommends ongoing review of pain relief and function. None is documented. Therefore, the request "
+                + "is not medically necessary.")), "no-citation").orElseThrow();
+        assertEquals(Severity.INFO, named.severity());
+        assertTrue(named.message().contains("use Cite"), named.message());
+    }
+
+    @Test
     void structuredCitationCountsAsACitation() {
         Item i = new Item("MRI", null, Decision.UPHELD, null, null, NOT_NECESSARY,
                 List.of(new Citation("mtus-cpmtg-physical-medicine", null, "98")), null);
@@ -140,8 +155,23 @@ class ConsistencyCheckerTest {
     void nonMtusCitationNeedsAnMtusEntryOrAReason() {
         String odgOnly = "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. "
                 + "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Neck, Cervical pillow.";
+        // The MTUS has no section on pillows: citing the ODG alone needs no reason.
         assertTrue(find(check(item("Cervical pillow", Decision.UPHELD, odgOnly, "ODG does not recommend it. "
-                + "Therefore, the request is not medically necessary.")), "non-mtus-without-reason").isPresent());
+                + "Therefore, the request is not medically necessary.")), "non-mtus-without-reason").isEmpty());
+        // It has one on imaging of the low back: the warning names it.
+        String odgMri = "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, MRI.";
+        ConsistencyCheck k = find(check(item("MRI of the lumbar spine", Decision.UPHELD, odgMri, "ODG recommends "
+                + "an MRI after a month of conservative care with red flags. None are documented. Therefore, the "
+                + "request is not medically necessary.")), "non-mtus-without-reason").orElseThrow();
+        assertTrue(k.message().contains("Low Back") && k.message().contains("Special Studies"), k.message());
+        // A rationale that weighs the ACOEM chapter in its own words considered the MTUS.
+        assertTrue(find(check(item("MRI of the lumbar spine", Decision.UPHELD, odgMri, "ACOEM recommends imaging "
+                + "for red flags; ODG adds criteria. None are documented. Therefore, the request is not medically "
+                + "necessary.")), "non-mtus").isEmpty());
+        // On a hip MRI the MTUS is silent (no hip chapter).
+        assertTrue(find(check(item("MRI of the right hip", Decision.UPHELD, odgMri.replace("Low Back", "Hip"),
+                "ODG criteria are not met. Therefore, the request is not medically necessary.")), "non-mtus")
+                .isEmpty());
         assertTrue(find(check(item("Cervical pillow", Decision.UPHELD, odgOnly, "The California MTUS guidelines do "
                 + "not address pillows. ODG does not recommend it. Therefore, the request is not medically "
                 + "necessary.")), "non-mtus").isEmpty());

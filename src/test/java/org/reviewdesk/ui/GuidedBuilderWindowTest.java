@@ -113,6 +113,16 @@ class GuidedBuilderWindowTest {
         SearchHit first = hits.getItems().get(0);
         assertEquals("mtus-low-back-2004", first.entry().id());
         assertEquals("Special Studies", first.section().name());
+        // A topic the library lacks is cited as free text under the ODG chapter the dialog preselects.
+        ComboBox<org.reviewdesk.guideline.GuidelineEntry> chapter = node("#freeTextChapter", ComboBox.class);
+        assertTrue(chapter.getValue() != null && chapter.getValue().name().matches(".*(Low Back|Lumbar).*"),
+                String.valueOf(chapter.getValue()));
+        robot.interact(() -> node("#freeTextTopic", javafx.scene.control.TextField.class)
+                .setText("MRI, repeat without new findings"));
+        robot.interact(() -> node("#citeFreeText", Button.class).fire());
+        String preview = node("#citationPreview", Label.class).getText();
+        assertTrue(preview.endsWith(chapter.getValue().name() + ", MRI, repeat without new findings."), preview);
+        dialogScreenshot("cite-dialog-free-text.png");
         robot.interact(() -> ((javafx.stage.Stage) node("#guidelinePicker", DialogPane.class).getScene().getWindow())
                 .close());
         WaitForAsyncUtils.waitForFxEvents();
@@ -144,12 +154,35 @@ class GuidedBuilderWindowTest {
         assertTrue(cream.contains("the request is for cyclobenzaprine 5% in cream base, 120 gm.")
                 || cream.contains("the request is for Cyclobenzaprine 5% in cream base, 120 gm."), cream);
         assertTrue(!cream.contains("DOS"), cream);
-        screenshot("builder-drafted-1280x800.png", 1280, 800);
-        screenshot("builder-drafted-1920x1080.png", 1920, 1080);
+        screenshot("builder-drafted-1280x800.png", 1280, 800, "#suggestion-0");
+        screenshot("builder-drafted-1920x1080.png", 1920, 1080, "#suggestion-0");
+        // The drafted rationale itself, with the patient's facts (diagnosis, date of injury).
+        screenshot("builder-rationale-facts-1280x800.png", 1280, 800, "#rationale-0");
+        screenshot("builder-rationale-facts-1920x1080.png", 1920, 1080, "#rationale-0");
+    }
+
+    /** With -Dreviewdesk.screenshots=DIR, a PNG of the Cite dialog. */
+    private void dialogScreenshot(String name) throws Exception {
+        String dir = System.getProperty("reviewdesk.screenshots");
+        if (dir == null) {
+            return;
+        }
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(node("#guidelinePicker", DialogPane.class).getScene().snapshot(null)));
+        WritableImage img = image.get();
+        BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(Path.of(dir));
+        ImageIO.write(out, "png", Path.of(dir, name).toFile());
     }
 
     /** With -Dreviewdesk.screenshots=DIR, a PNG of the window for people to look at. */
-    private void screenshot(String name, int width, int height) throws Exception {
+    private void screenshot(String name, int width, int height, String targetId) throws Exception {
         String dir = System.getProperty("reviewdesk.screenshots");
         if (dir == null) {
             return;
@@ -163,7 +196,7 @@ class GuidedBuilderWindowTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         robot.interact(() -> {
             // Scroll the items so that the first item's builder (draft, suggestion) is in view.
-            Node target = node("#suggestion-0", Label.class);
+            Node target = robot.lookup(targetId).query();
             for (Node n = target.getParent(); n != null; n = n.getParent()) {
                 if (n instanceof javafx.scene.control.ScrollPane sp) {
                     double contentHeight = sp.getContent().getBoundsInLocal().getHeight();

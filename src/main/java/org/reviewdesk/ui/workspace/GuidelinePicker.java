@@ -57,7 +57,7 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         query.setPromptText("e.g. physical medicine, opioids, ODG low back");
         ListView<SearchHit> list = new ListView<>(hits);
         list.setId("guidelineHits");
-        list.setPrefSize(640, 260);
+        list.setPrefSize(640, 230);
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(SearchHit h, boolean empty) {
@@ -69,8 +69,11 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
                 String limits = h.section() != null && h.section().limits() != null ? h.section().limits()
                         : h.entry().limits();
                 String kind = h.entry().kind() == org.reviewdesk.guideline.GuidelineKind.MTUS ? "MTUS " : "";
+                int aliases = library.ranker().aliasesOf(h).size();
                 setText(kind + h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
-                        + (limits == null ? "" : "\n  " + limits));
+                        + (limits == null ? "" : "\n  " + limits)
+                        + (aliases == 0 ? "" : "\n  also cited under " + aliases + " other spelling"
+                        + (aliases == 1 ? "" : "s") + " in past letters"));
             }
         });
         list.setOnMouseClicked(e -> {
@@ -80,7 +83,7 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         });
         ListView<Citation> cited = new ListView<>(chosen);
         cited.setId("chosenCitations");
-        cited.setPrefHeight(90);
+        cited.setPrefHeight(80);
         cited.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(Citation c, boolean empty) {
@@ -110,9 +113,44 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         });
         chosen.addListener((javafx.collections.ListChangeListener<Citation>) c -> updatePreview());
         updatePreview();
-        VBox box = new VBox(8, query, list, new Label("Cited"), new HBox(8, cited, remove), new Label("Text"),
-                preview);
+        // A topic the library lacks: cited as free text under its ODG chapter (reads back as written).
+        javafx.scene.control.ComboBox<org.reviewdesk.guideline.GuidelineEntry> chapter =
+                new javafx.scene.control.ComboBox<>(FXCollections.observableArrayList(library.chapters()));
+        chapter.setId("freeTextChapter");
+        chapter.setPromptText("chapter");
+        chapter.setMaxWidth(Double.MAX_VALUE);
+        chapter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.reviewdesk.guideline.GuidelineEntry e) {
+                return e == null ? "" : e.name().replaceFirst("^Official Disability Guidelines(?: \\(ODG\\))?,? ", "ODG ");
+            }
+
+            @Override
+            public org.reviewdesk.guideline.GuidelineEntry fromString(String s) {
+                return null;
+            }
+        });
+        hits.stream().map(SearchHit::entry).filter(GuidelineLibrary::isChapter).findFirst()
+                .ifPresent(chapter::setValue);
+        TextField topic = new TextField();
+        topic.setId("freeTextTopic");
+        topic.setPromptText("topic, as the guideline names it");
+        HBox.setHgrow(topic, javafx.scene.layout.Priority.ALWAYS);
+        Button freeText = new Button("Cite");
+        freeText.setId("citeFreeText");
+        freeText.disableProperty().bind(chapter.valueProperty().isNull().or(topic.textProperty().isEmpty()));
+        freeText.setOnAction(e -> {
+            Citation c = new Citation(chapter.getValue().id(), List.of(topic.getText().strip()), null);
+            if (!topic.getText().isBlank() && !chosen.contains(c)) {
+                chosen.add(c);
+            }
+        });
+        VBox box = new VBox(8, query, list, new Label("Not in the library: cite a topic of a chapter as free text"),
+                chapter, new HBox(8, topic, freeText), new Label("Cited"), new HBox(8, cited, remove),
+                new Label("Text"), preview);
         getDialogPane().setContent(box);
+        // Without this a dialog on Linux can open shorter than its content and cut off OK/Cancel.
+        getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK ? new ArrayList<>(chosen) : null);
     }

@@ -1,0 +1,45 @@
+package org.reviewdesk.guideline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the Cite dialog opens with: the governing MTUS section first, the body chapter and the postsurgical rules near. */
+class GuidelineRankerContextTest {
+    private static final GuidelineRanker RANKER = GuidelineLibrary.shipped().ranker();
+
+    private static List<SearchHit> first5(String request) {
+        List<SearchHit> all = RANKER.forItem(request, CategorySuggester.suggest(request).key(), Map.of());
+        return all.subList(0, Math.min(5, all.size()));
+    }
+
+    @Test
+    void theMtusSectionThatGovernsOpensTheListBeforeTheOdg() {
+        assertEquals("mtus-chronic-pain-2009 / Epidural steroid injections (ESIs)",
+                first5("Left L4-5 epidural steroid injection").get(0).label());
+        assertEquals("mtus-chronic-pain-2016 / Lidoderm (lidocaine patch)", first5("Lidoderm 5% patch #30").get(0).label());
+    }
+
+    @Test
+    void theBodyPartsMtusChapterIsAmongTheFirstFive() {
+        assertTrue(first5("Right knee brace").stream().anyMatch(h -> h.entry().id().equals("mtus-knee-2004")));
+        assertTrue(first5("Left L4-5 epidural steroid injection").stream()
+                .anyMatch(h -> h.entry().id().equals("mtus-low-back-2004")));
+    }
+
+    @Test
+    void therapyAfterSurgeryOpensOnThePostsurgicalGuidelines() {
+        List<SearchHit> top = first5("Post-op physical therapy 12 sessions right knee");
+        assertEquals("mtus-postsurgical-2009", top.get(0).entry().id(), top.toString());
+        assertTrue(top.stream().anyMatch(h -> h.label().equals("mtus-postsurgical-2009 / Knee")), top.toString());
+    }
+
+    @Test
+    void aTypedQueryIsRankedByItsWordsAlone() {
+        List<SearchHit> typed = RANKER.rank("proton pump", "Left L4-5 epidural steroid injection", "injection", Map.of());
+        assertTrue(typed.get(0).label().contains("Proton Pump"), typed.get(0).label());
+    }
+}
