@@ -195,7 +195,12 @@ public final class RecordPane extends BorderPane {
         documentList.setCellFactory(lv -> new DocumentCell());
         documentList.widthProperty().addListener((o, a, b) -> documentList.refresh());
         hitList.widthProperty().addListener((o, a, b) -> hitList.refresh());
-        documentList.setPlaceholder(new Label("No record documents yet: drop files here or use Add files…"));
+        // the document column is narrow: the placeholder wraps instead of being cut off
+        Label noDocuments = new Label("No record documents yet: drop files here or use Add files…");
+        noDocuments.setWrapText(true);
+        noDocuments.setMaxWidth(150);
+        noDocuments.setPadding(new Insets(8));
+        documentList.setPlaceholder(noDocuments);
         documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (d != null && !d.document().id().equals(viewer.currentDocumentId())) {
                 viewer.open(d, 1, null);
