@@ -427,7 +427,10 @@ public final class WorkspacePane extends BorderPane {
             useProfile.setManaged(own);
             source.getStyleClass().removeAll("warning", "text-muted");
             if (differs) {
-                source.setText("⚠ The case carries its own credentials, different from your profile (" + mine
+                boolean emptyProfile = profile.licensure().isEmpty() && profile.specialties().isEmpty();
+                source.setText(emptyProfile ? "⚠ The case carries its own credentials; your profile has none "
+                        + "(Settings). The letter prints the case's."
+                        : "⚠ The case carries its own credentials, different from your profile (" + mine
                         + "). The letter prints the case's.");
                 source.getStyleClass().add("warning");
             } else {
@@ -454,9 +457,15 @@ public final class WorkspacePane extends BorderPane {
         var caseSpec = WorkspaceViewModel.split(model.specialties.get());
         boolean differs = (!caseLic.isEmpty() && !caseLic.equals(profile.licensure()))
                 || (!caseSpec.isEmpty() && !caseSpec.equals(profile.specialties()));
-        return differs ? "The letter prints the case's credentials (" + String.join(", ", caseLic) + " / "
-                + String.join(", ", caseSpec) + "), not your profile's (" + String.join(", ", profile.licensure())
-                + " / " + String.join(", ", profile.specialties()) + ")." : null;
+        if (!differs) {
+            return null;
+        }
+        String theirs = "The letter prints the case's credentials (" + String.join(", ", caseLic) + " / "
+                + String.join(", ", caseSpec) + ")";
+        return profile.licensure().isEmpty() && profile.specialties().isEmpty()
+                ? theirs + "; your profile has none (Settings)."
+                : theirs + ", not your profile's (" + String.join(", ", profile.licensure()) + " / "
+                + String.join(", ", profile.specialties()) + ").";
     }
 
     private String organizationShortName() {
