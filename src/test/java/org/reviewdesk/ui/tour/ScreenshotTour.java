@@ -129,6 +129,42 @@ public final class ScreenshotTour {
                 return null;
             });
             Thread.sleep(800);
+            // the builder with every part open, scrolled to the consistency checks (a finding links its page)
+            for (int i = 0; i < 2; i++) {
+                fx(() -> {
+                    stage.getScene().getRoot().lookupAll(".titled-pane").forEach(n ->
+                            ((javafx.scene.control.TitledPane) n).setExpanded(true));
+                    return null;
+                });
+                Thread.sleep(800);
+            }
+            fx(() -> {
+                Node link = lookup(stage.getScene(), "#showInRecord-0");
+                javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane)
+                        lookup(stage.getScene(), "#editorScroll");
+                if (link != null && sp != null) {
+                    double y = sp.getContent().sceneToLocal(link.localToScene(0, 0)).getY();
+                    double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(Math.max(0, Math.min(1, (y - sp.getViewportBounds().getHeight() * 0.6) / room)));
+                    ((javafx.scene.control.Hyperlink) link).fire();
+                }
+                return null;
+            });
+            Thread.sleep(2500);
+            shot("builder-checks");
+            fx(() -> {
+                ((Button) lookup(stage.getScene(), "#cite-0")).fire();
+                return null;
+            });
+            waitFor(() -> dialog("guidelinePicker") != null);
+            Thread.sleep(1500);
+            shot("cite-dialog");
+            fx(() -> {
+                javafx.scene.control.DialogPane p = dialog("guidelinePicker");
+                ((Button) p.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire();
+                return null;
+            });
+            Thread.sleep(800);
             fx(() -> {
                 ((Button) lookup(stage.getScene(), "#signButton")).fire();
                 return null;
