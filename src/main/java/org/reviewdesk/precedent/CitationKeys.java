@@ -65,7 +65,8 @@ public final class CitationKeys {
     private static final Set<String> FILLER = Set.of("official", "disability", "guidelines", "guideline", "odg", "acoem",
             "chapter", "section", "topic", "the", "and", "of", "for", "in", "on", "to", "a", "an", "acute", "chronic",
             "updated", "online", "version", "web", "edition", "ed", "pg", "page", "annual", "work", "loss", "data",
-            "institute", "other", "medical", "treatment", "mtus", "with", "or", "th", "rd", "nd", "st");
+            "institute", "other", "medical", "treatment", "mtus", "with", "or", "th", "rd", "nd", "st", "occupational",
+            "medicine", "practice", "disorders", "american", "college", "environmental");
 
     static {
         mtus("chronic-pain", "chronic pain");
@@ -75,13 +76,13 @@ public final class CitationKeys {
         mtus("general-approaches", "general approaches");
         mtus("stress", "stress|mental");
 
-        chapter("low-back", "low(?:er)? back|lumbar");
-        chapter("neck", "neck|cervical");
+        chapter("low-back", "low(?:er)? back|lumbar|thoracic");
+        chapter("neck", "neck|cervical|upper back");
         chapter("shoulder", "shoulders?");
         chapter("elbow", "elbows?");
-        chapter("hand", "forearm|wrists?|hands?|carpal tunnel");
+        chapter("hand", "forearm|wrists?|hands?|carpal tunnel(?: syndrome)?");
         chapter("hip", "hips?|pelvis|groin");
-        chapter("knee", "knees?");
+        chapter("knee", "knees?|leg");
         chapter("ankle-foot", "ankles?|foot|feet");
         chapter("head", "head");
         chapter("mental", "mental|stress");
@@ -222,13 +223,22 @@ public final class CitationKeys {
                 gs.add("other:" + slug(name));
                 rest = "";
             } else {
-                Set<String> chapters = chapters(name);
+                // "Head (trauma, headaches, etc., not including stress & mental disorders)": the words in
+                // parentheses qualify the chapter; they name another only when nothing outside them does
+                Set<String> chapters = chapters(name.replaceAll("\\([^)]*\\)", " "));
+                if (chapters.isEmpty()) {
+                    chapters = chapters(name);
+                }
                 chapters.forEach(c -> gs.add(publication + ":" + c));
                 rest = name;
                 if (gs.isEmpty()) {
                     // a source named by its topic only ("ODG PRP"): the topic stands for the chapter
                     Set<String> ts = topicsOf(name);
-                    gs.add(publication + ":" + (ts.isEmpty() ? slug(name) : ts.iterator().next()));
+                    String what = ts.isEmpty() ? slug(name) : ts.iterator().next();
+                    if (what.equals("physical-therapy") || what.equals("manipulation")) {
+                        what = "preface"; // ODG's physical therapy and chiropractic guidelines are in its Preface
+                    }
+                    gs.add(what.isEmpty() ? publication : publication + ":" + what);
                 }
             }
         }
@@ -279,6 +289,10 @@ public final class CitationKeys {
                 out.add(key);
             }
         });
+        if (out.size() > 1 && (out.contains("mri") || out.contains("ct") || out.contains("x-ray")
+                || out.contains("bone-scan"))) {
+            out.remove("imaging");
+        }
         if (out.isEmpty()) {
             String left = name;
             for (Pattern p : CHAPTERS.values()) {
@@ -300,6 +314,10 @@ public final class CitationKeys {
                 out.add(key);
             }
         });
+        if (out.size() > 1 && (out.contains("mri") || out.contains("ct") || out.contains("x-ray")
+                || out.contains("bone-scan"))) {
+            out.remove("imaging"); // "magnetic resonance imaging" is the MRI, not imaging in general
+        }
         if (out.isEmpty()) {
             String s = slug(text);
             if (!s.isEmpty()) {
@@ -314,7 +332,7 @@ public final class CitationKeys {
         List<String> kept = new ArrayList<>();
         for (String w : text.toLowerCase(Locale.ROOT).replaceAll("\\([^)]*\\)", " ").split("[^a-z]+")) {
             if (!w.isEmpty() && !FILLER.contains(w)) {
-                kept.add(w);
+                kept.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
             }
         }
         return String.join("-", kept);

@@ -31,6 +31,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.reviewdesk.domain.Citation;
+import org.reviewdesk.domain.Decision;
 import org.reviewdesk.guideline.CategorySuggester;
 import org.reviewdesk.guideline.CitationParseException;
 import org.reviewdesk.guideline.CitationText;
@@ -61,6 +62,8 @@ public final class PrecedentIndex implements AutoCloseable {
     static final float REGION_WEIGHT = 5f;
     static final float CATEGORY_WEIGHT = 5f;
     static final float SUMMARY_REGION_WEIGHT = 3f;
+    /** How many hits the diversified order chooses from. */
+    static final int CANDIDATES = 30;
 
     /**
      * One precedent item as the index knows it: its category, the library entries its reviewer cited, and the
@@ -176,13 +179,19 @@ public final class PrecedentIndex implements AutoCloseable {
      * reviewer (or claims administrator) cited a guideline the item's claims administrator cited.
      */
     public record Weights(float request, float requestInRationale, float summary, float region, float summaryRegion,
-                          float category, float urCitedByReviewer, float urCitedByUr) {
+                          float category, float urCitedByReviewer, float urCitedByUr, float otherDecision,
+                          float otherGuideline) {
         /** Chosen on the 47 development letters (see docs/benchmarks.md, issue 15). */
         public static final Weights DEFAULT = new Weights(REQUEST_WEIGHT, 1f, SUMMARY_WEIGHT, REGION_WEIGHT,
-                SUMMARY_REGION_WEIGHT, CATEGORY_WEIGHT, 4f, 2f);
+                SUMMARY_REGION_WEIGHT, CATEGORY_WEIGHT, 4f, 2f, 0.1f, 0.2f);
         /** The ranking before issue 15's second round: no rationale field and no claims administrator citation. */
         public static final Weights PLAIN = new Weights(REQUEST_WEIGHT, 0f, SUMMARY_WEIGHT, REGION_WEIGHT,
-                SUMMARY_REGION_WEIGHT, CATEGORY_WEIGHT, 0f, 0f);
+                SUMMARY_REGION_WEIGHT, CATEGORY_WEIGHT, 0f, 0f, 0f, 0f);
+
+        public Weights withDiversity(float decision, float guideline) {
+            return new Weights(request, requestInRationale, summary, region, summaryRegion, category,
+                    urCitedByReviewer, urCitedByUr, decision, guideline);
+        }
     }
 
     /**
@@ -225,7 +234,52 @@ public final class PrecedentIndex implements AutoCloseable {
         }
         String category = query.category() == null || query.category().isBlank() ? categoryOf(decided)
                 : query.category();
-        return run(q, category, w.category(), false, query.excludeCaseNumber(), limit);
+        if (w.otherDecision() <= 0 && w.otherGuideline() <= 0) {
+            return run(q, category, w.category(), false, query.excludeCaseNumber(), limit);
+        }
+        return diversified(run(q, category, w.category(), false, query.excludeCaseNumber(),
+                Math.max(limit, CANDIDATES)), w, limit);
+    }
+
+    /**
+     * The hits in the order shown: the most similar first, but a hit whose decision, or whose cited guideline
+     * for that decision, the hits above it do not show yet is brought forward by a share of the best score
+     * ({@code otherDecision}, {@code otherGuideline}), so that the first rows show how the request was decided
+     * both ways and under which guidelines, rather than five copies of the commonest answer.
+     */
+    static List<Hit> diversified(List<Hit> hits, Weights w, int limit) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        float best = hits.get(0).score();
+        List<Hit> left = new ArrayList<>(hits);
+        List<Hit> out = new ArrayList<>();
+        Set<Decision> decisions = java.util.EnumSet.noneOf(Decision.class);
+        Set<String> shown = new java.util.HashSet<>();
+        while (out.size() < limit && !left.isEmpty()) {
+            Hit pick = null;
+            float pickValue = Float.NEGATIVE_INFINITY;
+            for (Hit h : left) {
+                Decision d = h.entry().item().decision();
+                float value = h.score() / best;
+                if (!out.isEmpty() && !decisions.contains(d)) {
+                    value += w.otherDecision();
+                }
+                if (!out.isEmpty() && h.entry().cited().guidelines().stream().anyMatch(g -> !shown.contains(d + g))) {
+                    value += w.otherGuideline();
+                }
+                if (value > pickValue) {
+                    pick = h;
+                    pickValue = value;
+                }
+            }
+            left.remove(pick);
+            out.add(pick);
+            Decision d = pick.entry().item().decision();
+            decisions.add(d);
+            pick.entry().cited().guidelines().forEach(g -> shown.add(d + g));
+        }
+        return out;
     }
 
     private static void add(BooleanQuery.Builder q, org.apache.lucene.search.Query clause, float weight) {

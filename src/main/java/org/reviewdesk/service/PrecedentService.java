@@ -274,15 +274,32 @@ public final class PrecedentService {
      */
     public Similar similar(String request, String summary, String category, String caseNumber)
             throws StoreException {
-        List<PrecedentIndex.Hit> hits = index().similar(request, summary,
-                category == null || category.isBlank() ? PrecedentIndex.categoryOf(request) : category, caseNumber,
-                SHOWN);
+        List<PrecedentIndex.Hit> hits = index().similar(new PrecedentIndex.Query(request, summary,
+                category == null || category.isBlank() ? PrecedentIndex.categoryOf(request) : category,
+                claimsAdministratorGuideline(caseNumber, request), caseNumber), SHOWN);
         if (!hits.isEmpty()) {
             float floor = (float) (hits.get(0).score() * SHOWN_SCORE_SHARE);
             hits = hits.stream().filter(h -> h.score() >= floor).toList();
         }
         return new Similar(hits, summaryLine(hits), PrecedentIndex.citedBoost(hits.subList(0,
                 Math.min(10, hits.size()))));
+    }
+
+    /**
+     * The claims administrator's guideline line of the case's item with this request (what utilization review
+     * cited, known before the reviewer decides), or null.
+     */
+    private String claimsAdministratorGuideline(String caseNumber, String request) throws StoreException {
+        if (caseNumber == null || request == null) {
+            return null;
+        }
+        Optional<CaseFile> c = cases.find(caseNumber);
+        if (c.isEmpty()) {
+            return null;
+        }
+        return c.get().items().stream().filter(i -> request.equals(i.request()))
+                .map(Item::claimsAdministratorGuideline).filter(g -> g != null && !g.isBlank()).findFirst()
+                .orElse(null);
     }
 
     /**

@@ -182,22 +182,16 @@ public final class PrecedentQuality {
 
     /** Weight settings compared on the development letters only (the held-out letters are not looked at). */
     private static void sweep(PrecedentIndex index, List<Precedent> all, Set<String> dev) {
-        float[][] grid = {
-            {3, 0, 1, 5, 3, 5, 0, 0},
-            {3, 1, 1, 5, 3, 5, 0, 0},
-            {3, 2, 1, 5, 3, 5, 0, 0},
-            {3, 0, 1, 5, 3, 5, 2, 0},
-            {3, 0, 1, 5, 3, 5, 4, 0},
-            {3, 0, 1, 5, 3, 5, 8, 0},
-            {3, 0, 1, 5, 3, 5, 4, 2},
-            {3, 1, 1, 5, 3, 5, 4, 2},
-            {3, 1, 1, 5, 3, 5, 8, 4},
-            {3, 1, 0.5f, 5, 3, 5, 4, 2},
-            {3, 1, 1, 5, 3, 10, 4, 2},
-            {3, 1, 1, 5, 3, 2, 4, 2},
-        };
-        for (float[] g : grid) {
-            PrecedentIndex.Weights w = new PrecedentIndex.Weights(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
+        PrecedentIndex.Weights d = PrecedentIndex.Weights.DEFAULT;
+        List<PrecedentIndex.Weights> grid = new ArrayList<>();
+        for (float od : new float[] {0, 0.1f, 0.2f, 0.3f, 0.5f}) {
+            for (float og : new float[] {0, 0.1f, 0.15f, 0.2f, 0.3f}) {
+                grid.add(d.withDiversity(od, og));
+            }
+        }
+        grid.add(PrecedentIndex.Weights.PLAIN);
+        grid.add(PrecedentIndex.Weights.PLAIN.withDiversity(d.otherDecision(), d.otherGuideline()));
+        for (PrecedentIndex.Weights w : grid) {
             int n = 0;
             int hit = 0;
             for (Precedent p : all) {
