@@ -84,9 +84,21 @@ public final class PrecedentQuality {
             System.out.printf("letters %d (development %d), items %d%n", all.size(), dev.size(),
                     all.stream().mapToInt(p -> p.items().size()).sum());
             report(index, all, dev, PrecedentIndex.Weights.DEFAULT, true, lib);
-            System.out.println("-- the same with the ranking of the first round (request, summary, region, category"
-                    + " only):");
-            report(index, all, dev, PrecedentIndex.Weights.PLAIN, false, lib);
+            PrecedentIndex.Weights d = PrecedentIndex.Weights.DEFAULT;
+            PrecedentIndex.Weights plain = PrecedentIndex.Weights.PLAIN;
+            Object[][] variants = {
+                {"first round's ranking (request, summary, body region, category)", plain},
+                {"  + the precedents' rationales", new PrecedentIndex.Weights(plain.request(), d.requestInRationale(),
+                        plain.summary(), plain.region(), plain.summaryRegion(), plain.category(), 0, 0, 0, 0)},
+                {"  + the claims administrator's cited guideline", d.withDiversity(0, 0)},
+                {"  + diversified first rows (= the default)", d},
+                {"first round's ranking + diversified first rows only", plain.withDiversity(d.otherDecision(),
+                        d.otherGuideline())},
+            };
+            for (Object[] v : variants) {
+                System.out.println("-- " + v[0] + ":");
+                report(index, all, dev, (PrecedentIndex.Weights) v[1], false, lib);
+            }
         }
     }
 
@@ -147,12 +159,12 @@ public final class PrecedentQuality {
         System.out.println("same decision + a cited guideline in common in the first 5 (guideline = publication and "
                 + "chapter, spellings folded):\n  " + byGuideline.line());
         System.out.println("  the same over the items whose reviewer cited something: " + byGuidelineCiting.line());
-        System.out.println("same decision + the same guideline and topic in the first 5:\n  " + byTopic.line());
-        System.out.println("same decision + the same library entry in the first 5:\n  " + byEntry.line());
-        System.out.println("same decision in the first 5 (any guideline): " + sameDecision.line());
         if (!full) {
             return;
         }
+        System.out.println("same decision + the same guideline and topic in the first 5:\n  " + byTopic.line());
+        System.out.println("same decision + the same library entry in the first 5:\n  " + byEntry.line());
+        System.out.println("same decision in the first 5 (any guideline): " + sameDecision.line());
         System.out.println("ceiling (some other letter has the same decision and a guideline in common): "
                 + ceiling.line());
         System.out.println("picker, opening query (category word), own cited entry in first 5:\n  without "
