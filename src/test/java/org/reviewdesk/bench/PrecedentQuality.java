@@ -109,6 +109,7 @@ public final class PrecedentQuality {
         Count byTopic = new Count();
         Count byEntry = new Count();
         Count sameDecision = new Count();
+        Count overturnedSeen = new Count();
         Count ceiling = new Count();
         Count pickerWithout = new Count();
         Count pickerWith = new Count();
@@ -128,7 +129,11 @@ public final class PrecedentQuality {
                 }
                 byTopic.add(isDev, any(first5, self, e -> e.cited().topics()));
                 byEntry.add(isDev, any(first5, self, PrecedentIndex.Entry::citedIds));
-                sameDecision.add(isDev, first5.stream().anyMatch(h -> h.entry().item().decision() == item.decision()));
+                boolean same = first5.stream().anyMatch(h -> h.entry().item().decision() == item.decision());
+                sameDecision.add(isDev, same);
+                if (item.decision() == org.reviewdesk.domain.Decision.OVERTURNED) {
+                    overturnedSeen.add(isDev, same);
+                }
                 if (show && isDev && !g) {
                     System.out.println("MISS " + p.caseNumber() + " [" + self.category() + "] " + item.request() + " "
                             + item.decision() + " own=" + self.cited().guidelines() + " ur="
@@ -159,6 +164,7 @@ public final class PrecedentQuality {
         System.out.println("same decision + a cited guideline in common in the first 5 (guideline = publication and "
                 + "chapter, spellings folded):\n  " + byGuideline.line());
         System.out.println("  the same over the items whose reviewer cited something: " + byGuidelineCiting.line());
+        System.out.println("  overturned items with an overturned precedent in the first 5: " + overturnedSeen.line());
         if (!full) {
             return;
         }
