@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the precedent features (issue 15) in the real window under Xvfb, at 1280x800 and 1920x1080:
-# the sample case's Similar decisions section with the 194 public letters imported, and the dashboard.
+# the sample case's Similar decisions section with the 194 public letters imported, the dashboard, and a new
+# store's first-run offer in the status bar.
 #   src/test/bench/precedent-screenshots.sh [out-dir]   (default docs/screenshots)
 # Needs: mvn -q -o test-compile; xvfb-run; ImageMagick's /usr/bin/import.
 set -euo pipefail
@@ -14,4 +15,6 @@ rm -f "$cpfile"
 for size in 1280x800 1920x1080; do
   xvfb-run -a -s "-screen 0 ${size}x24" java -cp "$cp" org.reviewdesk.ui.tour.PrecedentTour "$out" "$size" \
     ../shared/data/imr-letters/txt
+  xvfb-run -a -s "-screen 0 ${size}x24" java -cp "$cp" org.reviewdesk.ui.tour.PrecedentTour "$out" "$size" \
+    ../shared/data/imr-letters/txt empty
 done

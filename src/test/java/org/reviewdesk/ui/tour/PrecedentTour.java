@@ -24,7 +24,8 @@ import org.reviewdesk.service.Workbench;
 
 /**
  * Screenshots of the precedent features in the real window under Xvfb: the sample case's Similar decisions section
- * (the 194 public letters imported) and the dashboard. Usage: src/test/bench/precedent-screenshots.sh [out-dir]
+ * (the 194 public letters imported) and the dashboard; with a 4th argument "empty", a new store's first-run offer in
+ * the status bar. Usage: src/test/bench/precedent-screenshots.sh [out-dir]
  */
 public final class PrecedentTour {
     private static final String PASSWORD = "screenshot password 1";
@@ -39,8 +40,11 @@ public final class PrecedentTour {
         int w = Integer.parseInt(size.split("x")[0]);
         int h = Integer.parseInt(size.split("x")[1]);
         Path data = Files.createTempDirectory("rd-precedent-tour");
+        boolean empty = args.length > 3 && args[3].equals("empty");
         try (Workbench wb = Workbench.create(data, PASSWORD.toCharArray(), false)) {
-            wb.precedents().importLetters(List.of(letters), PrecedentService.Progress.NONE, () -> false);
+            if (!empty) {
+                wb.precedents().importLetters(List.of(letters), PrecedentService.Progress.NONE, () -> false);
+            }
         }
         Platform.startup(() -> { });
         AtomicReference<Stage> main = new AtomicReference<>();
@@ -66,6 +70,15 @@ public final class PrecedentTour {
             return null;
         });
         waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        if (empty) {
+            // a new store: the first-run offer in the status bar
+            waitFor(() -> lookup(stage.getScene(), "#precedentOffer") != null && lookup(stage.getScene(), "#precedentOffer").isVisible());
+            Thread.sleep(1500);
+            shot(out, "first-run-offer-" + size);
+            System.out.println("TOUR DONE");
+            Platform.exit();
+            System.exit(0);
+        }
         fx(() -> {
             ((Button) lookup(stage.getScene(), "#openCaseButton")).fire();
             return null;
