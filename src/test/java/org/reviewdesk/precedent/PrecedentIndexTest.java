@@ -24,6 +24,40 @@ class PrecedentIndexTest {
         return out;
     }
 
+    private static Precedent letter(String caseNumber, String request, String reviewerGuideline) {
+        return new Precedent(caseNumber, Precedent.Source.PUBLIC, null, null, null, null, null,
+                "Low back pain after lifting at work.", List.of(new PrecedentItem(1, request, Decision.UPHELD,
+                        null, reviewerGuideline, "Not medically necessary.")));
+    }
+
+    @Test
+    void theGuidelineUtilizationReviewCitedRaisesPrecedentsCitingItInAnySpelling() {
+        String mtus = "Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine "
+                + "treatment.";
+        String odg = "The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. "
+                + "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low back section, "
+                + "Physical therapy.";
+        List<Precedent> all = List.of(letter("CM00-0000001", "Physical therapy for the lumbar spine, 12 sessions", mtus),
+                letter("CM00-0000002", "Physical therapy for the lumbar spine, 12 sessions", mtus),
+                letter("CM00-0000003", "Physical therapy for the lumbar spine, 8 sessions", odg),
+                letter("CM00-0000009", "Physical therapy for the lumbar spine, 12 sessions", mtus));
+        try (PrecedentIndex index = PrecedentIndex.build(all, org.reviewdesk.guideline.GuidelineLibrary.shipped())) {
+            PrecedentIndex.Weights plain = PrecedentIndex.Weights.DEFAULT.withDiversity(0, 0);
+            // the UR cited the ODG low back chapter, spelled differently from the precedent's citation
+            String ur = "The Claims Administrator based their decision on recommendation(s) outside of the MTUS "
+                    + "Guidelines. Decision based on Non-MTUS Citation ODG Low Back Chapter, Physical Therapy.";
+            List<PrecedentIndex.Hit> without = index.similar(new PrecedentIndex.Query(
+                    "Physical therapy for the lumbar spine, 12 sessions", "Low back pain.", null, null, "CM00-0000009"),
+                    plain, 3);
+            List<PrecedentIndex.Hit> with = index.similar(new PrecedentIndex.Query(
+                    "Physical therapy for the lumbar spine, 12 sessions", "Low back pain.", null, ur, "CM00-0000009"),
+                    plain, 3);
+            assertEquals("CM00-0000003", without.get(2).entry().precedent().caseNumber(), "8 sessions: less similar");
+            assertEquals("CM00-0000003", with.get(0).entry().precedent().caseNumber());
+            assertEquals(3, with.size(), "the case itself is left out");
+        }
+    }
+
     @Test
     void aCloseDecisionTheOtherWayOrUnderAnotherGuidelineComesForward() {
         List<PrecedentIndex.Hit> ranked = List.of(
