@@ -24,7 +24,8 @@ public final class LetterParser {
     private static final Pattern INJURY = Pattern.compile("Date of Injury:" + DATE);
     private static final Pattern DECIDED = Pattern.compile("Decision Date:" + DATE);
     private static final Pattern UR_DENIAL = Pattern.compile("UR Denial Date:" + DATE);
-    private static final Pattern SPECIALTY = Pattern.compile("Certification\\(s\\)/Specialty:[ \\t]*([^\\n]*)");
+    private static final Pattern SPECIALTY = Pattern.compile(
+            "Certification\\(s\\)/Specialty:[ \\t]*(.*?)(?:\\n[ \\t]*\\n|\\z)", Pattern.DOTALL);
     private static final String SUMMARY_HEADING = "CLINICAL CASE SUMMARY";
     private static final String ISSUES_HEADING = "IMR ISSUES, DECISIONS AND RATIONALES";
     private static final Pattern SUMMARY_LEAD_IN = Pattern.compile(
@@ -178,7 +179,8 @@ public final class LetterParser {
 
     private static String specialty(String t) {
         Matcher m = SPECIALTY.matcher(t);
-        return m.find() && !m.group(1).isBlank() ? m.group(1).strip() : null;
+        // a long specialty runs on to the next line ("Public Health &" / "General Preventive Medicine")
+        return m.find() && !m.group(1).isBlank() ? joinLines(m.group(1)) : null;
     }
 
     private static LocalDate date(Pattern p, String t) {

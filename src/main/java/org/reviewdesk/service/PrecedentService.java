@@ -25,6 +25,7 @@ import org.reviewdesk.domain.Item;
 import org.reviewdesk.guideline.GuidelineEntry;
 import org.reviewdesk.guideline.GuidelineKind;
 import org.reviewdesk.guideline.GuidelineLibrary;
+import org.reviewdesk.precedent.CitationKeys;
 import org.reviewdesk.precedent.LetterFiles;
 import org.reviewdesk.precedent.LetterParseException;
 import org.reviewdesk.precedent.Precedent;
@@ -274,15 +275,32 @@ public final class PrecedentService {
      */
     public Similar similar(String request, String summary, String category, String caseNumber)
             throws StoreException {
-        List<PrecedentIndex.Hit> hits = index().similar(request, summary,
-                category == null || category.isBlank() ? PrecedentIndex.categoryOf(request) : category, caseNumber,
-                SHOWN);
+        List<PrecedentIndex.Hit> hits = index().similar(new PrecedentIndex.Query(request, summary,
+                category == null || category.isBlank() ? PrecedentIndex.categoryOf(request) : category,
+                claimsAdministratorGuideline(caseNumber, request), caseNumber), SHOWN);
         if (!hits.isEmpty()) {
             float floor = (float) (hits.get(0).score() * SHOWN_SCORE_SHARE);
             hits = hits.stream().filter(h -> h.score() >= floor).toList();
         }
         return new Similar(hits, summaryLine(hits), PrecedentIndex.citedBoost(hits.subList(0,
                 Math.min(10, hits.size()))));
+    }
+
+    /**
+     * The claims administrator's guideline line of the case's item with this request (what utilization review
+     * cited, known before the reviewer decides), or null.
+     */
+    private String claimsAdministratorGuideline(String caseNumber, String request) throws StoreException {
+        if (caseNumber == null || request == null) {
+            return null;
+        }
+        Optional<CaseFile> c = cases.find(caseNumber);
+        if (c.isEmpty()) {
+            return null;
+        }
+        return c.get().items().stream().filter(i -> request.equals(i.request()))
+                .map(Item::claimsAdministratorGuideline).filter(g -> g != null && !g.isBlank()).findFirst()
+                .orElse(null);
     }
 
     /**
@@ -308,14 +326,26 @@ public final class PrecedentService {
         long upheld = hits.stream().filter(h -> h.entry().item().decision() == Decision.UPHELD).count();
         StringBuilder sb = new StringBuilder().append(hits.size()).append(" similar: ").append(upheld)
                 .append(" upheld, ").append(hits.size() - upheld).append(" overturned");
-        Map<String, Integer> cited = new LinkedHashMap<>();
+        // counted as guideline and topic, not as spelling ("ODG Low back section, Physical therapy" and "ODG Low
+        // Back Chapter, Physical Therapy" are one); named by the spelling the shown precedents used most
+        GuidelineLibrary lib = library();
+        Map<String, Integer> perTopic = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> labels = new LinkedHashMap<>();
         for (PrecedentIndex.Hit h : hits) {
+            java.util.Set<String> counted = new java.util.HashSet<>();
             for (Citation c : h.entry().citations()) {
-                cited.merge(citationLabel(c), 1, Integer::sum);
+                String label = citationLabel(c);
+                for (String topic : CitationKeys.of(List.of(c), lib).topics()) {
+                    if (counted.add(topic)) {
+                        perTopic.merge(topic, 1, Integer::sum);
+                    }
+                    labels.computeIfAbsent(topic, k -> new LinkedHashMap<>()).merge(label, 1, Integer::sum);
+                }
             }
         }
-        cited.entrySet().stream().max(Map.Entry.comparingByValue())
-                .ifPresent(e -> sb.append("; most cited: ").append(e.getKey()));
+        perTopic.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> sb.append("; most cited: ")
+                .append(labels.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
+                        .getKey()));
         return sb.toString();
     }
 

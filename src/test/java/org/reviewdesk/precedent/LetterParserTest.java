@@ -92,6 +92,21 @@ class LetterParserTest {
     }
 
     @Test
+    void aSpecialtyThatRunsOnToTheNextLineIsReadWhole() throws Exception {
+        String n = "CM17-0010885";
+        String want = "Preventive Medicine, Occupational Medicine, Public Health & General Preventive Medicine";
+        assertEquals(want, LetterFiles.read(n + ".txt", Files.readAllBytes(LETTERS.resolve("txt/" + n + ".txt")))
+                .specialty());
+        assertEquals(want, LetterFiles.read(n + ".pdf", Files.readAllBytes(LETTERS.resolve("pdf/" + n + ".pdf")))
+                .specialty());
+        for (Path p : files("txt")) {
+            String s = LetterFiles.read(p.getFileName().toString(), Files.readAllBytes(p)).specialty();
+            assertTrue(s == null || (!s.isBlank() && !s.contains("\n") && !s.contains("CLINICAL CASE SUMMARY")
+                    && !s.endsWith("&") && !s.endsWith(",")), p + ": " + s);
+        }
+    }
+
+    @Test
     void textThatIsNotALetterIsRefusedWithAReason() {
         LetterParseException e = assertThrows(LetterParseException.class, () -> LetterFiles.read("notes.txt",
                 "Progress note\nPatient reports pain.".getBytes(StandardCharsets.UTF_8)));

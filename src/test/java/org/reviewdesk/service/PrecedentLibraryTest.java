@@ -86,9 +86,8 @@ class PrecedentLibraryTest {
                     + "medicine treatment"), s.summaryLine());
             PrecedentIndex.Hit first = s.hits().get(0);
             assertTrue(first.entry().item().request().toLowerCase().contains("therapy"), first.entry().item().request());
-            for (int i = 1; i < s.hits().size(); i++) {
-                assertTrue(s.hits().get(i - 1).score() >= s.hits().get(i).score());
-            }
+            // the most similar first (the order after it is PrecedentIndexTest's)
+            assertTrue(s.hits().stream().allMatch(h -> h.score() <= first.score()));
             Map<String, Double> boost = w.precedents().citationBoost(item.request(), sample.clinicalSummary(),
                     item.treatmentCategory(), sample.caseNumber());
             assertEquals("mtus-chronic-pain-2016", boost.keySet().iterator().next());

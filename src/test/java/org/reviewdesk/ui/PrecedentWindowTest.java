@@ -112,10 +112,11 @@ class PrecedentWindowTest {
         String firstRow = rows.getChildren().get(0).lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b);
         assertTrue(firstRow.toLowerCase().contains("therapy"), firstRow);
-        // the headless screen is 1280x800: a window larger than the screen breaks Monocle's frame buffer for
-        // every later test (1920x1080 was looked at under Xvfb, not here)
+        // no button or label of the section cut off (JavaFX's ellipsis) at either size (the headless screen is
+        // 1920x1080, pom.xml)
         double[] before = new double[2];
-        for (int[] size : new int[][] {{1280, 800}}) {
+        List<String> cut = new java.util.ArrayList<>();
+        for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
             robot.interact(() -> {
                 Stage main = (Stage) node("#similar-0", Node.class).getScene().getWindow();
                 before[0] = main.getWidth();
@@ -137,9 +138,23 @@ class PrecedentWindowTest {
                     }
                 }
             });
+            WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                Node panel = node("#similar-0", Node.class);
+                assertTrue(Ellipsis.labels(panel) >= 20, "labels seen: " + Ellipsis.labels(panel));
+                Ellipsis.truncated(panel).forEach(t -> cut.add(size[0] + "x" + size[1] + ": " + t));
+                // every row's buttons are inside the section, not pushed past its right edge
+                double right = panel.localToScene(panel.getBoundsInLocal()).getMaxX();
+                for (int i = 0; i < VBoxRows.count(rows); i++) {
+                    Node b = node("#similarCite-0-" + i, Node.class);
+                    assertTrue(b.localToScene(b.getBoundsInLocal()).getMaxX() <= right + 0.5,
+                            size[0] + "x" + size[1] + ": Cite the same of row " + i + " past the section's edge");
+                }
+            });
             shoot("similar-decisions-" + size[0] + "x" + size[1]);
         }
+        assertTrue(cut.isEmpty(), "cut off:\n" + String.join("\n", cut));
         robot.interact(() -> {
             Stage main = (Stage) node("#similar-0", Node.class).getScene().getWindow();
             main.setWidth(before[0]);
@@ -209,6 +224,13 @@ class PrecedentWindowTest {
         byte[] head = Files.readAllBytes(png);
         assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
         shoot("dashboard");
+    }
+
+    /** The rows the section shows. */
+    private static final class VBoxRows {
+        static int count(VBox rows) {
+            return rows.getChildren().size();
+        }
     }
 
     /** Saves what the windows show, for looking at (only when asked: -Dreviewdesk.screenshots=DIR). */

@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.reviewdesk.service.PrecedentService;
 import org.reviewdesk.ui.Dialogs;
@@ -25,9 +24,7 @@ final class ImportLetters {
     }
 
     static void chooseAndImport(Window owner) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder of published IMR determination letters (PDF or text)");
-        File dir = chooser.showDialog(owner);
+        File dir = Precedents.folderChooser.apply(owner);
         if (dir != null) {
             run(owner, List.of(dir.toPath()));
         }
@@ -70,6 +67,9 @@ final class ImportLetters {
         task.setOnSucceeded(e -> {
             progress.setResult(ButtonType.OK);
             progress.close();
+            if (!task.getValue().added().isEmpty()) {
+                Precedents.lettersAdded();
+            }
             showReport(owner, task.getValue());
         });
         task.setOnFailed(e -> {

@@ -1,11 +1,17 @@
 package org.reviewdesk.ui.precedent;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.reviewdesk.service.PrecedentService;
 import org.reviewdesk.service.Workbench;
@@ -19,6 +25,13 @@ import org.reviewdesk.ui.Background;
 public final class Precedents {
     private static volatile PrecedentService service;
     private static volatile Stage owner;
+    private static final ReadOnlyIntegerWrapper imported = new ReadOnlyIntegerWrapper();
+    /** How the import asks for a folder; replaced only by tests (the native chooser cannot be driven there). */
+    static java.util.function.Function<javafx.stage.Window, java.io.File> folderChooser = w -> {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Folder of published IMR determination letters (PDF or text)");
+        return chooser.showDialog(w);
+    };
 
     private Precedents() {
     }
@@ -30,46 +43,65 @@ public final class Precedents {
     public static Node install(Workbench w, Stage stage) {
         service = w.precedents();
         owner = stage;
-        HBox offer = new HBox(8);
+        HBox offer = new HBox(6);
         offer.setId("precedentOffer");
         offer.setAlignment(Pos.CENTER_LEFT);
-        offer.setVisible(false);
         HBox.setMargin(offer, new Insets(0, 0, 0, 12));
-        offer.setManaged(false);
-        // short, and free to shrink: the status bar must never widen the window's layout
-        Label text = new Label("Import published IMR decisions to see how others decided similar requests.");
-        text.setMinWidth(0);
-        offer.setMinWidth(0);
-        Button importNow = new Button("Import folder…");
+        // Short, so that the status bar never widens the window's layout; and out of the focus order (the File
+        // menu has the same command for the keyboard), so that the window's first focus and Enter never land on it.
+        Hyperlink importNow = new Hyperlink("Import published IMR decisions…");
         importNow.setId("precedentOfferImport");
+        importNow.setFocusTraversable(false);
+        importNow.setTooltip(new Tooltip("See how other reviewers decided similar requests: import a folder of "
+                + "published determination letters (PDF or text). Also in the File menu."));
         Button notNow = new Button("Not now");
         notNow.setId("precedentOfferDismiss");
-        offer.getChildren().addAll(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), text,
-                importNow, notNow);
+        notNow.getStyleClass().add("flat");
+        notNow.setFocusTraversable(false);
+        offer.getChildren().addAll(new Separator(Orientation.VERTICAL), importNow, notNow);
+        for (Node n : offer.getChildren()) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        offer.setMaxWidth(Region.USE_PREF_SIZE);
         Runnable hide = () -> {
             offer.setVisible(false);
-        HBox.setMargin(offer, new Insets(0, 0, 0, 12));
             offer.setManaged(false);
         };
-        importNow.setOnAction(e -> {
+        hide.run();
+        Runnable dismiss = () -> {
             hide.run();
             Background.run(() -> {
                 service.dismissOffer();
                 return true;
             }, x -> { }, t -> { });
+        };
+        importNow.setOnAction(e -> {
+            dismiss.run();
             ImportLetters.chooseAndImport(stage);
         });
-        notNow.setOnAction(e -> {
-            hide.run();
-            Background.run(() -> {
-                service.dismissOffer();
-                return true;
-            }, x -> { }, t -> { });
-        });
-        // Not shown yet: with the offer visible in the status bar, SampleCaseWindowTest's record-search step times
-        // out (cause not found before the deadline). The first-run offer is, for now, the "Import published
-        // decisions…" button the Similar decisions section of each item shows while the library is empty.
+        notNow.setOnAction(e -> dismiss.run());
+        // shown while the library holds no letters and the reviewer has not dismissed the offer; an import hides it
+        PrecedentService s = service;
+        Background.run(() -> s.letterCount() == 0 && !s.offerDismissed(), show -> {
+            offer.setVisible(show);
+            offer.setManaged(show);
+        }, t -> { });
+        javafx.beans.InvalidationListener hideAfterImport = o -> hide.run();
+        offer.getProperties().put("hideAfterImport", hideAfterImport); // held by the offer; the listener is weak
+        imported.addListener(new javafx.beans.WeakInvalidationListener(hideAfterImport));
         return offer;
+    }
+
+    /** Counts the imports that added letters: the Similar decisions sections look again when it changes. */
+    static ReadOnlyIntegerProperty imported() {
+        return imported.getReadOnlyProperty();
+    }
+
+    /** After an import that added letters (FX thread). */
+    static void lettersAdded() {
+        imported.set(imported.get() + 1);
     }
 
     /** The service of the unlocked store, or null before unlocking. */

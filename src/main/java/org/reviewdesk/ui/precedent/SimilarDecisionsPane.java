@@ -11,8 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -41,6 +41,8 @@ public final class SimilarDecisionsPane extends TitledPane {
     private final Button more = new Button();
     private final PauseTransition refresh = new PauseTransition(Duration.millis(700));
     private PrecedentService.Similar shown;
+    /** Held here: the weak listener on the import counter lives as long as this section. */
+    private final javafx.beans.InvalidationListener reloadAfterImport = o -> load();
     private boolean showAll;
 
     /**
@@ -72,6 +74,7 @@ public final class SimilarDecisionsPane extends TitledPane {
         refresh.setOnFinished(e -> load());
         request.addListener((o, a, b) -> refresh.playFromStart());
         category.addListener((o, a, b) -> refresh.playFromStart());
+        Precedents.imported().addListener(new javafx.beans.WeakInvalidationListener(reloadAfterImport));
         load();
     }
 
@@ -149,13 +152,16 @@ public final class SimilarDecisionsPane extends TitledPane {
         same.setTooltip(new Tooltip("Put this decision's guideline citation into the item: " + cited));
         same.setOnAction(ev -> cite.accept(e.citations(), org.reviewdesk.guideline.CitationText.reviewer(
                 e.citations(), service.library())));
-        HBox head = new HBox(10, decision, where);
+        // The decision and where it comes from wrap as a pair, and the buttons sit on a line of their own under
+        // the precedent: the row is never wider than the builder column, so no button is cut (1280x800 and up).
+        FlowPane head = new FlowPane(10, 2, decision, where);
         head.setAlignment(Pos.CENTER_LEFT);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        same.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(8, open, same);
-        head.getChildren().addAll(grow, actions);
-        VBox row = new VBox(2, head, req, guideline, rationale);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(2, 0, 0, 0));
+        VBox row = new VBox(2, head, req, guideline, rationale, actions);
         row.setId("similarRow-" + index + "-" + i);
         row.setPadding(new Insets(4, 6, 6, 6));
         row.setStyle("-fx-border-color: transparent transparent -color-border-muted transparent;");
