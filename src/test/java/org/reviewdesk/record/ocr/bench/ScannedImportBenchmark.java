@@ -56,6 +56,11 @@ public final class ScannedImportBenchmark {
                 times.get(times.size() / 2), times);
     }
 
+    /** The scanned packet of {@link #packet}, for the window benchmark. */
+    public static byte[] packetOf(int pages) throws Exception {
+        return packet(pages);
+    }
+
     /** {@code pages} fax-like pages drawn from 20 distinct scans (each page embeds its own image copy). */
     static byte[] packet(int pages) throws Exception {
         List<BufferedImage> distinct = new ArrayList<>();
