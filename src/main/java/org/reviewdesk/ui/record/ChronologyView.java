@@ -59,11 +59,47 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         MenuItem compare = new MenuItem("Compare duplicate pages…");
         compare.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
         setContextMenu(new ContextMenu(correct, merge, split, compare));
+        // the same actions as buttons under the list, on the selected document (found without a right click)
+        javafx.scene.control.Button correctButton = org.reviewdesk.ui.Icons.button("mdi2p-pencil-outline",
+                "Correct the selected document's kind, date, author");
+        correctButton.setId("chronologyCorrect");
+        correctButton.setOnAction(e -> withSelected.accept(actions::correct));
+        javafx.scene.control.Button mergeButton = org.reviewdesk.ui.Icons.button("mdi2c-call-merge",
+                "Merge the selected document with the next document of its file");
+        mergeButton.setId("chronologyMerge");
+        mergeButton.setOnAction(e -> withSelected.accept(actions::merge));
+        javafx.scene.control.Button splitButton = org.reviewdesk.ui.Icons.button("mdi2c-call-split",
+                "Split the selected document: a new document starts at the page shown");
+        splitButton.setId("chronologySplit");
+        splitButton.setOnAction(e -> withSelected.accept(actions::splitAtShownPage));
+        javafx.scene.control.Button compareButton = org.reviewdesk.ui.Icons.button("mdi2c-compare",
+                "Compare the selected document's duplicate pages with the pages they repeat");
+        compareButton.setId("chronologyCompare");
+        compareButton.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
+        for (javafx.scene.control.Button b : List.of(correctButton, mergeButton, splitButton, compareButton)) {
+            b.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull());
+        }
+        actionBar = new javafx.scene.layout.FlowPane(4, 4, correctButton, mergeButton, splitButton, compareButton);
+        actionBar.setId("chronologyActions");
+    }
+
+    private final javafx.scene.layout.FlowPane actionBar;
+
+    /** The buttons for the selected document (correct, merge, split, compare), for the pane to place. */
+    javafx.scene.layout.FlowPane actionBar() {
+        return actionBar;
     }
 
     void set(List<ChronologyEntry> list, List<RecordService.DuplicatePage> dups) {
         duplicates = dups;
+        // the selected document stays selected when the list is read again (OCR, a correction elsewhere)
+        ChronologyEntry selected = getSelectionModel().getSelectedItem();
         entries.setAll(list);
+        if (selected != null) {
+            list.stream().filter(e -> e.documentId().equals(selected.documentId())
+                    && e.firstPage() == selected.firstPage()).findFirst()
+                    .ifPresent(e -> getSelectionModel().select(e));
+        }
     }
 
     long duplicatesIn(ChronologyEntry e) {
@@ -72,6 +108,12 @@ final class ChronologyView extends ListView<ChronologyEntry> {
     }
 
     private final class Cell extends ListCell<ChronologyEntry> {
+        Cell() {
+            // wraps within the list's width instead of running off under a scroll bar
+            setPrefWidth(0);
+            setWrapText(true);
+        }
+
         @Override
         protected void updateItem(ChronologyEntry e, boolean empty) {
             super.updateItem(e, empty);

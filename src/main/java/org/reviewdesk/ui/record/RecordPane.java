@@ -236,7 +236,7 @@ public final class RecordPane extends BorderPane {
         tabs.getTabs().addAll(docsTab, hitsTab, excerptTab);
         showDuplicates.setId("showDuplicates");
         showDuplicates.selectedProperty().addListener((o, a, b) -> hideDuplicatesOf(viewer.currentDocumentId()));
-        VBox chronoBox = new VBox(4, chronology, showDuplicates);
+        VBox chronoBox = new VBox(4, chronology.actionBar(), chronology, showDuplicates);
         VBox.setVgrow(chronology, Priority.ALWAYS);
         chronoBox.setPadding(new Insets(0, 0, 4, 0));
         Tab chronoTab = new Tab("Chronology", chronoBox);
