@@ -38,6 +38,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         setId("chronologyList");
         setPlaceholder(new javafx.scene.control.Label("No record documents yet."));
         setCellFactory(lv -> new Cell());
+        widthProperty().addListener((o, a, b) -> refresh());
         Consumer<Consumer<ChronologyEntry>> withSelected = a -> {
             ChronologyEntry e = getSelectionModel().getSelectedItem();
             if (e != null) {
@@ -111,7 +112,6 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         Cell() {
             // wraps within the list's width instead of running off under a scroll bar
             setPrefWidth(0);
-            setWrapText(true);
         }
 
         @Override
@@ -119,6 +119,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
             String date = e.date() == null ? "undated" : RecordPane.DATE.format(e.date());
@@ -126,9 +127,22 @@ final class ChronologyView extends ListView<ChronologyEntry> {
             String pages = e.firstPage() == e.lastPage() ? "p. " + e.firstPage()
                     : "pp. " + e.firstPage() + "–" + e.lastPage();
             long dups = duplicatesIn(e);
-            setText(date + " · " + kind + (e.author() == null ? "" : " · " + e.author()) + "\n" + e.fileTitle()
-                    + ", " + pages + (dups == 0 ? "" : " · " + dups + (dups == 1 ? " duplicate page hidden"
+            // two labels wrapped within the list's width (the column is narrow): nothing cut off
+            javafx.scene.control.Label first = new javafx.scene.control.Label(date + " · " + kind
+                    + (e.author() == null ? "" : " · " + e.author()));
+            first.getStyleClass().add("text-bold");
+            javafx.scene.control.Label second = new javafx.scene.control.Label(e.fileTitle() + ", " + pages
+                    + (dups == 0 ? "" : " · " + dups + (dups == 1 ? " duplicate page hidden"
                     : " duplicate pages hidden")) + (e.corrected() ? " · corrected" : ""));
+            double w = Math.max(120, getListView().getWidth() - 28);
+            for (javafx.scene.control.Label l : List.of(first, second)) {
+                l.setWrapText(true);
+                l.setPrefWidth(w);
+                l.setMaxWidth(w);
+                l.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
+            }
+            setText(null);
+            setGraphic(new javafx.scene.layout.VBox(1, first, second));
         }
     }
 }

@@ -36,6 +36,7 @@ final class DuplicateCompareDialog extends Dialog<Void> {
         ListView<RecordService.DuplicatePage> list = new ListView<>();
         list.getItems().setAll(pages);
         list.setPrefWidth(220);
+        list.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(RecordService.DuplicatePage d, boolean empty) {
