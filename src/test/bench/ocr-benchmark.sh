@@ -33,6 +33,7 @@ for r in $(seq 1 "$rounds"); do
 done
 echo "tesseract: $(tesseract --version 2>&1 | head -1)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
-echo "== first page of a 600-page scanned import on screen (import + first page image, store open)"
+echo "== a 600-page scanned import, in process (first page stored + drawn; every page stored; store open)"
+echo "   (the window's figure, to the page on screen: src/test/bench/first-page-benchmark.sh)"
 /usr/bin/time -v -o "$work/imp.time" java -cp "$cp" org.reviewdesk.record.ocr.bench.ScannedImportBenchmark "$work" 600 3
 echo "peak RSS of that process: $(awk -F': ' '/Maximum resident/{print $2}' "$work/imp.time") KB"

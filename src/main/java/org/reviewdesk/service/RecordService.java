@@ -64,6 +64,8 @@ public final class RecordService {
         }
         return images;
     }
+    /** The bytes of files being imported (not in the store until their last page is): the viewer reads these. */
+    private final Map<String, RecordFile> importingFiles = new java.util.concurrent.ConcurrentHashMap<>();
     /** The bytes of the last documents viewed, so that paging does not read the store again. */
     private final Map<String, RecordFile> recent = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -81,6 +83,19 @@ public final class RecordService {
         return store.records();
     }
 
+    /** Told when a file's first page is in the store: the viewer can show it while the other pages follow. */
+    @FunctionalInterface
+    public interface FirstPage {
+        void stored(String fileName, String documentId, int pageTotal);
+
+        /** The resolution the viewer shows pages at: page 1 is drawn at it while the file is read (0: no). */
+        default float renderDpi() {
+            return 0;
+        }
+
+        FirstPage NONE = (f, d, t) -> { };
+    }
+
     /**
      * Adds record files to a case, one document each. A file that cannot be read is refused with a
      * message naming it and leaves nothing behind; the other files still go in; a file whose bytes the
@@ -88,6 +103,18 @@ public final class RecordService {
      */
     public List<AddResult> addFiles(String caseNumber, List<Path> files, Progress progress, BooleanSupplier cancelled)
             throws StoreException {
+        return addFiles(caseNumber, files, progress, cancelled, FirstPage.NONE);
+    }
+
+    /**
+     * As {@link #addFiles(String, List, Progress, BooleanSupplier)}, streamed: each file's document and first
+     * page are committed first and {@code firstPage} is told (from this thread), so that the window shows page 1
+     * at once; the other pages follow in short transactions (the store stays usable meanwhile). Until its last
+     * page is stored the document is marked as importing (no page count, no OCR yet); a cancel or a failure
+     * removes it whole, and a document left importing by a stopped program is removed when the store opens.
+     */
+    public List<AddResult> addFiles(String caseNumber, List<Path> files, Progress progress, BooleanSupplier cancelled,
+                                    FirstPage firstPage) throws StoreException {
         refuseIfLocked(caseNumber);
         List<AddResult> out = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -99,7 +126,7 @@ public final class RecordService {
             int index = i;
             try {
                 out.add(addOne(caseNumber, f, name, (done, total) -> progress.update(name, index, files.size(),
-                        done, total), cancelled));
+                        done, total), cancelled, firstPage));
             } catch (RecordFileException e) {
                 out.add(new AddResult(name, null, false, 0, e.getMessage()));
             } catch (IOException e) {
@@ -109,8 +136,93 @@ public final class RecordService {
         return out;
     }
 
+    /** A store error raised while pages are delivered (the page sink cannot throw checked exceptions). */
+    private static final class StoreFailure extends RuntimeException {
+        StoreFailure(StoreException e) {
+            super(e);
+        }
+    }
+
+    /** Pages of one file on their way into the store: the first one alone (with the document), then in batches. */
+    private final class StreamedPages {
+        // short transactions: the viewer's reads of the store get their turn between them
+        private static final int BATCH = 25;
+        private static final long BATCH_NANOS = 200_000_000L;
+        private final String caseNumber;
+        private final RecordDocument doc;
+        private final String mediaKind;
+        private final byte[] bytes;
+        private final String sha;
+        private final String name;
+        private final int total;
+        private final FirstPage firstPage;
+        private final List<RecordRepository.PageRow> batch = new ArrayList<>();
+        private boolean begun;
+        private int count;
+        private long lastFlush;
+
+        StreamedPages(String caseNumber, RecordDocument doc, String mediaKind, byte[] bytes, String sha, String name,
+                      int total, FirstPage firstPage) {
+            this.caseNumber = caseNumber;
+            this.doc = doc;
+            this.mediaKind = mediaKind;
+            this.bytes = bytes;
+            this.sha = sha;
+            this.name = name;
+            this.total = total;
+            this.firstPage = firstPage;
+        }
+
+        void page(int number, String text, boolean needsOcr) {
+            batch.add(new RecordRepository.PageRow(number, text, needsOcr));
+            search.pageAdded(caseNumber, doc.id(), number, text);
+            count++;
+            if (!begun || batch.size() >= BATCH || System.nanoTime() - lastFlush > BATCH_NANOS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            try {
+                if (!begun) {
+                    repo().beginAdd(caseNumber, doc, mediaKind, bytes.length, sha, List.copyOf(batch));
+                    begun = true;
+                    batch.clear();
+                    lastFlush = System.nanoTime();
+                    firstPage.stored(name, doc.id(), total);
+                    return;
+                }
+                repo().addPages(caseNumber, doc.id(), List.copyOf(batch));
+                batch.clear();
+                lastFlush = System.nanoTime();
+            } catch (StoreException e) {
+                throw new StoreFailure(e);
+            }
+        }
+
+        /** Removes what was stored of the file (cancel, failure); the next opening of the store would otherwise. */
+        void discard() {
+            String key = caseNumber + "/" + doc.id();
+            importingFiles.remove(key);
+            synchronized (RecordService.this) {
+                if (images != null) {
+                    images.forget(key);
+                }
+            }
+            search.documentRemoved(caseNumber, doc.id());
+            if (begun) {
+                try {
+                    repo().removeUnfinished(caseNumber, doc.id());
+                } catch (StoreException e) {
+                    // still marked as importing: removed when the store opens next
+                }
+            }
+        }
+    }
+
     private AddResult addOne(String caseNumber, Path f, String name, ProgressListener progress,
-                             BooleanSupplier cancelled) throws IOException, RecordFileException, StoreException {
+                             BooleanSupplier cancelled, FirstPage firstPage)
+            throws IOException, RecordFileException, StoreException {
         if (!Files.isRegularFile(f)) {
             throw new RecordFileException(name, name + " is not a file");
         }
@@ -127,37 +239,55 @@ public final class RecordService {
         String id = uniqueId(caseNumber, name);
         RecordDocument doc = new RecordDocument(id, info.suggestedTitle(), kindOf(info.suggestedDocumentKind()),
                 info.suggestedDate(), null, "records/" + id + extension(name), sha);
-        int[] stored = {0};
-        try {
-            repo().add(caseNumber, doc, info.kind().name(), bytes, sha, writer -> {
-                int[] count = {0};
-                boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
-                RecordReader.readPages(name, bytes, page -> {
-                    // a page without usable text waits for OCR in the background; a scanner's garbage is dropped
-                    boolean ocr = scannable && TextLayer.needsOcr(page.text());
-                    String text = ocr ? "" : page.text();
-                    writer.page(page.pageNumber(), text, ocr);
-                    search.pageAdded(caseNumber, id, page.pageNumber(), text);
-                    count[0]++;
-                }, progress, cancelled);
-                stored[0] = count[0];
-                return count[0];
-            });
-            search.documentStored(caseNumber, id);
-        } catch (StoreException e) {
-            search.documentRemoved(caseNumber, id);
-            if (e.getCause() instanceof RecordFileException rfe) {
-                throw rfe;
-            }
-            if (e.getCause() instanceof java.util.concurrent.CancellationException
-                    || e.getCause() instanceof InterruptedException) {
-                throw new RecordFileException(name, "Adding " + name + " was cancelled; nothing of it was kept");
-            }
-            throw e;
+        boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
+        // the viewer draws the pages from these bytes until the last step stores them; page 1 is drawn now,
+        // while the pages are read, so that it is ready when the viewer asks for it
+        String key = caseNumber + "/" + id;
+        RecordFile file = new RecordFile(key, doc.file(), bytes);
+        importingFiles.put(key, file);
+        if (firstPage.renderDpi() > 0 && scannable && info.pageCount() > 0) {
+            images().prefetch(file, 1, firstPage.renderDpi());
         }
+        StreamedPages pages = new StreamedPages(caseNumber, doc, info.kind().name(), bytes, sha, name, info.pageCount(),
+                firstPage);
+        boolean done = false;
+        try {
+            RecordReader.readPages(name, bytes, page -> {
+                // a page without usable text waits for OCR in the background; a scanner's garbage is dropped
+                boolean ocr = scannable && TextLayer.needsOcr(page.text());
+                pages.page(page.pageNumber(), ocr ? "" : page.text(), ocr);
+            }, progress, cancelled);
+            if (!pages.begun || !pages.batch.isEmpty()) {
+                pages.flush();
+            }
+            repo().finishAdd(caseNumber, id, bytes, pages.count);
+            done = true;
+            synchronized (recent) {
+                recent.put(key, importingFiles.remove(key));
+            }
+        } catch (StoreFailure e) {
+            throw (StoreException) e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new RecordFileException(name, "Adding " + name + " was cancelled; nothing of it was kept");
+        } catch (InterruptedException e) {
+            Thread.interrupted(); // the clean-up below needs the store; the interrupt is passed on after it
+            pages.discard();
+            Thread.currentThread().interrupt();
+            throw new RecordFileException(name, "Adding " + name + " was cancelled; nothing of it was kept");
+        } finally {
+            if (!done && !Thread.currentThread().isInterrupted()) {
+                pages.discard();
+            }
+        }
+        search.documentStored(caseNumber, id);
         analyze(caseNumber, id);
         afterAdd.run();
-        return new AddResult(name, id, false, stored[0], null);
+        return new AddResult(name, id, false, pages.count, null);
+    }
+
+    /** Whether a document's pages are still being stored (its import runs). */
+    public boolean importing(String caseNumber, String documentId) throws StoreException {
+        return repo().importing(caseNumber, documentId);
     }
 
     /**
@@ -509,6 +639,10 @@ public final class RecordService {
     /** The record file of a document, its bytes kept for the last few documents viewed. */
     private RecordFile recordFile(String caseNumber, String documentId) throws StoreException {
         String key = caseNumber + "/" + documentId;
+        RecordFile importing = importingFiles.get(key);
+        if (importing != null) {
+            return importing;
+        }
         synchronized (recent) {
             RecordFile f = recent.get(key);
             if (f != null) {
@@ -527,6 +661,10 @@ public final class RecordService {
 
     public int addExcerpt(String caseNumber, Evidence e) throws StoreException {
         refuseIfLocked(caseNumber);
+        if (repo().importing(caseNumber, e.documentId())) {
+            throw new StoreException("The pages of this file are still being stored; take the excerpt once the "
+                    + "import has finished");
+        }
         return repo().addEvidence(caseNumber, e);
     }
 

@@ -79,7 +79,9 @@ public final class Workbench implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new Workbench(store);
+        Workbench w = new Workbench(store);
+        w.removeUnfinishedImports();
+        return w;
     }
 
     public static void changePassword(Path dataDir, char[] oldPassword, char[] newPassword) throws StoreException {
@@ -202,7 +204,23 @@ public final class Workbench implements AutoCloseable {
      * back, a key upgrade, read-only media. The window and the command line tell the reviewer.
      */
     public java.util.List<String> openingNotes() {
-        return store.notes();
+        java.util.List<String> out = new java.util.ArrayList<>(store.notes());
+        out.addAll(importNotes);
+        return out;
+    }
+
+    /** Record imports cut off by a stopped program, removed whole at opening (issue 11: streamed imports). */
+    private final java.util.List<String> importNotes = new java.util.ArrayList<>();
+
+    private void removeUnfinishedImports() throws StoreException {
+        if (store.readOnly()) {
+            return;
+        }
+        for (String f : store.records().removeUnfinished()) {
+            importNotes.add("Adding the record file " + f.substring(f.indexOf(": ") + 2) + " to case "
+                    + f.substring(0, f.indexOf(": ")) + " was interrupted when ReviewDesk stopped; nothing of it "
+                    + "was kept: add the file again.");
+        }
     }
 
     /** Whether the store is open read-only (read-only media): nothing can be saved. */

@@ -122,6 +122,183 @@ public final class RecordRepository {
         });
     }
 
+    /** One page of a document being stored: its text, and whether it waits for OCR. */
+    public record PageRow(int page, String text, boolean needsOcr) {
+    }
+
+    /**
+     * Starts a streamed import: the document and its first pages, in one short transaction, marked as importing
+     * (no page count, no content yet) until {@link #finishAdd} stores the file's bytes with the page count. The
+     * viewer can show these pages at once (from the bytes the importer holds); a document left importing (the
+     * program stopped) is removed whole by {@link #removeUnfinished()}. {@code size} is the file's size.
+     */
+    public void beginAdd(String caseNumber, RecordDocument d, String mediaKind, long size, String sha256,
+                         List<PageRow> firstPages) throws StoreException {
+        tx("Storing " + d.file(), () -> {
+            long id = caseId(caseNumber);
+            int position;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position) + 1, 0) FROM documents "
+                    + "WHERE case_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    position = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents (case_id, position, doc_id, title, "
+                    + "kind, doc_date, author, file_path, declared_sha256, content_sha256, size_bytes, content, "
+                    + "media_kind, importing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,TRUE)")) {
+                ps.setLong(1, id);
+                ps.setInt(2, position);
+                ps.setString(3, d.id());
+                ps.setString(4, d.title());
+                ps.setString(5, d.kind() == null ? null : d.kind().name());
+                ps.setObject(6, d.date());
+                ps.setString(7, d.author());
+                ps.setString(8, d.file());
+                ps.setString(9, sha256);
+                ps.setString(10, sha256);
+                ps.setLong(11, size);
+                ps.setBytes(12, new byte[0]); // the file's bytes come with the last step: this commit stays short
+                ps.setString(13, mediaKind);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET has_documents = TRUE, updated_at = ? "
+                    + "WHERE id = ?")) {
+                ps.setObject(1, OffsetDateTime.now());
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            insertPages(id, d.id(), firstPages);
+            return null;
+        });
+    }
+
+    /** Stores more pages of a document being imported, in one short transaction. */
+    public void addPages(String caseNumber, String documentId, List<PageRow> pages) throws StoreException {
+        if (pages.isEmpty()) {
+            return;
+        }
+        tx("Storing pages of " + documentId, () -> {
+            insertPages(caseId(caseNumber), documentId, pages);
+            return null;
+        });
+    }
+
+    private void insertPages(long caseId, String docId, List<PageRow> pages) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_pages (case_id, doc_id, page_no, text, "
+                + "ocr_state) VALUES (?,?,?,?,?)")) {
+            for (PageRow p : pages) {
+                ps.setLong(1, caseId);
+                ps.setString(2, docId);
+                ps.setInt(3, p.page());
+                ps.setString(4, p.text());
+                ps.setString(5, p.needsOcr() ? "PENDING" : null);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Ends a streamed import: stores the file's bytes and its page count once every page is stored; the document
+     * is complete (and OCR may start on it).
+     */
+    public void finishAdd(String caseNumber, String documentId, byte[] bytes, int pageCount) throws StoreException {
+        tx("Storing " + documentId, () -> {
+            long id = caseId(caseNumber);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM record_pages WHERE case_id = ? "
+                    + "AND doc_id = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != pageCount) {
+                        throw new StoreException("Storing " + documentId + ": " + rs.getInt(1) + " of " + pageCount
+                                + " pages are in the store");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET page_count = ?, importing = FALSE, "
+                    + "content = ? WHERE case_id = ? AND doc_id = ? AND importing = TRUE AND size_bytes = ?")) {
+                ps.setInt(1, pageCount);
+                ps.setBytes(2, bytes);
+                ps.setLong(3, id);
+                ps.setString(4, documentId);
+                ps.setLong(5, bytes.length);
+                if (ps.executeUpdate() != 1) {
+                    throw new StoreException("Storing " + documentId + ": the document is no longer being imported");
+                }
+            }
+            AuditLog.append(c, "RECORD_ADDED", caseNumber, documentId + ", " + pageCount + " pages");
+            return null;
+        });
+    }
+
+    /** Removes a document whose import did not finish (cancelled or failed): nothing of it remains. */
+    public void removeUnfinished(String caseNumber, String documentId) throws StoreException {
+        tx("Removing the unfinished " + documentId, () -> {
+            long id = caseId(caseNumber);
+            deleteUnfinished(id, documentId);
+            return null;
+        });
+    }
+
+    private void deleteUnfinished(long caseId, String documentId) throws SQLException {
+        // pages, opened pages, segments and duplicates go with the document (ON DELETE CASCADE)
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM documents WHERE case_id = ? AND doc_id = ? "
+                + "AND importing = TRUE")) {
+            ps.setLong(1, caseId);
+            ps.setString(2, documentId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET has_documents = EXISTS (SELECT 1 FROM "
+                + "documents WHERE case_id = ?) WHERE id = ?")) {
+            ps.setLong(1, caseId);
+            ps.setLong(2, caseId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Removes every document whose import was cut off (the program stopped while its pages were being stored),
+     * as one transaction; returns "case: file" for each, to tell the reviewer.
+     */
+    public List<String> removeUnfinished() throws StoreException {
+        return tx("Removing unfinished record imports", () -> {
+            List<Object[]> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.case_id, c.case_number, d.doc_id, d.file_path "
+                    + "FROM documents d JOIN cases c ON c.id = d.case_id WHERE d.importing = TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+            List<String> out = new ArrayList<>();
+            for (Object[] f : found) {
+                deleteUnfinished((Long) f[0], (String) f[2]);
+                AuditLog.append(c, "RECORD_IMPORT_INTERRUPTED", (String) f[1], f[2] + " removed");
+                String file = (String) f[3];
+                out.add(f[1] + ": " + file.substring(file.lastIndexOf('/') + 1));
+            }
+            return out;
+        });
+    }
+
+    /** Whether a document's pages are still being stored. */
+    public boolean importing(String caseNumber, String documentId) throws StoreException {
+        return tx("Looking up a record", () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT importing FROM documents WHERE case_id = ? "
+                    + "AND doc_id = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
     /** Stores the pages of a document that came without them (from a packet). */
     public void savePages(String caseNumber, String documentId, String mediaKind, PageSource pages)
             throws StoreException {
@@ -223,13 +400,17 @@ public final class RecordRepository {
 
     public byte[] bytes(String caseNumber, String documentId) throws StoreException {
         return tx("Reading " + documentId, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM documents WHERE case_id = ? "
+            try (PreparedStatement ps = c.prepareStatement("SELECT content, importing FROM documents WHERE case_id = ? "
                     + "AND doc_id = ?")) {
                 ps.setLong(1, caseId(caseNumber));
                 ps.setString(2, documentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new StoreException("Case " + caseNumber + " has no document " + documentId);
+                    }
+                    if (rs.getBoolean(2)) {
+                        throw new StoreException(documentId + " is still being added to case " + caseNumber
+                                + "; try again when its import has finished");
                     }
                     return rs.getBytes(1);
                 }
@@ -331,7 +512,7 @@ public final class RecordRepository {
         return tx("Listing documents to read", () -> {
             List<String[]> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, d.doc_id, d.file_path FROM "
-                    + "documents d JOIN cases c ON c.id = d.case_id WHERE d.page_count IS NULL");
+                    + "documents d JOIN cases c ON c.id = d.case_id WHERE d.page_count IS NULL AND d.importing = FALSE");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -475,7 +656,7 @@ public final class RecordRepository {
             Map<String, OcrJob> jobs = new java.util.LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.case_number, p.doc_id, d.file_path, p.page_no "
                     + "FROM record_pages p JOIN cases c ON c.id = p.case_id JOIN documents d ON d.case_id = p.case_id "
-                    + "AND d.doc_id = p.doc_id WHERE p.ocr_state = 'PENDING' ORDER BY CASE WHEN c.case_number = ? "
+                    + "AND d.doc_id = p.doc_id WHERE p.ocr_state = 'PENDING' AND d.importing = FALSE ORDER BY CASE WHEN c.case_number = ? "
                     + "THEN 0 ELSE 1 END, c.case_number, d.position, p.page_no")) {
                 ps.setString(1, firstCase);
                 try (ResultSet rs = ps.executeQuery()) {

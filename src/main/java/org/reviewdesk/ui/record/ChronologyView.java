@@ -38,6 +38,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         setId("chronologyList");
         setPlaceholder(new javafx.scene.control.Label("No record documents yet."));
         setCellFactory(lv -> new Cell());
+        widthProperty().addListener((o, a, b) -> refresh());
         Consumer<Consumer<ChronologyEntry>> withSelected = a -> {
             ChronologyEntry e = getSelectionModel().getSelectedItem();
             if (e != null) {
@@ -59,11 +60,47 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         MenuItem compare = new MenuItem("Compare duplicate pages…");
         compare.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
         setContextMenu(new ContextMenu(correct, merge, split, compare));
+        // the same actions as buttons under the list, on the selected document (found without a right click)
+        javafx.scene.control.Button correctButton = org.reviewdesk.ui.Icons.button("mdi2p-pencil-outline",
+                "Correct the selected document's kind, date, author");
+        correctButton.setId("chronologyCorrect");
+        correctButton.setOnAction(e -> withSelected.accept(actions::correct));
+        javafx.scene.control.Button mergeButton = org.reviewdesk.ui.Icons.button("mdi2c-call-merge",
+                "Merge the selected document with the next document of its file");
+        mergeButton.setId("chronologyMerge");
+        mergeButton.setOnAction(e -> withSelected.accept(actions::merge));
+        javafx.scene.control.Button splitButton = org.reviewdesk.ui.Icons.button("mdi2c-call-split",
+                "Split the selected document: a new document starts at the page shown");
+        splitButton.setId("chronologySplit");
+        splitButton.setOnAction(e -> withSelected.accept(actions::splitAtShownPage));
+        javafx.scene.control.Button compareButton = org.reviewdesk.ui.Icons.button("mdi2c-compare",
+                "Compare the selected document's duplicate pages with the pages they repeat");
+        compareButton.setId("chronologyCompare");
+        compareButton.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
+        for (javafx.scene.control.Button b : List.of(correctButton, mergeButton, splitButton, compareButton)) {
+            b.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull());
+        }
+        actionBar = new javafx.scene.layout.FlowPane(4, 4, correctButton, mergeButton, splitButton, compareButton);
+        actionBar.setId("chronologyActions");
+    }
+
+    private final javafx.scene.layout.FlowPane actionBar;
+
+    /** The buttons for the selected document (correct, merge, split, compare), for the pane to place. */
+    javafx.scene.layout.FlowPane actionBar() {
+        return actionBar;
     }
 
     void set(List<ChronologyEntry> list, List<RecordService.DuplicatePage> dups) {
         duplicates = dups;
+        // the selected document stays selected when the list is read again (OCR, a correction elsewhere)
+        ChronologyEntry selected = getSelectionModel().getSelectedItem();
         entries.setAll(list);
+        if (selected != null) {
+            list.stream().filter(e -> e.documentId().equals(selected.documentId())
+                    && e.firstPage() == selected.firstPage()).findFirst()
+                    .ifPresent(e -> getSelectionModel().select(e));
+        }
     }
 
     long duplicatesIn(ChronologyEntry e) {
@@ -72,11 +109,17 @@ final class ChronologyView extends ListView<ChronologyEntry> {
     }
 
     private final class Cell extends ListCell<ChronologyEntry> {
+        Cell() {
+            // wraps within the list's width instead of running off under a scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(ChronologyEntry e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
             String date = e.date() == null ? "undated" : RecordPane.DATE.format(e.date());
@@ -84,9 +127,22 @@ final class ChronologyView extends ListView<ChronologyEntry> {
             String pages = e.firstPage() == e.lastPage() ? "p. " + e.firstPage()
                     : "pp. " + e.firstPage() + "–" + e.lastPage();
             long dups = duplicatesIn(e);
-            setText(date + " · " + kind + (e.author() == null ? "" : " · " + e.author()) + "\n" + e.fileTitle()
-                    + ", " + pages + (dups == 0 ? "" : " · " + dups + (dups == 1 ? " duplicate page hidden"
+            // two labels wrapped within the list's width (the column is narrow): nothing cut off
+            javafx.scene.control.Label first = new javafx.scene.control.Label(date + " · " + kind
+                    + (e.author() == null ? "" : " · " + e.author()));
+            first.getStyleClass().add("text-bold");
+            javafx.scene.control.Label second = new javafx.scene.control.Label(e.fileTitle() + ", " + pages
+                    + (dups == 0 ? "" : " · " + dups + (dups == 1 ? " duplicate page hidden"
                     : " duplicate pages hidden")) + (e.corrected() ? " · corrected" : ""));
+            double w = Math.max(120, getListView().getWidth() - 28);
+            for (javafx.scene.control.Label l : List.of(first, second)) {
+                l.setWrapText(true);
+                l.setPrefWidth(w);
+                l.setMaxWidth(w);
+                l.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
+            }
+            setText(null);
+            setGraphic(new javafx.scene.layout.VBox(1, first, second));
         }
     }
 }

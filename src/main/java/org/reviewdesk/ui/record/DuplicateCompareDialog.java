@@ -29,17 +29,22 @@ final class DuplicateCompareDialog extends Dialog<Void> {
         right.setPreserveRatio(true);
         left.setFitHeight(560);
         right.setFitHeight(560);
+        left.setFitWidth(432);
+        right.setFitWidth(432);
         Label leftLabel = new Label();
         Label rightLabel = new Label();
         ListView<RecordService.DuplicatePage> list = new ListView<>();
         list.getItems().setAll(pages);
         list.setPrefWidth(220);
+        list.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(RecordService.DuplicatePage d, boolean empty) {
                 super.updateItem(d, empty);
                 setText(empty || d == null ? null : "Page " + d.page() + " repeats page " + d.originalPage()
                         + String.format(" (%.0f%% alike)", d.similarity() * 100));
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
@@ -53,7 +58,15 @@ final class DuplicateCompareDialog extends Dialog<Void> {
             Background.run(() -> records.uprightPageImage(caseNumber, d.documentId(), d.page(), DPI),
                     img -> right.setImage(PageView.toFx(img)), t -> right.setImage(null));
         });
-        HBox content = new HBox(12, list, new VBox(4, leftLabel, left), new VBox(4, rightLabel, right));
+        // the pages' places are sized before their images arrive, so that the dialog opens at its full size
+        javafx.scene.layout.StackPane leftPlace = new javafx.scene.layout.StackPane(left);
+        javafx.scene.layout.StackPane rightPlace = new javafx.scene.layout.StackPane(right);
+        for (javafx.scene.layout.StackPane place : List.of(leftPlace, rightPlace)) {
+            place.setMinSize(435, 563);
+            place.setPrefSize(435, 563);
+            place.setStyle("-fx-border-color: -color-border-default;");
+        }
+        HBox content = new HBox(12, list, new VBox(4, leftLabel, leftPlace), new VBox(4, rightLabel, rightPlace));
         content.setPadding(new Insets(8));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

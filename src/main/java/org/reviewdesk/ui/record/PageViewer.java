@@ -40,7 +40,7 @@ public final class PageViewer extends VBox {
         }
     }
 
-    private static final float DPI = 110f;
+    static final float DPI = 110f;
     private static final String FIT_WIDTH = "Fit width";
     private static final String FIT_PAGE = "Fit page";
 
@@ -155,6 +155,11 @@ public final class PageViewer extends VBox {
         thumbnails.setCellFactory(lv -> new ThumbnailCell());
         thumbnails.visibleProperty().bind(showThumbnails.selectedProperty());
         thumbnails.managedProperty().bind(thumbnails.visibleProperty());
+        thumbnails.visibleProperty().addListener((o, a, b) -> {
+            if (b) {
+                thumbnails.refresh();
+            }
+        });
         thumbnails.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != page) {
                 go(b);
@@ -445,6 +450,10 @@ public final class PageViewer extends VBox {
             setText(String.valueOf(n));
             view.setImage(null);
             setGraphic(view);
+            if (!thumbnails.isVisible()) {
+                // the hidden list still makes cells: rendering them would hold up the page shown (issue 11)
+                return;
+            }
             StoredDocument d = document;
             Background.run(() -> records.pageImage(caseNumber, d.document().id(), n, 14f), img -> {
                 if (n.equals(getItem()) && d == document) {

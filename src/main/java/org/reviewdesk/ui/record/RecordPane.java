@@ -241,7 +241,7 @@ public final class RecordPane extends BorderPane {
         tabs.getTabs().addAll(docsTab, hitsTab, excerptTab);
         showDuplicates.setId("showDuplicates");
         showDuplicates.selectedProperty().addListener((o, a, b) -> hideDuplicatesOf(viewer.currentDocumentId()));
-        VBox chronoBox = new VBox(4, chronology, showDuplicates);
+        VBox chronoBox = new VBox(4, chronology.actionBar(), chronology, showDuplicates);
         VBox.setVgrow(chronology, Priority.ALWAYS);
         chronoBox.setPadding(new Insets(0, 0, 4, 0));
         Tab chronoTab = new Tab("Chronology", chronoBox);
@@ -307,7 +307,11 @@ public final class RecordPane extends BorderPane {
             List<StoredDocument> docs = (List<StoredDocument>) v[0];
             @SuppressWarnings("unchecked")
             List<Evidence> ex = (List<Evidence>) v[1];
-            List<StoredDocument> sorted = docs.stream().sorted(java.util.Comparator.comparing(
+            // a file still being stored has no page count yet: its pages are those of the file
+            List<StoredDocument> sorted = docs.stream().map(d -> d.pageCount() == null
+                    && importingTotals.containsKey(d.document().id()) ? new StoredDocument(d.document(),
+                    d.mediaKind(), importingTotals.get(d.document().id()), d.sha256(), d.size()) : d)
+                    .sorted(java.util.Comparator.comparing(
                     (StoredDocument d) -> d.document().date(),
                     java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList();
             String keep = select != null ? select : viewer.currentDocumentId() != null ? viewer.currentDocumentId()
@@ -327,6 +331,11 @@ public final class RecordPane extends BorderPane {
                         }
                     });
         }, t -> Dialogs.error(window(), "The record could not be read", t));
+    }
+
+    /** The id of the document the viewer shows (window tests, benchmarks). */
+    String viewerDocumentId() {
+        return viewer.currentDocumentId();
     }
 
     private String selectedId() {
@@ -359,27 +368,68 @@ public final class RecordPane extends BorderPane {
         }
     }
 
-    /** Adds files in the background with a progress bar and a Cancel button; reports refusals by name. */
+    /**
+     * Imports run on their own thread, one at a time, not on the store worker: the viewer's reads go on meanwhile
+     * (the import writes in short transactions), so a file's first page is shown as soon as it is stored.
+     */
+    private static final java.util.concurrent.ExecutorService IMPORTS =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "record-import");
+                t.setDaemon(true);
+                return t;
+            });
+    /** Page counts of files whose pages are still being stored (document id to pages in the file). */
+    private final java.util.Map<String, Integer> importingTotals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Adds files in the background with a progress bar and a Cancel button; reports refusals by name. Each
+     * file's first page is shown once it is stored, while the other pages follow (OCR waits until then).
+     */
     public void addFiles(List<Path> files) {
         cancel.set(false);
         progressBar.setVisible(true);
         progressBar.setManaged(true);
         progress.setProgress(0);
         progressText.setText("Reading " + files.size() + (files.size() == 1 ? " file…" : " files…"));
-        Background.run(() -> records.addFiles(caseNumber, files, (name, i, n, done, total) -> Platform.runLater(() -> {
-            progressText.setText(name + " (" + (i + 1) + " of " + n + "): page " + done + " of " + total);
+        RecordService.Progress shown = (name, i, n, done, total) -> Platform.runLater(() -> {
+            progressText.setText(name + " (" + (i + 1) + " of " + n + "): page " + done + " of " + total
+                    + " stored");
             progress.setProgress(n == 0 ? 0 : (i + (total == 0 ? 0 : (double) done / total)) / n);
-        }), cancel::get), results -> {
-            progressBar.setVisible(false);
-            progressBar.setManaged(false);
-            report(results, files.size());
-            String last = results.stream().filter(r -> r.documentId() != null).reduce((a, b) -> b)
-                    .map(AddResult::documentId).orElse(null);
-            refresh(last);
-        }, t -> {
-            progressBar.setVisible(false);
-            progressBar.setManaged(false);
-            Dialogs.error(window(), "The files could not be added", t);
+        });
+        RecordService.FirstPage first = new RecordService.FirstPage() {
+            @Override
+            public void stored(String name, String id, int total) {
+                importingTotals.put(id, total);
+                Platform.runLater(() -> refresh(id));
+            }
+
+            @Override
+            public float renderDpi() {
+                return PageViewer.DPI;
+            }
+        };
+        IMPORTS.execute(() -> {
+            try {
+                List<AddResult> results = records.addFiles(caseNumber, files, shown, cancel::get, first);
+                Platform.runLater(() -> {
+                    importingTotals.clear();
+                    progressBar.setVisible(false);
+                    progressBar.setManaged(false);
+                    report(results, files.size());
+                    String last = results.stream().filter(r -> r.documentId() != null).reduce((a, b) -> b)
+                            .map(AddResult::documentId).orElse(null);
+                    // the document shown stays on its page; only a new document is opened at page 1
+                    refresh(last != null && last.equals(viewer.currentDocumentId()) ? null : last);
+                });
+            } catch (Throwable t) {
+                Platform.runLater(() -> {
+                    importingTotals.clear();
+                    progressBar.setVisible(false);
+                    progressBar.setManaged(false);
+                    refresh(null);
+                    Dialogs.error(window(), "The files could not be added", t);
+                });
+            }
         });
     }
 
