@@ -122,7 +122,10 @@ public final class RecordPane extends BorderPane {
         add.setId("addRecordsButton");
         add.setOnAction(e -> chooseFiles());
         searchField.setId("recordSearch");
-        searchField.setPromptText("Search the record: words, \"a phrase\", prefix*");
+        // short enough for the narrow 1280 px toolbar; the tooltip says the rest
+        searchField.setPromptText("Search the record");
+        searchField.setTooltip(new javafx.scene.control.Tooltip("Words, \"a phrase\" or a prefix*; Enter opens "
+                + "the first hit, F3 the next, Shift+F3 the previous; Down shows recent searches"));
         searchField.setLeft(Icons.icon("mdi2m-magnify"));
         searchField.setOnAction(e -> runSearch(true));
         searchField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
