@@ -86,6 +86,26 @@ public final class ArchiveService {
         return importBundle(bundle, password, replace, java.util.List.of());
     }
 
+    /** Whether a file is an archive bundle (a zip with a manifest), encrypted or not. */
+    public boolean isBundle(Path file) {
+        return ArchiveBundle.isBundle(file);
+    }
+
+    /** Whether a bundle is encrypted (needs its password). */
+    public boolean isEncrypted(Path bundle) throws CaseFormatException {
+        return ArchiveBundle.isEncrypted(bundle);
+    }
+
+    /** The case number a bundle holds (read and checked against its manifest), to ask before replacing. */
+    public String bundleCaseNumber(Path bundle, char[] password) throws CaseFormatException {
+        return ArchiveBundle.read(bundle, password).caseFile().caseNumber();
+    }
+
+    /** Whether the store already has this case. */
+    public boolean caseExists(String caseNumber) throws StoreException {
+        return store.cases().exists(caseNumber);
+    }
+
     /** The signer of a bundle is intact but not trusted: the reviewer may trust the certificate and retry. */
     public static final class BundleTrustException extends Exception {
         private final String fingerprint;

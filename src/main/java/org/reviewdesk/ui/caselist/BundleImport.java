@@ -14,11 +14,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.reviewdesk.domain.CaseFile;
-import org.reviewdesk.exchange.ArchiveBundle;
-import org.reviewdesk.exchange.CaseFormatException;
 import org.reviewdesk.service.ArchiveService;
 import org.reviewdesk.service.LetterService;
-import org.reviewdesk.store.DuplicateCaseException;
 import org.reviewdesk.ui.Background;
 import org.reviewdesk.ui.Dialogs;
 
@@ -47,7 +44,7 @@ final class BundleImport {
     }
 
     void start(Path bundle) {
-        Background.run(() -> ArchiveBundle.isEncrypted(bundle), encrypted -> {
+        Background.run(() -> archives.isEncrypted(bundle), encrypted -> {
             char[] password = null;
             if (encrypted) {
                 Optional<char[]> pw = askPassword(bundle);
@@ -56,23 +53,26 @@ final class BundleImport {
                 }
                 password = pw.get();
             }
-            attempt(bundle, password, false, List.of());
+            char[] pw = password;
+            // ask before replacing a case the store has (the bundle is read and checked once for its number)
+            Background.run(() -> {
+                String number = archives.bundleCaseNumber(bundle, pw);
+                return archives.caseExists(number) ? number : null;
+            }, existing -> {
+                if (existing != null && !Dialogs.confirm(owner, "Case " + existing + " is already in the store",
+                        "Replace the stored case " + existing + " with the one in the bundle " + bundle.getFileName()
+                                + "? The reviewer's work on the stored case will be lost.", "Replace")) {
+                    return;
+                }
+                attempt(bundle, pw, existing != null, List.of());
+            }, t -> Dialogs.error(owner, "The bundle could not be imported", t));
         }, t -> Dialogs.error(owner, "The bundle could not be imported", t));
     }
 
     private void attempt(Path bundle, char[] password, boolean replace,
                          List<java.security.cert.X509Certificate> extra) {
         Background.run(() -> archives.importBundle(bundle, password, replace, extra), done, t -> {
-            if (t instanceof DuplicateCaseException dup) {
-                if (Dialogs.confirm(owner, "Case " + dup.caseNumber() + " is already in the store",
-                        "Replace the stored case " + dup.caseNumber() + " with the one in the bundle "
-                                + bundle.getFileName() + "? The reviewer's work on the stored case will be lost.",
-                        "Replace")) {
-                    attempt(bundle, password, true, extra);
-                }
-                return;
-            }
-            if (t instanceof CaseFormatException && t.getCause() instanceof ArchiveService.BundleTrustException e
+            if (t.getCause() instanceof ArchiveService.BundleTrustException e
                     && e.certificate() != null) {
                 switch (askTrust(bundle, e)) {
                     case ALWAYS -> Background.run(() -> letters.trust(e.certificate(),

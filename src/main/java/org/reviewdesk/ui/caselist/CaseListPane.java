@@ -212,7 +212,7 @@ public final class CaseListPane extends BorderPane {
     }
 
     public void importPath(java.nio.file.Path path) {
-        if (archives != null && org.reviewdesk.exchange.ArchiveBundle.isBundle(path)) {
+        if (archives != null && archives.isBundle(path)) {
             new BundleImport(getScene().getWindow(), archives, letters, c -> {
                 refresh();
                 org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "Case " + c.caseNumber()
