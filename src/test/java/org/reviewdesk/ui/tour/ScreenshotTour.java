@@ -210,6 +210,15 @@ public final class ScreenshotTour {
                 ((Button) p.lookupButton(javafx.scene.control.ButtonType.OK)).fire();
                 return null;
             });
+            // this store has a case of the same number: the window asks about replacing it first
+            waitFor(() -> dialog("bundleTrustDialog") != null || replaceButton() != null);
+            fx(() -> {
+                Button replace = replaceButton();
+                if (replace != null) {
+                    replace.fire();
+                }
+                return null;
+            });
             waitFor(() -> dialog("bundleTrustDialog") != null);
             Thread.sleep(1200);
             shot("bundle-trust-dialog");
@@ -231,6 +240,20 @@ public final class ScreenshotTour {
         Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", file.toString()).inheritIO().start();
         p.waitFor();
         System.out.println("shot " + file);
+    }
+
+    /** The "Replace" button of a showing confirmation, or null. */
+    static Button replaceButton() {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p) {
+                for (Node n : p.lookupAll(".button")) {
+                    if (n instanceof Button b && "Replace".equals(b.getText())) {
+                        return b;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static javafx.scene.control.DialogPane dialog(String id) {
