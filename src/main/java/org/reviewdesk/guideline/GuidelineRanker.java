@@ -404,6 +404,15 @@ public final class GuidelineRanker {
                 .anyMatch(name::contains));
         String entryPart = bodyPartOf(e);
         boolean otherBody = part != null && entryPart != null && !entryPart.equals(part.key());
+        // A chapter of sections by body part (the Postsurgical Treatment Guidelines: "Knee", "Shoulder",
+        // "Forearm, Wrist, & Hand"): the section of this body part, not another's.
+        if (part != null && entryPart == null && s != null) {
+            RulesData.BodyPart sectionPart = rules.bodyPart(s.name());
+            if (sectionPart != null) {
+                bodyMatch = sectionPart.key().equals(part.key());
+                otherBody = !bodyMatch;
+            }
+        }
         double score = 0;
         if (inCategory) {
             score += CATEGORY;
@@ -418,7 +427,9 @@ public final class GuidelineRanker {
         if (mtus && (inCategory || bodyMatch) && textScore > 0 && !otherBody) {
             score += MTUS_GOVERNS;
         }
-        if (category == TreatmentCategory.IMAGING && mtus && s != null && s.name().equals("Special Studies")
+        // EMG and nerve conduction studies are in the body chapter's "Special Studies" too.
+        if ((category == TreatmentCategory.IMAGING || category == TreatmentCategory.ELECTRODIAGNOSTIC)
+                && mtus && s != null && s.name().equals("Special Studies")
                 && bodyMatch) {
             score += SPECIAL_STUDIES;
         }
