@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
  * FX thread. Images are shared: do not draw on them.
  */
 public final class PageImages implements AutoCloseable {
-    public static final long DEFAULT_CACHE_BYTES = 256L * 1024 * 1024;
+    /**
+     * The page-image cache's bound: a sixth of the heap cap, at most 256 MB (issue 13: the cache fits the launcher's
+     * heap cap, 512 MB gives about 85 MB, some twenty pages at the viewer's resolution).
+     */
+    public static final long DEFAULT_CACHE_BYTES = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 6);
     public static final int DEFAULT_OPEN_DOCUMENTS = 2;
     // prefetching is a hint: when the reader pages faster than we render, the oldest requests are dropped
     private static final int PREFETCH_QUEUE = 4;

@@ -76,8 +76,11 @@ public final class Backups {
             AuditLog.Head head;
             synchronized (store.connection()) {
                 head = store.audit().head();
-                copyConsistently(store, chunker);
             }
+            // Not under the connection's lock: the window and the commands go on using the store while the
+            // file is copied (H2's online backup: space is not reused during the copy, so what is copied is
+            // not overwritten; what is written meanwhile is appended). The head read above is in the copy.
+            copyConsistently(store, chunker);
             StringBuilder m = new StringBuilder(FORMAT).append('\n')
                     .append("size ").append(chunker.total).append('\n')
                     .append("chunk ").append(CHUNK).append('\n');

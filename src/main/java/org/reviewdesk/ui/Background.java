@@ -15,10 +15,27 @@ public final class Background {
         return t;
     });
 
+    private static final ExecutorService LOW = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reviewdesk-low-priority");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
     private Background() {
     }
 
-    public static <T> Task<T> run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+    /**
+     * Runs long work that nobody waits for (the daily backup) on its own low-priority thread, so the store work
+     * the reviewer waits for is not queued behind it.
+     */
+    public static <T> Task<T> runLowPriority(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        Task<T> task = task(work, onDone, onError);
+        LOW.execute(task);
+        return task;
+    }
+
+    private static <T> Task<T> task(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -27,6 +44,11 @@ public final class Background {
         };
         task.setOnSucceeded(e -> onDone.accept(task.getValue()));
         task.setOnFailed(e -> onError.accept(task.getException()));
+        return task;
+    }
+
+    public static <T> Task<T> run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
+        Task<T> task = task(work, onDone, onError);
         if (Platform.isFxApplicationThread()) {
             EXECUTOR.execute(task);
         } else {

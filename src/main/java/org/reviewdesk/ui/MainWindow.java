@@ -92,7 +92,8 @@ public final class MainWindow {
             javafx.application.Platform.runLater(notes::show);
         }
         idleLock = new IdleLock(stage.getScene(), root, w, javafx.util.Duration.seconds(idleSeconds()));
-        Background.run(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
+        // after the window is usable, at low priority, not queued before the reviewer's own store work
+        dailyBackup = Background.runLowPriority(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
                 "The daily backup failed", t));
     }
 
@@ -444,6 +445,8 @@ public final class MainWindow {
         return true;
     }
 
+    private javafx.concurrent.Task<java.nio.file.Path> dailyBackup;
+
     /** Closes the store; called when the application stops. */
     public void close() {
         rememberWindow();
@@ -452,6 +455,14 @@ public final class MainWindow {
             idleLock.stop();
         }
         if (workbench != null) {
+            try {
+                if (dailyBackup != null && !dailyBackup.isDone()) {
+                    // the daily backup is still copying: let it finish before the store closes
+                    dailyBackup.get(10, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } catch (Exception e) {
+                // it failed or took too long: the exit backup below is taken anyway
+            }
             try {
                 workbench.scheduledBackup(true);
             } catch (Exception e) {

@@ -166,4 +166,68 @@ class BackupRestoreTest {
         assertTrue(e.getMessage().contains("x.zip"), e.getMessage());
         assertArrayEquals(store, Files.readAllBytes(data.resolve("reviewdesk.mv.db")));
     }
+
+    /**
+     * The daily backup runs beside the reviewer's work (issue 13): while it copies the store, another thread saves
+     * cases and adds a record without waiting for the copy; the backup restores to a store that opens, verifies and
+     * holds everything saved before it started.
+     */
+    @Test
+    void aBackupTakenWhileTheStoreIsWrittenRestoresWhole() throws Exception {
+        Path data = tmp.resolve("data");
+        Path backups = tmp.resolve("backups");
+        Path backup;
+        java.util.concurrent.atomic.AtomicInteger savedDuringBackup = new java.util.concurrent.atomic.AtomicInteger();
+        int cases;
+        try (Workbench w = Workbench.create(data, TestData.PASSWORD, false)) {
+            for (Path c : TestData.letterCases().subList(0, 6)) {
+                w.cases().importPath(c, false);
+            }
+            StringBuilder text = new StringBuilder();
+            java.util.Random r = new java.util.Random(11);
+            while (text.length() < 2_000_000) {
+                text.append(Long.toString(r.nextLong(), 36)).append(r.nextInt(9) == 0 ? ".\n" : " ");
+            }
+            Path txt = Files.writeString(tmp.resolve("nursing-notes.txt"), text);
+            w.records().addFiles("EXAMPLE-0001", List.of(txt), RecordService.Progress.NONE, () -> false);
+            cases = w.cases().list().size();
+            java.util.concurrent.atomic.AtomicBoolean copying = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                int n = 0;
+                while (copying.get()) {
+                    try {
+                        w.cases().save(w.cases().get("EXAMPLE-0001").withEdits("edit " + n++,
+                                w.cases().get("EXAMPLE-0001").items()));
+                        savedDuringBackup.incrementAndGet();
+                        Thread.sleep(5);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            writer.start();
+            while (savedDuringBackup.get() == 0) {
+                Thread.sleep(5); // one edit committed before the backup starts: the backup must hold it
+            }
+            try {
+                backup = w.backup(backups, 5);
+            } finally {
+                copying.set(false);
+                writer.join();
+            }
+            Path more = Files.writeString(tmp.resolve("later.txt"), "a later note.");
+            w.records().addFiles("EXAMPLE-0001", List.of(more), RecordService.Progress.NONE, () -> false);
+        }
+        assertTrue(savedDuringBackup.get() > 1, "the store was written while the backup ran");
+        Workbench.restore(backup, data, TestData.PASSWORD);
+        try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
+            assertEquals(cases, w.cases().list().size());
+            assertTrue(w.cases().get("EXAMPLE-0001").clinicalSummary().startsWith("edit "));
+            assertEquals(1, w.records().documents("EXAMPLE-0001").stream()
+                    .filter(d -> d.document().id().startsWith("nursing-notes")).count());
+            assertTrue(w.records().documents("EXAMPLE-0001").stream()
+                    .noneMatch(d -> d.document().id().startsWith("later")), "the record added after the backup");
+            assertTrue(w.verifyAudit().intact());
+        }
+    }
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The window's memory with a year's archive (issue 13): ReviewDesk's real window (GTK under Xvfb, 1280x800) on a
+# COPY of the archive benchmark's store, with a 1,000-page record added to one case; unlock, open that case, show
+# the 1,000-page document and page through 40 pages. Peak RSS from /usr/bin/time -v and VmHWM, with the heap cap the
+# launcher uses (installer/build.sh --java-options). Needs the store of archive-benchmark.sh (STOP_AFTER=import).
+# Usage: src/test/bench/window-memory-benchmark.sh [ARCHIVE_WORK=/tmp/archive-bench] [PAGES=40] [XMX=from build.sh]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+work=${1:-/tmp/archive-bench}
+pages=${2:-40}
+xmx=${3:-$(grep -o -- '-Xmx[0-9]*[mg]' installer/build.sh | head -1)}
+export REVIEWDESK_PASSWORD="${REVIEWDESK_PASSWORD:-archive benchmark password}"
+[ -d "$work/data" ] || { echo "no store in $work/data: run STOP_AFTER=import src/test/bench/archive-benchmark.sh first" >&2; exit 1; }
+mvn -B -q -o package -DskipTests
+mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench.cp)"
+copy=$(mktemp -d /tmp/window-memory.XXXX)
+trap 'rm -rf "$copy"' EXIT
+cp -a "$work/data" "$copy/data"
+[ -f "$work/add-1000/record-0000.pdf" ] || java -cp "$cp" org.reviewdesk.bench.ArchiveGenerator "$work/add-1000" 1 1000 1 >/dev/null
+java -Xmx512m -jar target/reviewdesk.jar --data "$copy/data" records add BENCH-0007 "$work/add-1000/record-0000.pdf" >/dev/null
+echo "store: $(du -sh "$copy/data" | cut -f1), heap cap $xmx, load $(cut -d' ' -f1-3 /proc/loadavg)"
+/usr/bin/time -v -o "$copy/w.time" xvfb-run -a -s "-screen 0 1280x800x24" java "$xmx" -Dtestfx.robot=glass \
+  -Dtestfx.headless=false -Djava.awt.headless=true -cp "$cp" org.reviewdesk.ui.record.WindowMemoryBenchmark \
+  "$copy/data" BENCH-0007 "$pages"
+echo "peak RSS (time -v, includes xvfb-run's shell, the JVM is the largest): $(awk -F': ' '/Maximum resident/{printf "%.0f MB", $2/1024}' "$copy/w.time")"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%dT%H:%M)Z"
