@@ -55,6 +55,13 @@ class RulesDataTest {
                 TreatmentCategory.FACILITY, TreatmentCategory.DRUG_TESTING, TreatmentCategory.FCE}) {
             assertNotNull(rules.checklist(c), "a data checklist for " + c.key());
         }
+        for (String kind : new String[] {"tens-dme/back-support", "tens-dme/hospital-bed", "tens-dme/cold-therapy",
+                "tens-dme/tens", "topical/compounded", "topical/lidocaine-patch", "topical/topical-nsaid",
+                "imaging/low-back", "imaging/neck", "imaging/knee", "imaging/shoulder", "imaging/hip", "injection/prp",
+                "other/shockwave"}) {
+            assertTrue(rules.checklists().stream().anyMatch(d -> d.id().equals(kind)), "a data checklist for " + kind);
+        }
+        assertTrue(rules.ingredients().stream().anyMatch(x -> x.name().equals("gabapentin") && !x.recommended()));
         assertEquals("mtus-low-back-2004", rules.bodyPart("MRI of the lumbar spine").mtusId());
         assertTrue(rules.withIngredients("Synapryn 10mg/ml").contains("tramadol"));
     }
@@ -73,13 +80,27 @@ class RulesDataTest {
         return e.getMessage();
     }
 
+    /** The place of the checklist for this category (and kind) in the shipped file. */
+    static int index(String id) throws Exception {
+        JsonNode list = new ObjectMapper().readTree(shipped()).get("checklists");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String key = c.get("category").asText() + (c.has("kind") ? "/" + c.get("kind").asText() : "");
+            if (key.equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no checklist " + id);
+    }
+
     @Test
     void aBrokenCriterionIsRefusedNamingTheFileTheEntryAndTheField() throws Exception {
-        Path p = broken(root -> ((ObjectNode) root.get("checklists").get(3).get("criteria").get(1))
+        int gi = index("gi-protection");
+        Path p = broken(root -> ((ObjectNode) root.get("checklists").get(gi).get("criteria").get(1))
                 .put("need", "MANDATORY"));
         String m = refusal(p);
         assertTrue(m.startsWith(p.toString() + ": "), m);
-        assertTrue(m.contains("$.checklists[3] (gi-protection).criteria[1].need"), m);
+        assertTrue(m.contains("$.checklists[" + gi + "] (gi-protection).criteria[1].need"), m);
         assertTrue(m.contains("MANDATORY"), m);
     }
 
@@ -90,14 +111,38 @@ class RulesDataTest {
         assertTrue(refusal(broken(root -> ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("categoryRules")
                 .get(1).get("match")).add("(unclosed"))).contains("$.categoryRules[1] (surgical-assistant).match["));
         assertTrue(refusal(broken(root -> root.put("format", "reviewdesk-rules/9"))).contains("$.format"));
-        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(0)).put("critera", "typo")))
-                .contains("$.checklists[0].critera: unknown field"));
-        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(0).get("facts").get(0))
-                .put("sentence", "no placeholder"))).contains("$.checklists[0] (preop).facts[0].sentence"));
+        int preop = index("preop");
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(preop)).put("critera", "typo")))
+                .contains("$.checklists[" + preop + "].critera: unknown field"));
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(preop).get("facts").get(0))
+                .put("sentence", "no placeholder"))).contains("$.checklists[" + preop + "] (preop).facts[0].sentence"));
         Path notJson = tmp.resolve("bad.json");
         Files.writeString(notJson, "{\"format\": ");
         String m = refusal(notJson);
         assertTrue(m.startsWith(notJson + ": $: not JSON"), m);
+    }
+
+    @Test
+    void brokenKindChecklistsAndIngredientsAreRefusedWithTheirPlace() throws Exception {
+        int bed = index("tens-dme/hospital-bed");
+        String m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).put("when", "bed(")));
+        assertTrue(m.contains("$.checklists[" + bed + "] (tens-dme/hospital-bed).when: not a valid pattern"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).remove("when")));
+        assertTrue(m.contains("$.checklists[" + bed + "] (tens-dme/hospital-bed).when"), m);
+        int tens = index("tens-dme/tens");
+        m = refusal(broken(root -> {
+            com.fasterxml.jackson.databind.node.ArrayNode criteria =
+                    (com.fasterxml.jackson.databind.node.ArrayNode) root.get("checklists").get(tens).get("criteria");
+            ((ObjectNode) criteria.get(criteria.size() - 1)).put("ifYes", "purchased");
+        }));
+        assertTrue(m.contains("(tens-dme/tens).criteria[") && m.contains(".ifYes: no question \"purchased\""), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).put("kind", "back-support")));
+        assertTrue(m.contains("(tens-dme/back-support): a second checklist for the same kind"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("topicalIngredients").get(0)).put("recommended", "no")));
+        assertTrue(m.contains("$.topicalIngredients[0] (gabapentin).recommended: expected true or false"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).putArray("entries")
+                .add("ODG Knee DME")));
+        assertTrue(m.contains("(tens-dme/hospital-bed).entries[0]: expected a library id"), m);
     }
 
     @Test
