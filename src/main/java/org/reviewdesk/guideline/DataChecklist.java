@@ -31,11 +31,16 @@ import org.reviewdesk.guideline.RulesSupport.Rules;
  */
 record DataChecklist(TreatmentCategory category, String kind, Pattern when, boolean whenCompounded,
                      boolean anyCategory, boolean judgeIngredients, List<String> entries, String guideline,
-                     List<Fact> facts, List<Criterion> criteria) {
+                     List<Alternative> guidelines, List<Fact> facts, List<Criterion> criteria,
+                     List<RulesSupport.NumberRule> numberRules) {
+
+    /** A guideline statement for the items whose name matches {@code when} (an epidural, a TENS unit). */
+    record Alternative(Pattern when, String text) {
+    }
 
     static DataChecklist read(JsonNode n, String at) throws GuidelineFormatException {
         Json.object(n, at, Set.of("category", "kind", "when", "whenCompounded", "anyCategory", "judgeIngredients",
-                "entries", "guideline", "facts", "criteria"));
+                "entries", "guideline", "guidelines", "facts", "criteria", "numberRules"));
         TreatmentCategory c = RulesData.category(n, at);
         String kind = Json.text(n, at, "kind", false);
         String path = at + " (" + c.key() + (kind == null ? "" : "/" + kind) + ")";
@@ -53,6 +58,17 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                     + "(the words of its name) or \"whenCompounded\"");
         }
         String guideline = Json.text(n, path, "guideline", true);
+        List<Alternative> alternatives = new ArrayList<>();
+        JsonNode gl = n.has("guidelines") ? Json.array(n, path, "guidelines") : null;
+        for (int i = 0; gl != null && i < gl.size(); i++) {
+            String p = path + ".guidelines[" + i + "]";
+            Json.object(gl.get(i), p, Set.of("when", "text"));
+            Pattern w = pattern(gl.get(i), p, "when");
+            if (w == null) {
+                throw new GuidelineFormatException(p + ".when", "required");
+            }
+            alternatives.add(new Alternative(w, Json.text(gl.get(i), p, "text", true)));
+        }
         List<String> entries = n.has("entries") ? Json.strings(n, path, "entries", false) : List.of();
         for (int i = 0; i < entries.size(); i++) {
             if (!entries.get(i).matches("[a-z0-9][a-z0-9-]*(#.+)?")) {
@@ -82,17 +98,28 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         for (int i = 0; i < cl.size(); i++) {
             String p = path + ".criteria[" + i + "]";
             JsonNode f = cl.get(i);
-            Json.object(f, p, Set.of("key", "text", "need", "yes", "no", "unknown", "when", "ifYes", "help"));
+            Json.object(f, p, Set.of("key", "text", "need", "yes", "no", "unknown", "when", "unless", "ifYes", "help",
+                    "kind"));
             String key = key(f, p, keys);
             Need need = Json.enumValue(Need.class, f, p, "need", true);
             Pattern cwhen = pattern(f, p, "when");
+            Pattern unless = pattern(f, p, "unless");
             String ifKey = Json.text(f, p, "ifYes", false);
             if (ifKey != null) {
                 ifYes.add(new String[] {p + ".ifYes", ifKey});
             }
             Predicate<RulesSupport.Context> applies = applies(cwhen, ifKey);
-            ChecklistQuestion q = new ChecklistQuestion(key, Json.text(f, p, "text", true),
-                    ChecklistQuestion.Kind.YES_NO_UNKNOWN, Json.text(f, p, "help", false));
+            if (unless != null) {
+                applies = applies.and(ctx -> !ctx.nameMatches(unless.pattern()));
+            }
+            ChecklistQuestion.Kind qkind = f.has("kind")
+                    ? Json.enumValue(ChecklistQuestion.Kind.class, f, p, "kind", true)
+                    : ChecklistQuestion.Kind.YES_NO_UNKNOWN;
+            if (qkind != ChecklistQuestion.Kind.YES_NO && qkind != ChecklistQuestion.Kind.YES_NO_UNKNOWN) {
+                throw new GuidelineFormatException(p + ".kind", "a criterion is a YES_NO or YES_NO_UNKNOWN question");
+            }
+            ChecklistQuestion q = new ChecklistQuestion(key, Json.text(f, p, "text", true), qkind,
+                    Json.text(f, p, "help", false));
             criteria.add(new Criterion(q, need, Json.text(f, p, "yes", false), Json.text(f, p, "no", false),
                     Json.text(f, p, "unknown", false), applies));
         }
@@ -104,8 +131,28 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                 throw new GuidelineFormatException(ref[0], "no question \"" + ref[1] + "\" in this checklist");
             }
         }
+        List<RulesSupport.NumberRule> numberRules = new ArrayList<>();
+        JsonNode nl = n.has("numberRules") ? Json.array(n, path, "numberRules") : null;
+        for (int i = 0; nl != null && i < nl.size(); i++) {
+            String p = path + ".numberRules[" + i + "]";
+            JsonNode r = nl.get(i);
+            Json.object(r, p, Set.of("key", "max", "over"));
+            String key = Json.text(r, p, "key", true);
+            if (!keys.contains(key)) {
+                throw new GuidelineFormatException(p + ".key", "no question \"" + key + "\" in this checklist");
+            }
+            if (!r.has("max") || !r.get("max").canConvertToInt()) {
+                throw new GuidelineFormatException(p + ".max", "expected a whole number");
+            }
+            String over = Json.text(r, p, "over", true);
+            if (!over.contains("%s")) {
+                throw new GuidelineFormatException(p + ".over", "must contain %s where the answer goes");
+            }
+            numberRules.add(new RulesSupport.NumberRule(key, r.get("max").intValue(), over));
+        }
         return new DataChecklist(c, kind, when, compounded, flag(n, path, "anyCategory"),
-                flag(n, path, "judgeIngredients"), List.copyOf(entries), guideline, facts, criteria);
+                flag(n, path, "judgeIngredients"), List.copyOf(entries), guideline, List.copyOf(alternatives),
+                facts, criteria, List.copyOf(numberRules));
     }
 
     private static Predicate<RulesSupport.Context> applies(Pattern when, String ifYes) {
@@ -172,7 +219,19 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
     Rules rules(RulesData data) {
         java.util.function.Function<RulesSupport.Context, List<Finding>> findings = judgeIngredients
                 ? ctx -> data.ingredientFindings(ctx.itemName()) : ctx -> List.of();
-        return new Rules(category, ctx -> guideline, facts, criteria, RulesSupport.noLimit(), List.of(), findings,
+        return new Rules(category, this::guideline, facts, criteria, RulesSupport.noLimit(), numberRules, findings,
                 entries);
+    }
+
+    /** The guideline statement for the item: the first alternative its name matches, else the checklist's. */
+    String guideline(RulesSupport.Context ctx) {
+        if (ctx != null) {
+            for (Alternative a : guidelines) {
+                if (ctx.nameMatches(a.when().pattern())) {
+                    return a.text();
+                }
+            }
+        }
+        return guideline;
     }
 }

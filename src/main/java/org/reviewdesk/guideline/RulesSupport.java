@@ -85,8 +85,15 @@ final class RulesSupport {
         }
         return switch (c) {
             case PHYSICAL_THERAPY, CHIROPRACTIC, ACUPUNCTURE, PSYCH -> TherapyRulesSupport.forCategory(c);
-            case OPIOID, NSAID, MUSCLE_RELAXANT, TOPICAL -> MedicationRulesSupport.forCategory(c);
-            default -> ProcedureRulesSupport.forCategory(c);
+            case SURGERY -> ProcedureRulesSupport.surgery();
+            default -> {
+                // Every other category is a data checklist; a rules file without one falls back to "other".
+                DataChecklist other = active.checklist(TreatmentCategory.OTHER);
+                if (other == null) {
+                    throw new IllegalStateException("the rules have no checklist for " + c.key() + " nor for other");
+                }
+                yield other.rules(active);
+            }
         };
     }
 

@@ -50,10 +50,11 @@ class RulesDataTest {
         }
         RulesData rules = RulesData.read(shipped(), "rules.json");
         assertNotNull(rules.version());
-        for (TreatmentCategory c : new TreatmentCategory[] {TreatmentCategory.PREOP, TreatmentCategory.SURGICAL_ASSISTANT,
-                TreatmentCategory.CONSULTATION, TreatmentCategory.GI_PROTECTION, TreatmentCategory.HOME_HEALTH,
-                TreatmentCategory.FACILITY, TreatmentCategory.DRUG_TESTING, TreatmentCategory.FCE}) {
-            assertNotNull(rules.checklist(c), "a data checklist for " + c.key());
+        // Every category's checklist is data except therapy visits (limits by diagnosis) and surgery.
+        Set<TreatmentCategory> inJava = Set.of(TreatmentCategory.PHYSICAL_THERAPY, TreatmentCategory.CHIROPRACTIC,
+                TreatmentCategory.ACUPUNCTURE, TreatmentCategory.PSYCH, TreatmentCategory.SURGERY);
+        for (TreatmentCategory c : TreatmentCategory.values()) {
+            assertEquals(!inJava.contains(c), rules.checklist(c) != null, "a data checklist for " + c.key());
         }
         for (String kind : new String[] {"tens-dme/back-support", "tens-dme/hospital-bed", "tens-dme/cold-therapy",
                 "tens-dme/tens", "topical/compounded", "topical/lidocaine-patch", "topical/topical-nsaid",
@@ -138,6 +139,18 @@ class RulesDataTest {
         assertTrue(m.contains("(tens-dme/tens).criteria[") && m.contains(".ifYes: no question \"purchased\""), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).put("kind", "back-support")));
         assertTrue(m.contains("(tens-dme/back-support): a second checklist for the same kind"), m);
+        int relaxant = index("muscle-relaxant");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(relaxant).get("numberRules").get(0))
+                .put("over", "Too long.")));
+        assertTrue(m.contains("$.checklists[" + relaxant + "] (muscle-relaxant).numberRules[0].over: must contain %s"),
+                m);
+        int injection = index("injection");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(injection).get("guidelines").get(0))
+                .remove("when")));
+        assertTrue(m.contains("$.checklists[" + injection + "] (injection).guidelines[0].when: required"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(injection).get("criteria").get(1))
+                .put("unless", "epidural|(")));
+        assertTrue(m.contains("(injection).criteria[1].unless: not a valid pattern"), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("topicalIngredients").get(0)).put("recommended", "no")));
         assertTrue(m.contains("$.topicalIngredients[0] (gabapentin).recommended: expected true or false"), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).putArray("entries")
