@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,30 @@ class RulesDataTest {
         assertTrue(rules.ingredients().stream().anyMatch(x -> x.name().equals("gabapentin") && !x.recommended()));
         assertEquals("mtus-low-back-2004", rules.bodyPart("MRI of the lumbar spine").mtusId());
         assertTrue(rules.withIngredients("Synapryn 10mg/ml").contains("tramadol"));
+    }
+
+    @Test
+    void everySentenceTheChecklistsDraftIsShortEnoughForTheChecker() {
+        RulesData rules = RulesData.shipped();
+        List<String> texts = new java.util.ArrayList<>();
+        for (DataChecklist d : rules.checklists()) {
+            texts.add(d.guideline());
+            d.guidelines().forEach(g -> texts.add(g.text()));
+            for (RulesSupport.Criterion c : d.criteria()) {
+                texts.add(c.whenYes());
+                texts.add(c.whenNo());
+                texts.add(c.whenUnknown());
+            }
+        }
+        rules.ingredients().forEach(x -> texts.add(x.why()));
+        for (String t : texts) {
+            if (t == null) {
+                continue;
+            }
+            for (String sentence : ConclusionSupport.sentences(t)) {
+                assertTrue(ReadingGrade.words(sentence) <= ConsistencyChecker.MAX_SENTENCE_WORDS, sentence);
+            }
+        }
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
