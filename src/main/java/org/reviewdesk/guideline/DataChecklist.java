@@ -34,13 +34,28 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                      List<Alternative> guidelines, List<Fact> facts, List<Criterion> criteria,
                      List<RulesSupport.NumberRule> numberRules) {
 
-    /** A guideline statement for the items whose name matches {@code when} (an epidural, a TENS unit). */
-    record Alternative(Pattern when, String text) {
+    /** A guideline statement for the items that meet {@code applies} (an epidural, a TENS unit). */
+    record Alternative(Predicate<RulesSupport.Context> applies, String text) {
+    }
+
+    /**
+     * A named condition: the answer to {@code answer}, when given, decides (it starts with
+     * {@code startsWith}); otherwise the item's name decides (it matches {@code otherwise}).
+     */
+    record Condition(String answer, String startsWith, Pattern otherwise) implements Predicate<RulesSupport.Context> {
+        @Override
+        public boolean test(RulesSupport.Context ctx) {
+            String a = ctx.answers().text(answer);
+            if (a != null) {
+                return a.toLowerCase(java.util.Locale.ROOT).startsWith(startsWith);
+            }
+            return otherwise != null && ctx.nameMatches(otherwise.pattern());
+        }
     }
 
     static DataChecklist read(JsonNode n, String at) throws GuidelineFormatException {
         Json.object(n, at, Set.of("category", "kind", "when", "whenCompounded", "anyCategory", "judgeIngredients",
-                "entries", "guideline", "guidelines", "facts", "criteria", "numberRules"));
+                "entries", "guideline", "guidelines", "conditions", "facts", "criteria", "numberRules"));
         TreatmentCategory c = RulesData.category(n, at);
         String kind = Json.text(n, at, "kind", false);
         String path = at + " (" + c.key() + (kind == null ? "" : "/" + kind) + ")";
@@ -58,16 +73,31 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                     + "(the words of its name) or \"whenCompounded\"");
         }
         String guideline = Json.text(n, path, "guideline", true);
+        java.util.Map<String, Condition> conditions = new java.util.LinkedHashMap<>();
+        if (n.has("conditions")) {
+            JsonNode cn = n.get("conditions");
+            Json.map(cn, path + ".conditions");
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = cn.fields(); it.hasNext();) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                String p = path + ".conditions." + e.getKey();
+                Json.object(e.getValue(), p, Set.of("answer", "startsWith", "otherwise"));
+                conditions.put(e.getKey(), new Condition(Json.text(e.getValue(), p, "answer", true),
+                        Json.text(e.getValue(), p, "startsWith", true).toLowerCase(java.util.Locale.ROOT),
+                        pattern(e.getValue(), p, "otherwise")));
+            }
+        }
         List<Alternative> alternatives = new ArrayList<>();
         JsonNode gl = n.has("guidelines") ? Json.array(n, path, "guidelines") : null;
         for (int i = 0; gl != null && i < gl.size(); i++) {
             String p = path + ".guidelines[" + i + "]";
-            Json.object(gl.get(i), p, Set.of("when", "text"));
+            Json.object(gl.get(i), p, Set.of("when", "if", "text"));
             Pattern w = pattern(gl.get(i), p, "when");
-            if (w == null) {
-                throw new GuidelineFormatException(p + ".when", "required");
+            Predicate<RulesSupport.Context> cond = condition(gl.get(i), p, "if", conditions, false);
+            if (w == null && cond == null) {
+                throw new GuidelineFormatException(p + ".when", "required (or \"if\" with a condition)");
             }
-            alternatives.add(new Alternative(w, Json.text(gl.get(i), p, "text", true)));
+            Predicate<RulesSupport.Context> applies = w == null ? cond : ctx -> ctx.nameMatches(w.pattern());
+            alternatives.add(new Alternative(applies, Json.text(gl.get(i), p, "text", true)));
         }
         List<String> entries = n.has("entries") ? Json.strings(n, path, "entries", false) : List.of();
         for (int i = 0; i < entries.size(); i++) {
@@ -99,7 +129,7 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
             String p = path + ".criteria[" + i + "]";
             JsonNode f = cl.get(i);
             Json.object(f, p, Set.of("key", "text", "need", "yes", "no", "unknown", "when", "unless", "ifYes", "help",
-                    "kind"));
+                    "kind", "if", "ifNot"));
             String key = key(f, p, keys);
             Need need = Json.enumValue(Need.class, f, p, "need", true);
             Pattern cwhen = pattern(f, p, "when");
@@ -111,6 +141,14 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
             Predicate<RulesSupport.Context> applies = applies(cwhen, ifKey);
             if (unless != null) {
                 applies = applies.and(ctx -> !ctx.nameMatches(unless.pattern()));
+            }
+            Predicate<RulesSupport.Context> cif = condition(f, p, "if", conditions, false);
+            if (cif != null) {
+                applies = applies.and(cif);
+            }
+            Predicate<RulesSupport.Context> cnot = condition(f, p, "ifNot", conditions, true);
+            if (cnot != null) {
+                applies = applies.and(cnot);
             }
             ChecklistQuestion.Kind qkind = f.has("kind")
                     ? Json.enumValue(ChecklistQuestion.Kind.class, f, p, "kind", true)
@@ -153,6 +191,19 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         return new DataChecklist(c, kind, when, compounded, flag(n, path, "anyCategory"),
                 flag(n, path, "judgeIngredients"), List.copyOf(entries), guideline, List.copyOf(alternatives),
                 facts, criteria, List.copyOf(numberRules));
+    }
+
+    private static Predicate<RulesSupport.Context> condition(JsonNode f, String p, String field,
+            java.util.Map<String, Condition> conditions, boolean negate) throws GuidelineFormatException {
+        String name = Json.text(f, p, field, false);
+        if (name == null) {
+            return null;
+        }
+        Condition c = conditions.get(name);
+        if (c == null) {
+            throw new GuidelineFormatException(p + "." + field, "no condition \"" + name + "\" in this checklist");
+        }
+        return negate ? c.negate() : c;
     }
 
     private static Predicate<RulesSupport.Context> applies(Pattern when, String ifYes) {
@@ -227,7 +278,7 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
     String guideline(RulesSupport.Context ctx) {
         if (ctx != null) {
             for (Alternative a : guidelines) {
-                if (ctx.nameMatches(a.when().pattern())) {
+                if (a.applies().test(ctx)) {
                     return a.text();
                 }
             }

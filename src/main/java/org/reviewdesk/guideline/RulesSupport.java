@@ -85,7 +85,6 @@ final class RulesSupport {
         }
         return switch (c) {
             case PHYSICAL_THERAPY, CHIROPRACTIC, ACUPUNCTURE, PSYCH -> TherapyRulesSupport.forCategory(c);
-            case SURGERY -> ProcedureRulesSupport.surgery();
             default -> {
                 // Every other category is a data checklist; a rules file without one falls back to "other".
                 DataChecklist other = active.checklist(TreatmentCategory.OTHER);

@@ -51,9 +51,9 @@ class RulesDataTest {
         }
         RulesData rules = RulesData.read(shipped(), "rules.json");
         assertNotNull(rules.version());
-        // Every category's checklist is data except therapy visits (limits by diagnosis) and surgery.
+        // Every category's checklist is data except therapy visits (limits by diagnosis and surgery).
         Set<TreatmentCategory> inJava = Set.of(TreatmentCategory.PHYSICAL_THERAPY, TreatmentCategory.CHIROPRACTIC,
-                TreatmentCategory.ACUPUNCTURE, TreatmentCategory.PSYCH, TreatmentCategory.SURGERY);
+                TreatmentCategory.ACUPUNCTURE, TreatmentCategory.PSYCH);
         for (TreatmentCategory c : TreatmentCategory.values()) {
             assertEquals(!inJava.contains(c), rules.checklist(c) != null, "a data checklist for " + c.key());
         }
@@ -176,6 +176,10 @@ class RulesDataTest {
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(injection).get("criteria").get(1))
                 .put("unless", "epidural|(")));
         assertTrue(m.contains("(injection).criteria[1].unless: not a valid pattern"), m);
+        int surgery = index("surgery");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(surgery).get("criteria").get(0))
+                .put("if", "postOp")));
+        assertTrue(m.contains("$.checklists[" + surgery + "] (surgery).criteria[0].if: no condition \"postOp\""), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("topicalIngredients").get(0)).put("recommended", "no")));
         assertTrue(m.contains("$.topicalIngredients[0] (gabapentin).recommended: expected true or false"), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).putArray("entries")
