@@ -32,30 +32,27 @@ import org.reviewdesk.guideline.RulesSupport.Rules;
 record DataChecklist(TreatmentCategory category, String kind, Pattern when, boolean whenCompounded,
                      boolean anyCategory, boolean judgeIngredients, List<String> entries, String guideline,
                      List<Alternative> guidelines, List<Fact> facts, List<Criterion> criteria,
-                     List<RulesSupport.NumberRule> numberRules) {
-
-    /** A guideline statement for the items that meet {@code applies} (an epidural, a TENS unit). */
-    record Alternative(Predicate<RulesSupport.Context> applies, String text) {
-    }
+                     List<RulesSupport.NumberRule> numberRules, List<LimitRule> limits) {
 
     /**
-     * A named condition: the answer to {@code answer}, when given, decides (it starts with
-     * {@code startsWith}); otherwise the item's name decides (it matches {@code otherwise}).
+     * A guideline statement for the items that meet {@code applies} (an epidural, a TENS unit); with
+     * {@code fill}, the number answered to that question goes in place of %s (no number: not this one).
      */
-    record Condition(String answer, String startsWith, Pattern otherwise) implements Predicate<RulesSupport.Context> {
-        @Override
-        public boolean test(RulesSupport.Context ctx) {
-            String a = ctx.answers().text(answer);
-            if (a != null) {
-                return a.toLowerCase(java.util.Locale.ROOT).startsWith(startsWith);
-            }
-            return otherwise != null && ctx.nameMatches(otherwise.pattern());
+    record Alternative(Predicate<RulesSupport.Context> applies, String text, String fill) {
+    }
+
+    /** A visit limit that applies when {@code applies}: a number, or the number a question's answer gives. */
+    record LimitRule(Predicate<RulesSupport.Context> applies, Integer visits, String visitsFrom, String description,
+                     boolean cap) {
+        RulesSupport.Limit limit(RulesSupport.Context ctx) {
+            Integer n = visitsFrom == null ? visits : ctx.answers().number(visitsFrom);
+            return n == null ? null : new RulesSupport.Limit(n, String.format(description, n), cap);
         }
     }
 
     static DataChecklist read(JsonNode n, String at) throws GuidelineFormatException {
         Json.object(n, at, Set.of("category", "kind", "when", "whenCompounded", "anyCategory", "judgeIngredients",
-                "entries", "guideline", "guidelines", "conditions", "facts", "criteria", "numberRules"));
+                "entries", "guideline", "guidelines", "conditions", "facts", "criteria", "numberRules", "limits"));
         TreatmentCategory c = RulesData.category(n, at);
         String kind = Json.text(n, at, "kind", false);
         String path = at + " (" + c.key() + (kind == null ? "" : "/" + kind) + ")";
@@ -73,31 +70,34 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                     + "(the words of its name) or \"whenCompounded\"");
         }
         String guideline = Json.text(n, path, "guideline", true);
-        java.util.Map<String, Condition> conditions = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Predicate<RulesSupport.Context>> conditions = new java.util.LinkedHashMap<>();
         if (n.has("conditions")) {
             JsonNode cn = n.get("conditions");
             Json.map(cn, path + ".conditions");
             for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = cn.fields(); it.hasNext();) {
                 java.util.Map.Entry<String, JsonNode> e = it.next();
-                String p = path + ".conditions." + e.getKey();
-                Json.object(e.getValue(), p, Set.of("answer", "startsWith", "otherwise"));
-                conditions.put(e.getKey(), new Condition(Json.text(e.getValue(), p, "answer", true),
-                        Json.text(e.getValue(), p, "startsWith", true).toLowerCase(java.util.Locale.ROOT),
-                        pattern(e.getValue(), p, "otherwise")));
+                conditions.put(e.getKey(), ConditionSupport.read(e.getValue(), path + ".conditions." + e.getKey(),
+                        conditions));
             }
         }
         List<Alternative> alternatives = new ArrayList<>();
         JsonNode gl = n.has("guidelines") ? Json.array(n, path, "guidelines") : null;
         for (int i = 0; gl != null && i < gl.size(); i++) {
             String p = path + ".guidelines[" + i + "]";
-            Json.object(gl.get(i), p, Set.of("when", "if", "text"));
+            Json.object(gl.get(i), p, Set.of("when", "if", "text", "fill"));
             Pattern w = pattern(gl.get(i), p, "when");
             Predicate<RulesSupport.Context> cond = condition(gl.get(i), p, "if", conditions, false);
             if (w == null && cond == null) {
                 throw new GuidelineFormatException(p + ".when", "required (or \"if\" with a condition)");
             }
             Predicate<RulesSupport.Context> applies = w == null ? cond : ctx -> ctx.nameMatches(w.pattern());
-            alternatives.add(new Alternative(applies, Json.text(gl.get(i), p, "text", true)));
+            String text = Json.text(gl.get(i), p, "text", true);
+            String fill = Json.text(gl.get(i), p, "fill", false);
+            if (fill != null && !text.contains("%s")) {
+                throw new GuidelineFormatException(p + ".text", "must contain %s where the answer to \"" + fill
+                        + "\" goes");
+            }
+            alternatives.add(new Alternative(applies, text, fill));
         }
         List<String> entries = n.has("entries") ? Json.strings(n, path, "entries", false) : List.of();
         for (int i = 0; i < entries.size(); i++) {
@@ -188,18 +188,41 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
             }
             numberRules.add(new RulesSupport.NumberRule(key, r.get("max").intValue(), over));
         }
+        List<LimitRule> limits = new ArrayList<>();
+        JsonNode ll = n.has("limits") ? Json.array(n, path, "limits") : null;
+        for (int i = 0; ll != null && i < ll.size(); i++) {
+            String p = path + ".limits[" + i + "]";
+            JsonNode r = ll.get(i);
+            Json.object(r, p, Set.of("if", "visits", "visitsFrom", "description", "cap"));
+            Predicate<RulesSupport.Context> cond = condition(r, p, "if", conditions, false);
+            String from = Json.text(r, p, "visitsFrom", false);
+            if (from != null && !keys.contains(from)) {
+                throw new GuidelineFormatException(p + ".visitsFrom", "no question \"" + from + "\" in this checklist");
+            }
+            Integer visits = r.has("visits") && r.get("visits").canConvertToInt() ? r.get("visits").intValue() : null;
+            if ((visits == null) == (from == null)) {
+                throw new GuidelineFormatException(p + ".visits", "expected a whole number of visits or \"visitsFrom\"");
+            }
+            String description = Json.text(r, p, "description", true);
+            if (!description.contains("%s")) {
+                throw new GuidelineFormatException(p + ".description", "must contain %s where the visits go");
+            }
+            limits.add(new LimitRule(cond == null ? ctx -> true : cond, visits, from, description,
+                    flag(r, p, "cap")));
+        }
         return new DataChecklist(c, kind, when, compounded, flag(n, path, "anyCategory"),
                 flag(n, path, "judgeIngredients"), List.copyOf(entries), guideline, List.copyOf(alternatives),
-                facts, criteria, List.copyOf(numberRules));
+                facts, criteria, List.copyOf(numberRules), List.copyOf(limits));
     }
 
     private static Predicate<RulesSupport.Context> condition(JsonNode f, String p, String field,
-            java.util.Map<String, Condition> conditions, boolean negate) throws GuidelineFormatException {
+            java.util.Map<String, Predicate<RulesSupport.Context>> conditions, boolean negate)
+            throws GuidelineFormatException {
         String name = Json.text(f, p, field, false);
         if (name == null) {
             return null;
         }
-        Condition c = conditions.get(name);
+        Predicate<RulesSupport.Context> c = conditions.get(name);
         if (c == null) {
             throw new GuidelineFormatException(p + "." + field, "no condition \"" + name + "\" in this checklist");
         }
@@ -270,8 +293,17 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
     Rules rules(RulesData data) {
         java.util.function.Function<RulesSupport.Context, List<Finding>> findings = judgeIngredients
                 ? ctx -> data.ingredientFindings(ctx.itemName()) : ctx -> List.of();
-        return new Rules(category, this::guideline, facts, criteria, RulesSupport.noLimit(), numberRules, findings,
-                entries);
+        return new Rules(category, this::guideline, facts, criteria, this::limit, numberRules, findings, entries);
+    }
+
+    /** The visit limit for the item: the first limit rule that applies decides; null when none does. */
+    RulesSupport.Limit limit(RulesSupport.Context ctx) {
+        for (LimitRule r : limits) {
+            if (r.applies().test(ctx)) {
+                return r.limit(ctx);
+            }
+        }
+        return null;
     }
 
     /** The guideline statement for the item: the first alternative its name matches, else the checklist's. */
@@ -279,7 +311,13 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         if (ctx != null) {
             for (Alternative a : guidelines) {
                 if (a.applies().test(ctx)) {
-                    return a.text();
+                    if (a.fill() == null) {
+                        return a.text();
+                    }
+                    Integer n = ctx.answers().number(a.fill());
+                    if (n != null) {
+                        return String.format(a.text(), n);
+                    }
                 }
             }
         }

@@ -83,17 +83,12 @@ final class RulesSupport {
         if (data != null) {
             return data.rules(active);
         }
-        return switch (c) {
-            case PHYSICAL_THERAPY, CHIROPRACTIC, ACUPUNCTURE, PSYCH -> TherapyRulesSupport.forCategory(c);
-            default -> {
-                // Every other category is a data checklist; a rules file without one falls back to "other".
-                DataChecklist other = active.checklist(TreatmentCategory.OTHER);
-                if (other == null) {
-                    throw new IllegalStateException("the rules have no checklist for " + c.key() + " nor for other");
-                }
-                yield other.rules(active);
-            }
-        };
+        // Every category is a data checklist; rules without one for the category fall back to "other".
+        DataChecklist other = active.checklist(TreatmentCategory.OTHER);
+        if (other == null) {
+            throw new IllegalStateException("the rules have no checklist for " + c.key() + " nor for other");
+        }
+        return other.rules(active);
     }
 
     static ChecklistQuestion question(String key, String text, ChecklistQuestion.Kind kind, String help) {
@@ -123,14 +118,5 @@ final class RulesSupport {
 
     static Function<Context, Limit> noLimit() {
         return ctx -> null;
-    }
-
-    /** Whether the item is a post-operative one: by the answer, or by the request's words. */
-    static boolean postOperative(Context ctx) {
-        String group = ctx.answers().text("diagnosisGroup");
-        if (group != null) {
-            return group.toLowerCase(Locale.ROOT).startsWith("post");
-        }
-        return ctx.nameMatches("post-?op|postoperative|post-?surgical|associated surgical");
     }
 }

@@ -51,11 +51,9 @@ class RulesDataTest {
         }
         RulesData rules = RulesData.read(shipped(), "rules.json");
         assertNotNull(rules.version());
-        // Every category's checklist is data except therapy visits (limits by diagnosis and surgery).
-        Set<TreatmentCategory> inJava = Set.of(TreatmentCategory.PHYSICAL_THERAPY, TreatmentCategory.CHIROPRACTIC,
-                TreatmentCategory.ACUPUNCTURE, TreatmentCategory.PSYCH);
+        // Every category's checklist is data.
         for (TreatmentCategory c : TreatmentCategory.values()) {
-            assertEquals(!inJava.contains(c), rules.checklist(c) != null, "a data checklist for " + c.key());
+            assertNotNull(rules.checklist(c), "a data checklist for " + c.key());
         }
         for (String kind : new String[] {"tens-dme/back-support", "tens-dme/hospital-bed", "tens-dme/cold-therapy",
                 "tens-dme/tens", "topical/compounded", "topical/lidocaine-patch", "topical/topical-nsaid",
@@ -180,6 +178,13 @@ class RulesDataTest {
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(surgery).get("criteria").get(0))
                 .put("if", "postOp")));
         assertTrue(m.contains("$.checklists[" + surgery + "] (surgery).criteria[0].if: no condition \"postOp\""), m);
+        int pt = index("physical-therapy");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("limits").get(0))
+                .put("visitsFrom", "allowed")));
+        assertTrue(m.contains("$.checklists[" + pt + "] (physical-therapy).limits[0].visitsFrom: no question"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("conditions").get("crps"))
+                .put("is", "maybe")));
+        assertTrue(m.contains("(physical-therapy).conditions.crps"), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("topicalIngredients").get(0)).put("recommended", "no")));
         assertTrue(m.contains("$.topicalIngredients[0] (gabapentin).recommended: expected true or false"), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).putArray("entries")
