@@ -202,6 +202,26 @@ class RulesDataTest {
         assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Mindfulness course, 8 weeks", rules));
         assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("MRI of the knee", rules));
         assertNotNull(rules.checklist(TreatmentCategory.FCE), "shipped checklists stay");
+        // A clinician's own kind of item and ingredient, without a build: tried before the shipped ones.
+        Path kinds = tmp.resolve("kinds.json");
+        Files.writeString(kinds, "{\"format\":\"reviewdesk-rules/1\",\"checklists\":[{\"category\":\"tens-dme\","
+                + "\"kind\":\"knee-brace\",\"when\":\"knee brace\",\"entries\":[\"odg-knee-leg\"],"
+                + "\"guideline\":\"The ODG supports a knee brace for instability.\",\"criteria\":[{\"key\":\"instability\","
+                + "\"text\":\"Is knee instability documented?\",\"need\":\"REQUIRED\",\"no\":\"No instability is documented.\"}]},"
+                + "{\"category\":\"topical\",\"kind\":\"compounded\",\"whenCompounded\":true,\"judgeIngredients\":true,"
+                + "\"guideline\":\"Each ingredient is judged.\",\"criteria\":[{\"key\":\"neuropathicPain\","
+                + "\"text\":\"Is the pain neuropathic?\",\"need\":\"REQUIRED\",\"yes\":\"The pain is neuropathic.\"}]}],"
+                + "\"topicalIngredients\":[{\"name\":\"menthol\",\"match\":[\"menthol\"],\"recommended\":false,"
+                + "\"why\":\"Menthol is not recommended here.\"}]}");
+        RulesData mine = RulesData.load(shipped(), kinds);
+        assertEquals("knee-brace", mine.checklist(TreatmentCategory.TENS_DME, "Hinged knee brace, left").kind());
+        assertEquals("hospital-bed", mine.checklist(TreatmentCategory.TENS_DME, "Hospital bed").kind(),
+                "shipped kinds stay");
+        assertEquals("Each ingredient is judged.", mine.checklist(TreatmentCategory.TOPICAL, "Compound cream: gabapentin 10%, menthol 2%")
+                .guideline(), "a user kind with a shipped kind's name replaces it");
+        assertTrue(mine.ingredientFindings("Menthol 5% cream").stream().anyMatch(RulesSupport.Finding::against),
+                "a user ingredient replaces the shipped one of the same name");
+        assertTrue(mine.ingredients().stream().anyMatch(x -> x.name().equals("gabapentin")));
         byte[] empty = "{\"format\":\"reviewdesk-rules/1\"}".getBytes(StandardCharsets.UTF_8);
         assertNotNull(RulesData.read(new ByteArrayInputStream(empty), "x.json"));
     }
