@@ -13,7 +13,16 @@ public final class Checklists {
 
     /** The checklist for this category; {@link TreatmentCategory#OTHER} gives the generic one. */
     public static Checklist forCategory(TreatmentCategory category) {
-        Rules rules = RulesSupport.forCategory(category == null ? TreatmentCategory.OTHER : category);
+        return forItem(category, null);
+    }
+
+    /**
+     * The checklist for an item of this category: the one for its kind (a hospital bed, a lidocaine patch,
+     * a compounded cream, a knee MRI, PRP) when the request names one, otherwise the category's.
+     */
+    public static Checklist forItem(TreatmentCategory category, String request) {
+        Rules rules = RulesSupport.forItem(category == null ? TreatmentCategory.OTHER : category,
+                request == null ? null : ItemNameSupport.itemName(request));
         List<ChecklistQuestion> questions = new ArrayList<>();
         for (Fact f : rules.facts()) {
             questions.add(f.question());
@@ -21,6 +30,6 @@ public final class Checklists {
         for (Criterion c : rules.criteria()) {
             questions.add(c.question());
         }
-        return new Checklist(rules.category(), questions);
+        return new Checklist(rules.category(), questions, rules.entries());
     }
 }

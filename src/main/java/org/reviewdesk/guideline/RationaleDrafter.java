@@ -61,8 +61,8 @@ public final class RationaleDrafter {
         TreatmentCategory category = item.treatmentCategory() != null
                 ? TreatmentCategory.fromKey(item.treatmentCategory())
                 : CategorySuggester.suggest(item.request());
-        Rules rules = RulesSupport.forCategory(category);
         String name = itemName(item.request());
+        Rules rules = RulesSupport.forItem(category, name);
         Context ctx = new Context(name, new AnswersSupport(answers));
         Weighing w = new Weighing();
 
@@ -73,6 +73,7 @@ public final class RationaleDrafter {
         facts(rules, ctx, sentences);
         quantity(rules, ctx, name, sentences, w);
         numberRules(rules, ctx, sentences, w);
+        findings(rules, ctx, sentences, w);
         criteria(rules, ctx, sentences, w);
 
         Suggestion suggestion = new Suggestion(w.against ? Suggestion.Kind.UPHELD
@@ -188,6 +189,16 @@ public final class RationaleDrafter {
                 String s = String.format(r.overTemplate(), n);
                 sentences.add(s);
                 w.against(s);
+            }
+        }
+    }
+
+    /** What the item's own name shows (a compound's ingredients): stated, and weighed when against. */
+    private static void findings(Rules rules, Context ctx, List<String> sentences, Weighing w) {
+        for (RulesSupport.Finding f : rules.findings().apply(ctx)) {
+            sentences.add(f.sentence());
+            if (f.against()) {
+                w.against(f.sentence());
             }
         }
     }

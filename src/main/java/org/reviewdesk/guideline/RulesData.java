@@ -37,6 +37,18 @@ public final class RulesData {
     record CategoryRule(TreatmentCategory category, Pattern match, Pattern unless) {
     }
 
+    /**
+     * A topical ingredient: the words that name it, whether the guidelines recommend it in a topical product,
+     * the words that make it recommended after all ({@code unless}: lidocaine only as the Lidoderm patch),
+     * and the sentence that says why.
+     */
+    record Ingredient(String name, Pattern match, boolean recommended, Pattern unless, String why) {
+        /** Whether it is recommended in a product with this (lower-case, brands read) name. */
+        boolean recommendedIn(String expandedName) {
+            return recommended || (unless != null && unless.matcher(expandedName).find());
+        }
+    }
+
     /** A body part: the words that name it in a request, the words of guideline names, the MTUS chapter. */
     record BodyPart(String key, Pattern match, List<String> words, String mtusId) {
     }
@@ -49,11 +61,12 @@ public final class RulesData {
     private final Map<TreatmentCategory, String> categoryWords;
     private final Map<String, Pattern> synonymPatterns;
     private final Map<Pattern, String> brandPatterns;
-    private final Map<TreatmentCategory, DataChecklist> checklists;
+    private final Map<String, DataChecklist> checklists;
+    private final List<Ingredient> ingredients;
 
     private RulesData(String version, Map<String, String> brands, List<CategoryRule> categoryRules,
             Map<String, List<String>> synonyms, Map<TreatmentCategory, String> categoryWords, List<BodyPart> bodyParts,
-            Map<TreatmentCategory, DataChecklist> checklists) {
+            Map<String, DataChecklist> checklists, List<Ingredient> ingredients) {
         this.categoryWords = categoryWords;
         this.synonymPatterns = new LinkedHashMap<>();
         synonyms.keySet().forEach(k -> synonymPatterns.put(k,
@@ -67,6 +80,7 @@ public final class RulesData {
         this.synonyms = synonyms;
         this.bodyParts = List.copyOf(bodyParts);
         this.checklists = checklists;
+        this.ingredients = List.copyOf(ingredients);
     }
 
     private static volatile RulesData active;
@@ -142,11 +156,16 @@ public final class RulesData {
         Map<String, BodyPart> parts = new LinkedHashMap<>();
         base.bodyParts.forEach(b -> parts.put(b.key(), b));
         user.bodyParts.forEach(b -> parts.put(b.key(), b));
-        Map<TreatmentCategory, DataChecklist> lists = new LinkedHashMap<>(base.checklists);
-        lists.putAll(user.checklists);
+        // The user's checklists first, so that a user's kind is chosen before a shipped one.
+        Map<String, DataChecklist> lists = new LinkedHashMap<>(user.checklists);
+        base.checklists.forEach(lists::putIfAbsent);
+        Map<String, Ingredient> table = new LinkedHashMap<>();
+        user.ingredients.forEach(x -> table.put(x.name(), x));
+        base.ingredients.forEach(x -> table.putIfAbsent(x.name(), x));
         Map<TreatmentCategory, String> words = new LinkedHashMap<>(base.categoryWords);
         words.putAll(user.categoryWords);
-        return new RulesData(user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()), lists);
+        return new RulesData(user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()), lists,
+                new ArrayList<>(table.values()));
     }
 
     /** Reads one rules file; {@code fileName} goes into every error message. */
@@ -167,7 +186,7 @@ public final class RulesData {
                     + " (line " + e.getLocation().getLineNr() + ")");
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
-                "bodyParts", "checklists"));
+                "bodyParts", "checklists", "topicalIngredients"));
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
             throw new GuidelineFormatException("$.format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
@@ -232,16 +251,36 @@ public final class RulesData {
             parts.add(new BodyPart(key, words(n, path, "match", true), Json.strings(n, path, "words", true),
                     Json.text(n, path, "mtus", false)));
         }
-        Map<TreatmentCategory, DataChecklist> checklists = new LinkedHashMap<>();
+        Map<String, DataChecklist> checklists = new LinkedHashMap<>();
         JsonNode cl = root.has("checklists") ? Json.array(root, "$", "checklists") : null;
         for (int i = 0; cl != null && i < cl.size(); i++) {
             DataChecklist d = DataChecklist.read(cl.get(i), "$.checklists[" + i + "]");
-            if (checklists.put(d.category(), d) != null) {
-                throw new GuidelineFormatException("$.checklists[" + i + "] (" + d.category().key() + ")",
-                        "a second checklist for the same category");
+            if (checklists.put(d.id(), d) != null) {
+                throw new GuidelineFormatException("$.checklists[" + i + "] (" + d.id() + ")",
+                        d.isDefault() ? "a second checklist for the same category"
+                                : "a second checklist for the same kind");
             }
         }
-        return new RulesData(version, brands, rules, synonyms, categoryWords, parts, checklists);
+        List<Ingredient> ingredients = new ArrayList<>();
+        JsonNode il = root.has("topicalIngredients") ? Json.array(root, "$", "topicalIngredients") : null;
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; il != null && i < il.size(); i++) {
+            String path = "$.topicalIngredients[" + i + "]";
+            JsonNode n = il.get(i);
+            Json.object(n, path, Set.of("name", "match", "recommended", "unless", "why"));
+            String name = Json.text(n, path, "name", true);
+            path += " (" + name + ")";
+            if (!names.add(name)) {
+                throw new GuidelineFormatException(path + ".name", "a second entry for the same ingredient");
+            }
+            if (!n.has("recommended") || !n.get("recommended").isBoolean()) {
+                throw new GuidelineFormatException(path + ".recommended", "expected true or false");
+            }
+            List<String> unless = Json.strings(n, path, "unless", false);
+            ingredients.add(new Ingredient(name, words(n, path, "match", true), n.get("recommended").booleanValue(),
+                    unless.isEmpty() ? null : words(n, path, "unless", false), Json.text(n, path, "why", true)));
+        }
+        return new RulesData(version, brands, rules, synonyms, categoryWords, parts, checklists, ingredients);
     }
 
     static TreatmentCategory category(JsonNode n, String path) throws GuidelineFormatException {
@@ -309,7 +348,68 @@ public final class RulesData {
 
     /** The data checklist of a category, or null when the category's rules are still in Java. */
     DataChecklist checklist(TreatmentCategory c) {
-        return checklists.get(c);
+        return checklists.get(c.key());
+    }
+
+    /**
+     * The data checklist for an item: the first checklist for a kind of item (of this category, or for any
+     * category) that its name selects, else the category's own data checklist, else null.
+     */
+    DataChecklist checklist(TreatmentCategory c, String itemName) {
+        if (itemName != null && !itemName.isBlank()) {
+            String expanded = withIngredients(itemName);
+            for (DataChecklist d : checklists.values()) {
+                if ((d.category() == c || d.anyCategory()) && d.selects(expanded, this)) {
+                    return d;
+                }
+            }
+        }
+        return checklist(c);
+    }
+
+    /** Every data checklist, in the order they are tried. */
+    List<DataChecklist> checklists() {
+        return List.copyOf(checklists.values());
+    }
+
+    /** The topical ingredients table. */
+    List<Ingredient> ingredients() {
+        return ingredients;
+    }
+
+    /** The table's ingredients this (lower-case, brands read) name names, in table order. */
+    List<Ingredient> ingredientsIn(String expandedName) {
+        return ingredients.stream().filter(x -> x.match().matcher(expandedName).find()).toList();
+    }
+
+    /** Whether the name is of a compounded product: two or more ingredients, or any not recommended. */
+    boolean compounded(String expandedName) {
+        List<Ingredient> in = ingredientsIn(expandedName);
+        return in.size() >= 2 || in.stream().anyMatch(x -> !x.recommendedIn(expandedName));
+    }
+
+    /**
+     * What the item's name shows about its ingredients: which ones it contains, and for each one the
+     * guidelines do not recommend, why (against the item: "any compounded product that contains at least
+     * one drug (or drug class) that is not recommended is not recommended").
+     */
+    List<RulesSupport.Finding> ingredientFindings(String itemName) {
+        String expanded = withIngredients(itemName);
+        List<Ingredient> in = ingredientsIn(expanded);
+        List<RulesSupport.Finding> out = new ArrayList<>();
+        if (in.isEmpty()) {
+            return out;
+        }
+        List<String> named = in.stream().map(Ingredient::name).toList();
+        out.add(new RulesSupport.Finding("The product contains " + (named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1))
+                + ".", false));
+        for (Ingredient x : in) {
+            if (!x.recommendedIn(expanded)) {
+                out.add(new RulesSupport.Finding(x.why(), true));
+            }
+        }
+        return out;
     }
 
     /** The text with each brand name followed by its ingredients ("Synapryn (tramadol)"), lower case. */

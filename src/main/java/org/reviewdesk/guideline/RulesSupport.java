@@ -37,6 +37,10 @@ final class RulesSupport {
                      Predicate<Context> applies) {
     }
 
+    /** What the item's own name shows: a sentence for the draft; {@code against} weighs against the item. */
+    record Finding(String sentence, boolean against) {
+    }
+
     /** A visit limit; {@code capApplies}: the 24-visit per-injury cap of Labor Code 4604.5 applies too. */
     record Limit(int visits, String description, boolean capApplies) {
     }
@@ -45,9 +49,18 @@ final class RulesSupport {
     record NumberRule(String key, int max, String overTemplate) {
     }
 
-    /** Everything the builder knows about one category. */
+    /**
+     * Everything the builder knows about one category (or one kind of item within it): {@code findings}
+     * states what the item's own name already shows against it (e.g. a compound's not-recommended
+     * ingredient), {@code entries} the guideline entries that govern it ("id" or "id#Section").
+     */
     record Rules(TreatmentCategory category, Function<Context, String> guideline, List<Fact> facts,
-                 List<Criterion> criteria, Function<Context, Limit> limit, List<NumberRule> numberRules) {
+                 List<Criterion> criteria, Function<Context, Limit> limit, List<NumberRule> numberRules,
+                 Function<Context, List<Finding>> findings, List<String> entries) {
+        Rules(TreatmentCategory category, Function<Context, String> guideline, List<Fact> facts,
+              List<Criterion> criteria, Function<Context, Limit> limit, List<NumberRule> numberRules) {
+            this(category, guideline, facts, criteria, limit, numberRules, ctx -> List.of(), List.of());
+        }
     }
 
     static final int VISIT_CAP = 24;
@@ -56,15 +69,26 @@ final class RulesSupport {
     }
 
     static Rules forCategory(TreatmentCategory c) {
-        DataChecklist data = RulesData.active().checklist(c);
+        return forItem(c, null);
+    }
+
+    /**
+     * The rules for an item of this category: the data checklist for its kind when the item's name (with
+     * brand names read as their ingredients) selects one, else the category's data checklist, else the
+     * category's rules in Java.
+     */
+    static Rules forItem(TreatmentCategory c, String itemName) {
+        RulesData active = RulesData.active();
+        DataChecklist data = active.checklist(c, itemName);
         if (data != null) {
-            return data.rules();
+            return data.rules(active);
         }
-        return switch (c) {
-            case PHYSICAL_THERAPY, CHIROPRACTIC, ACUPUNCTURE, PSYCH -> TherapyRulesSupport.forCategory(c);
-            case OPIOID, NSAID, MUSCLE_RELAXANT, TOPICAL -> MedicationRulesSupport.forCategory(c);
-            default -> ProcedureRulesSupport.forCategory(c);
-        };
+        // Every category is a data checklist; rules without one for the category fall back to "other".
+        DataChecklist other = active.checklist(TreatmentCategory.OTHER);
+        if (other == null) {
+            throw new IllegalStateException("the rules have no checklist for " + c.key() + " nor for other");
+        }
+        return other.rules(active);
     }
 
     static ChecklistQuestion question(String key, String text, ChecklistQuestion.Kind kind, String help) {
@@ -94,14 +118,5 @@ final class RulesSupport {
 
     static Function<Context, Limit> noLimit() {
         return ctx -> null;
-    }
-
-    /** Whether the item is a post-operative one: by the answer, or by the request's words. */
-    static boolean postOperative(Context ctx) {
-        String group = ctx.answers().text("diagnosisGroup");
-        if (group != null) {
-            return group.toLowerCase(Locale.ROOT).startsWith("post");
-        }
-        return ctx.nameMatches("post-?op|postoperative|post-?surgical|associated surgical");
     }
 }

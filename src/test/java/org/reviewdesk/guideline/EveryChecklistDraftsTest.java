@@ -42,9 +42,9 @@ class EveryChecklistDraftsTest {
     }
 
     private static List<ChecklistQuestion> required(TreatmentCategory c) {
-        return Checklists.forCategory(c).questions().stream()
+        return Checklists.forItem(c, request(c)).questions().stream()
                 .filter(q -> q.kind() == ChecklistQuestion.Kind.YES_NO || q.kind() == ChecklistQuestion.Kind.YES_NO_UNKNOWN)
-                .filter(q -> RulesSupport.forCategory(c).criteria().stream().anyMatch(k -> k.question().key()
+                .filter(q -> RulesSupport.forItem(c, request(c)).criteria().stream().anyMatch(k -> k.question().key()
                         .equals(q.key()) && k.need() == RulesSupport.Need.REQUIRED))
                 .toList();
     }
@@ -112,7 +112,7 @@ class EveryChecklistDraftsTest {
     void whenEveryCriterionIsDocumentedTheDraftOverturnsTheDenial(TreatmentCategory c) {
         Item item = new Item(request(c), c.key(), null, null, null, null, null, null);
         Map<String, Object> answers = new LinkedHashMap<>();
-        Checklist list = Checklists.forCategory(c);
+        Checklist list = Checklists.forItem(c, request(c));
         for (ChecklistQuestion q : list.questions()) {
             if (q.kind() == ChecklistQuestion.Kind.YES_NO || q.kind() == ChecklistQuestion.Kind.YES_NO_UNKNOWN) {
                 answers.put(q.key(), "yes");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,13 +51,43 @@ class RulesDataTest {
         }
         RulesData rules = RulesData.read(shipped(), "rules.json");
         assertNotNull(rules.version());
-        for (TreatmentCategory c : new TreatmentCategory[] {TreatmentCategory.PREOP, TreatmentCategory.SURGICAL_ASSISTANT,
-                TreatmentCategory.CONSULTATION, TreatmentCategory.GI_PROTECTION, TreatmentCategory.HOME_HEALTH,
-                TreatmentCategory.FACILITY, TreatmentCategory.DRUG_TESTING, TreatmentCategory.FCE}) {
+        // Every category's checklist is data.
+        for (TreatmentCategory c : TreatmentCategory.values()) {
             assertNotNull(rules.checklist(c), "a data checklist for " + c.key());
         }
+        for (String kind : new String[] {"tens-dme/back-support", "tens-dme/hospital-bed", "tens-dme/cold-therapy",
+                "tens-dme/tens", "topical/compounded", "topical/lidocaine-patch", "topical/topical-nsaid",
+                "imaging/low-back", "imaging/neck", "imaging/knee", "imaging/shoulder", "imaging/hip", "injection/prp",
+                "other/shockwave"}) {
+            assertTrue(rules.checklists().stream().anyMatch(d -> d.id().equals(kind)), "a data checklist for " + kind);
+        }
+        assertTrue(rules.ingredients().stream().anyMatch(x -> x.name().equals("gabapentin") && !x.recommended()));
         assertEquals("mtus-low-back-2004", rules.bodyPart("MRI of the lumbar spine").mtusId());
         assertTrue(rules.withIngredients("Synapryn 10mg/ml").contains("tramadol"));
+    }
+
+    @Test
+    void everySentenceTheChecklistsDraftIsShortEnoughForTheChecker() {
+        RulesData rules = RulesData.shipped();
+        List<String> texts = new java.util.ArrayList<>();
+        for (DataChecklist d : rules.checklists()) {
+            texts.add(d.guideline());
+            d.guidelines().forEach(g -> texts.add(g.text()));
+            for (RulesSupport.Criterion c : d.criteria()) {
+                texts.add(c.whenYes());
+                texts.add(c.whenNo());
+                texts.add(c.whenUnknown());
+            }
+        }
+        rules.ingredients().forEach(x -> texts.add(x.why()));
+        for (String t : texts) {
+            if (t == null) {
+                continue;
+            }
+            for (String sentence : ConclusionSupport.sentences(t)) {
+                assertTrue(ReadingGrade.words(sentence) <= ConsistencyChecker.MAX_SENTENCE_WORDS, sentence);
+            }
+        }
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
@@ -73,13 +104,27 @@ class RulesDataTest {
         return e.getMessage();
     }
 
+    /** The place of the checklist for this category (and kind) in the shipped file. */
+    static int index(String id) throws Exception {
+        JsonNode list = new ObjectMapper().readTree(shipped()).get("checklists");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String key = c.get("category").asText() + (c.has("kind") ? "/" + c.get("kind").asText() : "");
+            if (key.equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no checklist " + id);
+    }
+
     @Test
     void aBrokenCriterionIsRefusedNamingTheFileTheEntryAndTheField() throws Exception {
-        Path p = broken(root -> ((ObjectNode) root.get("checklists").get(3).get("criteria").get(1))
+        int gi = index("gi-protection");
+        Path p = broken(root -> ((ObjectNode) root.get("checklists").get(gi).get("criteria").get(1))
                 .put("need", "MANDATORY"));
         String m = refusal(p);
         assertTrue(m.startsWith(p.toString() + ": "), m);
-        assertTrue(m.contains("$.checklists[3] (gi-protection).criteria[1].need"), m);
+        assertTrue(m.contains("$.checklists[" + gi + "] (gi-protection).criteria[1].need"), m);
         assertTrue(m.contains("MANDATORY"), m);
     }
 
@@ -90,14 +135,61 @@ class RulesDataTest {
         assertTrue(refusal(broken(root -> ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("categoryRules")
                 .get(1).get("match")).add("(unclosed"))).contains("$.categoryRules[1] (surgical-assistant).match["));
         assertTrue(refusal(broken(root -> root.put("format", "reviewdesk-rules/9"))).contains("$.format"));
-        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(0)).put("critera", "typo")))
-                .contains("$.checklists[0].critera: unknown field"));
-        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(0).get("facts").get(0))
-                .put("sentence", "no placeholder"))).contains("$.checklists[0] (preop).facts[0].sentence"));
+        int preop = index("preop");
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(preop)).put("critera", "typo")))
+                .contains("$.checklists[" + preop + "].critera: unknown field"));
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("checklists").get(preop).get("facts").get(0))
+                .put("sentence", "no placeholder"))).contains("$.checklists[" + preop + "] (preop).facts[0].sentence"));
         Path notJson = tmp.resolve("bad.json");
         Files.writeString(notJson, "{\"format\": ");
         String m = refusal(notJson);
         assertTrue(m.startsWith(notJson + ": $: not JSON"), m);
+    }
+
+    @Test
+    void brokenKindChecklistsAndIngredientsAreRefusedWithTheirPlace() throws Exception {
+        int bed = index("tens-dme/hospital-bed");
+        String m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).put("when", "bed(")));
+        assertTrue(m.contains("$.checklists[" + bed + "] (tens-dme/hospital-bed).when: not a valid pattern"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).remove("when")));
+        assertTrue(m.contains("$.checklists[" + bed + "] (tens-dme/hospital-bed).when"), m);
+        int tens = index("tens-dme/tens");
+        m = refusal(broken(root -> {
+            com.fasterxml.jackson.databind.node.ArrayNode criteria =
+                    (com.fasterxml.jackson.databind.node.ArrayNode) root.get("checklists").get(tens).get("criteria");
+            ((ObjectNode) criteria.get(criteria.size() - 1)).put("ifYes", "purchased");
+        }));
+        assertTrue(m.contains("(tens-dme/tens).criteria[") && m.contains(".ifYes: no question \"purchased\""), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).put("kind", "back-support")));
+        assertTrue(m.contains("(tens-dme/back-support): a second checklist for the same kind"), m);
+        int relaxant = index("muscle-relaxant");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(relaxant).get("numberRules").get(0))
+                .put("over", "Too long.")));
+        assertTrue(m.contains("$.checklists[" + relaxant + "] (muscle-relaxant).numberRules[0].over: must contain %s"),
+                m);
+        int injection = index("injection");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(injection).get("guidelines").get(0))
+                .remove("when")));
+        assertTrue(m.contains("$.checklists[" + injection + "] (injection).guidelines[0].when: required"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(injection).get("criteria").get(1))
+                .put("unless", "epidural|(")));
+        assertTrue(m.contains("(injection).criteria[1].unless: not a valid pattern"), m);
+        int surgery = index("surgery");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(surgery).get("criteria").get(0))
+                .put("if", "postOp")));
+        assertTrue(m.contains("$.checklists[" + surgery + "] (surgery).criteria[0].if: no condition \"postOp\""), m);
+        int pt = index("physical-therapy");
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("limits").get(0))
+                .put("visitsFrom", "allowed")));
+        assertTrue(m.contains("$.checklists[" + pt + "] (physical-therapy).limits[0].visitsFrom: no question"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("conditions").get("crps"))
+                .put("is", "maybe")));
+        assertTrue(m.contains("(physical-therapy).conditions.crps"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("topicalIngredients").get(0)).put("recommended", "no")));
+        assertTrue(m.contains("$.topicalIngredients[0] (gabapentin).recommended: expected true or false"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).putArray("entries")
+                .add("ODG Knee DME")));
+        assertTrue(m.contains("(tens-dme/hospital-bed).entries[0]: expected a library id"), m);
     }
 
     @Test
@@ -110,6 +202,26 @@ class RulesDataTest {
         assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Mindfulness course, 8 weeks", rules));
         assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("MRI of the knee", rules));
         assertNotNull(rules.checklist(TreatmentCategory.FCE), "shipped checklists stay");
+        // A clinician's own kind of item and ingredient, without a build: tried before the shipped ones.
+        Path kinds = tmp.resolve("kinds.json");
+        Files.writeString(kinds, "{\"format\":\"reviewdesk-rules/1\",\"checklists\":[{\"category\":\"tens-dme\","
+                + "\"kind\":\"knee-brace\",\"when\":\"knee brace\",\"entries\":[\"odg-knee-leg\"],"
+                + "\"guideline\":\"The ODG supports a knee brace for instability.\",\"criteria\":[{\"key\":\"instability\","
+                + "\"text\":\"Is knee instability documented?\",\"need\":\"REQUIRED\",\"no\":\"No instability is documented.\"}]},"
+                + "{\"category\":\"topical\",\"kind\":\"compounded\",\"whenCompounded\":true,\"judgeIngredients\":true,"
+                + "\"guideline\":\"Each ingredient is judged.\",\"criteria\":[{\"key\":\"neuropathicPain\","
+                + "\"text\":\"Is the pain neuropathic?\",\"need\":\"REQUIRED\",\"yes\":\"The pain is neuropathic.\"}]}],"
+                + "\"topicalIngredients\":[{\"name\":\"menthol\",\"match\":[\"menthol\"],\"recommended\":false,"
+                + "\"why\":\"Menthol is not recommended here.\"}]}");
+        RulesData mine = RulesData.load(shipped(), kinds);
+        assertEquals("knee-brace", mine.checklist(TreatmentCategory.TENS_DME, "Hinged knee brace, left").kind());
+        assertEquals("hospital-bed", mine.checklist(TreatmentCategory.TENS_DME, "Hospital bed").kind(),
+                "shipped kinds stay");
+        assertEquals("Each ingredient is judged.", mine.checklist(TreatmentCategory.TOPICAL, "Compound cream: gabapentin 10%, menthol 2%")
+                .guideline(), "a user kind with a shipped kind's name replaces it");
+        assertTrue(mine.ingredientFindings("Menthol 5% cream").stream().anyMatch(RulesSupport.Finding::against),
+                "a user ingredient replaces the shipped one of the same name");
+        assertTrue(mine.ingredients().stream().anyMatch(x -> x.name().equals("gabapentin")));
         byte[] empty = "{\"format\":\"reviewdesk-rules/1\"}".getBytes(StandardCharsets.UTF_8);
         assertNotNull(RulesData.read(new ByteArrayInputStream(empty), "x.json"));
     }

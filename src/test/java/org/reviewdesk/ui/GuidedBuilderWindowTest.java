@@ -154,6 +154,13 @@ class GuidedBuilderWindowTest {
         assertTrue(cream.contains("the request is for cyclobenzaprine 5% in cream base, 120 gm.")
                 || cream.contains("the request is for Cyclobenzaprine 5% in cream base, 120 gm."), cream);
         assertTrue(!cream.contains("DOS"), cream);
+        // The cream gets the compound checklist and is judged ingredient by ingredient.
+        assertTrue(robot.lookup("#q-1-neuropathicPain").tryQuery().isPresent(), "the compound checklist's questions");
+        assertTrue(cream.contains("no evidence for the use of any muscle relaxant as a topical product"), cream);
+        assertTrue(node("#suggestion-1", Label.class).getText().startsWith("Suggested decision: Upheld"),
+                node("#suggestion-1", Label.class).getText());
+        screenshot("builder-compound-1280x800.png", 1280, 800, "#rationale-1");
+        screenshot("builder-compound-1920x1080.png", 1920, 1080, "#rationale-1");
         screenshot("builder-drafted-1280x800.png", 1280, 800, "#suggestion-0");
         screenshot("builder-drafted-1920x1080.png", 1920, 1080, "#suggestion-0");
         // The drafted rationale itself, with the patient's facts (diagnosis, date of injury).

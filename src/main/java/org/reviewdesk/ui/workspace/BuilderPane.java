@@ -166,7 +166,7 @@ final class BuilderPane extends VBox {
     private void buildQuestions() {
         questions.getChildren().clear();
         TreatmentCategory c = category.getValue() == null ? TreatmentCategory.OTHER : category.getValue();
-        Checklist list = Checklists.forCategory(c);
+        Checklist list = Checklists.forItem(c, item.request.get());
         int row = 0;
         for (ChecklistQuestion q : list.questions()) {
             Label text = new Label(q.text());
