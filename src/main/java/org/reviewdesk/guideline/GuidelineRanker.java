@@ -25,6 +25,7 @@ public final class GuidelineRanker {
     private static final double MTUS_GOVERNS = 4.0;
     private static final double SPECIAL_STUDIES = 3.0;
     private static final double POSTSURGICAL = 8.0;
+    private static final double KIND_ENTRY = 3.0;
     private static final Pattern POST_OP = Pattern.compile("post-?op\\w*|post-?surg\\w*|associated surgical service|"
             + "after (?:the )?surgery|status post|s/p");
     private static final Pattern STOP = Pattern.compile("of|the|for|and|or|with|without|to|a|an|in|on|at|by|x|per|"
@@ -142,6 +143,8 @@ public final class GuidelineRanker {
         // Therapy after surgery is governed by the MTUS Postsurgical Treatment Guidelines.
         boolean postOp = category == TreatmentCategory.PHYSICAL_THERAPY && POST_OP.matcher(
                 (req + " " + (query == null ? "" : query)).toLowerCase(Locale.ROOT)).find();
+        // the guideline entries the checklist of the item's kind names (a lidocaine patch, a knee MRI, PRP)
+        java.util.Set<String> kindEntries = kindEntries(req, category);
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
@@ -154,6 +157,10 @@ public final class GuidelineRanker {
                     + (postOp && h.entry().id().contains("postsurgical") ? POSTSURGICAL : 0);
             if (boost != null) {
                 score += boost.getOrDefault(h.entry().id(), 0.0);
+            }
+            if (!kindEntries.isEmpty() && (kindEntries.contains(h.entry().id()) || h.section() != null
+                    && kindEntries.contains(h.entry().id() + "#" + h.section().name()))) {
+                score += KIND_ENTRY;
             }
             if (score > 0 || typed) {
                 scored.add(new Scored(h, score, i, otherBodyPart(h, part)));
@@ -170,6 +177,23 @@ public final class GuidelineRanker {
             ranked = governingFirst(ranked, governingMtus(req, category.key()).orElse(null));
         }
         return withBodyChapter(ranked, part);
+    }
+
+    /**
+     * The entries named by the checklist of the item's kind, when the request names a kind its category's
+     * checklist does not cover alone (the category's own list is broad: every body part's Special Studies).
+     */
+    private static java.util.Set<String> kindEntries(String request, TreatmentCategory category) {
+        if (request == null || request.isBlank()) {
+            return java.util.Set.of();
+        }
+        try {
+            List<String> kind = Checklists.forItem(category, request).entries();
+            List<String> general = Checklists.forCategory(category).entries();
+            return kind.equals(general) ? java.util.Set.of() : java.util.Set.copyOf(kind);
+        } catch (RuntimeException e) {
+            return java.util.Set.of();
+        }
     }
 
     /** The MTUS presumption of correctness: the MTUS section that governs the request opens the list. */

@@ -42,4 +42,15 @@ class GuidelineRankerContextTest {
         List<SearchHit> typed = RANKER.rank("proton pump", "Left L4-5 epidural steroid injection", "injection", Map.of());
         assertTrue(typed.get(0).label().contains("Proton Pump"), typed.get(0).label());
     }
+
+    @Test
+    void anItemOfAKindOpensWithTheEntriesItsChecklistNames() {
+        for (String request : List.of("Semi-electric hospital bed", "Platelet rich plasma injection to the right knee",
+                "Cold therapy unit 7 day rental after shoulder surgery", "Lidoderm 5% patch #30")) {
+            List<String> named = Checklists.forItem(CategorySuggester.suggest(request), request).entries();
+            List<SearchHit> top = first5(request);
+            assertTrue(top.stream().anyMatch(h -> named.contains(h.entry().id()) || h.section() != null
+                    && named.contains(h.entry().id() + "#" + h.section().name())), request + ": " + top);
+        }
+    }
 }
