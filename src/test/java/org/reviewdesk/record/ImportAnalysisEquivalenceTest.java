@@ -138,6 +138,103 @@ class ImportAnalysisEquivalenceTest {
         }
     }
 
+    private static final String[] RECORD_LINES = {"PROGRESS NOTE", "Date of Service: 03/14/2015", "DOS: 1/19/15",
+        "Provider: Alan Reyes, MD", "Signed by Maria Chen, PT", "Page 1 of 3", "Page 2 of 3", "page 3 of 3",
+        "FAX COVER SHEET", "fax transmission cover", "PHYSICAL THERAPY DAILY NOTE", "MRI LUMBAR SPINE",
+        "DOB: 04/02/1961", "Date of injury: 05/06/2012", "seen on January 19, 2015", "2014-11-02", "19th Feb 2013",
+        "Exam date - 12/1/2014", "Received 02/02/2016", "Electronically signed by Dr. Susan Patel", "Sept 3 2011",
+        "Visit Date: 13/45/2015", "Dated 7-4-76", "10/10/2099", "mar 5 2015", "the 1st of May, 2015", ""};
+
+    private static List<String> recordPages(Random r, List<String> vocab, int n) {
+        List<String> pages = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            StringBuilder b = new StringBuilder();
+            int lines = r.nextInt(8);
+            for (int k = 0; k < lines; k++) {
+                b.append(r.nextInt(3) == 0 ? page(r, vocab, r.nextInt(12)) : RECORD_LINES[r.nextInt(RECORD_LINES.length)])
+                        .append(r.nextBoolean() ? "\n" : " ");
+            }
+            if (r.nextInt(4) > 0) {
+                b.append(page(r, vocab, r.nextInt(120)));
+            }
+            pages.add(r.nextInt(15) == 0 ? "  \n" : b.toString());
+        }
+        return pages;
+    }
+
+    @Test
+    void theChronologySplitAndItsDatesAreTheSameAsBefore() {
+        Random r = new Random(11);
+        List<String> vocab = vocabulary(r, 400);
+        int parts = 0;
+        for (int i = 0; i < 60; i++) {
+            List<String> pages = recordPages(r, vocab, 1 + r.nextInt(30));
+            List<String> expected = OldChronology.split(pages).stream().map(Object::toString).toList();
+            List<String> actual = Chronology.split(pages).stream().map(Object::toString).toList();
+            assertEquals(expected, actual, String.join("\n---\n", pages));
+            parts += expected.size();
+            for (String page : pages) {
+                assertEquals(OldDates.find(page), DateSuggestion.find(page), page);
+            }
+        }
+        assertFalse(parts < 200, "the generated files split into documents: " + parts);
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\p{Punct}]+|[\\p{Punct}]+$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}]*[aeiouyAEIOUY][\\p{L}]*|[A-Z]{2,5}|\\d{1,4}");
+
+    /** TextLayer.needsOcr before issue 13's speed-up. */
+    private static boolean oldNeedsOcr(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                letters++;
+            }
+        }
+        if (letters < 20) {
+            return true;
+        }
+        Matcher m = TOKEN.matcher(text);
+        int tokens = 0;
+        int words = 0;
+        while (m.find()) {
+            tokens++;
+            String t = EDGE_PUNCT.matcher(m.group()).replaceAll("");
+            if (!t.isEmpty() && t.length() <= 25 && WORD.matcher(t).matches()) {
+                words++;
+            }
+        }
+        return words * 2 < tokens;
+    }
+
+    @Test
+    void theTextLayerCheckIsTheSameAsThePatterns() {
+        Random r = new Random(5);
+        String alphabet = "aeiouyAEIOUYbcdxzBCDXZ0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\u000b\f\r\u0001\u007f"
+                + "é\u00a0\u2028ßİ€";
+        int ocr = 0;
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            int len = r.nextInt(i % 3 == 2 ? 40 : 200);
+            for (int k = 0; k < len; k++) {
+                b.append(alphabet.charAt(r.nextInt(i % 2 == 0 ? 22 : alphabet.length())));
+            }
+            String text = i % 3 == 2 ? page(r, vocabulary(r, 50), 10 + r.nextInt(30)) + b : b.toString();
+            assertEquals(oldNeedsOcr(text), TextLayer.needsOcr(text), text);
+            ocr += oldNeedsOcr(text) ? 1 : 0;
+            // single tokens: every branch of the word check
+            String token = text.strip().replaceAll("\\s", "");
+            token = token.substring(0, Math.min(token.length(), r.nextInt(30)));
+            String padded = "word ".repeat(5) + token;
+            assertEquals(oldNeedsOcr(padded), TextLayer.needsOcr(padded), token);
+            assertEquals(!token.isEmpty() && TextLayer.slowWord(token),
+                    token.isEmpty() || token.chars().anyMatch(c -> c >= 0x80) ? TextLayer.slowWord(token)
+                            && !token.isEmpty() : TextLayer.asciiWord(token, 0, token.length()), token);
+        }
+        assertFalse(ocr < 300 || ocr > 2700, "both answers occur: " + ocr);
+    }
+
     /** The previous implementation, verbatim in its logic (every bucket pair verified). */
     static final class Reference {
         static List<DuplicatePages.Duplicate> find(Map<String, List<String>> pagesByDocument) {
