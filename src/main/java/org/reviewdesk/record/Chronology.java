@@ -80,15 +80,44 @@ public final class Chronology {
             this.dates = new LocalDate[texts.size()];
             this.authors = new String[texts.size()];
             this.found = new byte[texts.size()];
+            this.lower = new String[texts.size()];
         }
+
+        private final String[] lower;
 
         String text(int i) {
             return texts.get(i);
         }
 
+        /**
+         * Whether the page's text holds one of {@code words} (ASCII, lower case), ignoring case: each pattern
+         * below needs one of its words, so a page without them is not searched (lower-casing keeps every ASCII
+         * letter's place and may only add matches, never lose one).
+         */
+        boolean mayHold(int i, String... words) {
+            if (lower[i] == null) {
+                lower[i] = texts.get(i).toLowerCase(java.util.Locale.ROOT);
+            }
+            for (String w : words) {
+                if (lower[i].contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean pageOf(int i, Matcher[] out) {
+            if (!mayHold(i, "page")) {
+                return false;
+            }
+            Matcher m = PAGE_OF.matcher(texts.get(i));
+            out[0] = m;
+            return m.find();
+        }
+
         LocalDate date(int i) {
             if ((found[i] & 1) == 0) {
-                dates[i] = dateOfService(texts.get(i));
+                dates[i] = mayHold(i, "date", "dos") ? dateOfService(texts.get(i)) : null;
                 found[i] |= 1;
             }
             return dates[i];
@@ -96,7 +125,8 @@ public final class Chronology {
 
         String author(int i) {
             if ((found[i] & 2) == 0) {
-                authors[i] = Chronology.author(texts.get(i));
+                authors[i] = mayHold(i, "provider", "physician", "therapist", "author", "radiologist", "signed",
+                        "dictated") ? Chronology.author(texts.get(i)) : null;
                 found[i] |= 2;
             }
             return authors[i];
@@ -104,7 +134,7 @@ public final class Chronology {
 
         boolean faxCover(int i) {
             if ((found[i] & 4) == 0) {
-                found[i] |= FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
+                found[i] |= mayHold(i, "cover", "facsimile") && FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
             }
             return (found[i] & 8) != 0;
         }
@@ -115,9 +145,9 @@ public final class Chronology {
         if (text.isBlank()) {
             return false; // an empty page (or one still waiting for OCR) belongs to what it follows
         }
-        Matcher m = PAGE_OF.matcher(text);
-        if (m.find()) {
-            return Integer.parseInt(m.group(1)) == 1;
+        Matcher[] m = new Matcher[1];
+        if (pages.pageOf(i, m)) {
+            return Integer.parseInt(m[0].group(1)) == 1;
         }
         if (pages.faxCover(i)) {
             return true;

@@ -76,43 +76,16 @@ public final class DuplicatePages {
         for (int w = 0; w < vocabulary.length; w++) {
             wordHash[w] = mix(vocabulary[w].hashCode() * 0x9E3779B97F4A7C15L);
         }
-        // per page: its word set (hashed, sorted, as the shingles) and its bucket keys (sorted)
+        // per page: its word set (hashed, sorted, as the shingles) and its bucket keys (sorted), made when a
+        // candidate pair first needs them
         long[][] sets = new long[n][];
         long[][] keys = new long[n][];
         int[] df = new int[vocabulary.length];
         for (int p = 0; p < n; p++) {
             int[] seq = seqs.get(p);
             if (seq.length < MIN_WORDS) {
-                sets[p] = new long[0];
-                keys[p] = new long[0];
                 continue;
             }
-            long[] s = new long[seq.length];
-            for (int k = 0; k < seq.length; k++) {
-                s[k] = wordHash[seq[k]];
-            }
-            s = distinctSorted(s);
-            sets[p] = s;
-            long[] sig = new long[HASHES];
-            java.util.Arrays.fill(sig, Long.MAX_VALUE);
-            for (long x : s) {
-                for (int i = 0; i < HASHES; i++) {
-                    long h = mix(x * seeds[i]);
-                    if (h < sig[i]) {
-                        sig[i] = h;
-                    }
-                }
-            }
-            long[] key = new long[BANDS];
-            for (int b = 0; b < BANDS; b++) {
-                long h = b;
-                for (int k = 0; k < ROWS; k++) {
-                    h = h * 31 + sig[b * ROWS + k];
-                }
-                key[b] = mix(h);
-            }
-            java.util.Arrays.sort(key);
-            keys[p] = key;
             int[] distinct = seq.clone();
             java.util.Arrays.sort(distinct);
             for (int k = 0; k < distinct.length; k++) {
@@ -130,8 +103,8 @@ public final class DuplicatePages {
         int[] seen = new int[n];
         java.util.Arrays.fill(seen, -1);
         for (int p = 0; p < n; p++) {
-            if (keys[p].length == 0) {
-                continue;
+            if (seqs.get(p).length < MIN_WORDS) {
+                continue; // no shingles: never in a bucket
             }
             long[] tokens = tokens(seqs.get(p), rank);
             int len = tokens.length;
@@ -150,8 +123,16 @@ public final class DuplicatePages {
                     seen[a] = p;
                     int la = seqs.get(a).length;
                     int longer = Math.max(la, len);
-                    if (Math.abs(la - len) > longer / 10 + 1 || !shareAny(keys[a], keys[p])
-                            || jaccard(sets[a], sets[p]) < 0.5) {
+                    if (Math.abs(la - len) > longer / 10 + 1) {
+                        continue;
+                    }
+                    for (int x : new int[] {a, p}) {
+                        if (sets[x] == null) {
+                            sets[x] = wordSet(seqs.get(x), wordHash);
+                            keys[x] = bucketKeys(sets[x], seeds);
+                        }
+                    }
+                    if (jaccard(sets[a], sets[p]) < 0.5 || !shareAny(keys[a], keys[p])) {
                         continue;
                     }
                     double sim = similarity(seqs.get(a), seqs.get(p));
@@ -180,6 +161,39 @@ public final class DuplicatePages {
             }
         }
         return out;
+    }
+
+    /** A page's word set: its words' hashes (the 1-word shingles), sorted, each once. */
+    private static long[] wordSet(int[] seq, long[] wordHash) {
+        long[] s = new long[seq.length];
+        for (int k = 0; k < seq.length; k++) {
+            s[k] = wordHash[seq[k]];
+        }
+        return distinctSorted(s);
+    }
+
+    /** The MinHash bucket of each band for a page's word set (sorted: only "any in common" is asked). */
+    private static long[] bucketKeys(long[] set, long[] seeds) {
+        long[] sig = new long[HASHES];
+        java.util.Arrays.fill(sig, Long.MAX_VALUE);
+        for (long x : set) {
+            for (int i = 0; i < HASHES; i++) {
+                long h = mix(x * seeds[i]);
+                if (h < sig[i]) {
+                    sig[i] = h;
+                }
+            }
+        }
+        long[] key = new long[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            long h = b;
+            for (int k = 0; k < ROWS; k++) {
+                h = h * 31 + sig[b * ROWS + k];
+            }
+            key[b] = mix(h);
+        }
+        java.util.Arrays.sort(key);
+        return key;
     }
 
     /** Words ranked rarest first (by the number of pages holding them, then by id): a total order. */
