@@ -7,6 +7,8 @@
 #   JAR=path            the application jar to measure (default: target/reviewdesk.jar, built here)
 #   JAR_BEFORE=path     a second jar measured in alternation with the first (before/after in the same conditions)
 #   PDF_DIR=dir         take DIR/add-N/record-0000.pdf instead of generating it (e.g. /tmp/archive-bench)
+#   STAGES=1            also time the import's analyses in one warm process, now and as before, alternating
+#                       (org.reviewdesk.record.AnalysisStageBenchmark: chronology split, duplicate pages)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 runs=${1:-5}
@@ -58,6 +60,9 @@ for n in ${PAGES:-1000 5000}; do
     echo "- $n pages, $l ($([ "$l" = after ] && echo "$JAR" || echo "$JAR_BEFORE")): wall median $mw ms (runs:${w[$l]}), CPU median $mc s (runs:${c[$l]}), peak RSS ${r[$l]} MB; pdftotext median $mt ms: $(awk -v a="$mw" -v b="$mt" 'BEGIN{printf "%.1fx", a/b}')"
   done
   unset w c r
+  if [ -n "${STAGES:-}" ]; then
+    java -Xmx512m -cp "$cp" org.reviewdesk.record.AnalysisStageBenchmark "$pdf" 3 | sed 's/^/  /'
+  fi
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work/small" "$work/add.txt"
