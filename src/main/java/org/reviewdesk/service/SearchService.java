@@ -188,6 +188,13 @@ public final class SearchService implements AutoCloseable {
         if (fuzzy) {
             q = q.fuzzy();
         }
+        Indexer queued;
+        synchronized (this) {
+            queued = indexer;
+        }
+        if (queued != null) {
+            queued.run(() -> { }); // the pages handed over so far (at most a short queue) are searched too
+        }
         List<RecordIndex.Found> found;
         try {
             found = index().search(q, caseNumber, limit, false);
