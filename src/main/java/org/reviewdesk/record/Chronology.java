@@ -42,50 +42,125 @@ public final class Chronology {
         if (pages.isEmpty()) {
             return out;
         }
+        // each page's date of service, author and fax cover are looked for once (the split asks for them
+        // up to three times a page: as the page before, as a possible start, as a document's first page)
+        Pages cache = new Pages(pages);
         int start = 1;
-        LocalDate currentDate = dateOfService(pages.get(0));
-        String currentAuthor = author(pages.get(0));
+        LocalDate currentDate = cache.date(0);
+        String currentAuthor = cache.author(0);
         for (int p = 2; p <= pages.size(); p++) {
             String text = pages.get(p - 1);
-            boolean afterCover = FAX_COVER.matcher(pages.get(p - 2)).find() && !text.isBlank();
-            if (afterCover || startsDocument(text, currentDate, currentAuthor)) {
-                out.add(part(pages, start, p - 1));
+            boolean afterCover = cache.faxCover(p - 2) && !text.isBlank();
+            if (afterCover || startsDocument(cache, p - 1, currentDate, currentAuthor)) {
+                out.add(part(cache, start, p - 1));
                 start = p;
-                currentDate = dateOfService(text);
-                currentAuthor = author(text);
+                currentDate = cache.date(p - 1);
+                currentAuthor = cache.author(p - 1);
             } else {
                 if (currentDate == null) {
-                    currentDate = dateOfService(text);
+                    currentDate = cache.date(p - 1);
                 }
                 if (currentAuthor == null) {
-                    currentAuthor = author(text);
+                    currentAuthor = cache.author(p - 1);
                 }
             }
         }
-        out.add(part(pages, start, pages.size()));
+        out.add(part(cache, start, pages.size()));
         return out;
     }
 
-    static boolean startsDocument(String text, LocalDate currentDate, String currentAuthor) {
+    /** The pages of a file with what was found on each, each looked for at most once. */
+    private static final class Pages {
+        private final List<String> texts;
+        private final LocalDate[] dates;
+        private final String[] authors;
+        private final byte[] found; // bits: 1 date looked for, 2 author looked for, 4 fax cover looked for, 8 is one
+        Pages(List<String> texts) {
+            this.texts = texts;
+            this.dates = new LocalDate[texts.size()];
+            this.authors = new String[texts.size()];
+            this.found = new byte[texts.size()];
+            this.lower = new String[texts.size()];
+        }
+
+        private final String[] lower;
+
+        String text(int i) {
+            return texts.get(i);
+        }
+
+        /**
+         * Whether the page's text holds one of {@code words} (ASCII, lower case), ignoring case: each pattern
+         * below needs one of its words, so a page without them is not searched (lower-casing keeps every ASCII
+         * letter's place and may only add matches, never lose one).
+         */
+        boolean mayHold(int i, String... words) {
+            if (lower[i] == null) {
+                lower[i] = texts.get(i).toLowerCase(java.util.Locale.ROOT);
+            }
+            for (String w : words) {
+                if (lower[i].contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean pageOf(int i, Matcher[] out) {
+            if (!mayHold(i, "page")) {
+                return false;
+            }
+            Matcher m = PAGE_OF.matcher(texts.get(i));
+            out[0] = m;
+            return m.find();
+        }
+
+        LocalDate date(int i) {
+            if ((found[i] & 1) == 0) {
+                dates[i] = mayHold(i, "date", "dos") ? dateOfService(texts.get(i)) : null;
+                found[i] |= 1;
+            }
+            return dates[i];
+        }
+
+        String author(int i) {
+            if ((found[i] & 2) == 0) {
+                authors[i] = mayHold(i, "provider", "physician", "therapist", "author", "radiologist", "signed",
+                        "dictated") ? Chronology.author(texts.get(i)) : null;
+                found[i] |= 2;
+            }
+            return authors[i];
+        }
+
+        boolean faxCover(int i) {
+            if ((found[i] & 4) == 0) {
+                found[i] |= mayHold(i, "cover", "facsimile") && FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
+            }
+            return (found[i] & 8) != 0;
+        }
+    }
+
+    private static boolean startsDocument(Pages pages, int i, LocalDate currentDate, String currentAuthor) {
+        String text = pages.text(i);
         if (text.isBlank()) {
             return false; // an empty page (or one still waiting for OCR) belongs to what it follows
         }
-        Matcher m = PAGE_OF.matcher(text);
-        if (m.find()) {
-            return Integer.parseInt(m.group(1)) == 1;
+        Matcher[] m = new Matcher[1];
+        if (pages.pageOf(i, m)) {
+            return Integer.parseInt(m[0].group(1)) == 1;
         }
-        if (FAX_COVER.matcher(text).find()) {
+        if (pages.faxCover(i)) {
             return true;
         }
         String heading = String.join("\n", text.lines().filter(l -> !l.isBlank()).limit(2).toList());
         if (!KindSuggestion.OTHER.equals(KindSuggestion.guessHeading(heading))) {
             return true;
         }
-        LocalDate d = dateOfService(text);
+        LocalDate d = pages.date(i);
         if (d != null && currentDate != null && !d.equals(currentDate)) {
             return true;
         }
-        String a = author(text);
+        String a = pages.author(i);
         return a != null && currentAuthor != null && !same(a, currentAuthor);
     }
 
@@ -93,12 +168,13 @@ public final class Chronology {
         return a.replaceAll("[^A-Za-z]", "").equalsIgnoreCase(b.replaceAll("[^A-Za-z]", ""));
     }
 
-    private static Part part(List<String> pages, int first, int last) {
-        String text = pages.get(first - 1);
-        for (int p = first + 1; p <= last && text.isBlank(); p++) {
-            text = pages.get(p - 1);
+    private static Part part(Pages pages, int first, int last) {
+        int index = first - 1;
+        for (int p = first + 1; p <= last && pages.text(index).isBlank(); p++) {
+            index = p - 1;
         }
-        LocalDate date = dateOfService(text);
+        String text = pages.text(index);
+        LocalDate date = pages.date(index);
         if (date == null) {
             date = DateSuggestion.find(text);
         }
@@ -109,7 +185,8 @@ public final class Chronology {
         if (KindSuggestion.OTHER.equals(kind) && !text.isBlank()) {
             kind = KindSuggestion.guess(text);
         }
-        return new Part(first, last, kind, date, author(text), title == null || title.isBlank() ? null : title);
+        return new Part(first, last, kind, date, pages.author(index),
+                title == null || title.isBlank() ? null : title);
     }
 
     /** The date of service a page states ("Date of Service: 01/19/2015"), if it states one. */

@@ -44,15 +44,53 @@ final class DateSuggestion {
                 }
             }
         }
-        Matcher m = DATE.matcher(text);
-        while (m.find()) {
+        // the first plausible date: as DATE.matcher(text).find() in a loop, but tried only where a date can
+        // begin (a digit after a non-digit, a month's first letter at a word's start): the same matches, without
+        // trying the four alternatives at every character of the page
+        Matcher m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int from = 0;
+        while (from < n) {
+            int pos = nextStart(text, from);
+            if (pos < 0) {
+                break;
+            }
+            m.region(pos, n);
+            if (!m.lookingAt()) {
+                from = pos + 1;
+                continue;
+            }
             LocalDate d = toDate(m);
             if (d != null && !OTHER_DATE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
                 return d;
             }
+            from = Math.max(m.end(), pos + 1);
         }
         return null;
     }
+
+    /**
+     * The first position from {@code from} where DATE may match: every alternative starts with an ASCII digit
+     * not preceded by a digit (the look-behinds and the word boundary) or with a month's first letter not preceded
+     * by an ASCII letter or digit (the word boundary).
+     */
+    private static int nextStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char before = i == 0 ? ' ' : text.charAt(i - 1);
+            if (c >= '0' && c <= '9') {
+                if (!(before >= '0' && before <= '9')) {
+                    return i;
+                }
+            } else if (MONTH_START.indexOf(c) >= 0 && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
+                    || before >= 'A' && before <= 'Z')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final String MONTH_START = "jfmasondJFMASOND";
 
     private static LocalDate toDate(Matcher m) {
         try {

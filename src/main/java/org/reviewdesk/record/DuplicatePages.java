@@ -2,11 +2,9 @@ package org.reviewdesk.record;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Exact and near-duplicate pages across a case (the same note faxed twice, re-scanned with other noise). MinHash
@@ -34,74 +32,126 @@ public final class DuplicatePages {
     private DuplicatePages() {
     }
 
-    /** The duplicates among {@code pages} (in case order: documents in order, pages in order). */
+    /**
+     * The duplicates among {@code pages} (in case order: documents in order, pages in order).
+     * <p>
+     * A pair is a duplicate when it shares a MinHash bucket, its word sets' Jaccard is at least 0.5 and its
+     * word-sequence similarity at least {@link #THRESHOLD}; each later page points at the earliest page it
+     * repeats. Rather than verifying every pair of a bucket (common words put about half of all pages' pairs in
+     * some bucket: quadratic in the case's pages), the pairs are found by prefix filtering, which is exact for
+     * the similarity threshold: a similarity of 0.9 allows at most a tenth of the longer page's words to be
+     * edited, so the two pages share at least nine tenths of their word occurrences, and so at least one of
+     * the rarest tenth (plus one) of each page's word occurrences. Only pairs sharing one of those are checked,
+     * by the same three conditions; the result is the same as verifying every bucket pair.
+     */
     public static List<Duplicate> find(Map<String, List<String>> pagesByDocument) {
         List<PageRef> refs = new ArrayList<>();
-        List<Set<Long>> shingles = new ArrayList<>();
-        List<String[]> words = new ArrayList<>();
+        List<int[]> seqs = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
         for (var e : pagesByDocument.entrySet()) {
             for (int i = 0; i < e.getValue().size(); i++) {
                 refs.add(new PageRef(e.getKey(), i + 1));
                 String[] w = words(e.getValue().get(i));
-                words.add(w);
-                shingles.add(shingles(w));
+                int[] seq = new int[w.length];
+                for (int k = 0; k < w.length; k++) {
+                    Integer id = ids.get(w[k]);
+                    if (id == null) {
+                        id = ids.size();
+                        ids.put(w[k], id);
+                    }
+                    seq[k] = id;
+                }
+                seqs.add(seq);
             }
         }
+        int n = refs.size();
+        String[] vocabulary = new String[ids.size()];
+        ids.forEach((w, id) -> vocabulary[id] = w);
         long[] seeds = new long[HASHES];
         java.util.Random r = new java.util.Random(0x5eed);
         for (int i = 0; i < HASHES; i++) {
             seeds[i] = r.nextLong() | 1;
         }
-        Map<Long, List<Integer>> buckets = new HashMap<>();
-        for (int p = 0; p < refs.size(); p++) {
-            Set<Long> s = shingles.get(p);
-            if (s.isEmpty()) {
+        long[] wordHash = new long[vocabulary.length];
+        for (int w = 0; w < vocabulary.length; w++) {
+            wordHash[w] = mix(vocabulary[w].hashCode() * 0x9E3779B97F4A7C15L);
+        }
+        // per page: its word set (hashed, sorted, as the shingles) and its bucket keys (sorted), made when a
+        // candidate pair first needs them
+        long[][] sets = new long[n][];
+        long[][] keys = new long[n][];
+        int[] df = new int[vocabulary.length];
+        for (int p = 0; p < n; p++) {
+            int[] seq = seqs.get(p);
+            if (seq.length < MIN_WORDS) {
                 continue;
             }
-            long[] sig = new long[HASHES];
-            java.util.Arrays.fill(sig, Long.MAX_VALUE);
-            for (long x : s) {
-                for (int i = 0; i < HASHES; i++) {
-                    long h = mix(x * seeds[i]);
-                    if (h < sig[i]) {
-                        sig[i] = h;
-                    }
+            int[] distinct = seq.clone();
+            java.util.Arrays.sort(distinct);
+            for (int k = 0; k < distinct.length; k++) {
+                if (k == 0 || distinct[k] != distinct[k - 1]) {
+                    df[distinct[k]]++;
                 }
-            }
-            for (int b = 0; b < BANDS; b++) {
-                long h = b;
-                for (int k = 0; k < ROWS; k++) {
-                    h = h * 31 + sig[b * ROWS + k];
-                }
-                buckets.computeIfAbsent(mix(h), k -> new ArrayList<>()).add(p);
             }
         }
-        // union of candidate pairs verified by exact Jaccard; each later page points at the earliest it repeats
-        int[] originalOf = new int[refs.size()];
-        double[] simOf = new double[refs.size()];
+        // word occurrences as tokens (word, its k-th occurrence on the page), rarest words first
+        int[] rank = rankByFrequency(df);
+        Map<Long, List<Integer>> prefixIndex = new HashMap<>();
+        int[] originalOf = new int[n];
+        double[] simOf = new double[n];
         java.util.Arrays.fill(originalOf, -1);
-        Set<Long> checked = new HashSet<>();
-        for (List<Integer> bucket : buckets.values()) {
-            for (int i = 0; i < bucket.size(); i++) {
-                for (int j = i + 1; j < bucket.size(); j++) {
-                    int a = Math.min(bucket.get(i), bucket.get(j));
-                    int b = Math.max(bucket.get(i), bucket.get(j));
-                    if (!checked.add(((long) a << 32) | b)) {
+        int[] seen = new int[n];
+        java.util.Arrays.fill(seen, -1);
+        for (int p = 0; p < n; p++) {
+            if (seqs.get(p).length < MIN_WORDS) {
+                continue; // no shingles: never in a bucket
+            }
+            long[] tokens = tokens(seqs.get(p), rank);
+            int len = tokens.length;
+            int prefix = Math.min(len, len / 10 + 2); // len - (len - len / 10 - 1) + 1
+            int best = -1;
+            double bestSim = 0;
+            for (int t = 0; t < prefix; t++) {
+                List<Integer> earlier = prefixIndex.get(tokens[t]);
+                if (earlier == null) {
+                    continue;
+                }
+                for (int a : earlier) {
+                    if (seen[a] == p || (best >= 0 && a >= best)) {
                         continue;
                     }
-                    if (jaccard(shingles.get(a), shingles.get(b)) < 0.5) {
-                        continue; // not even the same vocabulary
+                    seen[a] = p;
+                    int la = seqs.get(a).length;
+                    int longer = Math.max(la, len);
+                    if (Math.abs(la - len) > longer / 10 + 1) {
+                        continue;
                     }
-                    double sim = similarity(words.get(a), words.get(b));
-                    if (sim >= THRESHOLD && (originalOf[b] < 0 || a < originalOf[b])) {
-                        originalOf[b] = a;
-                        simOf[b] = sim;
+                    for (int x : new int[] {a, p}) {
+                        if (sets[x] == null) {
+                            sets[x] = wordSet(seqs.get(x), wordHash);
+                            keys[x] = bucketKeys(sets[x], seeds);
+                        }
+                    }
+                    if (jaccard(sets[a], sets[p]) < 0.5 || !shareAny(keys[a], keys[p])) {
+                        continue;
+                    }
+                    double sim = similarity(seqs.get(a), seqs.get(p));
+                    if (sim >= THRESHOLD) {
+                        best = a;
+                        bestSim = sim;
                     }
                 }
+            }
+            if (best >= 0) {
+                originalOf[p] = best;
+                simOf[p] = bestSim;
+            }
+            for (int t = 0; t < prefix; t++) {
+                prefixIndex.computeIfAbsent(tokens[t], k -> new ArrayList<>()).add(p);
             }
         }
         List<Duplicate> out = new ArrayList<>();
-        for (int p = 0; p < refs.size(); p++) {
+        for (int p = 0; p < n; p++) {
             if (originalOf[p] >= 0) {
                 int o = originalOf[p];
                 while (originalOf[o] >= 0) {
@@ -113,25 +163,128 @@ public final class DuplicatePages {
         return out;
     }
 
+    /** A page's word set: its words' hashes (the 1-word shingles), sorted, each once. */
+    private static long[] wordSet(int[] seq, long[] wordHash) {
+        long[] s = new long[seq.length];
+        for (int k = 0; k < seq.length; k++) {
+            s[k] = wordHash[seq[k]];
+        }
+        return distinctSorted(s);
+    }
+
+    /** The MinHash bucket of each band for a page's word set (sorted: only "any in common" is asked). */
+    private static long[] bucketKeys(long[] set, long[] seeds) {
+        long[] sig = new long[HASHES];
+        java.util.Arrays.fill(sig, Long.MAX_VALUE);
+        for (long x : set) {
+            for (int i = 0; i < HASHES; i++) {
+                long h = mix(x * seeds[i]);
+                if (h < sig[i]) {
+                    sig[i] = h;
+                }
+            }
+        }
+        long[] key = new long[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            long h = b;
+            for (int k = 0; k < ROWS; k++) {
+                h = h * 31 + sig[b * ROWS + k];
+            }
+            key[b] = mix(h);
+        }
+        java.util.Arrays.sort(key);
+        return key;
+    }
+
+    /** Words ranked rarest first (by the number of pages holding them, then by id): a total order. */
+    private static int[] rankByFrequency(int[] df) {
+        Integer[] order = new Integer[df.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> df[x] != df[y] ? Integer.compare(df[x], df[y]) : Integer.compare(x, y));
+        int[] rank = new int[df.length];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+        }
+        return rank;
+    }
+
+    /** A page's word occurrences as (rank of the word, occurrence number), sorted: the rarest first. */
+    private static long[] tokens(int[] seq, int[] rank) {
+        long[] r = new long[seq.length];
+        for (int k = 0; k < seq.length; k++) {
+            r[k] = (long) rank[seq[k]] << 32;
+        }
+        java.util.Arrays.sort(r);
+        for (int k = 1; k < r.length; k++) {
+            if ((r[k] >>> 32) == (r[k - 1] >>> 32)) {
+                r[k] = r[k - 1] + 1; // the next occurrence of the same word
+            }
+        }
+        return r;
+    }
+
+    private static long[] distinctSorted(long[] a) {
+        java.util.Arrays.sort(a);
+        int m = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (i == 0 || a[i] != a[i - 1]) {
+                a[m++] = a[i];
+            }
+        }
+        return java.util.Arrays.copyOf(a, m);
+    }
+
+    /** Whether two sorted arrays have a value in common (two pages share a bucket). */
+    private static boolean shareAny(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
     /** The page's words, lower case, punctuation dropped (OCR's stray marks vanish with it). */
     static String[] words(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").trim();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        // the runs of letters and digits of the lower-cased text (everything else separates words)
+        String t = text.toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            boolean word = Character.isLetter(cp) || isNumber(cp);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(t.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.add(t.substring(start));
+        }
+        return out.toArray(new String[0]);
     }
 
-    static Set<Long> shingles(String[] words) {
-        Set<Long> out = new HashSet<>();
-        if (words.length < MIN_WORDS) {
-            return out;
-        }
-        for (String w : words) {
-            out.add(mix(w.hashCode() * 0x9E3779B97F4A7C15L));
-        }
-        return out;
+    /** {@code \p{N}}: decimal digits, letter numbers and other numbers. */
+    private static boolean isNumber(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
-    /** 1 - word edit distance / the longer page's word count. */
-    static double similarity(String[] a, String[] b) {
+    /** 1 - word edit distance / the longer page's word count (words as ids: equal ids, equal words). */
+    static double similarity(int[] a, int[] b) {
         int[] prev = new int[b.length + 1];
         int[] cur = new int[b.length + 1];
         for (int j = 0; j <= b.length; j++) {
@@ -139,8 +292,9 @@ public final class DuplicatePages {
         }
         for (int i = 1; i <= a.length; i++) {
             cur[0] = i;
+            int ai = a[i - 1];
             for (int j = 1; j <= b.length; j++) {
-                int sub = prev[j - 1] + (a[i - 1].equals(b[j - 1]) ? 0 : 1);
+                int sub = prev[j - 1] + (ai == b[j - 1] ? 0 : 1);
                 cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
             }
             int[] t = prev;
@@ -151,19 +305,26 @@ public final class DuplicatePages {
         return longer == 0 ? 0 : 1 - (double) prev[b.length] / longer;
     }
 
-    static double jaccard(Set<Long> a, Set<Long> b) {
-        if (a.isEmpty() || b.isEmpty()) {
+    /** Jaccard of two sorted sets of distinct values. */
+    static double jaccard(long[] a, long[] b) {
+        if (a.length == 0 || b.length == 0) {
             return 0;
         }
-        Set<Long> small = a.size() < b.size() ? a : b;
-        Set<Long> large = small == a ? b : a;
         int common = 0;
-        for (long x : small) {
-            if (large.contains(x)) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
                 common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return (double) common / (a.size() + b.size() - common);
+        return (double) common / (a.length + b.length - common);
     }
 
     private static long mix(long z) {

@@ -1,16 +1,58 @@
 package org.reviewdesk.record;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Whether a page's text layer is usable text or needs OCR (no text layer, or a scanner's invisible garbage). */
 public final class TextLayer {
-    private static final Pattern TOKEN = Pattern.compile("\\S+");
     /** Punctuation around a token (compiled once: a 1,000-page import strips it from every token). */
     private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\p{Punct}]+|[\\p{Punct}]+$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}]*[aeiouyAEIOUY][\\p{L}]*|[A-Z]{2,5}|\\d{1,4}");
 
     private TextLayer() {
+    }
+
+    /** {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** {@code \p{Punct}}: ASCII punctuation. */
+    private static boolean isPunct(char c) {
+        return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~';
+    }
+
+    /** A token of ASCII characters {@code text[start, end)}: as {@link #slowWord}, without the patterns. */
+    static boolean asciiWord(String text, int start, int end) {
+        while (start < end && isPunct(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPunct(text.charAt(end - 1))) {
+            end--;
+        }
+        int len = end - start;
+        if (len == 0 || len > 25) {
+            return false;
+        }
+        boolean letters = true;
+        boolean vowel = false;
+        boolean upper = true;
+        boolean digits = true;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            boolean lower = c >= 'a' && c <= 'z';
+            boolean up = c >= 'A' && c <= 'Z';
+            letters &= lower || up;
+            upper &= up;
+            digits &= c >= '0' && c <= '9';
+            vowel |= "aeiouyAEIOUY".indexOf(c) >= 0;
+        }
+        return letters && vowel || upper && len >= 2 && len <= 5 || digits && len <= 4;
+    }
+
+    /** Whether a token looks like a word: letters with a vowel, 2-5 capitals or up to 4 digits, punctuation around. */
+    static boolean slowWord(String token) {
+        String t = EDGE_PUNCT.matcher(token).replaceAll("");
+        return !t.isEmpty() && t.length() <= 25 && WORD.matcher(t).matches();
     }
 
     /**
@@ -30,13 +72,27 @@ public final class TextLayer {
         if (letters < 20) {
             return true;
         }
-        Matcher m = TOKEN.matcher(text);
+        // the tokens (runs of non-space), scanned by hand: ASCII tokens (nearly all) without a regex, others
+        // through the patterns (same result: \S, \p{Punct} and the word pattern on ASCII, checked by a test)
         int tokens = 0;
         int words = 0;
-        while (m.find()) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            boolean ascii = true;
+            while (i < n && !isSpace(text.charAt(i))) {
+                ascii &= text.charAt(i) < 0x80;
+                i++;
+            }
             tokens++;
-            String t = EDGE_PUNCT.matcher(m.group()).replaceAll("");
-            if (!t.isEmpty() && t.length() <= 25 && WORD.matcher(t).matches()) {
+            if (ascii ? asciiWord(text, start, i) : slowWord(text.substring(start, i))) {
                 words++;
             }
         }

@@ -188,6 +188,13 @@ public final class SearchService implements AutoCloseable {
         if (fuzzy) {
             q = q.fuzzy();
         }
+        Indexer queued;
+        synchronized (this) {
+            queued = indexer;
+        }
+        if (queued != null) {
+            queued.run(() -> { }); // the pages handed over so far (at most a short queue) are searched too
+        }
         List<RecordIndex.Found> found;
         try {
             found = index().search(q, caseNumber, limit, false);
@@ -268,40 +275,138 @@ public final class SearchService implements AutoCloseable {
     }
 
     void pageAdded(String caseNumber, String documentId, int page, String text) {
-        try {
-            index().put(new PageKey(caseNumber, documentId, page), text);
-        } catch (IOException | StoreException e) {
-            // the store keeps the page; the repair at the next start indexes it
+        // indexed on the indexer's thread: the import goes on with the next page meanwhile
+        indexer().submit(() -> {
+            try {
+                index().put(new PageKey(caseNumber, documentId, page), text);
+            } catch (IOException | StoreException e) {
+                // the store keeps the page; the repair at the next start indexes it
+            }
+        });
+    }
+
+    /** The store has committed a document's pages: make the index's copy durable too (returns once it is). */
+    void documentStored(String caseNumber, String documentId) {
+        indexer().run(() -> {
+            try {
+                index().commit();
+            } catch (IOException | StoreException e) {
+                // repaired from the store at the next start
+            }
+        });
+    }
+
+    /**
+     * The pages of an import, put into the index on a thread of its own in the order they came (a short queue:
+     * the import waits when the index falls behind), so that the import's thread reads and stores the next
+     * pages meanwhile. Removals and commits go through the same queue and are waited for.
+     */
+    private static final class Indexer {
+        private static final int QUEUE = 64;
+        private final java.util.concurrent.BlockingQueue<Runnable> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
+        private final Thread thread;
+
+        Indexer() {
+            thread = new Thread(() -> {
+                try {
+                    while (true) {
+                        queue.take().run();
+                    }
+                } catch (InterruptedException e) {
+                    // closed
+                }
+            }, "search-indexer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void submit(Runnable task) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(task); // not lost on an interrupt (a cancelled import): its removal follows in order
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Runs {@code task} after everything queued before it and returns when it has run. */
+        void run(Runnable task) {
+            if (Thread.currentThread() == thread) {
+                task.run();
+                return;
+            }
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            submit(() -> {
+                try {
+                    task.run();
+                } finally {
+                    done.countDown();
+                }
+            });
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the index must not be left half-updated: finish, then pass it on
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void stop() {
+            run(() -> { });
+            thread.interrupt();
         }
     }
 
-    /** The store has committed a document's pages: make the index's copy durable too. */
-    void documentStored(String caseNumber, String documentId) {
-        try {
-            index().commit();
-        } catch (IOException | StoreException e) {
-            // repaired from the store at the next start
+    private Indexer indexer;
+
+    private synchronized Indexer indexer() {
+        if (indexer == null) {
+            indexer = new Indexer();
         }
+        return indexer;
     }
 
     /** Forgets a document's pages, or a whole case's ({@code documentId} null). */
     void documentRemoved(String caseNumber, String documentId) {
-        try {
-            RecordIndex idx = index();
-            if (documentId == null) {
-                idx.removeCase(caseNumber);
-            } else {
-                idx.removeDocument(caseNumber, documentId);
+        indexer().run(() -> {
+            try {
+                RecordIndex idx = index();
+                if (documentId == null) {
+                    idx.removeCase(caseNumber);
+                } else {
+                    idx.removeDocument(caseNumber, documentId);
+                }
+                idx.commit();
+            } catch (IOException | StoreException e) {
+                // the repair at the next start drops what the store no longer has
             }
-            idx.commit();
-        } catch (IOException | StoreException e) {
-            // the repair at the next start drops what the store no longer has
-        }
+        });
     }
 
     /** Stops the repair (at a document's end), commits and closes the index. */
     @Override
     public void close() {
+        Indexer queued;
+        synchronized (this) {
+            queued = indexer;
+            indexer = null;
+        }
+        if (queued != null) {
+            queued.stop(); // the pages already handed over go into the index before it closes
+        }
         Thread t;
         RecordIndex idx;
         synchronized (this) {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# `records add` of a generated 1,000- and 5,000-page text PDF, whole process (JVM start, unlock, import, close),
+# side by side with `pdftotext` on the same file, alternating runs; wall median, CPU (user+sys) and peak RSS by
+# /usr/bin/time -v. The same PDFs and the same -Xmx512m as src/test/bench/archive-benchmark.sh (issue #13).
+# Usage: src/test/bench/records-add-benchmark.sh [RUNS=5] [WORK=/tmp/records-add-bench]
+#   PAGES="1000 5000"   which files
+#   JAR=path            the application jar to measure (default: target/reviewdesk.jar, built here)
+#   JAR_BEFORE=path     a second jar measured in alternation with the first (before/after in the same conditions)
+#   PDF_DIR=dir         take DIR/add-N/record-0000.pdf instead of generating it (e.g. /tmp/archive-bench)
+#   STAGES=1            also time the import's analyses in one warm process, now and as before, alternating
+#                       (org.reviewdesk.record.AnalysisStageBenchmark: chronology split, duplicate pages)
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+runs=${1:-5}
+work=${2:-/tmp/records-add-bench}
+export REVIEWDESK_PASSWORD="${REVIEWDESK_PASSWORD:-records add benchmark password}"
+mkdir -p "$work"
+if [ -z "${JAR:-}" ]; then
+  nice -n 10 mvn -B -q -o package -DskipTests
+  JAR=target/reviewdesk.jar
+fi
+nice -n 10 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench.cp)"
+java=(java -Xmx512m)
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+wall() { awk -F': ' '/Elapsed/{split($2,t,":"); printf "%d", (t[1]*60+t[2])*1000}' "$1"; }
+cpu() { awk '/User time|System time/{s+=$4} END{printf "%.2f", s}' "$1"; }
+peak() { awk '/Maximum resident/{printf "%.0f", $6/1024}' "$1"; }
+
+echo "## records add, whole process ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1))"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in ${PAGES:-1000 5000}; do
+  if [ -n "${PDF_DIR:-}" ]; then
+    pdf="$PDF_DIR/add-$n/record-0000.pdf"
+  else
+    "${java[@]}" -cp "$cp" org.reviewdesk.bench.ArchiveGenerator "$work/add-$n" 1 "$n" 1 > /dev/null
+    pdf="$work/add-$n/record-0000.pdf"
+  fi
+  labels=(after); jars=("$JAR")
+  if [ -n "${JAR_BEFORE:-}" ]; then labels=(before after); jars=("$JAR_BEFORE" "$JAR"); fi
+  declare -A w c r
+  for l in "${labels[@]}"; do w[$l]=""; c[$l]=""; r[$l]=0; done
+  t=()
+  for i in $(seq 1 "$runs"); do
+    for k in "${!labels[@]}"; do
+      l=${labels[$k]}
+      rm -rf "$work/small"
+      "${java[@]}" -jar "${jars[$k]}" --data "$work/small" init > /dev/null 2>&1
+      /usr/bin/time -v "${java[@]}" -jar "${jars[$k]}" --data "$work/small" records add EXAMPLE-0001 "$pdf" \
+        > /dev/null 2> "$work/add.time" || { cat "$work/add.time"; exit 1; }
+      w[$l]="${w[$l]} $(wall "$work/add.time")"; c[$l]="${c[$l]} $(cpu "$work/add.time")"
+      p=$(peak "$work/add.time"); [ "$p" -gt "${r[$l]}" ] && r[$l]=$p
+    done
+    t0=$(date +%s%N); pdftotext "$pdf" "$work/add.txt"; t1=$(date +%s%N); t+=($(( (t1 - t0) / 1000000 )))
+  done
+  mt=$(median "${t[@]}")
+  for l in "${labels[@]}"; do
+    # shellcheck disable=SC2086
+    mw=$(median ${w[$l]}); mc=$(median ${c[$l]})
+    echo "- $n pages, $l ($([ "$l" = after ] && echo "$JAR" || echo "$JAR_BEFORE")): wall median $mw ms (runs:${w[$l]}), CPU median $mc s (runs:${c[$l]}), peak RSS ${r[$l]} MB; pdftotext median $mt ms: $(awk -v a="$mw" -v b="$mt" 'BEGIN{printf "%.1fx", a/b}')"
+  done
+  unset w c r
+  if [ -n "${STAGES:-}" ]; then
+    java -Xmx512m -cp "$cp" org.reviewdesk.record.AnalysisStageBenchmark "$pdf" 3 | sed 's/^/  /'
+  fi
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$work/small" "$work/add.txt"
