@@ -11,7 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = ReviewDeskCommand.run(ReviewDeskApp::launchWindow, args);
+        // a command that opens the store: its key stretching overlaps the class loading of what follows
+        ReviewDeskCommand.startKeyDerivationEarly(args);
+        // a lambda, not ReviewDeskApp::launchWindow: the method reference would load ReviewDeskApp and with
+        // it JavaFX's Application class for every command, also those that draw nothing
+        int status = ReviewDeskCommand.run(dir -> ReviewDeskApp.launchWindow(dir), args);
         System.exit(status);
     }
 }

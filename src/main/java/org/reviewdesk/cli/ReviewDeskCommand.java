@@ -60,6 +60,47 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         return w;
     }
 
+    /** The commands that always open the store first: their key stretching may start before parsing. */
+    private static final java.util.Set<String> OPENS_STORE = java.util.Set.of("list", "show", "search", "records",
+            "export", "letter", "audit", "import", "finalize", "email", "archive", "backup", "trust", "suggest",
+            "check");
+
+    /**
+     * For a command that opens the store, with the password in the environment: starts the store key's
+     * stretching on a background thread before the command line is even parsed, so that it overlaps the
+     * loading of the command line, JSON and database classes (issue 13, docs/decisions/0014). Picks the
+     * data folder out of the arguments as picocli will ({@code --data DIR} or {@code --data=DIR}, else
+     * $REVIEWDESK_DATA or the platform's folder). Whatever it misreads costs only time: the store opens
+     * with the key it derives itself unless folder, password and parameters all match.
+     */
+    public static void startKeyDerivationEarly(String... args) {
+        String command = null;
+        Path data = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            } else if (a.equals("--data") && i + 1 < args.length) {
+                data = Path.of(args[++i]);
+            } else if (a.startsWith("--data=")) {
+                data = Path.of(a.substring("--data=".length()));
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return;
+            } else if (command == null && !a.startsWith("-")) {
+                command = a;
+            }
+        }
+        String password = System.getenv(Passwords.STORE);
+        if (command == null || !OPENS_STORE.contains(command) || password == null || password.isEmpty()) {
+            return;
+        }
+        try {
+            Workbench.startKeyDerivation(DataFolders.resolve(data), password.toCharArray());
+        } catch (RuntimeException e) {
+            // only a head start: the command derives the key itself
+        }
+    }
+
     /** Runs the command line; returns the exit status (0 success, 1 failure, 2 usage). */
     public static int run(Consumer<Path> window, String... args) {
         ReviewDeskCommand root = new ReviewDeskCommand(window);

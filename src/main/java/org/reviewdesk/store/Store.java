@@ -131,6 +131,15 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Starts stretching the key of the store in {@code dir} on a background thread, for a short command
+     * that will open it in a moment ({@link #open} takes the key when everything matches, else derives it
+     * itself). Does nothing when there is no store in {@code dir}.
+     */
+    public static void startKeyDerivation(Path dir, char[] password) {
+        EarlyKey.start(dir, password);
+    }
+
+    /**
      * Opens an existing store; a wrong password or a store in use changes nothing on disk. Leftovers of an
      * interrupted restore or password change are finished or rolled back first (see {@link #notes()}), and
      * a store still under the old fixed-salt key is moved to a salted Argon2id key.
@@ -149,7 +158,8 @@ public final class Store implements AutoCloseable {
             StoreKeys.Header header = StoreKeys.readHeader(dir);
             StoreException wrong = null;
             for (StoreKeys.Kdf k : header.candidates()) {
-                byte[] key = StoreKeys.storeKey(password, k);
+                byte[] early = EarlyKey.take(dir, password, k);
+                byte[] key = early != null ? early : StoreKeys.storeKey(password, k);
                 Store s;
                 try {
                     s = connect(dir, password, k, key, true);
