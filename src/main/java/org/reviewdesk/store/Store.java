@@ -35,6 +35,8 @@ public final class Store implements AutoCloseable {
 
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    /** On Java 23+ Lucene 9 notes at every start that it could use a newer Vector API: not the reviewer's concern. */
+    private static final Logger LUCENE_VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private final Path dir;
     private final Connection connection;
@@ -446,6 +448,7 @@ public final class Store implements AutoCloseable {
     /** H2 and Flyway must not write anything of their own: no trace files, no console chatter. */
     private static void quietLibraries() {
         FLYWAY_LOG.setLevel(Level.WARNING);
+        LUCENE_VECTOR_LOG.setLevel(Level.SEVERE);
     }
 
     public Path dir() {
