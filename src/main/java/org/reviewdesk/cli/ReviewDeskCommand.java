@@ -74,6 +74,11 @@ public final class ReviewDeskCommand implements Callable<Integer> {
      * with the key it derives itself unless folder, password and parameters all match.
      */
     public static void startKeyDerivationEarly(String... args) {
+        startKeyDerivationFor(System.getenv(Passwords.STORE), args);
+    }
+
+    /** As {@link #startKeyDerivationEarly(String...)} with this password; the data folder started for, or null. */
+    static Path startKeyDerivationFor(String password, String... args) {
         String command = null;
         Path data = null;
         for (int i = 0; i < args.length; i++) {
@@ -85,19 +90,21 @@ public final class ReviewDeskCommand implements Callable<Integer> {
             } else if (a.startsWith("--data=")) {
                 data = Path.of(a.substring("--data=".length()));
             } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return;
+                return null;
             } else if (command == null && !a.startsWith("-")) {
                 command = a;
             }
         }
-        String password = System.getenv(Passwords.STORE);
         if (command == null || !OPENS_STORE.contains(command) || password == null || password.isEmpty()) {
-            return;
+            return null;
         }
         try {
-            Workbench.startKeyDerivation(DataFolders.resolve(data), password.toCharArray());
+            Path dir = DataFolders.resolve(data);
+            Workbench.startKeyDerivation(dir, password.toCharArray());
+            return dir;
         } catch (RuntimeException e) {
             // only a head start: the command derives the key itself
+            return null;
         }
     }
 

@@ -81,6 +81,20 @@ final class EarlyKey {
         return d.key().clone();
     }
 
+    /** Whether a derivation for {@code dir} was started and not yet taken (for tests). */
+    static boolean pendingFor(Path dir) {
+        EarlyKey early = PENDING.get();
+        return early != null && early.dir.equals(dir.toAbsolutePath().normalize());
+    }
+
+    /** Waits until the pending derivation (if any) has finished (for tests). */
+    static void awaitPending() {
+        EarlyKey early = PENDING.get();
+        if (early != null) {
+            early.derived.handle((d, e) -> null).join();
+        }
+    }
+
     /** Drops a derivation nobody took (tests, or a command that did not open the store). */
     static void clear() {
         EarlyKey early = PENDING.getAndSet(null);
