@@ -171,9 +171,9 @@ rm -rf "$stage" "$fx" "$natives"
 
 # The start-up archive: a training run of the image's own launcher (init, then list, search, show and
 # records list in one process over the built-in sample case, in a throwaway store) records the classes
-# these commands load; the launcher's configuration then points at the archive through $APPDIR, so the
-# image can be moved or installed anywhere. A failed training leaves the image without an archive
-# (slower to start, otherwise the same).
+# these commands load; the launcher's configuration then points at the archive through $APPDIR (JDK 25's
+# AOT cache is still used after the image is moved or installed; JDK 17's AppCDS archive only where it was
+# made). A failed training leaves the image without an archive (slower to start, otherwise the same).
 case "$os" in
   mac) launcher="$image/Contents/MacOS/$name"; app_dir="$image/Contents/app" ;;
   windows) launcher="$image/reviewdesk-cli.exe"; app_dir="$image/app" ;;
