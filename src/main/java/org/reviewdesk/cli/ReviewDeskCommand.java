@@ -13,15 +13,21 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code reviewdesk [--data DIR] [--debug] [COMMAND ...]}: no command opens the window. */
 @Command(name = "reviewdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "ReviewDesk 0.1.0",
-        description = "Independent Medical Review workstation. Without a command it opens the window.",
-        subcommands = {InitCommand.class, PasswdCommand.class, ImportCommand.class, ListCommand.class,
-                ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
-                VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
-                BackupCommand.class, RestoreCommand.class, AuditCommand.class,
-                GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
-                ArchiveCommand.class, TrustCommand.class,
-                SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class})
+        description = "Independent Medical Review workstation. Without a command it opens the window.")
 public final class ReviewDeskCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order of the usage text. Not in the {@code @Command} annotation: picocli would
+     * build the model of every one of them (about 0.7 s of reflection in a fresh JVM) for each command;
+     * {@link #run} adds only the one the arguments name (all of them for the usage text or anything unclear).
+     */
+    static final Class<?>[] SUBCOMMANDS = {InitCommand.class, PasswdCommand.class, ImportCommand.class,
+        ListCommand.class, ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
+        VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
+        BackupCommand.class, RestoreCommand.class, AuditCommand.class,
+        GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
+        ArchiveCommand.class, TrustCommand.class,
+        SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class};
+
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")
     Path data;
@@ -108,10 +114,54 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         }
     }
 
+    /** The whole command line with every subcommand (its usage text lists them all). */
+    public static CommandLine fullCommandLine(Consumer<Path> window) {
+        CommandLine cl = new CommandLine(new ReviewDeskCommand(window));
+        for (Class<?> c : SUBCOMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /**
+     * The subcommands {@code args} need: only the one they name; none for the window (no name, no help);
+     * all of them for the usage text or a name that is not a subcommand's (picocli's own message then).
+     */
+    static java.util.List<Class<?>> subcommandsFor(String... args) {
+        String name = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data")) {
+                i++;
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("--")) {
+                return name == null ? java.util.List.of(SUBCOMMANDS) : named(name);
+            } else if (!a.startsWith("-")) {
+                name = a;
+                break;
+            }
+        }
+        return name == null ? java.util.List.of() : named(name);
+    }
+
+    private static java.util.List<Class<?>> named(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && (command.name().equals(name) || java.util.Arrays.asList(command.aliases())
+                    .contains(name))) {
+                return java.util.List.of(c);
+            }
+        }
+        return java.util.List.of(SUBCOMMANDS);
+    }
+
     /** Runs the command line; returns the exit status (0 success, 1 failure, 2 usage). */
     public static int run(Consumer<Path> window, String... args) {
         ReviewDeskCommand root = new ReviewDeskCommand(window);
         CommandLine cl = new CommandLine(root);
+        // before the handlers below: picocli gives them to the subcommands present when they are set
+        for (Class<?> c : subcommandsFor(args)) {
+            cl.addSubcommand(c);
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
