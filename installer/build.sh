@@ -8,6 +8,12 @@
 #   installer/build.sh --no-maven ...  reuse target/reviewdesk.jar and target/lib/ as they are
 #
 # Needs JDK 17+ with jpackage (JAVA_HOME or the PATH) and Maven; for the .deb, dpkg-deb and fakeroot.
+#
+# Start-up (issue 13, docs/decisions/0014-fast-commands.md): when a JDK 25 or later is found (REVIEWDESK_AOT_JDK,
+# JAVA_HOME, or /usr/lib/jvm/*), the image's runtime is jlinked from it and starts from an AOT cache
+# (JEP 483/514/515) made by a training run of the image's own launcher; otherwise the JDK 17+ above makes it,
+# with an AppCDS archive from the same training run. The code stays built for release 17 either way.
+# REVIEWDESK_AOT_JDK=none keeps JAVA_HOME's JDK; REVIEWDESK_NO_ARCHIVE=1 leaves the archive out.
 set -euo pipefail
 
 image_only=false
@@ -27,7 +33,25 @@ cd "$root"
 
 fail() { echo "build.sh: $*" >&2; exit 1; }
 
-jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+# the feature version of a JDK folder (its release file), or nothing
+jdk_feature() { { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true; } | head -1; }
+aot_jdk=${REVIEWDESK_AOT_JDK:-}
+if [ -z "$aot_jdk" ]; then
+  for d in ${JAVA_HOME:+"$JAVA_HOME"} /usr/lib/jvm/*; do
+    v=$(jdk_feature "$d")
+    if [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$d/bin/jpackage" ]; then aot_jdk=$d; break; fi
+  done
+fi
+if [ -n "$aot_jdk" ] && [ "$aot_jdk" != none ]; then
+  v=$(jdk_feature "$aot_jdk")
+  { [ -n "$v" ] && [ "$v" -ge 25 ] && [ -x "$aot_jdk/bin/jpackage" ]; } || fail "REVIEWDESK_AOT_JDK=$aot_jdk is not a JDK 25+ with jpackage"
+  jdk_bin=$aot_jdk/bin/
+  archive_kind=aot
+else
+  jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+  archive_kind=appcds
+fi
+[ "${REVIEWDESK_NO_ARCHIVE:-}" = 1 ] && archive_kind=none
 jpackage=${jdk_bin}jpackage
 command -v "$jpackage" >/dev/null || fail "jpackage not found: install a full JDK 17+ (Debian: openjdk-17-jdk) or set JAVA_HOME"
 
@@ -57,6 +81,17 @@ if [ "$os" = mac ] && [ "${version%%.*}" = 0 ]; then version=1.0.0; fi
 jdk_modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management
 jdk_modules+=,java.naming,java.scripting,java.sql,java.xml,java.xml.crypto,jdk.charsets
 jdk_modules+=,jdk.crypto.ec,jdk.jfr,jdk.net,jdk.unsupported,jdk.zipfs
+# jdk.management: Lucene asks the HotSpot MXBean for its settings and logs a warning without it
+jdk_modules+=,jdk.management
+
+# Launcher options for start-up (issue 13): C1 only, measured faster for every command a reviewer runs
+# (list, search, records add) and for the window's start; the JDK 25 runtime also gets the options that keep
+# its new warnings (native access by JavaFX and JavaCPP, sun.misc.Unsafe) off the command line's output.
+speed_options=(--java-options "-XX:TieredStopAtLevel=1")
+if [ -n "$aot_jdk" ] && [ "$aot_jdk" != none ]; then
+  speed_options+=(--java-options "--enable-native-access=ALL-UNNAMED,javafx.graphics")
+  speed_options+=(--java-options "--sun-misc-unsafe-memory-access=allow")
+fi
 fx_modules=javafx.base,javafx.graphics,javafx.controls
 
 start=$(date +%s)
@@ -109,6 +144,7 @@ echo "== jpackage --type app-image"
   --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands" \
   --java-options "-Dfile.encoding=UTF-8" \
   --java-options "-Xmx1g" \
+  "${speed_options[@]}" \
   --icon "$icon" \
   ${image_extra[@]+"${image_extra[@]}"}
 
@@ -132,7 +168,82 @@ graphics_jar=$(cd "$fx" && pwd)/$(cd "$fx" && ls javafx-graphics-*.jar | head -1
 find "$natives" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dll' -o -name '*.dylib' \) -exec cp {} "$native_dir/" \;
 ls "$native_dir" | grep -Eq '^(lib)?glass' || fail "JavaFX's native libraries are missing from $native_dir"
 rm -rf "$stage" "$fx" "$natives"
-echo "app image: $image ($(du -sh "$image" | cut -f1))"
+
+# The start-up archive: a training run of the image's own launcher (init, then list, search, show and
+# records list in one process over the built-in sample case, in a throwaway store) records the classes
+# these commands load; the launcher's configuration then points at the archive through $APPDIR (JDK 25's
+# AOT cache is still used after the image is moved or installed; JDK 17's AppCDS archive only where it was
+# made). A failed training leaves the image without an archive (slower to start, otherwise the same).
+case "$os" in
+  mac) launcher="$image/Contents/MacOS/$name"; app_dir="$image/Contents/app" ;;
+  windows) launcher="$image/reviewdesk-cli.exe"; app_dir="$image/app" ;;
+  *) launcher="$image/bin/$name"; app_dir="$image/lib/app" ;;
+esac
+cfgs=()
+for c in "$app_dir"/*.cfg; do [ -f "$c" ] && cfgs+=("$c"); done
+[ ${#cfgs[@]} -gt 0 ] || fail "no launcher configuration in $app_dir"
+for c in "${cfgs[@]}"; do cp "$c" "$c.plain"; done
+# with_options LINE...: the launchers' configuration as built, plus these java-options lines
+with_options() {
+  for c in "${cfgs[@]}"; do
+    cp "$c.plain" "$c"
+    for o in "$@"; do printf 'java-options=%s\n' "$o" >>"$c"; done
+  done
+}
+train() {
+  local work
+  work=$(mktemp -d)
+  local log=$out/training.log
+  local ok=true
+  (
+    export REVIEWDESK_PASSWORD="training run of the start-up archive" HOME="$work/home"
+    unset REVIEWDESK_DATA
+    mkdir -p "$work/home"
+    with_options
+    "$launcher" --data "$work/data" init
+    with_options -Dreviewdesk.training=true "$@"
+    "$launcher" --data "$work/data" list ";" --data "$work/data" search therapy ";" \
+      --data "$work/data" show EXAMPLE-0001 ";" --data "$work/data" records list EXAMPLE-0001
+  ) >"$log" 2>&1 || ok=false
+  rm -rf "$work"
+  $ok
+}
+archive_note="none"
+case "$archive_kind" in
+  aot)
+    echo "== AOT cache (JDK $(jdk_feature "$aot_jdk")): training run"
+    if train -XX:AOTMode=record '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
+        && with_options -XX:AOTMode=create '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
+          '-XX:AOTCache=$APPDIR/reviewdesk.aot' \
+        && "$launcher" >>"$out/training.log" 2>&1 && [ -s "$app_dir/reviewdesk.aot" ]; then
+      with_options '-XX:AOTCache=$APPDIR/reviewdesk.aot' '-Xlog:aot*=off'
+      archive_note="AOT cache $(du -h "$app_dir/reviewdesk.aot" | cut -f1)"
+    else
+      echo "build.sh: warning: the AOT cache could not be made (see $out/training.log); the image starts without it" >&2
+      with_options
+    fi
+    rm -f "$app_dir/reviewdesk.aotconf" ;;
+  appcds)
+    # a static archive (the runtime has no base archive of its own: jlink's --generate-cds-archive needs
+    # the java command that --strip-native-commands leaves out): the training run lists the classes,
+    # then the launcher dumps them
+    echo "== AppCDS archive: training run"
+    if train '-XX:DumpLoadedClassList=$APPDIR/reviewdesk.classlist' \
+        && with_options -Xshare:dump '-XX:SharedClassListFile=$APPDIR/reviewdesk.classlist' \
+          '-XX:SharedArchiveFile=$APPDIR/reviewdesk.jsa' \
+        && "$launcher" >>"$out/training.log" 2>&1 && [ -s "$app_dir/reviewdesk.jsa" ]; then
+      with_options '-XX:SharedArchiveFile=$APPDIR/reviewdesk.jsa' '-Xlog:cds*=off'
+      archive_note="AppCDS archive $(du -h "$app_dir/reviewdesk.jsa" | cut -f1)"
+    else
+      echo "build.sh: warning: the AppCDS archive could not be made (see $out/training.log); the image starts without it" >&2
+      with_options
+    fi
+    rm -f "$app_dir/reviewdesk.classlist" ;;
+  *) with_options ;;
+esac
+for c in "${cfgs[@]}"; do rm -f "$c.plain"; done
+chmod -R a+rX "$app_dir"
+echo "app image: $image ($(du -sh "$image" | cut -f1)), Java runtime from ${jdk_bin:-the JDK on the PATH}, start-up archive: $archive_note"
 
 if ! $image_only; then
   echo "== jpackage --type $installer_type"

@@ -1,5 +1,8 @@
 package org.reviewdesk.app;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.reviewdesk.cli.ReviewDeskCommand;
 
 /**
@@ -7,11 +10,51 @@ import org.reviewdesk.cli.ReviewDeskCommand;
  * not extend {@code Application}, so JavaFX can start from the class path of a plain jar.
  */
 public final class Main {
+    /**
+     * Set only by installer/build.sh for the training run of the start-up archive (AOT cache or AppCDS):
+     * the arguments are several commands separated by ";", run one after the other in this one process,
+     * so that the archive holds the classes of all of them.
+     */
+    static final String TRAINING = "reviewdesk.training";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        int status = ReviewDeskCommand.run(ReviewDeskApp::launchWindow, args);
-        System.exit(status);
+        if (Boolean.getBoolean(TRAINING)) {
+            System.exit(training(args));
+        }
+        System.exit(run(args));
+    }
+
+    private static int run(String[] args) {
+        // a command that opens the store: its key stretching overlaps the class loading of what follows
+        ReviewDeskCommand.startKeyDerivationEarly(args);
+        // a lambda, not ReviewDeskApp::launchWindow: the method reference would load ReviewDeskApp and with
+        // it JavaFX's Application class for every command, also those that draw nothing
+        return ReviewDeskCommand.run(dir -> ReviewDeskApp.launchWindow(dir), args);
+    }
+
+    /** Runs each ";"-separated command; the first failure's status, else 0. A window is never opened. */
+    static int training(String[] args) {
+        int status = 0;
+        List<String> one = new ArrayList<>();
+        for (String a : Arrays.copyOf(args, args.length + 1)) {
+            if (a == null || a.equals(";")) {
+                if (one.isEmpty()) {
+                    continue;
+                }
+                String[] command = one.toArray(String[]::new);
+                ReviewDeskCommand.startKeyDerivationEarly(command);
+                int s = ReviewDeskCommand.run(dir -> {
+                    throw new IllegalStateException("the training run opens no window");
+                }, command);
+                status = status == 0 ? s : status;
+                one.clear();
+            } else {
+                one.add(a);
+            }
+        }
+        return status;
     }
 }

@@ -13,15 +13,21 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code reviewdesk [--data DIR] [--debug] [COMMAND ...]}: no command opens the window. */
 @Command(name = "reviewdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "ReviewDesk 0.1.0",
-        description = "Independent Medical Review workstation. Without a command it opens the window.",
-        subcommands = {InitCommand.class, PasswdCommand.class, ImportCommand.class, ListCommand.class,
-                ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
-                VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
-                BackupCommand.class, RestoreCommand.class, AuditCommand.class,
-                GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
-                ArchiveCommand.class, TrustCommand.class,
-                SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class})
+        description = "Independent Medical Review workstation. Without a command it opens the window.")
 public final class ReviewDeskCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order of the usage text. Not in the {@code @Command} annotation: picocli would
+     * build the model of every one of them (about 0.7 s of reflection in a fresh JVM) for each command;
+     * {@link #run} adds only the one the arguments name (all of them for the usage text or anything unclear).
+     */
+    static final Class<?>[] SUBCOMMANDS = {InitCommand.class, PasswdCommand.class, ImportCommand.class,
+        ListCommand.class, ShowCommand.class, ExportCommand.class, LetterCommand.class, KeygenCommand.class,
+        VerifyCommand.class, RecordsCommand.class, SearchCommand.class,
+        BackupCommand.class, RestoreCommand.class, AuditCommand.class,
+        GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
+        ArchiveCommand.class, TrustCommand.class,
+        SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class};
+
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")
     Path data;
@@ -60,10 +66,102 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         return w;
     }
 
+    /** The commands that always open the store first: their key stretching may start before parsing. */
+    private static final java.util.Set<String> OPENS_STORE = java.util.Set.of("list", "show", "search", "records",
+            "export", "letter", "audit", "import", "finalize", "email", "archive", "backup", "trust", "suggest",
+            "check");
+
+    /**
+     * For a command that opens the store, with the password in the environment: starts the store key's
+     * stretching on a background thread before the command line is even parsed, so that it overlaps the
+     * loading of the command line, JSON and database classes (issue 13, docs/decisions/0014). Picks the
+     * data folder out of the arguments as picocli will ({@code --data DIR} or {@code --data=DIR}, else
+     * $REVIEWDESK_DATA or the platform's folder). Whatever it misreads costs only time: the store opens
+     * with the key it derives itself unless folder, password and parameters all match.
+     */
+    public static void startKeyDerivationEarly(String... args) {
+        startKeyDerivationFor(System.getenv(Passwords.STORE), args);
+    }
+
+    /** As {@link #startKeyDerivationEarly(String...)} with this password; the data folder started for, or null. */
+    static Path startKeyDerivationFor(String password, String... args) {
+        String command = null;
+        Path data = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            } else if (a.equals("--data") && i + 1 < args.length) {
+                data = Path.of(args[++i]);
+            } else if (a.startsWith("--data=")) {
+                data = Path.of(a.substring("--data=".length()));
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return null;
+            } else if (command == null && !a.startsWith("-")) {
+                command = a;
+            }
+        }
+        if (command == null || !OPENS_STORE.contains(command) || password == null || password.isEmpty()) {
+            return null;
+        }
+        try {
+            Path dir = DataFolders.resolve(data);
+            Workbench.startKeyDerivation(dir, password.toCharArray());
+            return dir;
+        } catch (RuntimeException e) {
+            // only a head start: the command derives the key itself
+            return null;
+        }
+    }
+
+    /** The whole command line with every subcommand (its usage text lists them all). */
+    public static CommandLine fullCommandLine(Consumer<Path> window) {
+        CommandLine cl = new CommandLine(new ReviewDeskCommand(window));
+        for (Class<?> c : SUBCOMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return cl;
+    }
+
+    /**
+     * The subcommands {@code args} need: only the one they name; none for the window (no name, no help);
+     * all of them for the usage text or a name that is not a subcommand's (picocli's own message then).
+     */
+    static java.util.List<Class<?>> subcommandsFor(String... args) {
+        String name = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data")) {
+                i++;
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("--")) {
+                return name == null ? java.util.List.of(SUBCOMMANDS) : named(name);
+            } else if (!a.startsWith("-")) {
+                name = a;
+                break;
+            }
+        }
+        return name == null ? java.util.List.of() : named(name);
+    }
+
+    private static java.util.List<Class<?>> named(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && (command.name().equals(name) || java.util.Arrays.asList(command.aliases())
+                    .contains(name))) {
+                return java.util.List.of(c);
+            }
+        }
+        return java.util.List.of(SUBCOMMANDS);
+    }
+
     /** Runs the command line; returns the exit status (0 success, 1 failure, 2 usage). */
     public static int run(Consumer<Path> window, String... args) {
         ReviewDeskCommand root = new ReviewDeskCommand(window);
         CommandLine cl = new CommandLine(root);
+        // before the handlers below: picocli gives them to the subcommands present when they are set
+        for (Class<?> c : subcommandsFor(args)) {
+            cl.addSubcommand(c);
+        }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

@@ -50,6 +50,11 @@ public final class Workbench implements AutoCloseable {
         });
     }
 
+    /** Starts stretching the store key for a command about to open the store (see Store#startKeyDerivation). */
+    public static void startKeyDerivation(Path dataDir, char[] password) {
+        Store.startKeyDerivation(dataDir, password);
+    }
+
     public static boolean storeExists(Path dataDir) {
         return Store.exists(dataDir);
     }

@@ -35,6 +35,8 @@ public final class Store implements AutoCloseable {
 
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+    /** On Java 23+ Lucene 9 notes at every start that it could use a newer Vector API: not the reviewer's concern. */
+    private static final Logger LUCENE_VECTOR_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     private final Path dir;
     private final Connection connection;
@@ -131,6 +133,15 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Starts stretching the key of the store in {@code dir} on a background thread, for a short command
+     * that will open it in a moment ({@link #open} takes the key when everything matches, else derives it
+     * itself). Does nothing when there is no store in {@code dir}.
+     */
+    public static void startKeyDerivation(Path dir, char[] password) {
+        EarlyKey.start(dir, password);
+    }
+
+    /**
      * Opens an existing store; a wrong password or a store in use changes nothing on disk. Leftovers of an
      * interrupted restore or password change are finished or rolled back first (see {@link #notes()}), and
      * a store still under the old fixed-salt key is moved to a salted Argon2id key.
@@ -149,7 +160,8 @@ public final class Store implements AutoCloseable {
             StoreKeys.Header header = StoreKeys.readHeader(dir);
             StoreException wrong = null;
             for (StoreKeys.Kdf k : header.candidates()) {
-                byte[] key = StoreKeys.storeKey(password, k);
+                byte[] early = EarlyKey.take(dir, password, k);
+                byte[] key = early != null ? early : StoreKeys.storeKey(password, k);
                 Store s;
                 try {
                     s = connect(dir, password, k, key, true);
@@ -436,6 +448,7 @@ public final class Store implements AutoCloseable {
     /** H2 and Flyway must not write anything of their own: no trace files, no console chatter. */
     private static void quietLibraries() {
         FLYWAY_LOG.setLevel(Level.WARNING);
+        LUCENE_VECTOR_LOG.setLevel(Level.SEVERE);
     }
 
     public Path dir() {
