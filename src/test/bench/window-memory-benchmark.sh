@@ -4,6 +4,7 @@
 # the 1,000-page document and page through 40 pages. Peak RSS from /usr/bin/time -v and VmHWM, with the heap cap the
 # launcher uses (installer/build.sh --java-options). Needs the store of archive-benchmark.sh (STOP_AFTER=import).
 # Usage: src/test/bench/window-memory-benchmark.sh [ARCHIVE_WORK=/tmp/archive-bench] [PAGES=40] [XMX=from build.sh]
+# JAVA_OPTS adds JVM options (default: the launcher's C1-only option, as installer/build.sh sets it).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 work=${1:-/tmp/archive-bench}
@@ -19,8 +20,8 @@ trap 'rm -rf "$copy"' EXIT
 cp -a "$work/data" "$copy/data"
 [ -f "$work/add-1000/record-0000.pdf" ] || java -cp "$cp" org.reviewdesk.bench.ArchiveGenerator "$work/add-1000" 1 1000 1 >/dev/null
 java -Xmx512m -jar target/reviewdesk.jar --data "$copy/data" records add BENCH-0007 "$work/add-1000/record-0000.pdf" >/dev/null
-echo "store: $(du -sh "$copy/data" | cut -f1), heap cap $xmx, load $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -v -o "$copy/w.time" xvfb-run -a -s "-screen 0 1280x800x24" java "$xmx" -Dtestfx.robot=glass \
+echo "store: $(du -sh "$copy/data" | cut -f1), heap cap $xmx, options ${JAVA_OPTS--XX:TieredStopAtLevel=1}, load $(cut -d' ' -f1-3 /proc/loadavg)"
+/usr/bin/time -v -o "$copy/w.time" xvfb-run -a -s "-screen 0 1280x800x24" java "$xmx" ${JAVA_OPTS--XX:TieredStopAtLevel=1} -Dtestfx.robot=glass \
   -Dtestfx.headless=false -Djava.awt.headless=true -cp "$cp" org.reviewdesk.ui.record.WindowMemoryBenchmark \
   "$copy/data" BENCH-0007 "$pages"
 echo "peak RSS (time -v, includes xvfb-run's shell, the JVM is the largest): $(awk -F': ' '/Maximum resident/{printf "%.0f MB", $2/1024}' "$copy/w.time")"
