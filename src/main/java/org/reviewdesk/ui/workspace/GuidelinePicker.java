@@ -59,21 +59,34 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         list.setId("guidelineHits");
         list.setPrefSize(640, 230);
         list.setCellFactory(lv -> new ListCell<>() {
+            // long visit limits wrap within the list's width instead of running off its right edge
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.prefWidthProperty().bind(lv.widthProperty().subtract(36));
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(SearchHit h, boolean empty) {
                 super.updateItem(h, empty);
                 if (empty || h == null) {
                     setText(null);
+                    setGraphic(null);
                     return;
                 }
                 String limits = h.section() != null && h.section().limits() != null ? h.section().limits()
                         : h.entry().limits();
                 String kind = h.entry().kind() == org.reviewdesk.guideline.GuidelineKind.MTUS ? "MTUS " : "";
                 int aliases = library.ranker().aliasesOf(h).size();
-                setText(kind + h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
+                text.setText(kind + h.entry().name() + (h.section() == null ? "" : ", " + h.section().name())
                         + (limits == null ? "" : "\n  " + limits)
                         + (aliases == 0 ? "" : "\n  also cited under " + aliases + " other spelling"
                         + (aliases == 1 ? "" : "s") + " in past letters"));
+                setText(null);
+                setGraphic(text);
             }
         });
         list.setOnMouseClicked(e -> {
