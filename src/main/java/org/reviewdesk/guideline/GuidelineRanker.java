@@ -252,6 +252,12 @@ public final class GuidelineRanker {
         if (category == TreatmentCategory.OTHER || req.isBlank()) {
             return java.util.Optional.empty();
         }
+        // A kind of request whose checklist rests on non-MTUS entries only (a hospital bed, PRP, a joint
+        // replacement) is one the MTUS does not address, whatever words it shares with an MTUS section.
+        java.util.Set<String> kind = kindEntries(req, category);
+        if (!kind.isEmpty() && kind.stream().noneMatch(this::isMtusEntry)) {
+            return java.util.Optional.empty();
+        }
         RulesData.BodyPart part = rules.bodyPart(req);
         Map<String, Double> queryTerms = queryTerms(req);
         SearchHit best = null;
@@ -287,6 +293,18 @@ public final class GuidelineRanker {
             }
         }
         return java.util.Optional.ofNullable(best);
+    }
+
+    /** Whether a checklist's entry ("id" or "id#section") is an MTUS entry of the library. */
+    private boolean isMtusEntry(String ref) {
+        int hash = ref.indexOf('#');
+        String id = hash < 0 ? ref : ref.substring(0, hash);
+        for (SearchHit h : hits) {
+            if (h.entry().id().equals(id)) {
+                return h.entry().kind() == GuidelineKind.MTUS;
+            }
+        }
+        return false;
     }
 
     /**
@@ -325,7 +343,7 @@ public final class GuidelineRanker {
 
     private static final java.util.Set<TreatmentCategory> BY_BODY_PART = java.util.EnumSet.of(
             TreatmentCategory.IMAGING, TreatmentCategory.SURGERY);
-    private static final Pattern GENERIC = Pattern.compile("injection|therapy|unit|treatment|test|testing|evaluation|"
+    private static final Pattern GENERIC = Pattern.compile("injection|blocks?|nerve|therapy|unit|treatment|test|testing|evaluation|"
             + "service|chronic|pain|medication|program|for|of|the|and|use|criteria|care|initial");
 
     private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"

@@ -54,7 +54,10 @@ class KindChecklistsTest {
                 Arguments.of("MRI of the right shoulder", "imaging", "shoulder"),
                 Arguments.of("MRI of the right hip", "imaging", "hip"),
                 Arguments.of("Platelet-rich plasma injection to the right knee", "injection", "prp"),
-                Arguments.of("Extracorporeal shockwave therapy, right shoulder, 3 sessions", "other", "shockwave"));
+                Arguments.of("Extracorporeal shockwave therapy, right shoulder, 3 sessions", "other", "shockwave"),
+                Arguments.of("Right total knee arthroplasty", "surgery", "arthroplasty"),
+                Arguments.of("Left total hip replacement with 3-day inpatient stay", "surgery", "arthroplasty"),
+                Arguments.of("Reverse total shoulder arthroplasty, left", "surgery", "arthroplasty"));
     }
 
     private static Item item(String request, String category) {
