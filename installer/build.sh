@@ -119,6 +119,18 @@ for jar in target/lib/*.jar; do
   esac
 done
 ls "$fx"/javafx-graphics-*.jar >/dev/null 2>&1 || fail "no JavaFX platform jars in target/lib"
+# Bouncy Castle's jars are signed: on the class path of OpenJDK that signature protects nothing (it is checked
+# against the certificate inside the same jar, with no trust anchor; the installed image's files are protected by
+# their permissions), but every start verifies it (about 0.3 s of CPU in `list`) and the start-up archive must
+# leave signed classes out. The image gets the jars without their signature files (docs/decisions/0014).
+if command -v zip >/dev/null; then
+  # (zip leaves a jar without such files untouched and exits 12: nothing to do)
+  for jar in "$stage"/lib/*.jar; do
+    zip -q -d "$jar" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC' >/dev/null 2>&1 || true
+  done
+else
+  echo "build.sh: note: no zip command; the signed jars keep their signatures (slower start)" >&2
+fi
 
 common=(
   --name "$name"
@@ -213,7 +225,7 @@ case "$archive_kind" in
   aot)
     echo "== AOT cache (JDK $(jdk_feature "$aot_jdk")): training run"
     if train -XX:AOTMode=record '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
-        && with_options -XX:AOTMode=create '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
+        && with_options -XX:AOTMode=create -XX:-AOTClassLinking '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
           '-XX:AOTCache=$APPDIR/reviewdesk.aot' \
         && "$launcher" >>"$out/training.log" 2>&1 && [ -s "$app_dir/reviewdesk.aot" ]; then
       with_options '-XX:AOTCache=$APPDIR/reviewdesk.aot' '-Xlog:aot*=off'
