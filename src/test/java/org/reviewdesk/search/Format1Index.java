@@ -1,0 +1,41 @@
+package org.reviewdesk.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.reviewdesk.search.RecordIndex.PageKey;
+
+/**
+ * Writes an index as the code before pairs of common words wrote it (format 1: the fields id, case, doc,
+ * key and text, no commit data), with plain Lucene calls, for the tests of the upgrade.
+ */
+public final class Format1Index {
+    private Format1Index() {
+    }
+
+    public static void write(Path folder, byte[] key, Map<PageKey, String> pages) throws IOException {
+        try (EncryptedDirectory dir = new EncryptedDirectory(folder, key);
+             IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(RecordIndex.ANALYZER)
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            for (Map.Entry<PageKey, String> e : pages.entrySet()) {
+                PageKey k = e.getKey();
+                String id = k.caseNumber() + '\u0001' + k.documentId() + '\u0001' + k.page();
+                Document d = new Document();
+                d.add(new StringField("id", id, Field.Store.NO));
+                d.add(new StringField("case", k.caseNumber(), Field.Store.NO));
+                d.add(new StringField("doc", k.caseNumber() + '\u0001' + k.documentId(), Field.Store.NO));
+                d.add(new StoredField("key", id));
+                d.add(new TextField("text", e.getValue(), Field.Store.NO));
+                w.addDocument(d);
+            }
+            w.commit();
+        }
+    }
+}
