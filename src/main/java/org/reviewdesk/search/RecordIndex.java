@@ -94,7 +94,7 @@ public final class RecordIndex implements Closeable {
     /** A word is common when it is on at least this share of the pages ... */
     static final double COMMON_SHARE = 0.10;
     /** ... and among the this many most frequent such words. */
-    static final int MAX_COMMON = 256;
+    static final int MAX_COMMON = 128;
     private static final Set<String> SEED = seed();
     private static final FieldType PAIRS_TYPE = new FieldType();
 
@@ -221,7 +221,11 @@ public final class RecordIndex implements Closeable {
                 System.arraycopy(term.buffer(), 0, cur, 0, n);
                 boolean emit = prevCommon;
                 if (emit) {
-                    term.setEmpty().append(new String(prev, 0, prevLength)).append(' ').append(new String(cur, 0, n));
+                    char[] out = term.resizeBuffer(prevLength + 1 + n);
+                    System.arraycopy(prev, 0, out, 0, prevLength);
+                    out[prevLength] = ' ';
+                    System.arraycopy(cur, 0, out, prevLength + 1, n);
+                    term.setLength(prevLength + 1 + n);
                     increment.setPositionIncrement(prevPosition - lastOut);
                     lastOut = prevPosition;
                 }
@@ -260,7 +264,7 @@ public final class RecordIndex implements Closeable {
     }
 
     /** The seed list of common words a new index starts with (English function words). */
-    static Set<String> seedCommonWords() {
+    public static Set<String> seedCommonWords() {
         return SEED;
     }
 
@@ -282,6 +286,45 @@ public final class RecordIndex implements Closeable {
      */
     public static RecordIndex inMemory() throws IOException {
         return open(new org.apache.lucene.store.ByteBuffersDirectory());
+    }
+
+    /** A new index in {@code folder} that starts with the given common words instead of the seed (benchmarks). */
+    static RecordIndex openNew(Path folder, byte[] key, Set<String> commonWords) throws IOException {
+        RecordIndex index = open(new EncryptedDirectory(folder, key));
+        if (index.pageCount() > 0) {
+            index.close();
+            throw new IOException(folder + " holds an index already");
+        }
+        Set<String> words = Set.copyOf(commonWords);
+        index.setCommon(new Common(1, words, words, 0));
+        return index;
+    }
+
+    /** The words on at least {@value #COMMON_SHARE} of an index's pages, at most {@value #MAX_COMMON}. */
+    static Set<String> frequentWords(IndexReader reader) throws IOException {
+        return frequentWords(reader, MAX_COMMON);
+    }
+
+    /** The words on at least {@value #COMMON_SHARE} of an index's pages, the {@code max} most frequent. */
+    static Set<String> frequentWords(IndexReader reader, int max) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, "text");
+        if (terms == null) {
+            return Set.of();
+        }
+        int min = (int) Math.ceil(reader.numDocs() * COMMON_SHARE);
+        List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
+        TermsEnum te = terms.iterator();
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+            if (te.docFreq() >= min) {
+                frequent.add(Map.entry(t.utf8ToString(), te.docFreq()));
+            }
+        }
+        frequent.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < frequent.size() && i < max; i++) {
+            out.add(frequent.get(i).getKey());
+        }
+        return out;
     }
 
     private static RecordIndex open(org.apache.lucene.store.Directory dir) throws IOException {
@@ -310,6 +353,12 @@ public final class RecordIndex implements Closeable {
                             Common.words(data.get("common.words")), Common.words(data.get("common.ready")),
                             Integer.parseInt(data.get("common.pages")));
                     index.indexingSet = CharArraySet.unmodifiableSet(new CharArraySet(index.common.indexing(), false));
+                    if (!index.common.ready().isEmpty() && index.pagesOfCurrentGeneration() != pages) {
+                        // pages without this generation (written by an older ReviewDesk after the upgrade): no
+                        // pair can be trusted until they are indexed again
+                        Common c = index.common;
+                        index.setCommon(new Common(c.gen(), c.indexing(), Set.of(), c.pagesAt()));
+                    }
                 } else if (pages == 0) {
                     // new (or empty): the seed list, ready at once
                     index.setCommon(new Common(1, SEED, SEED, 0));
@@ -383,7 +432,7 @@ public final class RecordIndex implements Closeable {
         Common c = common;
         int pages = pageCount();
         if (pages >= CHOOSE_FROM_PAGES && pages >= 4L * c.pagesAt()) {
-            Set<String> chosen = frequentWords(pages);
+            Set<String> chosen = frequentWords();
             switching.writeLock().lock();
             try {
                 Common now = common;
@@ -402,28 +451,21 @@ public final class RecordIndex implements Closeable {
         return !common.ready().equals(common.indexing());
     }
 
-    private Set<String> frequentWords(int pages) throws IOException {
+    private Set<String> frequentWords() throws IOException {
         searchers.maybeRefresh();
         IndexSearcher s = searchers.acquire();
         try {
-            Terms terms = MultiTerms.getTerms(s.getIndexReader(), "text");
-            if (terms == null) {
-                return Set.of();
-            }
-            int min = (int) Math.ceil(pages * COMMON_SHARE);
-            List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
-            TermsEnum te = terms.iterator();
-            for (BytesRef t = te.next(); t != null; t = te.next()) {
-                if (te.docFreq() >= min) {
-                    frequent.add(Map.entry(t.utf8ToString(), te.docFreq()));
-                }
-            }
-            frequent.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-            Set<String> out = new HashSet<>();
-            for (int i = 0; i < frequent.size() && i < MAX_COMMON; i++) {
-                out.add(frequent.get(i).getKey());
-            }
-            return out;
+            return frequentWords(s.getIndexReader());
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private int pagesOfCurrentGeneration() throws IOException {
+        searchers.maybeRefresh();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new TermQuery(new Term("gen", Integer.toString(common.gen()))));
         } finally {
             searchers.release(s);
         }

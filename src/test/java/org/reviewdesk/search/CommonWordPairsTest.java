@@ -213,6 +213,32 @@ class CommonWordPairsTest {
     }
 
     @Test
+    void pagesAddedByAnOlderReviewDeskAfterTheUpgradeAreFoundAndIndexedAgain() throws IOException {
+        Map<PageKey, String> pages = pages(50, 31, vocabulary());
+        try (RecordIndex i = RecordIndex.open(dir, KEY)) {
+            for (var e : pages.entrySet()) {
+                i.put(e.getKey(), e.getValue());
+            }
+            i.commit();
+            assertTrue(usesPairs(i, "\"of the\""));
+        }
+        PageKey old = new PageKey("C7", "older", 1);
+        Format1Index.append(dir, KEY, Map.of(old, "Written by format 1: range of the knee."));
+        pages.put(old, "Written by format 1: range of the knee.");
+        try (RecordIndex i = RecordIndex.open(dir, KEY)) {
+            assertTrue(i.readyCommonWords().isEmpty(), "a page without pairs: none are trusted");
+            assertTrue(found(i, "\"of the\"", null).contains(old));
+            assertEquals(expected(pages, "\"of the\"", null), found(i, "\"of the\"", null));
+            assertTrue(i.chooseCommonWords());
+            assertEquals(Set.of(List.of("C7", "older")), i.staleDocuments());
+            i.put(old, pages.get(old));
+            assertTrue(i.commonWordsReady());
+            assertTrue(usesPairs(i, "\"of the\""));
+            assertEquals(expected(pages, "\"of the\"", null), found(i, "\"of the\"", null));
+        }
+    }
+
+    @Test
     void theCommonWordsAreChosenFromTheIndexsOwnFrequenciesOnceItIsLarge() throws IOException {
         // "knee" and "brace" on most pages, "lumbar" on few: chosen by frequency, not from a list
         String[] vocabulary = {"knee", "brace", "knee", "brace", "the", "of", "sprain", "x1", "x2", "x3", "x4",

@@ -20,10 +20,27 @@ public final class Format1Index {
     private Format1Index() {
     }
 
+    /** The writer settings RecordIndex has (so that the benchmark compares the layouts only). */
+    private static IndexWriterConfig config() {
+        org.apache.lucene.index.ConcurrentMergeScheduler merges = new org.apache.lucene.index.ConcurrentMergeScheduler();
+        merges.setMaxMergesAndThreads(2, 1);
+        return new IndexWriterConfig(RecordIndex.ANALYZER).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(16).setMergeScheduler(merges);
+    }
+
     public static void write(Path folder, byte[] key, Map<PageKey, String> pages) throws IOException {
+        write(folder, key, pages, IndexWriterConfig.OpenMode.CREATE);
+    }
+
+    /** Adds pages as the code of format 1 would to an existing index (it keeps the index's commit data). */
+    public static void append(Path folder, byte[] key, Map<PageKey, String> pages) throws IOException {
+        write(folder, key, pages, IndexWriterConfig.OpenMode.APPEND);
+    }
+
+    private static void write(Path folder, byte[] key, Map<PageKey, String> pages, IndexWriterConfig.OpenMode mode)
+            throws IOException {
         try (EncryptedDirectory dir = new EncryptedDirectory(folder, key);
-             IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(RecordIndex.ANALYZER)
-                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+             IndexWriter w = new IndexWriter(dir, config().setOpenMode(mode))) {
             for (Map.Entry<PageKey, String> e : pages.entrySet()) {
                 PageKey k = e.getKey();
                 String id = k.caseNumber() + '\u0001' + k.documentId() + '\u0001' + k.page();
