@@ -156,9 +156,14 @@ public final class RecordIndex implements Closeable {
         this.searchers = new SearcherManager(writer, null);
     }
 
-    /** The analyzer of one index: words for {@code text}, pairs of its current common words for {@code pairs}. */
+    /**
+     * The analyzer of one index: words for {@code text}, noting on the way the common words and their
+     * positions, from which {@code pairs} (analysed next, on the same thread) makes its pairs: each page is
+     * split into words once.
+     */
     private static final class Fields extends Analyzer {
         volatile RecordIndex owner;
+        private final ThreadLocal<Recording> recordings = ThreadLocal.withInitial(Recording::new);
 
         Fields() {
             super(PER_FIELD_REUSE_STRATEGY);
@@ -166,76 +171,126 @@ public final class RecordIndex implements Closeable {
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
+            if ("pairs".equals(fieldName)) {
+                PairReplay pairs = new PairReplay(recordings.get());
+                return new TokenStreamComponents(pairs);
+            }
             CharTokenizer source = CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit);
             TokenStream words = new LowerCaseFilter(source);
-            if ("pairs".equals(fieldName)) {
-                return new TokenStreamComponents(source, new PairFilter(words, () -> owner.indexingSet));
+            if ("text".equals(fieldName)) {
+                words = new CommonRecorder(words, () -> owner.indexingSet, recordings.get());
             }
             return new TokenStreamComponents(source, words);
         }
     }
 
-    /**
-     * Keeps, of a stream of words, only pairs of adjacent common words ("of the"), each at the position of
-     * its first word, so that pairs can also be matched as a phrase of pairs (three or more common words).
-     */
-    static final class PairFilter extends TokenFilter {
+    /** The common words of the page last analysed on one thread, in order, with their positions. */
+    static final class Recording {
+        char[] chars = new char[4096];
+        int[] starts = new int[512];
+        int[] lengths = new int[512];
+        int[] positions = new int[512];
+        int count;
+        int used;
+
+        void clear() {
+            count = 0;
+            used = 0;
+        }
+
+        void add(char[] buffer, int length, int position) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                lengths = Arrays.copyOf(lengths, count * 2);
+                positions = Arrays.copyOf(positions, count * 2);
+            }
+            if (used + length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+            }
+            System.arraycopy(buffer, 0, chars, used, length);
+            starts[count] = used;
+            lengths[count] = length;
+            positions[count++] = position;
+            used += length;
+        }
+    }
+
+    /** Passes the words of {@code text} through and notes the common ones, with their positions. */
+    static final class CommonRecorder extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final Supplier<CharArraySet> common;
+        private final Recording recording;
         private CharArraySet set;
-        private char[] prev = new char[32];
-        private char[] cur = new char[32];
-        private int prevLength;
-        private boolean prevCommon;
         private int position;
-        private int prevPosition;
-        private int lastOut;
 
-        PairFilter(TokenStream in, Supplier<CharArraySet> common) {
+        CommonRecorder(TokenStream in, Supplier<CharArraySet> common, Recording recording) {
             super(in);
             this.common = common;
+            this.recording = recording;
         }
 
         @Override
         public void reset() throws IOException {
             super.reset();
+            recording.clear();
             set = common.get();
-            prevCommon = false;
             position = -1;
-            lastOut = -1;
         }
 
         @Override
         public boolean incrementToken() throws IOException {
-            while (input.incrementToken()) {
-                position += increment.getPositionIncrement();
-                int n = term.length();
-                if (set.isEmpty() || !set.contains(term.buffer(), 0, n)) {
-                    prevCommon = false;
-                    continue;
-                }
-                if (cur.length < n) {
-                    cur = new char[Math.max(n, cur.length * 2)];
-                }
-                System.arraycopy(term.buffer(), 0, cur, 0, n);
-                boolean emit = prevCommon;
-                if (emit) {
-                    char[] out = term.resizeBuffer(prevLength + 1 + n);
-                    System.arraycopy(prev, 0, out, 0, prevLength);
-                    out[prevLength] = ' ';
-                    System.arraycopy(cur, 0, out, prevLength + 1, n);
-                    term.setLength(prevLength + 1 + n);
-                    increment.setPositionIncrement(prevPosition - lastOut);
-                    lastOut = prevPosition;
-                }
-                char[] t = prev;
-                prev = cur;
-                cur = t;
-                prevLength = n;
-                prevPosition = position;
-                prevCommon = true;
-                if (emit) {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            position += increment.getPositionIncrement();
+            if (!set.isEmpty() && set.contains(term.buffer(), 0, term.length())) {
+                recording.add(term.buffer(), term.length(), position);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The pairs of adjacent common words ("of the") that {@link CommonRecorder} noted for the page's words,
+     * each at the position of its first word, so that pairs can also be matched as a phrase of pairs (three or
+     * more common words). Its own text (empty) is not read.
+     */
+    static final class PairReplay extends org.apache.lucene.analysis.Tokenizer {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final Recording recording;
+        private int next;
+        private int lastOut;
+
+        PairReplay(Recording recording) {
+            this.recording = recording;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 1;
+            lastOut = -1;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            clearAttributes();
+            Recording r = recording;
+            while (next < r.count) {
+                int k = next++;
+                int first = r.positions[k - 1];
+                if (r.positions[k] == first + 1) {
+                    int a = r.lengths[k - 1];
+                    int b = r.lengths[k];
+                    char[] out = term.resizeBuffer(a + 1 + b);
+                    System.arraycopy(r.chars, r.starts[k - 1], out, 0, a);
+                    out[a] = ' ';
+                    System.arraycopy(r.chars, r.starts[k], out, a + 1, b);
+                    term.setLength(a + 1 + b);
+                    increment.setPositionIncrement(first - lastOut);
+                    lastOut = first;
                     return true;
                 }
             }
@@ -400,7 +455,8 @@ public final class RecordIndex implements Closeable {
         d.add(new StoredField("key", id));
         String t = text == null ? "" : text;
         d.add(new TextField("text", t, Field.Store.NO));
-        d.add(new Field("pairs", t, PAIRS_TYPE));
+        // analysed after "text", from the common words it noted (see Fields): the text is not split again
+        d.add(new Field("pairs", "", PAIRS_TYPE));
         switching.readLock().lock();
         try {
             d.add(new StringField("gen", Integer.toString(common.gen()), Field.Store.NO));
