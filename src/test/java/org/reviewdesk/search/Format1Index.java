@@ -37,8 +37,22 @@ public final class Format1Index {
         write(folder, key, pages, IndexWriterConfig.OpenMode.APPEND);
     }
 
+    /**
+     * As the code of format 1 indexed an import: each page put by {@code updateDocument} (replacing its id),
+     * a commit after each document (what the benchmark compares format 2 with).
+     */
+    public static void writeAsImported(Path folder, byte[] key, Map<PageKey, String> pages) throws IOException {
+        write(folder, key, pages, IndexWriterConfig.OpenMode.CREATE, true);
+    }
+
     private static void write(Path folder, byte[] key, Map<PageKey, String> pages, IndexWriterConfig.OpenMode mode)
             throws IOException {
+        write(folder, key, pages, mode, false);
+    }
+
+    private static void write(Path folder, byte[] key, Map<PageKey, String> pages, IndexWriterConfig.OpenMode mode,
+                              boolean asImported) throws IOException {
+        String last = null;
         try (EncryptedDirectory dir = new EncryptedDirectory(folder, key);
              IndexWriter w = new IndexWriter(dir, config().setOpenMode(mode))) {
             for (Map.Entry<PageKey, String> e : pages.entrySet()) {
@@ -50,7 +64,15 @@ public final class Format1Index {
                 d.add(new StringField("doc", k.caseNumber() + '\u0001' + k.documentId(), Field.Store.NO));
                 d.add(new StoredField("key", id));
                 d.add(new TextField("text", e.getValue(), Field.Store.NO));
-                w.addDocument(d);
+                if (asImported) {
+                    if (last != null && !last.equals(k.documentId())) {
+                        w.commit();
+                    }
+                    last = k.documentId();
+                    w.updateDocument(new org.apache.lucene.index.Term("id", id), d);
+                } else {
+                    w.addDocument(d);
+                }
             }
             w.commit();
         }
