@@ -720,17 +720,9 @@ public final class RecordIndex implements Closeable {
             return new TermQuery(t);
         }
         if (!c.lastIsPrefix()) {
-            Set<String> ready = readyCommon;
-            if (ready.containsAll(words)) {
+            if (readyCommon.containsAll(words)) {
                 // a phrase of common words: its pairs, far rarer than its words, and no positions for two words
-                if (words.size() == 2) {
-                    return new TermQuery(new Term("pairs", words.get(0) + " " + words.get(1)));
-                }
-                PhraseQuery.Builder b = new PhraseQuery.Builder();
-                for (int i = 0; i + 1 < words.size(); i++) {
-                    b.add(new Term("pairs", words.get(i) + " " + words.get(i + 1)), i);
-                }
-                return b.build();
+                return pairs(words);
             }
             return new PhraseQuery("text", words.toArray(new String[0]));
         }
@@ -742,7 +734,42 @@ public final class RecordIndex implements Closeable {
         if (expanded.isEmpty()) {
             return new MatchNoDocsQuery("no word starts with the phrase's last word");
         }
+        List<String> fixed = words.subList(0, words.size() - 1);
+        if (readyCommon.containsAll(fixed)) {
+            // common words, then a prefix: the completions that are common words too are looked up by pairs
+            // (the slow case of positions on nearly every page), the others by positions (rarer words)
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            List<Term> rest = new ArrayList<>();
+            for (Term t : expanded) {
+                if (readyCommon.contains(t.text())) {
+                    List<String> full = new ArrayList<>(fixed);
+                    full.add(t.text());
+                    any.add(pairs(full), Occur.SHOULD);
+                } else {
+                    rest.add(t);
+                }
+            }
+            if (rest.size() < expanded.size()) {
+                if (!rest.isEmpty()) {
+                    b.add(rest.toArray(new Term[0]));
+                    any.add(b.build(), Occur.SHOULD);
+                }
+                return any.build();
+            }
+        }
         b.add(expanded.toArray(new Term[0]));
+        return b.build();
+    }
+
+    /** A phrase of common words (all of them ready) as its pairs: one term for two words. */
+    private static org.apache.lucene.search.Query pairs(List<String> words) {
+        if (words.size() == 2) {
+            return new TermQuery(new Term("pairs", words.get(0) + " " + words.get(1)));
+        }
+        PhraseQuery.Builder b = new PhraseQuery.Builder();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            b.add(new Term("pairs", words.get(i) + " " + words.get(i + 1)), i);
+        }
         return b.build();
     }
 

@@ -112,7 +112,14 @@ class CommonWordPairsTest {
             Random r = new Random(5);
             List<String> queries = new ArrayList<>(phrases(COMMON, r, 60));
             queries.addAll(phrases(vocabulary(), r, 60));
+            for (String p : phrases(vocabulary(), r, 40)) {
+                // the last word cut to a prefix: its completions common words (pairs) or not (positions)
+                String bare = p.substring(0, p.length() - 1);
+                queries.add(bare.substring(0, bare.length() - Math.min(2, bare.length() - bare.lastIndexOf(' ') - 2))
+                        + "*\"");
+            }
             queries.addAll(List.of("\"of the\"", "\"the of\"", "\"the the\"", "\"was not a\"", "\"of th*\"",
+                    "\"was not t*\"", "\"with a*\"", "\"of w*\"",
                     "\"the kne*\"", "knee \"of the\"", "\"with the\" \"was not\"", "\"of the\" lumbar*"));
             int nonEmpty = 0;
             for (String q : queries) {
