@@ -21,6 +21,8 @@ import org.reviewdesk.service.Workbench;
  * added through {@link RecordService#addFiles} as the window and {@code records add} do; resumable.</li>
  * <li>{@code index DATA PAGES OUT}: the first PAGES page texts of the store indexed as format 1, with the seed
  * common words and with common words chosen from them: indexing CPU time and size (IndexBuildBenchmark).</li>
+ * <li>{@code queries DATA FILE}: each query of FILE (one a line, e.g. src/test/bench/phrase-queries.txt) on the
+ * index alone, after the background pass; wall and CPU time of the second of two rounds.</li>
  * <li>{@code search DATA [CASE]}: unlock, the first search (time from unlock), then 160 queries of words
  * (common, middling, rare), phrases (of common words too) and prefixes over every case, p50/p95 each.</li>
  * </ul>
@@ -36,6 +38,7 @@ public final class ArchiveBenchmark {
             case "import" -> importAll(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), pw,
                     args.length > 4 ? Integer.parseInt(args[4]) : Integer.MAX_VALUE);
             case "search" -> search(Path.of(args[1]), pw);
+            case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), pw);
             case "index" -> {
                 // the first PAGES pages' texts of a store, indexed three ways into OUT (what pairs cost)
                 java.util.Map<org.reviewdesk.search.RecordIndex.PageKey, String> pages;
@@ -85,6 +88,27 @@ public final class ArchiveBenchmark {
                     w.search().index().pageCount());
         }
         Files.deleteIfExists(scratch);
+    }
+
+    private static void queries(Path data, Path file, char[] pw) throws Exception {
+        List<String> queries = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .toList();
+        try (Workbench w = Workbench.open(data, pw)) {
+            w.search().awaitRepair();
+            var index = w.search().index();
+            var threads = ManagementFactory.getThreadMXBean();
+            for (int round = 0; round < 2; round++) {
+                for (String q : queries) {
+                    long c = threads.getCurrentThreadCpuTime();
+                    long t = System.nanoTime();
+                    int n = index.search(org.reviewdesk.search.Query.parse(q), null, 50, false).size();
+                    if (round == 1) {
+                        System.out.printf("%-28s %7.1f ms wall %7.1f ms CPU (%d hits)%n", q, (System.nanoTime() - t) / 1e6,
+                                (threads.getCurrentThreadCpuTime() - c) / 1e6, n);
+                    }
+                }
+            }
+        }
     }
 
     private static long used() {
