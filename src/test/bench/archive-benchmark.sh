@@ -8,6 +8,8 @@
 # Appends the figures to docs/benchmarks.md.
 # Usage: src/test/bench/archive-benchmark.sh [FILES=500] [PAGES_PER_FILE=400] [WORK=/tmp/archive-bench]
 # RUNS=N runs each whole-process measure N times; QUERIES="w1 w2" and ADD_PAGES="1000" narrow them.
+# INDEX_PAGES=20000 adds the indexing cost of the pairs of common words (format 1 vs 2) on the store's first pages.
+# The search step waits for the index's background pass (the upgrade of a format-1 index: minutes, once).
 # STOP_AFTER=import builds the store and stops. SKIP="search" reuses the in-process search figures of the last run in WORK. Nothing else may use the
 # store while this runs (a second process is refused the store, and the benchmark stops).
 # (the store is kept in WORK and the import resumes where it stopped; delete WORK to start again)
@@ -69,6 +71,19 @@ say '```'
 cat "$work/search.log" | tee -a "$out"
 say '```'
 say "- in-process search run: peak RSS $(peak "$work/search.time") MB (-Xmx512m)"
+
+# 3b. INDEX_PAGES=N: what the pairs of common words cost at indexing (ADR 0007): the store's first N page texts
+# indexed as format 1 (words only), as format 2 with no/seed/64/128/256 common words; best of 3 rounds
+if [ -n "${INDEX_PAGES:-}" ]; then
+  rm -rf "$work/index-build"
+  nice -n 10 java -Xmx1g -cp "$cp" org.reviewdesk.bench.ArchiveBenchmark index "$work/data" "$INDEX_PAGES" \
+    "$work/index-build" > "$work/index-build.log"
+  rm -rf "$work/index-build"
+  say ""
+  say '```'
+  tee -a "$out" < "$work/index-build.log"
+  say '```'
+fi
 
 # 4. whole-process CLI search vs grep over the same pages' text
 if [ ! -s "$work/pages.txt" ]; then

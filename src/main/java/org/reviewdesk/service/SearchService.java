@@ -34,6 +34,7 @@ public final class SearchService implements AutoCloseable {
     private Thread repair;
     private volatile boolean closing;
     private volatile int repaired;
+    private volatile int upgraded;
 
     SearchService(Store store) {
         this.store = store;
@@ -60,7 +61,10 @@ public final class SearchService implements AutoCloseable {
         }
         if (index == null) {
             index = openIndex();
-            repair = new Thread(this::repair, "search-index-repair");
+            repair = new Thread(() -> {
+                repair();
+                refreshCommonWords();
+            }, "search-index-repair");
             repair.setDaemon(true);
             repair.setPriority(Thread.MIN_PRIORITY);
             repair.start();
@@ -160,6 +164,64 @@ public final class SearchService implements AutoCloseable {
         } catch (IOException | StoreException | RuntimeException e) {
             // the next start compares again; searches meanwhile answer from what is indexed
         }
+    }
+
+    /**
+     * After the repair, on the same background thread: chooses the index's common words anew when it has
+     * grown enough (RecordIndex#chooseCommonWords), and indexes again from the store every document whose pages
+     * were indexed with other common words, or before pairs of common words existed (an index of format 1).
+     * Until that is done, phrases of the new common words are answered from word positions, as before;
+     * searches never wait for it. Stops at a document's end when the store closes; the next start goes on
+     * with the documents still left.
+     */
+    private void refreshCommonWords() {
+        try {
+            RecordIndex idx;
+            synchronized (this) {
+                idx = index;
+            }
+            if (closing || !idx.chooseCommonWords()) {
+                return;
+            }
+            for (int round = 0; round < 3 && !closing; round++) {
+                Map<List<String>, Integer> have = idx.pagesPerDocument();
+                Map<List<String>, Integer> want = store.records().pageCounts();
+                int n = 0;
+                for (List<String> doc : idx.staleDocuments()) {
+                    if (closing) {
+                        return;
+                    }
+                    Integer pages = want.get(doc);
+                    if (pages == null || pages == 0 || !pages.equals(have.get(doc))) {
+                        // gone from the store, or not the same pages: as the repair does
+                        idx.removeDocument(doc.get(0), doc.get(1));
+                    }
+                    // otherwise each page is replaced in place, so a search meanwhile finds the document whole
+                    store.records().forEachPage(doc.get(0), doc.get(1), (c, d, p, text) -> {
+                        try {
+                            idx.put(new PageKey(c, d, p), text);
+                        } catch (IOException ex) {
+                            throw new java.io.UncheckedIOException(ex);
+                        }
+                    });
+                    if (++n % 25 == 0) {
+                        idx.commit();
+                    }
+                    upgraded = n;
+                }
+                idx.commit();
+                if (idx.commonWordsReady()) {
+                    return;
+                }
+            }
+        } catch (IOException | StoreException | RuntimeException e) {
+            // the next start goes on; searches meanwhile answer phrases from word positions
+        }
+    }
+
+    /** Documents indexed again by the last pass for new common words (benchmarks). */
+    public int commonWordsReindexed() {
+        return upgraded;
     }
 
     /** Waits for the background repair to finish (tests, benchmarks); returns the documents it re-indexed. */

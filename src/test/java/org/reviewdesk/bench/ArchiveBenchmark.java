@@ -19,6 +19,10 @@ import org.reviewdesk.service.Workbench;
  * <ul>
  * <li>{@code import DATA PDF_DIR CASE_JSON [MAX_FILES]}: one case per generated PDF (BENCH-0000...), each PDF
  * added through {@link RecordService#addFiles} as the window and {@code records add} do; resumable.</li>
+ * <li>{@code index DATA PAGES OUT}: the first PAGES page texts of the store indexed as format 1, with the seed
+ * common words and with common words chosen from them: indexing CPU time and size (IndexBuildBenchmark).</li>
+ * <li>{@code queries DATA FILE}: each query of FILE (one a line, e.g. src/test/bench/phrase-queries.txt) on the
+ * index alone, after the background pass; wall and CPU time of the second of two rounds.</li>
  * <li>{@code search DATA [CASE]}: unlock, the first search (time from unlock), then 160 queries of words
  * (common, middling, rare), phrases (of common words too) and prefixes over every case, p50/p95 each.</li>
  * </ul>
@@ -34,6 +38,17 @@ public final class ArchiveBenchmark {
             case "import" -> importAll(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), pw,
                     args.length > 4 ? Integer.parseInt(args[4]) : Integer.MAX_VALUE);
             case "search" -> search(Path.of(args[1]), pw);
+            case "queries" -> queries(Path.of(args[1]), Path.of(args[2]), pw);
+            case "index" -> {
+                // the first PAGES pages' texts of a store, indexed three ways into OUT (what pairs cost)
+                java.util.Map<org.reviewdesk.search.RecordIndex.PageKey, String> pages;
+                try (org.reviewdesk.store.Store store = org.reviewdesk.store.Store.open(Path.of(args[1]), pw)) {
+                    pages = org.reviewdesk.search.IndexBuildBenchmark.pages(store, Integer.parseInt(args[2]));
+                }
+                System.out.printf("%d pages, %.1f MB of text%n", pages.size(),
+                        pages.values().stream().mapToLong(String::length).sum() / 1048576.0);
+                org.reviewdesk.search.IndexBuildBenchmark.run(pages, Path.of(args[3]));
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -75,6 +90,27 @@ public final class ArchiveBenchmark {
         Files.deleteIfExists(scratch);
     }
 
+    private static void queries(Path data, Path file, char[] pw) throws Exception {
+        List<String> queries = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .toList();
+        try (Workbench w = Workbench.open(data, pw)) {
+            w.search().awaitRepair();
+            var index = w.search().index();
+            var threads = ManagementFactory.getThreadMXBean();
+            for (int round = 0; round < 2; round++) {
+                for (String q : queries) {
+                    long c = threads.getCurrentThreadCpuTime();
+                    long t = System.nanoTime();
+                    int n = index.search(org.reviewdesk.search.Query.parse(q), null, 50, false).size();
+                    if (round == 1) {
+                        System.out.printf("%-28s %7.1f ms wall %7.1f ms CPU (%d hits)%n", q, (System.nanoTime() - t) / 1e6,
+                                (threads.getCurrentThreadCpuTime() - c) / 1e6, n);
+                    }
+                }
+            }
+        }
+    }
+
     private static long used() {
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();
@@ -88,6 +124,22 @@ public final class ArchiveBenchmark {
             long t2 = System.nanoTime();
             System.out.printf("unlock %.0f ms; first search after unlock %.0f ms (%d hits); index pages %d%n",
                     (t1 - t0) / 1e6, (t2 - t1) / 1e6, first.size(), w.search().index().pageCount());
+            // the background repair, and the re-indexing for new common words (an index of format 1, or one
+            // grown fourfold since its common words were chosen): measured, then the searches on the result
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long t3 = System.nanoTime();
+            w.search().awaitRepair();
+            System.out.printf("background repair and common-words pass: %.1f s wall, %.1f s process CPU, %d documents "
+                    + "indexed again; common words: %d indexed, %d ready%n", (System.nanoTime() - t3) / 1e9,
+                    (os.getProcessCpuTime() - cpu0) / 1e9, w.search().commonWordsReindexed(),
+                    w.search().index().indexingCommonWords().size(), w.search().index().readyCommonWords().size());
+            String[] vocabTop = ArchiveGenerator.vocabulary();
+            int in = 0;
+            for (int k = 0; k < 30; k++) {
+                in += w.search().index().readyCommonWords().contains(vocabTop[k]) ? 1 : 0;
+            }
+            System.out.printf("of the 30 words the phrase queries draw from, %d are common words of the index%n", in);
             String[] vocab = ArchiveGenerator.vocabulary();
             Random r = new Random(42);
             Map<String, List<String>> kinds = new LinkedHashMap<>();
