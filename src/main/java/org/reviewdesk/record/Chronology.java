@@ -80,34 +80,37 @@ public final class Chronology {
             this.dates = new LocalDate[texts.size()];
             this.authors = new String[texts.size()];
             this.found = new byte[texts.size()];
-            this.lower = new String[texts.size()];
+            this.words = new int[texts.size()];
         }
 
-        private final String[] lower;
+        /** Per page: which of {@link #WORDS} it holds, ignoring ASCII case (bit k: WORDS[k]; bit 31: looked). */
+        private final int[] words;
+        /** A page's characters, for the scan (a char array is read much faster than a string's charAt). */
+        private char[] chars = new char[4096];
 
         String text(int i) {
             return texts.get(i);
         }
 
         /**
-         * Whether the page's text holds one of {@code words} (ASCII, lower case), ignoring case: each pattern
-         * below needs one of its words, so a page without them is not searched (lower-casing keeps every ASCII
-         * letter's place and may only add matches, never lose one).
+         * Whether the page's text holds one of the words of {@code mask} (bits of {@link #WORDS}), ignoring
+         * ASCII case: each pattern below needs one of its words (its literals match ASCII letters ignoring case
+         * only), so a page without them is not searched. The page is scanned once for all the words.
          */
-        boolean mayHold(int i, String... words) {
-            if (lower[i] == null) {
-                lower[i] = texts.get(i).toLowerCase(java.util.Locale.ROOT);
-            }
-            for (String w : words) {
-                if (lower[i].contains(w)) {
-                    return true;
+        boolean mayHold(int i, int mask) {
+            if (words[i] == 0) {
+                String t = texts.get(i);
+                if (chars.length < t.length()) {
+                    chars = new char[Math.max(t.length(), 2 * chars.length)];
                 }
+                t.getChars(0, t.length(), chars, 0);
+                words[i] = wordsIn(chars, t.length()) | 1 << 31;
             }
-            return false;
+            return (words[i] & mask) != 0;
         }
 
         boolean pageOf(int i, Matcher[] out) {
-            if (!mayHold(i, "page")) {
+            if (!mayHold(i, PAGE)) {
                 return false;
             }
             Matcher m = PAGE_OF.matcher(texts.get(i));
@@ -117,7 +120,7 @@ public final class Chronology {
 
         LocalDate date(int i) {
             if ((found[i] & 1) == 0) {
-                dates[i] = mayHold(i, "date", "dos") ? dateOfService(texts.get(i)) : null;
+                dates[i] = mayHold(i, DATE_WORDS) ? dateOfService(texts.get(i)) : null;
                 found[i] |= 1;
             }
             return dates[i];
@@ -125,8 +128,7 @@ public final class Chronology {
 
         String author(int i) {
             if ((found[i] & 2) == 0) {
-                authors[i] = mayHold(i, "provider", "physician", "therapist", "author", "radiologist", "signed",
-                        "dictated") ? Chronology.author(texts.get(i)) : null;
+                authors[i] = mayHold(i, AUTHOR_WORDS) ? Chronology.author(texts.get(i)) : null;
                 found[i] |= 2;
             }
             return authors[i];
@@ -134,10 +136,56 @@ public final class Chronology {
 
         boolean faxCover(int i) {
             if ((found[i] & 4) == 0) {
-                found[i] |= mayHold(i, "cover", "facsimile") && FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
+                found[i] |= mayHold(i, COVER_WORDS) && FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
             }
             return (found[i] & 8) != 0;
         }
+    }
+
+    /** The words the patterns need (lower case ASCII); the masks below are bits of this list. */
+    private static final String[] WORDS = {"page", "date", "dos", "provider", "physician", "therapist", "author",
+        "radiologist", "signed", "dictated", "cover", "facsimile"};
+    private static final int PAGE = 1;
+    private static final int DATE_WORDS = 1 << 1 | 1 << 2;
+    private static final int AUTHOR_WORDS = 0x7F << 3;
+    private static final int COVER_WORDS = 1 << 10 | 1 << 11;
+
+    /** Which of {@link #WORDS} occur in {@code text} (as substrings, ASCII letters compared ignoring case). */
+    static int wordsIn(char[] text, int n) {
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text[i];
+            if (c >= 128) {
+                continue;
+            }
+            switch (c | 0x20) {
+                case 'p' -> found |= at(text, n, i, 0) | at(text, n, i, 3) | at(text, n, i, 4);
+                case 'd' -> found |= at(text, n, i, 1) | at(text, n, i, 2) | at(text, n, i, 9);
+                case 't' -> found |= at(text, n, i, 5);
+                case 'a' -> found |= at(text, n, i, 6);
+                case 'r' -> found |= at(text, n, i, 7);
+                case 's' -> found |= at(text, n, i, 8);
+                case 'c' -> found |= at(text, n, i, 10);
+                case 'f' -> found |= at(text, n, i, 11);
+                default -> { }
+            }
+        }
+        return found;
+    }
+
+    /** Bit {@code k} when {@link #WORDS}[k] starts at {@code i} (ASCII letters ignoring case), else 0. */
+    private static int at(char[] text, int n, int i, int k) {
+        String w = WORDS[k];
+        if (i + w.length() > n) {
+            return 0;
+        }
+        for (int j = 0; j < w.length(); j++) {
+            char c = text[i + j];
+            if (c >= 128 || (c | 0x20) != w.charAt(j)) { // c | 0x20 is a lower-case letter only for letters
+                return 0;
+            }
+        }
+        return 1 << k;
     }
 
     private static boolean startsDocument(Pages pages, int i, LocalDate currentDate, String currentAuthor) {
