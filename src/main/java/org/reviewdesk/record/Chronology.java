@@ -113,9 +113,22 @@ public final class Chronology {
             if (!mayHold(i, PAGE)) {
                 return false;
             }
-            Matcher m = PAGE_OF.matcher(texts.get(i));
+            // as find(), tried only where "page" begins (the pattern's first letters; ASCII, any case), with the
+            // text outside the region visible to \b: the same first match
+            String t = texts.get(i);
+            int n = t.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            t.getChars(0, n, chars, 0);
+            Matcher m = PAGE_OF.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
             out[0] = m;
-            return m.find();
+            for (int k = 0; k < n; k++) {
+                if ((chars[k] | 0x20) == 'p' && at(chars, n, k, 0) != 0 && m.region(k, n).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         LocalDate date(int i) {
