@@ -163,24 +163,30 @@ public final class Chronology {
     private static final int AUTHOR_WORDS = 0x7F << 3;
     private static final int COVER_WORDS = 1 << 10 | 1 << 11;
 
+    /** Per pair of ASCII characters (lower-cased by | 0x20): the words of {@link #WORDS} that begin with it. */
+    private static final int[] BIGRAMS = new int[128 * 128];
+
+    static {
+        for (int k = 0; k < WORDS.length; k++) {
+            BIGRAMS[WORDS[k].charAt(0) * 128 + WORDS[k].charAt(1)] |= 1 << k;
+        }
+    }
+
     /** Which of {@link #WORDS} occur in {@code text} (as substrings, ASCII letters compared ignoring case). */
     static int wordsIn(char[] text, int n) {
         int found = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i + 1 < n; i++) {
             char c = text[i];
-            if (c >= 128) {
+            char d = text[i + 1];
+            if (c >= 128 || d >= 128) {
                 continue;
             }
-            switch (c | 0x20) {
-                case 'p' -> found |= at(text, n, i, 0) | at(text, n, i, 3) | at(text, n, i, 4);
-                case 'd' -> found |= at(text, n, i, 1) | at(text, n, i, 2) | at(text, n, i, 9);
-                case 't' -> found |= at(text, n, i, 5);
-                case 'a' -> found |= at(text, n, i, 6);
-                case 'r' -> found |= at(text, n, i, 7);
-                case 's' -> found |= at(text, n, i, 8);
-                case 'c' -> found |= at(text, n, i, 10);
-                case 'f' -> found |= at(text, n, i, 11);
-                default -> { }
+            // c | 0x20 is a lower-case letter only for that letter in either case
+            int candidates = BIGRAMS[(c | 0x20) * 128 + (d | 0x20)] & ~found;
+            while (candidates != 0) {
+                int k = Integer.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                found |= at(text, n, i, k);
             }
         }
         return found;
@@ -252,8 +258,32 @@ public final class Chronology {
 
     /** The date of service a page states ("Date of Service: 01/19/2015"), if it states one. */
     static LocalDate dateOfService(String text) {
-        Matcher m = DATE_OF_SERVICE.matcher(text);
-        return m.find() ? DateSuggestion.find(m.group(1)) : null;
+        // as find(), tried only where a match can begin: "date", "dos", "visit" or "exam" (ASCII, any case),
+        // with the text outside the region visible to \b: the same first match
+        char[] t = text.toCharArray();
+        int n = t.length;
+        Matcher m = DATE_OF_SERVICE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = 0; i < n; i++) {
+            int c = t[i] | 0x20;
+            if ((c == 'd' && (at(t, n, i, 1) != 0 || at(t, n, i, 2) != 0) || c == 'v' && starts(t, n, i, "visit")
+                    || c == 'e' && starts(t, n, i, "exam")) && m.region(i, n).lookingAt()) {
+                return DateSuggestion.find(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code word} (lower-case ASCII) starts at {@code i}, ASCII letters compared ignoring case. */
+    private static boolean starts(char[] t, int n, int i, String word) {
+        if (i + word.length() > n) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            if (t[i + j] >= 128 || (t[i + j] | 0x20) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The author a page names ("Provider: Alan Reyes, MD"), if it names one. */

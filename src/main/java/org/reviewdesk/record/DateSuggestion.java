@@ -85,7 +85,7 @@ final class DateSuggestion {
                 if (!(before >= '0' && before <= '9')) {
                     return i;
                 }
-            } else if (MONTH_START.indexOf(c) >= 0 && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
+            } else if (c < 128 && MONTH_START[c] && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
                     || before >= 'A' && before <= 'Z') && monthAt(text, i)) {
                 return i;
             }
@@ -122,7 +122,14 @@ final class DateSuggestion {
         return false;
     }
 
-    private static final String MONTH_START = "jfmasondJFMASOND";
+    /** The first letters of months, either case. */
+    private static final boolean[] MONTH_START = new boolean[128];
+
+    static {
+        for (char c : "jfmasondJFMASOND".toCharArray()) {
+            MONTH_START[c] = true;
+        }
+    }
 
     private static LocalDate toDate(Matcher m) {
         try {

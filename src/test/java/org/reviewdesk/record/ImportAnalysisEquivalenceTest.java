@@ -143,7 +143,10 @@ class ImportAnalysisEquivalenceTest {
         "FAX COVER SHEET", "fax transmission cover", "PHYSICAL THERAPY DAILY NOTE", "MRI LUMBAR SPINE",
         "DOB: 04/02/1961", "Date of injury: 05/06/2012", "seen on January 19, 2015", "2014-11-02", "19th Feb 2013",
         "Exam date - 12/1/2014", "Received 02/02/2016", "Electronically signed by Dr. Susan Patel", "Sept 3 2011",
-        "Visit Date: 13/45/2015", "Dated 7-4-76", "10/10/2099", "mar 5 2015", "the 1st of May, 2015", ""};
+        "Visit Date: 13/45/2015", "Dated 7-4-76", "10/10/2099", "mar 5 2015", "the 1st of May, 2015", "",
+        // words inside words and odd case, which the scans before the patterns must not miss
+        "update of service 02/03/2015", "PAGE 2 OF 4", "xdos: 1/2/2015", "revisit date 4/5/2016", "DeCeMbEr 2, 2014",
+        "reexam Date: 6/7/2013", "coverSHEET", "ePage 1 of 2", "\u0130 Dos 3/3/2013"};
 
     private static List<String> recordPages(Random r, List<String> vocab, int n) {
         List<String> pages = new ArrayList<>();
