@@ -279,8 +279,12 @@ public final class RecordService {
                 pages.discard();
             }
         }
-        search.documentStored(caseNumber, id);
-        analyze(caseNumber, id);
+        try {
+            // the index catches up with the last pages meanwhile; its commit still follows the store's
+            analyze(caseNumber, id);
+        } finally {
+            search.documentStored(caseNumber, id);
+        }
         afterAdd.run();
         return new AddResult(name, id, false, pages.count, null);
     }
