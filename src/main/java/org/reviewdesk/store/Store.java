@@ -259,13 +259,8 @@ public final class Store implements AutoCloseable {
     }
 
     private static String url(Path dir, boolean mustExist, boolean readOnly) {
-        // MAX_COMPACT_TIME=0: no compaction at close (H2's default spends up to 200 ms on it, reading chunks
-        // back): a 5,000-page `records add` peaked 60-110 MB higher with it and left a larger file, 42-48 MB
-        // against 34 MB (issue 13, docs/decisions/0015-import-speed.md); the store's own background
-        // compaction still runs while it is open
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DB_NAME)
                 + ";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-                + ";MAX_COMPACT_TIME=0"
                 + (mustExist ? ";IFEXISTS=TRUE" : "")
                 + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
     }
