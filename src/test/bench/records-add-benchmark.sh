@@ -7,6 +7,10 @@
 #   JAR=path            the application jar to measure (default: target/reviewdesk.jar, built here)
 #   JAR_BEFORE=path     a second jar measured in alternation with the first (before/after in the same conditions)
 #   PDF_DIR=dir         take DIR/add-N/record-0000.pdf instead of generating it (e.g. /tmp/archive-bench)
+#   JAVA=path/bin/java  the java to run the jars with (default: java on the PATH), e.g. a JDK 25 as the launcher's
+#   JAVA_OPTS="..."     more JVM options, e.g. "-XX:TieredStopAtLevel=1" (C1 only, as the app image's launcher)
+#   LAUNCHER=path       also measure the app image's launcher (target/installer/reviewdesk/bin/reviewdesk), its
+#                       own options (heap cap, JIT, AOT cache) as built, alternating with the jars
 #   STAGES=1            also time the import's analyses in one warm process, now and as before, alternating
 #                       (org.reviewdesk.record.AnalysisStageBenchmark: chronology split, duplicate pages)
 set -euo pipefail
@@ -21,14 +25,15 @@ if [ -z "${JAR:-}" ]; then
 fi
 nice -n 10 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
 cp="target/classes:target/test-classes:$(cat target/bench.cp)"
-java=(java -Xmx512m)
+# shellcheck disable=SC2206
+java=(${JAVA:-java} -Xmx512m ${JAVA_OPTS:-})
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 wall() { awk -F': ' '/Elapsed/{split($2,t,":"); printf "%d", (t[1]*60+t[2])*1000}' "$1"; }
 cpu() { awk '/User time|System time/{s+=$4} END{printf "%.2f", s}' "$1"; }
 peak() { awk '/Maximum resident/{printf "%.0f", $6/1024}' "$1"; }
 
 echo "## records add, whole process ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1))"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); jars run with: ${java[*]}"
 for n in ${PAGES:-1000 5000}; do
   if [ -n "${PDF_DIR:-}" ]; then
     pdf="$PDF_DIR/add-$n/record-0000.pdf"
@@ -38,6 +43,7 @@ for n in ${PAGES:-1000 5000}; do
   fi
   labels=(after); jars=("$JAR")
   if [ -n "${JAR_BEFORE:-}" ]; then labels=(before after); jars=("$JAR_BEFORE" "$JAR"); fi
+  if [ -n "${LAUNCHER:-}" ]; then labels+=(launcher); jars+=(""); fi
   declare -A w c r
   for l in "${labels[@]}"; do w[$l]=""; c[$l]=""; r[$l]=0; done
   t=()
@@ -45,8 +51,9 @@ for n in ${PAGES:-1000 5000}; do
     for k in "${!labels[@]}"; do
       l=${labels[$k]}
       rm -rf "$work/small"
-      "${java[@]}" -jar "${jars[$k]}" --data "$work/small" init > /dev/null 2>&1
-      /usr/bin/time -v "${java[@]}" -jar "${jars[$k]}" --data "$work/small" records add EXAMPLE-0001 "$pdf" \
+      if [ "$l" = launcher ]; then run=("$LAUNCHER"); else run=("${java[@]}" -jar "${jars[$k]}"); fi
+      "${run[@]}" --data "$work/small" init > /dev/null 2>&1
+      /usr/bin/time -v "${run[@]}" --data "$work/small" records add EXAMPLE-0001 "$pdf" \
         > /dev/null 2> "$work/add.time" || { cat "$work/add.time"; exit 1; }
       w[$l]="${w[$l]} $(wall "$work/add.time")"; c[$l]="${c[$l]} $(cpu "$work/add.time")"
       p=$(peak "$work/add.time"); [ "$p" -gt "${r[$l]}" ] && r[$l]=$p
@@ -57,7 +64,8 @@ for n in ${PAGES:-1000 5000}; do
   for l in "${labels[@]}"; do
     # shellcheck disable=SC2086
     mw=$(median ${w[$l]}); mc=$(median ${c[$l]})
-    echo "- $n pages, $l ($([ "$l" = after ] && echo "$JAR" || echo "$JAR_BEFORE")): wall median $mw ms (runs:${w[$l]}), CPU median $mc s (runs:${c[$l]}), peak RSS ${r[$l]} MB; pdftotext median $mt ms: $(awk -v a="$mw" -v b="$mt" 'BEGIN{printf "%.1fx", a/b}')"
+    case $l in after) what="$JAR" ;; before) what="$JAR_BEFORE" ;; *) what="$LAUNCHER" ;; esac
+    echo "- $n pages, $l ($what): wall median $mw ms (runs:${w[$l]}), CPU median $mc s (runs:${c[$l]}), peak RSS ${r[$l]} MB; pdftotext median $mt ms: $(awk -v a="$mw" -v b="$mt" 'BEGIN{printf "%.1fx", a/b}')"
   done
   unset w c r
   if [ -n "${STAGES:-}" ]; then

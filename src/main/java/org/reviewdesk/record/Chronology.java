@@ -80,44 +80,60 @@ public final class Chronology {
             this.dates = new LocalDate[texts.size()];
             this.authors = new String[texts.size()];
             this.found = new byte[texts.size()];
-            this.lower = new String[texts.size()];
+            this.words = new int[texts.size()];
         }
 
-        private final String[] lower;
+        /** Per page: which of {@link #WORDS} it holds, ignoring ASCII case (bit k: WORDS[k]; bit 31: looked). */
+        private final int[] words;
+        /** A page's characters, for the scan (a char array is read much faster than a string's charAt). */
+        private char[] chars = new char[4096];
 
         String text(int i) {
             return texts.get(i);
         }
 
         /**
-         * Whether the page's text holds one of {@code words} (ASCII, lower case), ignoring case: each pattern
-         * below needs one of its words, so a page without them is not searched (lower-casing keeps every ASCII
-         * letter's place and may only add matches, never lose one).
+         * Whether the page's text holds one of the words of {@code mask} (bits of {@link #WORDS}), ignoring
+         * ASCII case: each pattern below needs one of its words (its literals match ASCII letters ignoring case
+         * only), so a page without them is not searched. The page is scanned once for all the words.
          */
-        boolean mayHold(int i, String... words) {
-            if (lower[i] == null) {
-                lower[i] = texts.get(i).toLowerCase(java.util.Locale.ROOT);
+        boolean mayHold(int i, int mask) {
+            if (words[i] == 0) {
+                String t = texts.get(i);
+                if (chars.length < t.length()) {
+                    chars = new char[Math.max(t.length(), 2 * chars.length)];
+                }
+                t.getChars(0, t.length(), chars, 0);
+                words[i] = wordsIn(chars, t.length()) | 1 << 31;
             }
-            for (String w : words) {
-                if (lower[i].contains(w)) {
+            return (words[i] & mask) != 0;
+        }
+
+        boolean pageOf(int i, Matcher[] out) {
+            if (!mayHold(i, PAGE)) {
+                return false;
+            }
+            // as find(), tried only where "page" begins (the pattern's first letters; ASCII, any case), with the
+            // text outside the region visible to \b: the same first match
+            String t = texts.get(i);
+            int n = t.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
+            }
+            t.getChars(0, n, chars, 0);
+            Matcher m = PAGE_OF.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+            out[0] = m;
+            for (int k = 0; k < n; k++) {
+                if ((chars[k] | 0x20) == 'p' && at(chars, n, k, 0) != 0 && m.region(k, n).lookingAt()) {
                     return true;
                 }
             }
             return false;
         }
 
-        boolean pageOf(int i, Matcher[] out) {
-            if (!mayHold(i, "page")) {
-                return false;
-            }
-            Matcher m = PAGE_OF.matcher(texts.get(i));
-            out[0] = m;
-            return m.find();
-        }
-
         LocalDate date(int i) {
             if ((found[i] & 1) == 0) {
-                dates[i] = mayHold(i, "date", "dos") ? dateOfService(texts.get(i)) : null;
+                dates[i] = mayHold(i, DATE_WORDS) ? dateOfService(texts.get(i)) : null;
                 found[i] |= 1;
             }
             return dates[i];
@@ -125,8 +141,7 @@ public final class Chronology {
 
         String author(int i) {
             if ((found[i] & 2) == 0) {
-                authors[i] = mayHold(i, "provider", "physician", "therapist", "author", "radiologist", "signed",
-                        "dictated") ? Chronology.author(texts.get(i)) : null;
+                authors[i] = mayHold(i, AUTHOR_WORDS) ? Chronology.author(texts.get(i)) : null;
                 found[i] |= 2;
             }
             return authors[i];
@@ -134,10 +149,62 @@ public final class Chronology {
 
         boolean faxCover(int i) {
             if ((found[i] & 4) == 0) {
-                found[i] |= mayHold(i, "cover", "facsimile") && FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
+                found[i] |= mayHold(i, COVER_WORDS) && FAX_COVER.matcher(texts.get(i)).find() ? 12 : 4;
             }
             return (found[i] & 8) != 0;
         }
+    }
+
+    /** The words the patterns need (lower case ASCII); the masks below are bits of this list. */
+    private static final String[] WORDS = {"page", "date", "dos", "provider", "physician", "therapist", "author",
+        "radiologist", "signed", "dictated", "cover", "facsimile"};
+    private static final int PAGE = 1;
+    private static final int DATE_WORDS = 1 << 1 | 1 << 2;
+    private static final int AUTHOR_WORDS = 0x7F << 3;
+    private static final int COVER_WORDS = 1 << 10 | 1 << 11;
+
+    /** Per pair of ASCII characters (lower-cased by | 0x20): the words of {@link #WORDS} that begin with it. */
+    private static final int[] BIGRAMS = new int[128 * 128];
+
+    static {
+        for (int k = 0; k < WORDS.length; k++) {
+            BIGRAMS[WORDS[k].charAt(0) * 128 + WORDS[k].charAt(1)] |= 1 << k;
+        }
+    }
+
+    /** Which of {@link #WORDS} occur in {@code text} (as substrings, ASCII letters compared ignoring case). */
+    static int wordsIn(char[] text, int n) {
+        int found = 0;
+        for (int i = 0; i + 1 < n; i++) {
+            char c = text[i];
+            char d = text[i + 1];
+            if (c >= 128 || d >= 128) {
+                continue;
+            }
+            // c | 0x20 is a lower-case letter only for that letter in either case
+            int candidates = BIGRAMS[(c | 0x20) * 128 + (d | 0x20)] & ~found;
+            while (candidates != 0) {
+                int k = Integer.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                found |= at(text, n, i, k);
+            }
+        }
+        return found;
+    }
+
+    /** Bit {@code k} when {@link #WORDS}[k] starts at {@code i} (ASCII letters ignoring case), else 0. */
+    private static int at(char[] text, int n, int i, int k) {
+        String w = WORDS[k];
+        if (i + w.length() > n) {
+            return 0;
+        }
+        for (int j = 0; j < w.length(); j++) {
+            char c = text[i + j];
+            if (c >= 128 || (c | 0x20) != w.charAt(j)) { // c | 0x20 is a lower-case letter only for letters
+                return 0;
+            }
+        }
+        return 1 << k;
     }
 
     private static boolean startsDocument(Pages pages, int i, LocalDate currentDate, String currentAuthor) {
@@ -191,8 +258,32 @@ public final class Chronology {
 
     /** The date of service a page states ("Date of Service: 01/19/2015"), if it states one. */
     static LocalDate dateOfService(String text) {
-        Matcher m = DATE_OF_SERVICE.matcher(text);
-        return m.find() ? DateSuggestion.find(m.group(1)) : null;
+        // as find(), tried only where a match can begin: "date", "dos", "visit" or "exam" (ASCII, any case),
+        // with the text outside the region visible to \b: the same first match
+        char[] t = text.toCharArray();
+        int n = t.length;
+        Matcher m = DATE_OF_SERVICE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = 0; i < n; i++) {
+            int c = t[i] | 0x20;
+            if ((c == 'd' && (at(t, n, i, 1) != 0 || at(t, n, i, 2) != 0) || c == 'v' && starts(t, n, i, "visit")
+                    || c == 'e' && starts(t, n, i, "exam")) && m.region(i, n).lookingAt()) {
+                return DateSuggestion.find(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code word} (lower-case ASCII) starts at {@code i}, ASCII letters compared ignoring case. */
+    private static boolean starts(char[] t, int n, int i, String word) {
+        if (i + word.length() > n) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            if (t[i + j] >= 128 || (t[i + j] | 0x20) != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The author a page names ("Provider: Alan Reyes, MD"), if it names one. */

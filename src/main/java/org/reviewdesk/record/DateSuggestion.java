@@ -34,8 +34,11 @@ final class DateSuggestion {
 
     /** The suggested date, or null when the text holds no plausible date. */
     static LocalDate find(String text) {
+        char[] chars = text.toCharArray();
+        // every label holds "date" or "dos" (its letters match ASCII letters only, ignoring case)
+        boolean labelled = holdsLabelWord(chars);
         Matcher label = LABEL.matcher(text);
-        while (label.find()) {
+        while (labelled && label.find()) {
             Matcher m = DATE.matcher(text).region(label.end(), Math.min(text.length(), label.end() + LABEL_REACH));
             if (m.find() && LABEL_GAP.matcher(text.substring(label.end(), m.start())).matches()) {
                 LocalDate d = toDate(m);
@@ -51,7 +54,7 @@ final class DateSuggestion {
         int n = text.length();
         int from = 0;
         while (from < n) {
-            int pos = nextStart(text, from);
+            int pos = nextStart(chars, from);
             if (pos < 0) {
                 break;
             }
@@ -74,23 +77,59 @@ final class DateSuggestion {
      * not preceded by a digit (the look-behinds and the word boundary) or with a month's first letter not preceded
      * by an ASCII letter or digit (the word boundary).
      */
-    private static int nextStart(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char before = i == 0 ? ' ' : text.charAt(i - 1);
+    private static int nextStart(char[] text, int from) {
+        for (int i = from; i < text.length; i++) {
+            char c = text[i];
+            char before = i == 0 ? ' ' : text[i - 1];
             if (c >= '0' && c <= '9') {
                 if (!(before >= '0' && before <= '9')) {
                     return i;
                 }
-            } else if (MONTH_START.indexOf(c) >= 0 && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
-                    || before >= 'A' && before <= 'Z')) {
+            } else if (c < 128 && MONTH_START[c] && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
+                    || before >= 'A' && before <= 'Z') && monthAt(text, i)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static final String MONTH_START = "jfmasondJFMASOND";
+    private static final String[] MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+        "oct", "nov", "dec"};
+
+    /** Whether a month's first three letters (ASCII, any case: as the pattern matches them) start at {@code i}. */
+    private static boolean monthAt(char[] text, int i) {
+        if (i + 3 > text.length) {
+            return false;
+        }
+        for (String m : MONTH_PREFIXES) {
+            if ((text[i] | 0x20) == m.charAt(0) && (text[i + 1] | 0x20) == m.charAt(1)
+                    && (text[i + 2] | 0x20) == m.charAt(2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "date" or "dos" occurs (ASCII letters, any case), which every label holds. */
+    private static boolean holdsLabelWord(char[] t) {
+        for (int i = 0; i + 3 <= t.length; i++) {
+            if ((t[i] | 0x20) == 'd' && ((t[i + 1] | 0x20) == 'o' && (t[i + 2] | 0x20) == 's'
+                    || i + 4 <= t.length && (t[i + 1] | 0x20) == 'a' && (t[i + 2] | 0x20) == 't'
+                    && (t[i + 3] | 0x20) == 'e')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first letters of months, either case. */
+    private static final boolean[] MONTH_START = new boolean[128];
+
+    static {
+        for (char c : "jfmasondJFMASOND".toCharArray()) {
+            MONTH_START[c] = true;
+        }
+    }
 
     private static LocalDate toDate(Matcher m) {
         try {

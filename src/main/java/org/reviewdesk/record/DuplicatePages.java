@@ -96,50 +96,74 @@ public final class DuplicatePages {
         }
         // word occurrences as tokens (word, its k-th occurrence on the page), rarest words first
         int[] rank = rankByFrequency(df);
-        Map<Long, List<Integer>> prefixIndex = new HashMap<>();
+        Postings prefixIndex = new Postings();
         int[] originalOf = new int[n];
         double[] simOf = new double[n];
         java.util.Arrays.fill(originalOf, -1);
+        // per earlier page: the probe that last touched it and how many of the probe's prefix tokens it shares
         int[] seen = new int[n];
+        int[] shared = new int[n];
         java.util.Arrays.fill(seen, -1);
+        int[] touched = new int[n];
+        long[][] tokensOf = new long[n][];
         for (int p = 0; p < n; p++) {
             if (seqs.get(p).length < MIN_WORDS) {
                 continue; // no shingles: never in a bucket
             }
             long[] tokens = tokens(seqs.get(p), rank);
+            tokensOf[p] = tokens;
             int len = tokens.length;
-            int prefix = Math.min(len, len / 10 + 2); // len - (len - len / 10 - 1) + 1
-            int best = -1;
-            double bestSim = 0;
+            // len - (len - len / 10 - 1) + 2: two pages that need that many occurrences in common share at
+            // least two tokens of these prefixes (the first two common tokens each have the rest after them)
+            int prefix = Math.min(len, len / 10 + 3);
+            int nTouched = 0;
             for (int t = 0; t < prefix; t++) {
-                List<Integer> earlier = prefixIndex.get(tokens[t]);
-                if (earlier == null) {
+                int list = prefixIndex.find(tokens[t]);
+                if (list < 0) {
                     continue;
                 }
-                for (int a : earlier) {
-                    if (seen[a] == p || (best >= 0 && a >= best)) {
-                        continue;
+                int[] earlier = prefixIndex.lists[list];
+                for (int k = prefixIndex.sizes[list] - 1; k >= 0; k--) {
+                    int a = earlier[k];
+                    if (seen[a] != p) {
+                        seen[a] = p;
+                        shared[a] = 1;
+                        touched[nTouched++] = a;
+                    } else {
+                        shared[a]++;
                     }
-                    seen[a] = p;
-                    int la = seqs.get(a).length;
-                    int longer = Math.max(la, len);
-                    if (Math.abs(la - len) > longer / 10 + 1) {
-                        continue;
+                }
+            }
+            int best = -1;
+            double bestSim = 0;
+            for (int c = 0; c < nTouched; c++) {
+                int a = touched[c];
+                if (shared[a] < 2 || (best >= 0 && a >= best)) {
+                    continue;
+                }
+                int la = seqs.get(a).length;
+                int longer = Math.max(la, len);
+                if (Math.abs(la - len) > longer / 10 + 1) {
+                    continue;
+                }
+                // a similarity of 0.9 needs that many word occurrences in common (an exact bound, so the
+                // result is unchanged); most pairs fail it within their rarest words, long before a Jaccard
+                if (!overlapAtLeast(tokensOf[a], tokens, longer - longer / 10 - 1)) {
+                    continue;
+                }
+                for (int x : new int[] {a, p}) {
+                    if (sets[x] == null) {
+                        sets[x] = wordSet(seqs.get(x), wordHash);
+                        keys[x] = bucketKeys(sets[x], seeds);
                     }
-                    for (int x : new int[] {a, p}) {
-                        if (sets[x] == null) {
-                            sets[x] = wordSet(seqs.get(x), wordHash);
-                            keys[x] = bucketKeys(sets[x], seeds);
-                        }
-                    }
-                    if (jaccard(sets[a], sets[p]) < 0.5 || !shareAny(keys[a], keys[p])) {
-                        continue;
-                    }
-                    double sim = similarity(seqs.get(a), seqs.get(p));
-                    if (sim >= THRESHOLD) {
-                        best = a;
-                        bestSim = sim;
-                    }
+                }
+                if (jaccard(sets[a], sets[p]) < 0.5 || !shareAny(keys[a], keys[p])) {
+                    continue;
+                }
+                double sim = similarity(seqs.get(a), seqs.get(p));
+                if (sim >= THRESHOLD) {
+                    best = a;
+                    bestSim = sim;
                 }
             }
             if (best >= 0) {
@@ -147,7 +171,7 @@ public final class DuplicatePages {
                 simOf[p] = bestSim;
             }
             for (int t = 0; t < prefix; t++) {
-                prefixIndex.computeIfAbsent(tokens[t], k -> new ArrayList<>()).add(p);
+                prefixIndex.add(tokens[t], p);
             }
         }
         List<Duplicate> out = new ArrayList<>();
@@ -161,6 +185,77 @@ public final class DuplicatePages {
             }
         }
         return out;
+    }
+
+    /** Pages by prefix token: an open-addressing table of tokens to growing lists of page numbers. */
+    private static final class Postings {
+        private long[] keys = new long[1024];
+        private int[] slots = new int[1024]; // list number + 1; 0: empty
+        private int[][] lists = new int[256][];
+        private int[] sizes = new int[256];
+        private int count;
+
+        /** The list number of a token, or -1. */
+        int find(long token) {
+            int mask = keys.length - 1;
+            for (int i = slot(token, mask); ; i = (i + 1) & mask) {
+                if (slots[i] == 0) {
+                    return -1;
+                }
+                if (keys[i] == token) {
+                    return slots[i] - 1;
+                }
+            }
+        }
+
+        void add(long token, int page) {
+            int mask = keys.length - 1;
+            int i = slot(token, mask);
+            while (slots[i] != 0 && keys[i] != token) {
+                i = (i + 1) & mask;
+            }
+            if (slots[i] == 0) {
+                if (count == lists.length) {
+                    lists = java.util.Arrays.copyOf(lists, count * 2);
+                    sizes = java.util.Arrays.copyOf(sizes, count * 2);
+                }
+                lists[count] = new int[2];
+                keys[i] = token;
+                slots[i] = ++count;
+                if (count * 2 > keys.length) {
+                    grow();
+                }
+                i = -1;
+            }
+            int list = i < 0 ? count - 1 : slots[i] - 1;
+            int[] l = lists[list];
+            if (sizes[list] == l.length) {
+                lists[list] = l = java.util.Arrays.copyOf(l, l.length * 2);
+            }
+            l[sizes[list]++] = page;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldSlots = slots;
+            keys = new long[oldKeys.length * 2];
+            slots = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldSlots[k] != 0) {
+                    int i = slot(oldKeys[k], mask);
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[k];
+                    slots[i] = oldSlots[k];
+                }
+            }
+        }
+
+        private static int slot(long token, int mask) {
+            return (int) mix(token) & mask;
+        }
     }
 
     /** A page's word set: its words' hashes (the 1-word shingles), sorted, each once. */
@@ -303,6 +398,31 @@ public final class DuplicatePages {
         }
         int longer = Math.max(a.length, b.length);
         return longer == 0 ? 0 : 1 - (double) prev[b.length] / longer;
+    }
+
+    /**
+     * Whether two pages' word occurrences (sorted tokens, see {@link #tokens}) have at least {@code need} in
+     * common; gives up as soon as the occurrences left cannot make up the difference.
+     */
+    static boolean overlapAtLeast(long[] a, long[] b, int need) {
+        int common = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (common + Math.min(a.length - i, b.length - j) < need) {
+                return false;
+            }
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return common >= need;
     }
 
     /** Jaccard of two sorted sets of distinct values. */

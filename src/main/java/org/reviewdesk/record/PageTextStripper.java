@@ -2,11 +2,14 @@ package org.reviewdesk.record;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -18,6 +21,11 @@ final class PageTextStripper extends PDFTextStripper {
     private final OverprintFilter overprint = new OverprintFilter();
     private String[] pages;
     private int first;
+    private int last;
+    private int current;
+    /** The pages of the document last read, in order, listed once (see {@link #processPages}). */
+    private PDDocument listed;
+    private List<PDPage> pageList;
 
     PageTextStripper(BooleanSupplier stop) {
         this.stop = stop;
@@ -33,13 +41,43 @@ final class PageTextStripper extends PDFTextStripper {
         pages = new String[to - from + 1];
         Arrays.fill(pages, "");
         first = from;
-        setStartPage(from);
-        setEndPage(to);
+        last = to;
         buffer.setLength(0);
         writeText(doc, sink);
         String[] result = pages;
         pages = null;
         return result;
+    }
+
+    /**
+     * Only the pages asked for. PDFTextStripper walks the whole page tree on every call (a page object and a
+     * check of its contents for every page of the document, to skip those outside the range): on a
+     * 5,000-page file read in chunks that was quadratic. The page range is handled here instead (the
+     * stripper's own range stays at all pages), and the document's pages are listed once per document.
+     */
+    @Override
+    protected void processPages(PDPageTree tree) throws IOException {
+        for (int n = first; n <= last; n++) {
+            PDPage page = page(n);
+            current = n;
+            if (page.hasContents()) {
+                processPage(page);
+            }
+        }
+    }
+
+    private PDPage page(int number) {
+        if (listed != document) {
+            if (last - first < 4 && listed == null) {
+                return document.getPage(number - 1); // a first look at a page or two: no list
+            }
+            pageList = new ArrayList<>(document.getNumberOfPages());
+            for (PDPage p : document.getPages()) {
+                pageList.add(p);
+            }
+            listed = document;
+        }
+        return pageList.get(number - 1);
     }
 
     @Override
@@ -60,7 +98,7 @@ final class PageTextStripper extends PDFTextStripper {
 
     @Override
     protected void endPage(PDPage page) {
-        pages[getCurrentPageNo() - first] = buffer.toString().strip();
+        pages[current - first] = buffer.toString().strip();
         buffer.setLength(0);
     }
 

@@ -23,10 +23,14 @@ public final class TextLayer {
 
     /** A token of ASCII characters {@code text[start, end)}: as {@link #slowWord}, without the patterns. */
     static boolean asciiWord(String text, int start, int end) {
-        while (start < end && isPunct(text.charAt(start))) {
+        return asciiWord(text.toCharArray(), start, end);
+    }
+
+    private static boolean asciiWord(char[] text, int start, int end) {
+        while (start < end && isPunct(text[start])) {
             start++;
         }
-        while (end > start && isPunct(text.charAt(end - 1))) {
+        while (end > start && isPunct(text[end - 1])) {
             end--;
         }
         int len = end - start;
@@ -38,15 +42,23 @@ public final class TextLayer {
         boolean upper = true;
         boolean digits = true;
         for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
+            char c = text[k];
             boolean lower = c >= 'a' && c <= 'z';
             boolean up = c >= 'A' && c <= 'Z';
             letters &= lower || up;
             upper &= up;
             digits &= c >= '0' && c <= '9';
-            vowel |= "aeiouyAEIOUY".indexOf(c) >= 0;
+            vowel |= isVowel(c);
         }
         return letters && vowel || upper && len >= 2 && len <= 5 || digits && len <= 4;
+    }
+
+    /** One of {@code aeiouyAEIOUY}. */
+    private static boolean isVowel(char c) {
+        return switch (c | 0x20) {
+            case 'a', 'e', 'i', 'o', 'u', 'y' -> true; // c | 0x20 is one of these only for these letters
+            default -> false;
+        };
     }
 
     /** Whether a token looks like a word: letters with a vowel, 2-5 capitals or up to 4 digits, punctuation around. */
@@ -63,9 +75,12 @@ public final class TextLayer {
         if (text == null) {
             return true;
         }
+        // scanned as a char array: much cheaper than charAt where only the first JIT tier compiles the loop
+        char[] chars = text.toCharArray();
+        int n = chars.length;
         int letters = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isLetter(text.charAt(i))) {
+        for (int i = 0; i < n && letters < 20; i++) {
+            if (Character.isLetter(chars[i])) {
                 letters++;
             }
         }
@@ -76,10 +91,9 @@ public final class TextLayer {
         // through the patterns (same result: \S, \p{Punct} and the word pattern on ASCII, checked by a test)
         int tokens = 0;
         int words = 0;
-        int n = text.length();
         int i = 0;
         while (i < n) {
-            while (i < n && isSpace(text.charAt(i))) {
+            while (i < n && isSpace(chars[i])) {
                 i++;
             }
             if (i >= n) {
@@ -87,12 +101,12 @@ public final class TextLayer {
             }
             int start = i;
             boolean ascii = true;
-            while (i < n && !isSpace(text.charAt(i))) {
-                ascii &= text.charAt(i) < 0x80;
+            while (i < n && !isSpace(chars[i])) {
+                ascii &= chars[i] < 0x80;
                 i++;
             }
             tokens++;
-            if (ascii ? asciiWord(text, start, i) : slowWord(text.substring(start, i))) {
+            if (ascii ? asciiWord(chars, start, i) : slowWord(text.substring(start, i))) {
                 words++;
             }
         }

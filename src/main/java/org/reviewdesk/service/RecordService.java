@@ -279,8 +279,12 @@ public final class RecordService {
                 pages.discard();
             }
         }
-        search.documentStored(caseNumber, id);
-        analyze(caseNumber, id);
+        try {
+            // the index catches up with the last pages meanwhile; its commit still follows the store's
+            analyze(caseNumber, id);
+        } finally {
+            search.documentStored(caseNumber, id);
+        }
         afterAdd.run();
         return new AddResult(name, id, false, pages.count, null);
     }
@@ -389,20 +393,60 @@ public final class RecordService {
                 .anyMatch(g -> g.documentId().equals(documentId) && g.corrected());
         Map<String, List<String>> texts = repo().caseTexts(caseNumber);
         List<String> pages = texts.getOrDefault(documentId, List.of());
-        if (!corrected && !pages.isEmpty()) {
+        boolean split = !corrected && !pages.isEmpty();
+        // the two analyses are independent: on a long file the chronology runs on a second core meanwhile
+        java.util.concurrent.FutureTask<List<Chronology.Part>> parts = new java.util.concurrent.FutureTask<>(
+                () -> Chronology.split(pages));
+        if (split && pages.size() >= PARALLEL_ANALYSIS_PAGES) {
+            Thread t = new Thread(parts, "record-chronology");
+            t.setDaemon(true);
+            t.start();
+        }
+        List<DuplicatePages.Duplicate> found = DuplicatePages.find(texts);
+        if (split) {
             List<RecordRepository.Segment> segs = new ArrayList<>();
-            for (Chronology.Part p : Chronology.split(pages)) {
+            for (Chronology.Part p : partsOf(parts)) {
                 segs.add(new RecordRepository.Segment(documentId, p.firstPage(), p.lastPage(), p.kind(), p.date(),
                         p.author(), p.title(), false));
             }
             repo().saveSegments(caseNumber, documentId, segs);
         }
         List<RecordRepository.Duplicate> dups = new ArrayList<>();
-        for (DuplicatePages.Duplicate d : DuplicatePages.find(texts)) {
+        for (DuplicatePages.Duplicate d : found) {
             dups.add(new RecordRepository.Duplicate(d.page().documentId(), d.page().page(),
                     d.original().documentId(), d.original().page(), d.similarity()));
         }
         repo().saveDuplicates(caseNumber, dups);
+    }
+
+    /** Files with at least this many pages have their chronology split on a thread of its own. */
+    private static final int PARALLEL_ANALYSIS_PAGES = 64;
+
+    /** The chronology's parts: computed here if no thread was started for them, else waited for. */
+    private static List<Chronology.Part> partsOf(java.util.concurrent.FutureTask<List<Chronology.Part>> parts) {
+        parts.run(); // does nothing when the thread has run it or runs it now
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return parts.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the split is short: finish it, pass the interrupt on after
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The case's documents found in its files, oldest first (undated last), as the record pane lists them. */

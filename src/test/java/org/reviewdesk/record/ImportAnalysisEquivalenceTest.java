@@ -143,7 +143,10 @@ class ImportAnalysisEquivalenceTest {
         "FAX COVER SHEET", "fax transmission cover", "PHYSICAL THERAPY DAILY NOTE", "MRI LUMBAR SPINE",
         "DOB: 04/02/1961", "Date of injury: 05/06/2012", "seen on January 19, 2015", "2014-11-02", "19th Feb 2013",
         "Exam date - 12/1/2014", "Received 02/02/2016", "Electronically signed by Dr. Susan Patel", "Sept 3 2011",
-        "Visit Date: 13/45/2015", "Dated 7-4-76", "10/10/2099", "mar 5 2015", "the 1st of May, 2015", ""};
+        "Visit Date: 13/45/2015", "Dated 7-4-76", "10/10/2099", "mar 5 2015", "the 1st of May, 2015", "",
+        // words inside words and odd case, which the scans before the patterns must not miss
+        "update of service 02/03/2015", "PAGE 2 OF 4", "xdos: 1/2/2015", "revisit date 4/5/2016", "DeCeMbEr 2, 2014",
+        "reexam Date: 6/7/2013", "coverSHEET", "ePage 1 of 2", "\u0130 Dos 3/3/2013"};
 
     private static List<String> recordPages(Random r, List<String> vocab, int n) {
         List<String> pages = new ArrayList<>();
@@ -236,6 +239,50 @@ class ImportAnalysisEquivalenceTest {
     }
 
     /** The previous implementation, verbatim in its logic (every bucket pair verified). */
+    /** Random case flips of a word: the chronology's word scan ignores ASCII case, as the patterns do. */
+    private static String flipped(Random r, String w) {
+        StringBuilder b = new StringBuilder();
+        for (char c : w.toCharArray()) {
+            b.append(r.nextBoolean() ? Character.toUpperCase(c) : c);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void theChronologyWordScanIsTheSameAsLowerCaseContains() {
+        String[] words = {"page", "date", "dos", "provider", "physician", "therapist", "author", "radiologist",
+            "signed", "dictated", "cover", "facsimile"};
+        // the letters of those words, other letters, the two characters whose lower case is ASCII (dotted
+        // capital I, Kelvin sign), accents and spaces
+        String alphabet = "pagedtosrvihcnulmfPAGEDTOSRVIHCNULMFxz \u0130\u212a\u00e9\n";
+        Random r = new Random(17);
+        int found = 0;
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            int len = r.nextInt(30);
+            for (int k = 0; k < len; k++) {
+                if (r.nextInt(6) == 0) {
+                    String w = words[r.nextInt(words.length)];
+                    // whole, or cut short (a near miss)
+                    b.append(flipped(r, r.nextBoolean() ? w : w.substring(0, 1 + r.nextInt(w.length() - 1))));
+                } else {
+                    b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+            }
+            String text = b.toString();
+            String lower = text.toLowerCase(Locale.ROOT);
+            int expected = 0;
+            for (int k = 0; k < words.length; k++) {
+                if (lower.contains(words[k])) {
+                    expected |= 1 << k;
+                }
+            }
+            assertEquals(expected, Chronology.wordsIn(text.toCharArray(), text.length()), text);
+            found += Integer.bitCount(expected);
+        }
+        assertFalse(found < 1000, "the generated texts hold the words: " + found);
+    }
+
     static final class Reference {
         static List<DuplicatePages.Duplicate> find(Map<String, List<String>> pagesByDocument) {
             List<DuplicatePages.PageRef> refs = new ArrayList<>();
