@@ -225,7 +225,7 @@ case "$archive_kind" in
   aot)
     echo "== AOT cache (JDK $(jdk_feature "$aot_jdk")): training run"
     if train -XX:AOTMode=record '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
-        && with_options -XX:AOTMode=create -XX:-AOTClassLinking '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
+        && with_options -XX:AOTMode=create '-XX:AOTConfiguration=$APPDIR/reviewdesk.aotconf' \
           '-XX:AOTCache=$APPDIR/reviewdesk.aot' \
         && "$launcher" >>"$out/training.log" 2>&1 && [ -s "$app_dir/reviewdesk.aot" ]; then
       with_options '-XX:AOTCache=$APPDIR/reviewdesk.aot' '-Xlog:aot*=off'
