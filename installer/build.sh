@@ -155,7 +155,7 @@ echo "== jpackage --type app-image"
   --add-modules "$jdk_modules,$fx_modules" \
   --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands" \
   --java-options "-Dfile.encoding=UTF-8" \
-  --java-options "-Xmx512m" \
+  --java-options "-Xmx448m" \
   "${speed_options[@]}" \
   --icon "$icon" \
   ${image_extra[@]+"${image_extra[@]}"}

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class PageImages implements AutoCloseable {
     /**
      * The page-image cache's bound: a sixth of the heap cap, at most 256 MB (issue 13: the cache fits the launcher's
-     * heap cap, 512 MB gives about 85 MB, some twenty pages at the viewer's resolution).
+     * heap cap, 448 MB gives about 75 MB, some eighteen pages at the viewer's resolution).
      */
     public static final long DEFAULT_CACHE_BYTES = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 6);
     public static final int DEFAULT_OPEN_DOCUMENTS = 2;
