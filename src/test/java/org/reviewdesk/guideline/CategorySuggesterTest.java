@@ -116,19 +116,12 @@ class CategorySuggesterTest {
     @Test
     void everyRequestWrittenFromThePrimerLandsInItsCategory() throws IOException {
         List<String> misses = new ArrayList<>();
-        int n = 0;
-        try (InputStream in = CategorySuggesterTest.class.getResourceAsStream("primer-requests.tsv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                n++;
-                TreatmentCategory got = CategorySuggester.suggest(f[0]);
-                if (got != TreatmentCategory.fromKey(f[1])) {
-                    misses.add(f[0] + " -> " + got.key() + " (expected " + f[1] + ")");
-                }
+        List<String[]> rows = WrittenRequests.rows("primer-requests.tsv");
+        int n = rows.size();
+        for (String[] f : rows) {
+            TreatmentCategory got = CategorySuggester.suggest(f[0]);
+            if (got != TreatmentCategory.fromKey(f[1])) {
+                misses.add(f[0] + " -> " + got.key() + " (expected " + f[1] + ")");
             }
         }
         assertTrue(n > 250, "the primer requests were read: " + n);

@@ -3,11 +3,6 @@ package org.reviewdesk.guideline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,27 +16,20 @@ import org.junit.jupiter.api.Test;
  */
 class MtusSilentRequestsTest {
     @Test
-    void noGoverningMtusSectionIsClaimedWhereTheMtusIsSilent() throws IOException {
+    void noGoverningMtusSectionIsClaimedWhereTheMtusIsSilent() {
         GuidelineRanker ranker = GuidelineLibrary.shipped().ranker();
         List<String> wrong = new ArrayList<>();
         List<String> knownFixed = new ArrayList<>();
-        int n = 0;
-        try (InputStream in = MtusSilentRequestsTest.class.getResourceAsStream("mtus-silent-requests.tsv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        List<String[]> rows = WrittenRequests.rows("mtus-silent-requests.tsv");
+        int n = rows.size();
+        for (String[] f : rows) {
+            Optional<SearchHit> governing = ranker.governingMtus(f[1], null);
+            if (f[0].equals("known")) {
+                if (governing.isEmpty()) {
+                    knownFixed.add(f[1]);
                 }
-                String[] f = line.split("\t");
-                n++;
-                Optional<SearchHit> governing = ranker.governingMtus(f[1], null);
-                if (f[0].equals("known")) {
-                    if (governing.isEmpty()) {
-                        knownFixed.add(f[1]);
-                    }
-                } else if (governing.isPresent()) {
-                    wrong.add(f[1] + " -> " + governing.get().label());
-                }
+            } else if (governing.isPresent()) {
+                wrong.add(f[1] + " -> " + governing.get().label());
             }
         }
         assertTrue(n >= 50, "read " + n);
