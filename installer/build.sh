@@ -145,6 +145,10 @@ image_extra=()
 [ "$os" = windows ] && image_extra=(--add-launcher "reviewdesk-cli=$here/windows/cli.properties")
 [ -f "$icon" ] || fail "no icon $icon (macOS: make it with iconutil, see installer/README.md)"
 
+# Linux: the runtime keeps its java command, which the image's own launcher script starts (below)
+strip_commands=--strip-native-commands
+[ "$os" = linux ] && strip_commands=
+
 echo "== jpackage --type app-image"
 "$jpackage" --type app-image "${common[@]}" \
   --dest "$out" \
@@ -153,7 +157,7 @@ echo "== jpackage --type app-image"
   --main-class "$main_class" \
   --module-path "$fx" \
   --add-modules "$jdk_modules,$fx_modules" \
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands" \
+  --jlink-options "--strip-debug --no-header-files --no-man-pages $strip_commands" \
   --java-options "-Dfile.encoding=UTF-8" \
   --java-options "-Xmx448m" \
   "${speed_options[@]}" \
@@ -165,6 +169,15 @@ case "$os" in
   *) image="$out/$name" ;;
 esac
 [ -d "$image" ] || fail "jpackage made no app image at $image"
+# Linux: jpackage's native launcher runs `rpm -qf`, `dpkg -S` (and, once installed, `dpkg -L`) at every start
+# to find the package that owns it, 0.4-0.6 s per command before Java starts. The image's bin/reviewdesk is a
+# short script instead that starts the runtime's java with the same configuration file (lib/app/*.cfg);
+# the runtime keeps only that one command.
+if [ "$os" = linux ]; then
+  [ -x "$image/lib/runtime/bin/java" ] || fail "the runtime in $image has no bin/java"
+  find "$image/lib/runtime/bin" -mindepth 1 ! -name java -exec rm -f {} +
+  install -m 755 "$here/linux/launcher.sh" "$image/bin/$name"
+fi
 # JavaFX's native libraries beside the runtime's own: JavaFX loads them from there first, instead
 # of extracting them from its jar into ~/.openjfx/cache (or /tmp) at every new user's first start.
 case "$os" in
