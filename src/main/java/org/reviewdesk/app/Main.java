@@ -28,6 +28,11 @@ public final class Main {
     }
 
     private static int run(String[] args) {
+        // a command for the store that a running 'reviewdesk serve' holds open goes to it (docs/decisions/0016)
+        Integer served = org.reviewdesk.cli.ServedCommands.forward(args);
+        if (served != null) {
+            return served;
+        }
         // a command that opens the store: its key stretching overlaps the class loading of what follows
         ReviewDeskCommand.startKeyDerivationEarly(args);
         // a lambda, not ReviewDeskApp::launchWindow: the method reference would load ReviewDeskApp and with

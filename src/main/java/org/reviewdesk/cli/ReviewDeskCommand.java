@@ -26,7 +26,7 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         BackupCommand.class, RestoreCommand.class, AuditCommand.class,
         GuidelinesCommand.class, EmailCommand.class, FinalizeCommand.class,
         ArchiveCommand.class, TrustCommand.class,
-        SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class};
+        SuggestCommand.class, CheckCommand.class, PrecedentsCommand.class, ServeCommand.class};
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "data folder (default: $REVIEWDESK_DATA or the platform's user-data folder)")
@@ -52,8 +52,14 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         return DataFolders.resolve(data);
     }
 
+    /** Set when a command server runs this command: its open store, lent for the command (see ServeCommand). */
+    Workbench lent;
+
     /** Opens the store with the password from the environment or console. */
     Workbench open() throws Exception {
+        if (lent != null) {
+            return lent;
+        }
         Path dir = dataDir();
         if (!Workbench.storeExists(dir)) {
             throw new CliException("there is no store in " + dir + ": create one with 'reviewdesk init'");
@@ -156,7 +162,40 @@ public final class ReviewDeskCommand implements Callable<Integer> {
 
     /** Runs the command line; returns the exit status (0 success, 1 failure, 2 usage). */
     public static int run(Consumer<Path> window, String... args) {
-        ReviewDeskCommand root = new ReviewDeskCommand(window);
+        return commandLine(new ReviewDeskCommand(window), args).execute(args);
+    }
+
+    /**
+     * Runs a command sent to a command server: on the server's open store {@code lent} (the command's own
+     * password was checked by the server), its paths relative to the client's folder {@code cwd}, its output
+     * to {@code out} and {@code err}. One at a time: standard output is the command's while it runs.
+     */
+    static synchronized int runServed(Workbench lent, Path cwd, java.io.PrintStream out, java.io.PrintStream err,
+            String... args) {
+        ReviewDeskCommand root = new ReviewDeskCommand(dir -> {
+            throw new IllegalStateException("a command server opens no window");
+        });
+        root.lent = lent;
+        CommandLine cl = commandLine(root, args);
+        cl.registerConverter(Path.class, s -> cwd.resolve(s));
+        cl.registerConverter(java.io.File.class, s -> cwd.resolve(s).toFile());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        System.setOut(out);
+        System.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static CommandLine commandLine(ReviewDeskCommand root, String... args) {
         CommandLine cl = new CommandLine(root);
         // before the handlers below: picocli gives them to the subcommands present when they are set
         for (Class<?> c : subcommandsFor(args)) {
@@ -180,7 +219,7 @@ public final class ReviewDeskCommand implements Callable<Integer> {
             err.flush();
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     private static String firstLine(String s) {

@@ -312,8 +312,21 @@ public final class Workbench implements AutoCloseable {
         store.settings().put("window." + name, value == null ? "" : value);
     }
 
+    /**
+     * Keeps this workbench open through {@link #close()} while {@code held} (a command server lends it to one
+     * command after another, each of which closes what it opened); {@code false} makes close() close again.
+     */
+    public void hold(boolean held) {
+        this.held = held;
+    }
+
+    private volatile boolean held;
+
     @Override
     public void close() {
+        if (held) {
+            return;
+        }
         ocr.close();
         search.close();
         store.close();

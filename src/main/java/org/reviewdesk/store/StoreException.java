@@ -20,7 +20,8 @@ public class StoreException extends Exception {
     /** Another program (or another ReviewDesk window) has the store open. */
     public static final class InUse extends StoreException {
         public InUse(java.nio.file.Path dir) {
-            super("The store in " + dir + " is open in another ReviewDesk process; close it there first.");
+            super("The store in " + dir + " is open in another ReviewDesk process; close it there first (a window,"
+                    + " or 'reviewdesk serve': stop that with 'reviewdesk serve --stop').");
         }
     }
 

@@ -1,0 +1,382 @@
+package org.reviewdesk.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.reviewdesk.service.Workbench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code reviewdesk serve}: keeps the store open in this process and runs the commands other ReviewDesk
+ * processes of the same user send over the data folder's Unix socket (docs/decisions/0016-command-server.md).
+ * Each command still needs the store's password, checked here; one command runs at a time.
+ */
+@Command(name = "serve", description = {
+    "Keep the store open and run list, show, search, records, suggest and check for other terminals of the same "
+        + "user without starting the database each time (each still needs the store's password).",
+    "Stops after --idle-minutes without a command, on Ctrl+C, or with 'reviewdesk serve --stop'."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    ReviewDeskCommand root;
+
+    @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "30",
+            description = "stop after N minutes without a command (default 30)")
+    int idleMinutes;
+
+    @Option(names = "--stop", description = "stop the server of the data folder")
+    boolean stop;
+
+    /** How long a connected client has to send its request. */
+    static final long REQUEST_SECONDS = 10;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = root.dataDir();
+        if (stop) {
+            // reached only when no server answered on the socket (a running one takes --stop itself)
+            throw new CliException("no ReviewDesk server is running for " + dir);
+        }
+        if (idleMinutes < 1) {
+            throw new CliException("--idle-minutes must be at least 1");
+        }
+        Path socket = ServedCommands.socket(dir);
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > 100) {
+            throw new CliException("the data folder's path is too long for a socket (" + socket
+                    + "); use a shorter --data folder");
+        }
+        Workbench w = root.open();
+        Server server;
+        try {
+            server = new Server(w, socket, java.time.Duration.ofMinutes(idleMinutes));
+        } catch (IOException | CliException | RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        // closing the server closes the store
+        try (server) {
+            System.out.println("Serving the store in " + dir + " (socket " + socket + ").");
+            System.out.println("In other terminals, list, show, search, records, suggest and check now run here."
+                    + " Stop: Ctrl+C, 'reviewdesk serve --stop', or " + idleMinutes + (idleMinutes == 1 ? " minute" : " minutes")
+                    + " without a command.");
+            System.out.flush();
+            int served = server.run();
+            System.out.println("Stopped after " + served + (served == 1 ? " command." : " commands."));
+            return 0;
+        }
+    }
+
+    /** The accept loop over one open workbench. */
+    static final class Server implements AutoCloseable {
+        private final Workbench workbench;
+        private final Path socket;
+        private final long idleNanos;
+        private final ServerSocketChannel channel;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "serve-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final byte[] salt = new byte[32];
+        private final List<byte[]> accepted = new ArrayList<>();
+        private volatile long lastActivity = System.nanoTime();
+        private volatile boolean busy;
+        private volatile boolean stopping;
+        private final Thread hook;
+
+        Server(Workbench workbench, Path socket, java.time.Duration idle) throws IOException, CliException {
+            this.workbench = workbench;
+            this.socket = socket;
+            this.idleNanos = idle.toNanos();
+            new SecureRandom().nextBytes(salt);
+            if (Files.exists(socket)) {
+                if (answers(socket)) {
+                    throw new CliException("a ReviewDesk server is already running for " + socket.getParent());
+                }
+                // left by a server that was killed
+                Files.delete(socket);
+            }
+            channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.bind(UnixDomainSocketAddress.of(socket));
+            try {
+                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the data folder's own permissions protect the socket
+            }
+            workbench.hold(true);
+            // Ctrl+C or a kill: stop taking commands, let the running one finish (a few seconds at most), close the
+            // store cleanly
+            hook = new Thread(() -> {
+                stopNow();
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (busy && System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+                closeStore();
+            }, "serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            timer.scheduleAtFixedRate(() -> {
+                if (!busy && System.nanoTime() - lastActivity > idleNanos) {
+                    stopNow();
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+        }
+
+        private static boolean answers(Path socket) {
+            try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                c.connect(UnixDomainSocketAddress.of(socket));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** Serves until stopped; the number of commands run. */
+        int run() {
+            int served = 0;
+            while (!stopping) {
+                SocketChannel client;
+                try {
+                    client = channel.accept();
+                } catch (ClosedChannelException e) {
+                    break;
+                } catch (IOException e) {
+                    continue;
+                }
+                busy = true;
+                try (client) {
+                    if (handle(client)) {
+                        served++;
+                    }
+                } catch (IOException e) {
+                    // the client went away: nothing to answer
+                } finally {
+                    lastActivity = System.nanoTime();
+                    busy = false;
+                }
+            }
+            return served;
+        }
+
+        /** Runs one client's command; whether a command ran. */
+        private boolean handle(SocketChannel client) throws IOException {
+            if (!sameUser(client)) {
+                return false;
+            }
+            // a client that connects and sends nothing does not hold the server
+            ScheduledFuture<?> deadline = timer.schedule(() -> {
+                try {
+                    client.close();
+                } catch (IOException e) {
+                    // closing only
+                }
+            }, REQUEST_SECONDS, TimeUnit.SECONDS);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
+            String cwd;
+            String[] args;
+            char[] password;
+            try {
+                if (in.readInt() != ServedCommands.MAGIC) {
+                    return false;
+                }
+                cwd = in.readUTF();
+                int n = in.readInt();
+                if (n < 0 || n > 10_000) {
+                    return false;
+                }
+                args = new String[n];
+                for (int i = 0; i < n; i++) {
+                    args[i] = in.readUTF();
+                }
+                int length = in.readInt();
+                if (length < 0 || length > 4096) {
+                    return false;
+                }
+                password = new char[length];
+                for (int i = 0; i < length; i++) {
+                    password[i] = in.readChar();
+                }
+            } finally {
+                deadline.cancel(false);
+            }
+            PrintStream stdout = frames(out, ServedCommands.OUT);
+            PrintStream stderr = frames(out, ServedCommands.ERR);
+            int status;
+            try {
+                if (!passwordAccepted(password)) {
+                    stderr.println("error: The password is not correct for this store; nothing was changed. Try again.");
+                    status = 1;
+                } else if (isStop(args)) {
+                    stdout.println("The ReviewDesk server of " + socket.getParent() + " stops.");
+                    stopping = true;
+                    status = 0;
+                } else if (isServe(args)) {
+                    stderr.println("error: a ReviewDesk server is already running for " + socket.getParent());
+                    status = 1;
+                } else {
+                    status = ReviewDeskCommand.runServed(workbench, Path.of(cwd), stdout, stderr, args);
+                }
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            stdout.flush();
+            stderr.flush();
+            out.writeByte(ServedCommands.EXIT);
+            out.writeInt(status);
+            out.flush();
+            if (stopping) {
+                stopNow();
+            }
+            return true;
+        }
+
+        /** Only processes of the user who runs the server (the data folder's own permissions aside). */
+        private boolean sameUser(SocketChannel client) {
+            try {
+                var peer = client.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED);
+                return peer.user().getName().equals(Files.getOwner(socket).getName());
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+
+        /**
+         * The store's password, checked by stretching it as the store does; a password that passed once is then
+         * recognised by a salted hash kept in this process, so a command does not pay the stretching again. A wrong
+         * password always pays it.
+         */
+        private boolean passwordAccepted(char[] password) {
+            byte[] hash = hash(password);
+            for (byte[] a : accepted) {
+                if (MessageDigest.isEqual(a, hash)) {
+                    return true;
+                }
+            }
+            if (!workbench.checkPassword(password)) {
+                return false;
+            }
+            accepted.add(hash);
+            return true;
+        }
+
+        private byte[] hash(char[] password) {
+            try {
+                MessageDigest d = MessageDigest.getInstance("SHA-256");
+                d.update(salt);
+                byte[] bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password)).array();
+                d.update(bytes);
+                Arrays.fill(bytes, (byte) 0);
+                return d.digest();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static boolean isServe(String[] args) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--data")) {
+                    i++;
+                } else if (!args[i].startsWith("-")) {
+                    return args[i].equals("serve");
+                }
+            }
+            return false;
+        }
+
+        private static boolean isStop(String[] args) {
+            return isServe(args) && Arrays.asList(args).contains("--stop");
+        }
+
+        private static PrintStream frames(DataOutputStream out, int kind) {
+            OutputStream frame = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (len == 0) {
+                        return;
+                    }
+                    synchronized (out) {
+                        out.writeByte(kind);
+                        out.writeInt(len);
+                        out.write(b, off, len);
+                        out.flush();
+                    }
+                }
+            };
+            return new PrintStream(new BufferedOutputStream(frame, 8192), false, StandardCharsets.UTF_8);
+        }
+
+        private void stopNow() {
+            stopping = true;
+            // the file first: no new client finds it once the accept loop has ended
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                // a stale socket file is recognised and replaced by the next server
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing only
+            }
+        }
+
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private void closeStore() {
+            if (closed.compareAndSet(false, true)) {
+                workbench.hold(false);
+                workbench.close();
+            }
+        }
+
+        /** Stops serving and closes the store (the caller's close of the workbench then does nothing more). */
+        @Override
+        public void close() {
+            stopNow();
+            timer.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook closes the store
+                return;
+            }
+            closeStore();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.reviewdesk.cli;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import org.reviewdesk.service.DataFolders;
+
+/**
+ * The client half of {@code reviewdesk serve} (docs/decisions/0016-command-server.md): when a server holds the
+ * store of the data folder open, a command it can run is sent to it over the folder's Unix socket instead of
+ * starting the database, the index and the key stretching in this process. The command still needs the store's
+ * password; the server checks it. Loads only JDK classes and {@link DataFolders}: the command line, JSON and
+ * database classes stay out of a forwarded command's process.
+ */
+public final class ServedCommands {
+    /** The socket's file name in the data folder. */
+    public static final String SOCKET = "reviewdesk.sock";
+
+    static final int MAGIC = 0x52445331; // "RDS1"
+    static final int OUT = 'o';
+    static final int ERR = 'e';
+    static final int EXIT = 'x';
+
+    /**
+     * The commands a server runs: they open the store, ask nothing but its password and read no other secret
+     * or standard input. {@code serve --stop} is forwarded too.
+     */
+    static final Set<String> FORWARDED = Set.of("list", "show", "search", "records", "suggest", "check");
+
+    private ServedCommands() {
+    }
+
+    /** The socket of the data folder {@code dir}. */
+    public static Path socket(Path dir) {
+        return dir.resolve(SOCKET);
+    }
+
+    /**
+     * Runs {@code args} through the server of its data folder when one is running and the command is one it
+     * runs; returns the command's exit status, or null to run it in this process (no server, a stale socket
+     * file, or a command the server does not run).
+     */
+    public static Integer forward(String... args) {
+        return forward(Path.of("").toAbsolutePath(), () -> Passwords.system().store(),
+                new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
+    }
+
+    /** Where the store password comes from when it is needed. */
+    interface PasswordSource {
+        char[] get() throws CliException;
+    }
+
+    /** As {@link #forward(String...)}, from the folder {@code cwd}, with this password source and output. */
+    static Integer forward(Path cwd, PasswordSource passwords, OutputStream stdout, OutputStream stderr,
+            String... args) {
+        String command = null;
+        Path data = null;
+        boolean stop = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            } else if (a.equals("--data") && i + 1 < args.length) {
+                data = Path.of(args[++i]);
+            } else if (a.startsWith("--data=")) {
+                data = Path.of(a.substring("--data=".length()));
+            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return null;
+            } else if (a.equals("--stop")) {
+                stop = true;
+            } else if (command == null && !a.startsWith("-")) {
+                command = a;
+            }
+        }
+        if (command == null || !(FORWARDED.contains(command) || command.equals("serve") && stop)) {
+            return null;
+        }
+        Path dir;
+        try {
+            dir = DataFolders.resolve(data == null ? null : cwd.resolve(data));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Path socket = socket(dir);
+        if (!Files.exists(socket)) {
+            return null;
+        }
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            // a socket file left by a server that was killed: the command runs here
+            return null;
+        }
+        try (channel) {
+            char[] password;
+            try {
+                password = passwords.get();
+            } catch (CliException e) {
+                stderr.write(("error: " + e.getMessage() + System.lineSeparator()).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                stderr.flush();
+                return 1;
+            }
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+                    Channels.newOutputStream(channel)));
+            writeRequest(out, cwd.toString(), args, password);
+            Arrays.fill(password, '\0');
+            out.flush();
+            return copyReplies(new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(channel))),
+                    stdout, stderr);
+        } catch (IOException e) {
+            try {
+                stderr.write(("error: the ReviewDesk server of " + dir + " stopped before the command finished ("
+                        + e.getClass().getSimpleName() + "); run it again" + System.lineSeparator())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                stderr.flush();
+            } catch (IOException ignored) {
+                // nowhere left to say it
+            }
+            return 1;
+        }
+    }
+
+    static void writeRequest(DataOutputStream out, String cwd, String[] args, char[] password) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeUTF(cwd);
+        out.writeInt(args.length);
+        for (String a : args) {
+            out.writeUTF(a);
+        }
+        out.writeInt(password.length);
+        for (char c : password) {
+            out.writeChar(c);
+        }
+    }
+
+    /** Copies the server's output frames to {@code out} and {@code err}; the exit status. */
+    static int copyReplies(DataInputStream in, OutputStream out, OutputStream err) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (true) {
+            int kind;
+            try {
+                kind = in.readUnsignedByte();
+            } catch (EOFException e) {
+                throw new IOException("no exit status", e);
+            }
+            if (kind == EXIT) {
+                out.flush();
+                err.flush();
+                return in.readInt();
+            }
+            int length = in.readInt();
+            OutputStream target = kind == ERR ? err : out;
+            while (length > 0) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, length));
+                if (n < 0) {
+                    throw new EOFException();
+                }
+                target.write(buffer, 0, n);
+                length -= n;
+            }
+            target.flush();
+        }
+    }
+}
