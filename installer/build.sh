@@ -146,8 +146,10 @@ image_extra=()
 [ -f "$icon" ] || fail "no icon $icon (macOS: make it with iconutil, see installer/README.md)"
 
 # Linux: the runtime keeps its java command, which the image's own launcher script starts (below)
+# and a CDS archive of the JDK's own classes, used by the commands that start without the app's archive (a
+# command sent to 'reviewdesk serve', docs/decisions/0016)
 strip_commands=--strip-native-commands
-[ "$os" = linux ] && strip_commands=
+[ "$os" = linux ] && strip_commands=--generate-cds-archive
 
 echo "== jpackage --type app-image"
 "$jpackage" --type app-image "${common[@]}" \
@@ -176,6 +178,8 @@ esac
 if [ "$os" = linux ]; then
   [ -x "$image/lib/runtime/bin/java" ] || fail "the runtime in $image has no bin/java"
   find "$image/lib/runtime/bin" -mindepth 1 ! -name java -exec rm -f {} +
+  # the CDS archive for heaps over 32 GB: never used under the launcher's heap cap
+  rm -f "$image/lib/runtime/lib/server/classes_nocoops.jsa"
   install -m 755 "$here/linux/launcher.sh" "$image/bin/$name"
 fi
 # JavaFX's native libraries beside the runtime's own: JavaFX loads them from there first, instead

@@ -27,6 +27,47 @@ while IFS= read -r line || [ -n "$line" ]; do
     java-options=*) [ "$section" = '[JavaOptions]' ] && options+=("${line#java-options=}") ;;
   esac
 done <"$cfg"
+# A command that goes to a running 'reviewdesk serve' (docs/decisions/0016-command-server.md) only sends its
+# arguments over the data folder's socket: it starts without the app's start-up archive, whose 4,800 classes
+# cost such a small client more than they save (the runtime's CDS archive of JDK classes still applies).
+# ServedCommands decides in Java whether the command really goes to the server; this only picks the options.
+command= data= stop=false help=false
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  a=${args[i]}
+  case $a in
+    --) break ;;
+    --data) i=$((i + 1)); data=${args[i]-} ;;
+    --data=*) data=${a#--data=} ;;
+    -h|--help|-V|--version) help=true ;;
+    --stop) stop=true ;;
+    -*) ;;
+    *) [ -z "$command" ] && command=$a ;;
+  esac
+done
+if ! $help; then
+  case $command in
+    list|show|search|records|suggest|check) client=true ;;
+    serve) client=$stop ;;
+    *) client=false ;;
+  esac
+  if $client; then
+    if [ -n "$data" ]; then
+      case $data in /*) dir=$data ;; *) dir=$PWD/$data ;; esac
+    elif [ -n "${REVIEWDESK_DATA:-}" ]; then
+      case $REVIEWDESK_DATA in /*) dir=$REVIEWDESK_DATA ;; *) dir=$PWD/$REVIEWDESK_DATA ;; esac
+    else
+      dir=${XDG_DATA_HOME:-$HOME/.local/share}/reviewdesk
+    fi
+    if [ -S "$dir/reviewdesk.sock" ]; then
+      kept=()
+      for o in "${options[@]}"; do
+        case $o in -XX:AOTCache=*|-Xlog:aot*|-XX:SharedArchiveFile=*|-Xlog:cds*) ;; *) kept+=("$o") ;; esac
+      done
+      options=("${kept[@]}")
+    fi
+  fi
+fi
 if [ -z "$main" ]; then
   echo "reviewdesk: $cfg names no main class; reinstall ReviewDesk" >&2
   exit 1

@@ -7,8 +7,9 @@
 #   - `java -jar target/reviewdesk.jar list` (the README's way, the system JDK);
 #   - `--version` through the launcher (JVM start and the command line only, no store);
 #   - the anchor: a trivial Java main (`java -cp DIR Hello`, the system JDK);
+#   - `list` and `search` sent to a running `reviewdesk serve` (ADR 0016), the server's peak RSS;
 # peak RSS of each `list` by /usr/bin/time -v; optionally `list` and `search` over a big store given as
-# ARCHIVE=DIR (its password in REVIEWDESK_PASSWORD; opened for reading commands only).
+# ARCHIVE=DIR (its password in REVIEWDESK_PASSWORD; opened for reading commands only), also through a server.
 # Appends a section to docs/benchmarks.md with the date, the load average before and after, and the JDK.
 #
 # Usage: src/test/bench/command-start-benchmark.sh            (quiet machine; about 4 minutes)
@@ -60,6 +61,29 @@ rss_launcher=$(rss "$launcher" --data "$data" list)
 rss_plain=$(rss "$plain/bin/reviewdesk" --data "$data" list)
 rss_jar=$(rss java -jar "$root/target/reviewdesk.jar" --data "$data" list)
 
+# served DIR NAME...: commands sent to a `reviewdesk serve` that holds the store of DIR open (ADR 0016), in the
+# same run; the server's start is left out (it runs once a day), its peak RSS is reported
+served_rows=""
+served() {
+  local dir=$1 json=$2; shift 2
+  "$launcher" --data "$dir" serve > "$work/serve.log" 2>&1 &
+  local pid=$! n=0
+  until [ -S "$dir/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
+  [ -S "$dir/reviewdesk.sock" ] || { cat "$work/serve.log"; echo "the server did not start" >&2; exit 1; }
+  hyperfine -N -w 3 -r "$runs" --export-json "$json" "$@"
+  local client server
+  client=$(rss "$launcher" --data "$dir" list)
+  server=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$pid/status")
+  "$launcher" --data "$dir" serve --stop > /dev/null
+  wait "$pid"
+  served_rows+=$(jq -r '.results[] | "| \(.command) | \((.median*1000)|round) ms (mean \((.mean*1000)|round) ± \((.stddev*1000)|round)) | \(((.user+.system)*1000)|round) ms |"' "$json")
+  served_rows+=$'\n'"| peak RSS, served \`list\` of $(basename "$dir"): the command / the server | $client MB / $server MB | - |"$'\n'
+}
+served "$data" "$work/served.json" \
+  -n "launcher list, through reviewdesk serve" "$launcher --data $data list" \
+  -n "launcher search therapy, through reviewdesk serve" "$launcher --data $data search therapy"
+served_ms=$(jq -r '.results[0].median*1000|round' "$work/served.json")
+
 archive_rows=""
 if [ -n "${ARCHIVE:-}" ]; then
   export REVIEWDESK_PASSWORD="$pw_saved"
@@ -72,6 +96,11 @@ if [ -n "${ARCHIVE:-}" ]; then
   archive_rows=$(jq -r '.results[] | "| \(.command) | \((.median*1000)|round) ms (mean \((.mean*1000)|round) ± \((.stddev*1000)|round)) | \(((.user+.system)*1000)|round) ms |"' "$work/archive.json")
   rss_search=$(rss "$launcher" --data "$ARCHIVE" search therapy)
   archive_rows+=$'\n'"| peak RSS, launcher search therapy, archive store | $rss_search MB | - |"
+  served "$ARCHIVE" "$work/archive-served.json" \
+    -n "launcher list, archive store, through reviewdesk serve" "$launcher --data $ARCHIVE list" \
+    -n "launcher search therapy, archive store, through reviewdesk serve" "$launcher --data $ARCHIVE search therapy" \
+    -n "launcher search \"physical therapy\", archive store, through reviewdesk serve" \
+    "$launcher --data $ARCHIVE search \"physical therapy\""
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -97,7 +126,9 @@ main_ms=$(jq -r '.results[4].median*1000|round' "$work/list.json")
   echo "|---|---|---|"
   echo "$rows"
   [ -n "$archive_rows" ] && echo "$archive_rows"
+  printf '%s' "$served_rows"
   echo
   echo "\`list\` through the launcher: **$list_ms ms** (goal ≤ 450 ms), ratio $(awk -v a="$list_ms" -v b="$main_ms" 'BEGIN{printf "%.1f", a/b}') to the trivial Java main;"
+  echo "through a running \`reviewdesk serve\`: **$served_ms ms**, ratio $(awk -v a="$served_ms" -v b="$main_ms" 'BEGIN{printf "%.1f", a/b}') to the trivial Java main;"
   echo "peak RSS of \`list\`: launcher $rss_launcher MB, without the start-up options $rss_plain MB, java -jar $rss_jar MB."
 } | tee -a docs/benchmarks.md

@@ -20,7 +20,13 @@ final class Passwords {
     }
 
     static Passwords system() {
-        return new Passwords(System::getenv, System.console());
+        // not System::getenv: a forwarded command (ServedCommands) loads no lambda machinery
+        return new Passwords(new Function<String, String>() {
+            @Override
+            public String apply(String name) {
+                return System.getenv(name);
+            }
+        }, System.console());
     }
 
     /** Whether a store password can be had without failing (set in the environment, or a console to ask). */

@@ -53,7 +53,14 @@ public final class ServedCommands {
      * file, or a command the server does not run).
      */
     public static Integer forward(String... args) {
-        return forward(Path.of("").toAbsolutePath(), () -> Passwords.system().store(),
+        // no lambda on this path: the first one loads the lambda machinery into a forwarded command's small JVM
+        PasswordSource passwords = new PasswordSource() {
+            @Override
+            public char[] get() throws CliException {
+                return Passwords.system().store();
+            }
+        };
+        return forward(Path.of("").toAbsolutePath(), passwords,
                 new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
     }
 
