@@ -103,6 +103,18 @@ rd "verify (trusted signer)" ': VALID' --data "$data" verify letter.pdf
 rd "verify: whole document" 'Covers the whole document: yes' --data "$data" verify letter.pdf
 rd "records add (PDF, PNG)" 'letter\.pdf: added as letter \(2 pages\)' --data "$data" records add EXAMPLE-0001 letter.pdf photo.png
 rd "search (added PDF)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
+# reviewdesk serve (ADR 0016): the store held open by one process; list and search from another go to it through
+# the launcher's light start, and the server stops on request
+(cd "$tmp/work" && ${as[@]+"${as[@]}"} env HOME="$tmp/home" "$launcher" --data "$data" serve) >"$tmp/serve.log" 2>&1 &
+serve_pid=$!
+n=0
+until [ -S "$data/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
+[ -S "$data/reviewdesk.sock" ] || { cat "$tmp/serve.log" >&2; fail "reviewdesk serve made no socket"; }
+rd "list (through serve)" '^EXAMPLE-0001 ' --data "$data" list
+rd "search (through serve)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
+rd "serve --stop" 'stops' --data "$data" serve --stop
+wait "$serve_pid" || { cat "$tmp/serve.log" >&2; fail "reviewdesk serve exited with an error"; }
+[ ! -e "$data/reviewdesk.sock" ] || fail "the server left its socket behind"
 # OCR (issue 11): a scanned page (the letter's first page as an image) is read by the bundled Tesseract and
 # its English trained data, with nothing else installed, and its words become searchable.
 if command -v pdftoppm >/dev/null; then
