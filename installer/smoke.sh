@@ -39,8 +39,10 @@ fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
 tmp=$(mktemp -d /tmp/reviewdesk-smoke.XXXXXX)
 xvfb_pid=
 app_pid=
+serve_pid=
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$tmp"
 }
@@ -105,7 +107,7 @@ rd "records add (PDF, PNG)" 'letter\.pdf: added as letter \(2 pages\)' --data "$
 rd "search (added PDF)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
 # reviewdesk serve (ADR 0016): the store held open by one process; list and search from another go to it through
 # the launcher's light start, and the server stops on request
-(cd "$tmp/work" && ${as[@]+"${as[@]}"} env HOME="$tmp/home" "$launcher" --data "$data" serve) >"$tmp/serve.log" 2>&1 &
+(cd "$tmp/work" && exec ${as[@]+"${as[@]}"} env HOME="$tmp/home" "$launcher" --data "$data" serve) >"$tmp/serve.log" 2>&1 &
 serve_pid=$!
 n=0
 until [ -S "$data/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
