@@ -6,6 +6,8 @@
 # native launcher would. That launcher is replaced because it asks `rpm -qf` and `dpkg -S` which package
 # owns it at every start, then `dpkg -L`: 0.4-0.6 s before Java starts, on every command
 # (docs/decisions/0014-fast-commands.md). Edit the .cfg file, not this script, to change an option.
+# bash 5.2 would read "&" in a ${x//pattern/replacement} as the matched text: an install path with "&" must stay as is
+shopt -u patsub_replacement 2>/dev/null || true
 self=$(readlink -f -- "$0") || exit 1
 image=${self%/bin/*}
 APPDIR=$image/lib/app

@@ -162,7 +162,7 @@ public final class ReviewDeskCommand implements Callable<Integer> {
 
     /** Runs the command line; returns the exit status (0 success, 1 failure, 2 usage). */
     public static int run(Consumer<Path> window, String... args) {
-        return commandLine(new ReviewDeskCommand(window), args).execute(args);
+        return commandLine(new ReviewDeskCommand(window), null, args).execute(args);
     }
 
     /**
@@ -176,11 +176,12 @@ public final class ReviewDeskCommand implements Callable<Integer> {
             throw new IllegalStateException("a command server opens no window");
         });
         root.lent = lent;
-        CommandLine cl = commandLine(root, args);
+        PrintWriter errors = new PrintWriter(err, true);
+        CommandLine cl = commandLine(root, errors, args);
         cl.registerConverter(Path.class, s -> cwd.resolve(s));
         cl.registerConverter(java.io.File.class, s -> cwd.resolve(s).toFile());
         cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setErr(errors);
         java.io.PrintStream oldOut = System.out;
         java.io.PrintStream oldErr = System.err;
         System.setOut(out);
@@ -195,14 +196,15 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         }
     }
 
-    private static CommandLine commandLine(ReviewDeskCommand root, String... args) {
+    /** The command line with its subcommands and error handlers; they write to {@code errors}, else picocli's. */
+    private static CommandLine commandLine(ReviewDeskCommand root, PrintWriter errors, String... args) {
         CommandLine cl = new CommandLine(root);
         // before the handlers below: picocli gives them to the subcommands present when they are set
         for (Class<?> c : subcommandsFor(args)) {
             cl.addSubcommand(c);
         }
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            PrintWriter err = line.getErr();
+            PrintWriter err = errors != null ? errors : line.getErr();
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             // input quoted in a message (a case number, a file name) must not drive the terminal
             err.println("error: " + org.reviewdesk.files.Escape.controls(firstLine(message)));
@@ -213,7 +215,7 @@ public final class ReviewDeskCommand implements Callable<Integer> {
             return 1;
         });
         cl.setParameterExceptionHandler((ex, argv) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
+            PrintWriter err = errors != null ? errors : ex.getCommandLine().getErr();
             err.println("error: " + org.reviewdesk.files.Escape.controls(firstLine(String.valueOf(ex.getMessage())))
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();

@@ -106,6 +106,11 @@ final class ServeCommand implements Callable<Integer> {
         private final byte[] salt = new byte[32];
         private final List<byte[]> accepted = new ArrayList<>();
         private volatile long lastActivity = System.nanoTime();
+        /** When the write to the current client started that has not finished yet, else 0. */
+        private volatile long writing;
+        private volatile SocketChannel current;
+        /** A client that takes no output for this long is dropped (its command goes on, its output is lost). */
+        static final long STALLED_SECONDS = 30;
         private volatile boolean busy;
         private volatile boolean stopping;
         private final Thread hook;
@@ -130,11 +135,11 @@ final class ServeCommand implements Callable<Integer> {
                 // not a POSIX file system: the data folder's own permissions protect the socket
             }
             workbench.hold(true);
-            // Ctrl+C or a kill: stop taking commands, let the running one finish (a few seconds at most), close the
-            // store cleanly
+            // Ctrl+C or a kill: stop taking commands, let the running one finish (30 s at most), close the store
+            // cleanly
             hook = new Thread(() -> {
                 stopNow();
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (busy && System.nanoTime() < until) {
                     try {
                         Thread.sleep(20);
@@ -148,6 +153,16 @@ final class ServeCommand implements Callable<Integer> {
             timer.scheduleAtFixedRate(() -> {
                 if (!busy && System.nanoTime() - lastActivity > idleNanos) {
                     stopNow();
+                }
+                // a client that stopped reading (`| less` left open, a suspended terminal) must not hold the others
+                long w = writing;
+                SocketChannel c = current;
+                if (w != 0 && c != null && System.nanoTime() - w > TimeUnit.SECONDS.toNanos(STALLED_SECONDS)) {
+                    try {
+                        c.close();
+                    } catch (IOException e) {
+                        // closing only
+                    }
                 }
             }, 1, 1, TimeUnit.SECONDS);
         }
@@ -174,6 +189,7 @@ final class ServeCommand implements Callable<Integer> {
                     continue;
                 }
                 busy = true;
+                current = client;
                 try (client) {
                     if (handle(client)) {
                         served++;
@@ -181,6 +197,7 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     // the client went away: nothing to answer
                 } finally {
+                    current = null;
                     lastActivity = System.nanoTime();
                     busy = false;
                 }
@@ -230,6 +247,11 @@ final class ServeCommand implements Callable<Integer> {
             } finally {
                 deadline.cancel(false);
             }
+            if (!stillThere(client)) {
+                // its process ended while it waited for another command to finish (Ctrl+C, a timeout)
+                Arrays.fill(password, '\0');
+                return false;
+            }
             PrintStream stdout = frames(out, ServedCommands.OUT);
             PrintStream stderr = frames(out, ServedCommands.ERR);
             int status;
@@ -259,6 +281,18 @@ final class ServeCommand implements Callable<Integer> {
                 stopNow();
             }
             return true;
+        }
+
+        /** Whether the client is still connected: it sends nothing after its request, so end of stream means gone. */
+        private static boolean stillThere(SocketChannel client) {
+            try {
+                client.configureBlocking(false);
+                int n = client.read(java.nio.ByteBuffer.allocate(1));
+                client.configureBlocking(true);
+                return n == 0;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         /** Only processes of the user who runs the server (the data folder's own permissions aside). */
@@ -318,7 +352,7 @@ final class ServeCommand implements Callable<Integer> {
             return isServe(args) && Arrays.asList(args).contains("--stop");
         }
 
-        private static PrintStream frames(DataOutputStream out, int kind) {
+        private PrintStream frames(DataOutputStream out, int kind) {
             OutputStream frame = new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
@@ -331,14 +365,20 @@ final class ServeCommand implements Callable<Integer> {
                         return;
                     }
                     synchronized (out) {
-                        out.writeByte(kind);
-                        out.writeInt(len);
-                        out.write(b, off, len);
-                        out.flush();
+                        writing = System.nanoTime();
+                        try {
+                            out.writeByte(kind);
+                            out.writeInt(len);
+                            out.write(b, off, len);
+                            out.flush();
+                        } finally {
+                            writing = 0;
+                        }
                     }
                 }
             };
-            return new PrintStream(new BufferedOutputStream(frame, 8192), false, StandardCharsets.UTF_8);
+            // flushed at every line and every print, as System.err is: order and progress reach the client live
+            return new PrintStream(new BufferedOutputStream(frame, 8192), true, StandardCharsets.UTF_8);
         }
 
         private void stopNow() {

@@ -87,6 +87,14 @@ public final class ServedCommands {
                 return null;
             } else if (a.equals("--stop")) {
                 stop = true;
+            } else if (a.equals("--case") || a.startsWith("--case=") || a.equals("--categories")) {
+                // check and suggest of a case file, or the category list: no store, so no password to ask
+                if (command != null && !command.equals("search")) {
+                    return null;
+                }
+            } else if (a.startsWith("/dev/") || a.startsWith("/proc/")) {
+                // a pipe or descriptor of this process (bash's <(...), /dev/stdin): the server would open its own
+                return null;
             } else if (command == null && !a.startsWith("-")) {
                 command = a;
             }
@@ -104,21 +112,43 @@ public final class ServedCommands {
         if (!Files.exists(socket)) {
             return null;
         }
+        // the password first: the server gives a connected client only a few seconds to send its request
+        char[] password;
+        try {
+            password = passwords.get();
+        } catch (CliException e) {
+            try {
+                stderr.write(("error: " + e.getMessage() + System.lineSeparator()).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+                stderr.flush();
+            } catch (IOException ignored) {
+                // nowhere left to say it
+            }
+            return 1;
+        }
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException | RuntimeException e) {
             // a socket file left by a server that was killed: the command runs here
+            Arrays.fill(password, '\0');
             return null;
         }
         try (channel) {
-            char[] password;
+            // the password goes only to a server of this user: a folder others can write to could hold anyone's
+            // socket
+            String server;
             try {
-                password = passwords.get();
-            } catch (CliException e) {
-                stderr.write(("error: " + e.getMessage() + System.lineSeparator()).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8));
+                server = channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
+            } catch (IOException | UnsupportedOperationException e) {
+                server = null;
+            }
+            if (server == null || !server.equals(System.getProperty("user.name"))) {
+                Arrays.fill(password, '\0');
+                stderr.write(("error: " + socket + " belongs to another user (" + server + "); the store password was"
+                        + " not sent. Check the data folder." + System.lineSeparator())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 stderr.flush();
                 return 1;
             }
@@ -131,8 +161,9 @@ public final class ServedCommands {
                     stdout, stderr);
         } catch (IOException e) {
             try {
-                stderr.write(("error: the ReviewDesk server of " + dir + " stopped before the command finished ("
-                        + e.getClass().getSimpleName() + "); run it again" + System.lineSeparator())
+                stderr.write(("error: the ReviewDesk server of " + dir + " stopped during the command ("
+                        + e.getClass().getSimpleName() + "); what it did is unknown: check (for example with"
+                        + " 'records list') before running it again" + System.lineSeparator())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 stderr.flush();
             } catch (IOException ignored) {
@@ -155,9 +186,13 @@ public final class ServedCommands {
         }
     }
 
-    /** Copies the server's output frames to {@code out} and {@code err}; the exit status. */
+    /**
+     * Copies the server's output frames to {@code out} and {@code err}; the exit status. A stream that cannot be
+     * written to any more (`| head -1`) is left, as System.out would; the frames are still read to the end.
+     */
     static int copyReplies(DataInputStream in, OutputStream out, OutputStream err) throws IOException {
         byte[] buffer = new byte[8192];
+        boolean[] broken = new boolean[2];
         while (true) {
             int kind;
             try {
@@ -166,21 +201,32 @@ public final class ServedCommands {
                 throw new IOException("no exit status", e);
             }
             if (kind == EXIT) {
-                out.flush();
-                err.flush();
                 return in.readInt();
             }
             int length = in.readInt();
-            OutputStream target = kind == ERR ? err : out;
+            int which = kind == ERR ? 1 : 0;
+            OutputStream target = which == 1 ? err : out;
             while (length > 0) {
                 int n = in.read(buffer, 0, Math.min(buffer.length, length));
                 if (n < 0) {
                     throw new EOFException();
                 }
-                target.write(buffer, 0, n);
+                if (!broken[which]) {
+                    try {
+                        target.write(buffer, 0, n);
+                    } catch (IOException e) {
+                        broken[which] = true;
+                    }
+                }
                 length -= n;
             }
-            target.flush();
+            if (!broken[which]) {
+                try {
+                    target.flush();
+                } catch (IOException e) {
+                    broken[which] = true;
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -44,7 +45,10 @@ class ServeCommandTest {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().remove("REVIEWDESK_DATA");
-        pb.environment().put("REVIEWDESK_PASSWORD", password);
+        pb.environment().remove("REVIEWDESK_PASSWORD");
+        if (!password.isEmpty()) {
+            pb.environment().put("REVIEWDESK_PASSWORD", password);
+        }
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return pb;
     }
@@ -93,6 +97,20 @@ class ServeCommandTest {
             Run export = run(tmp, PASSWORD, "--data", d, "export", "EXAMPLE-0001", "--out", "x.zip");
             assertEquals(1, export.status());
             assertTrue(export.err().contains("reviewdesk serve --stop"), export.err());
+
+            // errors of the command line and of the command come back to the client, not to the server's terminal
+            Run missing = run(tmp, PASSWORD, "--data", d, "show", "NOPE-0001");
+            assertEquals(1, missing.status());
+            assertEquals("", missing.out());
+            assertTrue(missing.err().startsWith("error: There is no case NOPE-0001"), missing.err());
+            Run usage = run(tmp, PASSWORD, "--data", d, "list", "--bogus");
+            assertEquals(2, usage.status());
+            assertTrue(usage.err().startsWith("error: Unknown option: '--bogus'"), usage.err());
+
+            // a case file is checked without the store, so without a password, also while a server runs
+            Run checkFile = run(tmp, "", "check", "--case", TestData.seedCase().toString());
+            assertTrue(checkFile.status() == 0 || checkFile.status() == 1, checkFile.err());
+            assertFalse(checkFile.err().contains("password"), checkFile.err());
 
             // every command still needs the store's password
             Run wrong = run(tmp, "not the password", "--data", d, "list");
@@ -172,6 +190,23 @@ class ServeCommandTest {
             assertEquals(0, status, err.toString());
             assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("EXAMPLE-0001 "), out.toString());
 
+            // output the client cannot write any more (`| head -1`) is dropped quietly, the status still comes back
+            OutputStream closed = new OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException("Broken pipe");
+                }
+            };
+            assertEquals(0, ServedCommands.forward(tmp, PASSWORD::toCharArray, closed, err,
+                    "--data", data.toString(), "search", "therapy"));
+            assertEquals("", err.toString(StandardCharsets.UTF_8));
+
+            // not a command the server runs, or one whose file only this process can open: it runs here
+            assertNull(ServedCommands.forward(tmp, PASSWORD::toCharArray, out, err, "--data", data.toString(),
+                    "check", "--case", "/dev/fd/63"));
+            assertNull(ServedCommands.forward(tmp, PASSWORD::toCharArray, out, err, "--data", data.toString(),
+                    "records", "add", "EXAMPLE-0001", "/dev/stdin"));
+
             // not a command the server runs: this process runs it itself
             assertNull(ServedCommands.forward(tmp, PASSWORD::toCharArray, out, err, "--data", data.toString(),
                     "export", "EXAMPLE-0001"));
@@ -180,7 +215,7 @@ class ServeCommandTest {
 
             t.join(TimeUnit.SECONDS.toMillis(30));
             assertFalse(t.isAlive(), "the server stops after its idle time");
-            assertEquals(1, served[0]);
+            assertEquals(2, served[0]);
             assertFalse(Files.exists(socket));
         } finally {
             server.close();
