@@ -264,8 +264,11 @@ public final class GuidelineRanker {
         double bestScore = 0;
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
-            if (h.entry().kind() != GuidelineKind.MTUS || h.section() == null
-                    || !h.section().categories().contains(category.key())) {
+            // A section of the category; or a whole MTUS guideline without sections that is about the category
+            // (the Acupuncture Medical Treatment Guidelines govern every acupuncture request).
+            boolean whole = h.section() == null && h.entry().sections().isEmpty();
+            if (h.entry().kind() != GuidelineKind.MTUS || (h.section() == null && !whole)
+                    || !(whole ? h.entry().categories() : h.section().categories()).contains(category.key())) {
                 continue;
             }
             String entryPart = bodyPartOf(h.entry());
@@ -278,7 +281,7 @@ public final class GuidelineRanker {
             }
             // The section must be about the request by name, not only share a word like "injection".
             boolean named = entryPart != null; // the body part's own chapter, section of the category
-            for (String w : terms(h.section().name())) {
+            for (String w : terms(whole ? h.entry().name() : h.section().name())) {
                 if (!GENERIC.matcher(w).matches() && queryTerms.containsKey(w)) {
                     named = true;
                 }
