@@ -57,9 +57,10 @@ public final class ConsistencyChecker {
 
     // An Overturned rationale that already weighs the excess: "although the request exceeds the guideline's 10
     // visits", "a flare-up", "exceptional factors". That is what the visit-limit warning asks for.
-    private static final Pattern EXCESS_EXPLAINED = Pattern.compile("\\bexceed\\w*|\\b(?:more|greater) than (?:the "
-            + "|what )?(?:guidelines?|recommended|allowed|usual)|\\bbeyond (?:the |what )?(?:guidelines?|recommended"
-            + "|allowed|usual)|\\bexceptional|\\bextenuating|\\bflare|\\bexacerbat\\w*|\\bre-?injur\\w*|\\bnew injury");
+    private static final Pattern EXCESS_EXPLAINED = Pattern.compile("\\b(?:although|though|while|despite|"
+            + "notwithstanding)\\b[^.]{0,80}\\b(?:exceed\\w*|more than|beyond)\\b|\\b(?:exceed\\w*|more than|beyond)\\b[^.]{0,80}"
+            + "\\b(?:however|but|warranted|justified|reasonable)\\b|\\bexceptional|\\bextenuating|\\bflare|\\bexacerbat\\w*"
+            + "|\\bre-?injur\\w*|\\bnew injury");
 
     private ConsistencyChecker() {
     }

@@ -159,6 +159,9 @@ class ConsistencyCheckerTest {
         assertTrue(find(check(item("Physical therapy 12 visits", Decision.OVERTURNED, MTUS, "Although the request "
                 + "exceeds the recommended 10 visits, the patient has a documented flare-up. " + yes)), "quantity")
                 .isEmpty());
+        // Saying only that the request exceeds the limit is not a reason to go beyond it.
+        assertTrue(find(check(item("Physical therapy 12 visits", Decision.OVERTURNED, MTUS, "Requested 12 visits "
+                + "exceed the guideline's 10. " + yes)), "quantity").isPresent());
     }
 
     @Test
