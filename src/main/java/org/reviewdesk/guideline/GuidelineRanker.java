@@ -523,7 +523,13 @@ public final class GuidelineRanker {
 
     private boolean otherBodyPart(SearchHit h, RulesData.BodyPart part) {
         String entryPart = bodyPartOf(h.entry());
-        return part != null && entryPart != null && !entryPart.equals(part.key());
+        if (part == null || entryPart == null || entryPart.equals(part.key())) {
+            return false;
+        }
+        // A section named for this body part in another part's chapter is about it: the ODG keeps its
+        // "Sacroiliac joint blocks" in the Hip & Pelvis chapter.
+        RulesData.BodyPart sectionPart = h.section() == null ? null : rules.bodyPart(h.section().name());
+        return sectionPart == null || !sectionPart.key().equals(part.key());
     }
 
     private record Scored(SearchHit hit, double score, int order, boolean demoted) {

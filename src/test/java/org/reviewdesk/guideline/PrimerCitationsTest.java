@@ -19,7 +19,8 @@ class PrimerCitationsTest {
         GuidelineRanker ranker = GuidelineLibrary.shipped().ranker();
         List<String> misses = new ArrayList<>();
         List<String[]> rows = new ArrayList<>(WrittenRequests.rows("primer-citations.tsv"));
-        // fifth session: 56 more, 53 of them right before the synonyms they led to (laxatives, intrathecal, CRPS)
+        // fifth session: 56 more, 53 of them right before the synonyms they led to (laxatives, intrathecal, CRPS),
+        // and two sacroiliac joint blocks
         rows.addAll(WrittenRequests.rows("written-citations-5.tsv"));
         int n = rows.size();
         for (String[] f : rows) {
