@@ -12,11 +12,10 @@ import org.junit.jupiter.api.Test;
  * ({@code written-requests-5.tsv}, all categories, brand names, compounds, equipment by kind, and the wrappers
  * letters put around a request): each lands in the category a reviewer would open. A row marked {@code known}
  * is one the rules still get wrong; it must stay wrong until fixed (then the mark goes), so the list of misses
- * is explicit and cannot silently rot. Written before the rule changes it led to: the first 253 rows were
- * answered 231 times right (91.3%) before them, the next 80 (written after that fix) 79 times; the last 14
- * probe consultations for a treatment and were 5 of 14 right before the rule they led to; the last 51
- * probe spellings and kinds; 24 of the first 49 were wrong before theirs; of the 55 probes of the fifth part
- * (41 kept in the file; the ambiguous ones left out), 16 of the kept were wrong before theirs.
+ * is explicit and cannot silently rot. Each part was written before the rule changes it led to; right answers
+ * before those changes: first part 231 of 253 (91.3%); second 79 of 80; third (consultations for a treatment)
+ * 5 of 14; fourth (spellings and kinds) 25 of the 49 probed first; fifth 25 of the 41 kept; sixth (drug names
+ * beyond the common ones) 3 of 44.
  */
 class CategoryWrittenRequestsTest {
     @Test
