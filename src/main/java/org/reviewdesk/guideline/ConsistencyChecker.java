@@ -29,15 +29,16 @@ public final class ConsistencyChecker {
     // Also the usual ways of saying the ODG was turned to for that reason ("therefore, the ODG was consulted",
     // "alternative guidelines were referenced") and of a guideline that has nothing on it ("the guidelines lack
     // criteria", "do not give a frequency").
-    private static final Pattern MTUS_SILENT = Pattern.compile("\\bsilent\\b|(?:does|do|did)(?: not|n't) (?:specifically )?"
-            + "(?:address|discuss|mention|cover|comment)|not (?:specifically )?(?:addressed|discussed|mentioned|covered)"
-            + "|no recommendations?\\b"
+    private static final Pattern MTUS_SILENT = Pattern.compile("\\bsilent\\b"
+            + "|(?:does|do|did)(?: not|n't) (?:specifically )?(?:address|discuss|mention|cover|comment)"
+            + "|not (?:specifically )?(?:addressed|discussed|mentioned|covered)|no recommendations?\\b"
             + "|not (?:included|covered) (?:in|by) the mtus|outside (?:of )?the mtus|mtus (?:is|are) not applicable"
             + "|mtus does not apply|mtus (?:guidelines )?(?:do|does) not"
             + "|\\b(?:guidelines?|mtus|acoem|schedule)\\b[^.;]{0,40}\\b(?:lacks?|(?:do|does|did)(?: not|n't) "
             + "(?:specifically )?(?:give|provide|offer|include|contain|list|have|state|specify))\\b"
-            + "|\\b(?:odg|official disability guidelines?|alternat(?:e|ive) guidelines?|other guidelines?|"
-            + "(?:other|alternat(?:e|ive)) (?:evidence|sources?))\\b[^.;]{0,20}\\b(?:was|were|is|are|has been|have been) "
+            + "|\\b(?:odg|official disability guidelines?|alternat(?:e|ive) guidelines?|other guidelines?"
+            + "|(?:other|alternat(?:e|ive)) (?:evidence|sources?))\\b[^.;]{0,20}"
+            + "\\b(?:was|were|is|are|has been|have been) "
             + "(?:consulted|used|referenced|utilized|applied|relied upon|referred to)");
 
     // The item follows another item's decision: an associated or ancillary service, or the surgery's status.
@@ -52,15 +53,16 @@ public final class ConsistencyChecker {
     private static final Pattern NAMES_MTUS = Pattern.compile("\\b(?:mtus|acoem|chronic pain medical treatment "
             + "guidelines?|medical treatment utilization schedule|american college of occupational|cpmtg|"
             + "post-?surgical (?:treatment )?guidelines?|california (?:medical treatment )?guidelines?|"
-            + "state guidelines?|ca guidelines?|camtus|dwc|division of workers'? compensation|chronic pain (?:medical )?"
-            + "(?:treatment )?guidelines?|acupuncture (?:medical )?treatment guidelines?|utilization schedule)\\b");
+            + "state guidelines?|ca guidelines?|camtus|dwc|division of workers'? compensation"
+            + "|chronic pain (?:medical )?(?:treatment )?guidelines?|acupuncture (?:medical )?treatment guidelines?"
+            + "|utilization schedule)\\b");
 
     // An Overturned rationale that already weighs the excess: "although the request exceeds the guideline's 10
     // visits", "a flare-up", "exceptional factors". That is what the visit-limit warning asks for.
-    private static final Pattern EXCESS_EXPLAINED = Pattern.compile("\\b(?:although|though|while|despite|"
-            + "notwithstanding)\\b[^.]{0,80}\\b(?:exceed\\w*|more than|beyond)\\b|\\b(?:exceed\\w*|more than|beyond)\\b[^.]{0,80}"
-            + "\\b(?:however|but|warranted|justified|reasonable)\\b|\\bexceptional|\\bextenuating|\\bflare|\\bexacerbat\\w*"
-            + "|\\bre-?injur\\w*|\\bnew injury");
+    private static final Pattern EXCESS_EXPLAINED = Pattern.compile(
+            "\\b(?:although|though|while|despite|notwithstanding)\\b[^.]{0,80}\\b(?:exceed\\w*|more than|beyond)\\b"
+            + "|\\b(?:exceed\\w*|more than|beyond)\\b[^.]{0,80}\\b(?:however|but|warranted|justified|reasonable)\\b"
+            + "|\\bexceptional|\\bextenuating|\\bflare|\\bexacerbat\\w*|\\bre-?injur\\w*|\\bnew injury");
 
     private ConsistencyChecker() {
     }
