@@ -26,6 +26,9 @@ public final class GuidelineRanker {
     private static final double SPECIAL_STUDIES = 3.0;
     private static final double POSTSURGICAL = 8.0;
     private static final double KIND_ENTRY = 3.0;
+    // The words that make an item post-operative without naming an operation.
+    private static final Pattern POST_OP_ITEM = Pattern.compile("(?i)associated surgical services?:?|"
+            + "post[- ]?op(?:erative(?:ly)?)?|peri-?operative");
     private static final Pattern POST_OP = Pattern.compile("post-?op\\w*|post-?surg\\w*|associated surgical service|"
             + "after (?:the )?surgery|status post|s/p");
     private static final Pattern STOP = Pattern.compile("of|the|for|and|or|with|without|to|a|an|in|on|at|by|x|per|"
@@ -274,6 +277,14 @@ public final class GuidelineRanker {
         String req = request == null ? "" : cleanRequest(request);
         TreatmentCategory category = categoryKey == null ? CategorySuggester.suggest(req, rules)
                 : TreatmentCategory.fromKey(categoryKey);
+        if (category == TreatmentCategory.SURGERY) {
+            // A post-operative item that is not itself an operation (a sling, a walker, an anti-nausea drug) is
+            // governed as what it is: the chapter's Surgical Considerations do not address it.
+            TreatmentCategory own = CategorySuggester.suggest(POST_OP_ITEM.matcher(req).replaceAll(" "), rules);
+            if (own != TreatmentCategory.SURGERY) {
+                category = own;
+            }
+        }
         if (category == TreatmentCategory.OTHER || req.isBlank()) {
             return java.util.Optional.empty();
         }
@@ -371,7 +382,8 @@ public final class GuidelineRanker {
 
     private static final java.util.Set<TreatmentCategory> BY_BODY_PART = java.util.EnumSet.of(
             TreatmentCategory.IMAGING, TreatmentCategory.SURGERY);
-    private static final Pattern GENERIC = Pattern.compile("injection|blocks?|nerve|therapy|unit|treatment|test|testing|evaluation|"
+    private static final Pattern GENERIC = Pattern.compile("injection|blocks?|nerve|therapy|units?|devices?|treatment|test|"
+            + "testing|evaluation|"
             + "service|chronic|pain|medication|program|for|of|the|and|use|criteria|care|initial");
 
     private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
