@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * before those changes: first part 231 of 253 (91.3%); second 79 of 80; third (consultations for a treatment)
  * 5 of 14; fourth (spellings and kinds) 25 of the 49 probed first; fifth 25 of the 41 kept; sixth (drug names
  * beyond the common ones) 3 of 44; seventh (equipment by brand and kind, 29 kept) 17 of 29; eighth (visits, clearance, psychology, home
- * nursing, facilities, pain programs; 31 kept) 16 of 31.
+ * nursing, facilities, pain programs; 31 kept) 16 of 31; ninth (checks of this session's own rules) 1 of 6.
  */
 class CategoryWrittenRequestsTest {
     @Test
