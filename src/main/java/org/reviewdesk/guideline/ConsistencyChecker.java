@@ -64,6 +64,9 @@ public final class ConsistencyChecker {
             + "|\\b(?:exceed\\w*|more than|beyond)\\b[^.]{0,80}\\b(?:however|but|warranted|justified|reasonable)\\b"
             + "|\\bexceptional|\\bextenuating|\\bflare|\\bexacerbat\\w*|\\bre-?injur\\w*|\\bnew injury");
 
+    // The non-MTUS source's own name, left out of the topic the reviewer cited under it.
+    private static final Pattern NON_MTUS_SOURCE = Pattern.compile("(?i)official disability guidelines?|\\(?\\bodg\\b\\)?");
+
     private ConsistencyChecker() {
     }
 
@@ -159,8 +162,6 @@ public final class ConsistencyChecker {
         }
         return NON_MTUS_SOURCE.matcher(topic).replaceAll(" ").strip();
     }
-
-    private static final Pattern NON_MTUS_SOURCE = Pattern.compile("(?i)official disability guidelines?|\\(?\\bodg\\b\\)?");
 
     private static boolean isMtus(Citation c) {
         String id = c.guidelineId() == null ? "" : c.guidelineId().toLowerCase(Locale.ROOT);

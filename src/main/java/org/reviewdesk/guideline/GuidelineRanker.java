@@ -179,25 +179,25 @@ public final class GuidelineRanker {
         if (!postOp) {
             ranked = governingFirst(ranked, governingMtus(req, category.key()).orElse(null));
         }
-        return withBodyChapter(fewPerGuideline(ranked), part);
+        return withBodyChapter(fewPerBodyChapter(ranked), part);
     }
 
     /** At most this many of the first entries come from one body part's chapter, so that it cannot fill the list. */
-    static final int PER_GUIDELINE = 3;
+    static final int PER_BODY_CHAPTER = 3;
 
     /**
      * The same order, except that within the first {@link #FIRST} entries no body part's chapter has more than
-     * {@link #PER_GUIDELINE} of them: a body chapter's Summary, Diagnostic Criteria and Follow-up Visits should
+     * {@link #PER_BODY_CHAPTER} of them: a body chapter's Summary, Diagnostic Criteria and Follow-up Visits should
      * not push every other source past the first screen. A guideline of topics (the opioid guideline's numbered
      * sections) is not limited. The entries moved keep their order right after.
      */
-    List<SearchHit> fewPerGuideline(List<SearchHit> ranked) {
+    List<SearchHit> fewPerBodyChapter(List<SearchHit> ranked) {
         List<SearchHit> first = new ArrayList<>();
         List<SearchHit> later = new ArrayList<>();
         Map<String, Integer> per = new java.util.HashMap<>();
         for (SearchHit h : ranked) {
             if (first.size() < FIRST && (bodyPartOf(h.entry()) == null
-                    || per.merge(h.entry().id(), 1, Integer::sum) <= PER_GUIDELINE)) {
+                    || per.merge(h.entry().id(), 1, Integer::sum) <= PER_BODY_CHAPTER)) {
                 first.add(h);
             } else {
                 later.add(h);
