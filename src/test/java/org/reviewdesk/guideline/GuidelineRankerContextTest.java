@@ -46,6 +46,9 @@ class GuidelineRankerContextTest {
     void aSectionNamedForTheBodyPartInAnotherChapterIsNotPushedDown() {
         assertTrue(first5("Sacroiliac joint injection").stream()
                 .anyMatch(h -> h.label().equals("odg-hip-pelvis / Sacroiliac joint blocks")));
+        // The labrum is in the hip as well as the shoulder: "labral" names no body part on its own.
+        assertTrue(first5("MR arthrogram of the right hip for labral tear").stream()
+                .noneMatch(h -> h.entry().id().equals("mtus-shoulder-2004")));
     }
 
     @Test
