@@ -26,10 +26,20 @@ public final class ConsistencyChecker {
     private static final int HITS_SHOWN = 3;
     private static final String NO_EVIDENCE = "did not cite any medical evidence";
     // "The MTUS is silent", "MTUS does not address", "no recommendation", "outside of the MTUS": why MTUS was left.
-    private static final Pattern MTUS_SILENT = Pattern.compile("\\bsilent\\b|(?:does|do|did) not (?:specifically )?"
-            + "(?:address|discuss|mention|cover)|not (?:specifically )?addressed|no recommendations?\\b"
+    // Also the usual ways of saying the ODG was turned to for that reason ("therefore, the ODG was consulted",
+    // "alternative guidelines were referenced") and of a guideline that has nothing on it ("the guidelines lack
+    // criteria", "do not give a frequency").
+    private static final Pattern MTUS_SILENT = Pattern.compile("\\bsilent\\b"
+            + "|(?:does|do|did)(?: not|n't) (?:specifically )?(?:address|discuss|mention|cover|comment)"
+            + "|not (?:specifically )?(?:addressed|discussed|mentioned|covered)|no recommendations?\\b"
             + "|not (?:included|covered) (?:in|by) the mtus|outside (?:of )?the mtus|mtus (?:is|are) not applicable"
-            + "|mtus does not apply|mtus (?:guidelines )?(?:do|does) not");
+            + "|mtus does not apply|mtus (?:guidelines )?(?:do|does) not"
+            + "|\\b(?:guidelines?|mtus|acoem|schedule)\\b[^.;]{0,40}\\b(?:lacks?|(?:do|does|did)(?: not|n't) "
+            + "(?:specifically )?(?:give|provide|offer|include|contain|list|have|state|specify))\\b"
+            + "|\\b(?:odg|official disability guidelines?|alternat(?:e|ive) guidelines?|other guidelines?"
+            + "|(?:other|alternat(?:e|ive)) (?:evidence|sources?))\\b[^.;]{0,20}"
+            + "\\b(?:was|were|is|are|has been|have been) "
+            + "(?:consulted|used|referenced|utilized|applied|relied upon|referred to)");
 
     // The item follows another item's decision: an associated or ancillary service, or the surgery's status.
     private static final Pattern FOLLOWS_PRIMARY = Pattern.compile("\\b(?:ancillary|associated|concurrent|"
@@ -43,7 +53,19 @@ public final class ConsistencyChecker {
     private static final Pattern NAMES_MTUS = Pattern.compile("\\b(?:mtus|acoem|chronic pain medical treatment "
             + "guidelines?|medical treatment utilization schedule|american college of occupational|cpmtg|"
             + "post-?surgical (?:treatment )?guidelines?|california (?:medical treatment )?guidelines?|"
-            + "state guidelines?|ca guidelines?)\\b");
+            + "state guidelines?|ca guidelines?|camtus|dwc|division of workers'? compensation"
+            + "|chronic pain (?:medical )?(?:treatment )?guidelines?|acupuncture (?:medical )?treatment guidelines?"
+            + "|utilization schedule)\\b");
+
+    // An Overturned rationale that already weighs the excess: "although the request exceeds the guideline's 10
+    // visits", "a flare-up", "exceptional factors". That is what the visit-limit warning asks for.
+    private static final Pattern EXCESS_EXPLAINED = Pattern.compile(
+            "\\b(?:although|though|while|despite|notwithstanding)\\b[^.]{0,80}\\b(?:exceed\\w*|more than|beyond)\\b"
+            + "|\\b(?:exceed\\w*|more than|beyond)\\b[^.]{0,80}\\b(?:however|but|warranted|justified|reasonable)\\b"
+            + "|\\bexceptional|\\bextenuating|\\bflare|\\bexacerbat\\w*|\\bre-?injur\\w*|\\bnew injury");
+
+    // The non-MTUS source's own name, left out of the topic the reviewer cited under it.
+    private static final Pattern NON_MTUS_SOURCE = Pattern.compile("(?i)official disability guidelines?|\\(?\\bodg\\b\\)?");
 
     private ConsistencyChecker() {
     }
@@ -97,14 +119,48 @@ public final class ConsistencyChecker {
         if (nonMtus && !mtus && !MTUS_SILENT.matcher(rationale).find() && !NAMES_MTUS.matcher(rationale).find()) {
             // Only where the MTUS has a section for this request: on a hip MRI or a pre-operative EKG the
             // MTUS is silent, and citing the ODG alone needs no stated reason.
-            Optional<SearchHit> governing = GuidelineLibrary.shipped().ranker().governingMtus(item.request(),
-                    item.treatmentCategory());
+            // Also only where the MTUS has one for the topic the reviewer cited: a knee injection judged under
+            // the ODG's hyaluronic acid section is judged on a topic the MTUS does not address.
+            GuidelineRanker ranker = GuidelineLibrary.shipped().ranker();
+            Optional<SearchHit> governing = ranker.governingMtus(item.request(), item.treatmentCategory());
+            String topic = citedNonMtusTopic(g, cites);
+            if (governing.isPresent() && !topic.isBlank()) {
+                String category = item.treatmentCategory() != null ? item.treatmentCategory()
+                        : CategorySuggester.suggest(item.request()).key();
+                if (ranker.governingMtus(topic, category).isEmpty()) {
+                    governing = Optional.empty();
+                }
+            }
             governing.ifPresent(h -> out.add(new ConsistencyCheck("non-mtus-without-reason", Severity.WARNING,
                     label + "only a non-MTUS source is cited, though the MTUS has " + h.entry().name()
                     + (h.section() == null ? "" : ", " + h.section().name()) + " for this "
                     + "request, and the rationale does not say why the MTUS does not apply (the MTUS comes first "
                     + "in the strength of evidence hierarchy).", true)));
         }
+    }
+
+    /**
+     * The non-MTUS topic the reviewer cited, in words: the library entry's name and sections, or the letter's
+     * text after "Non-MTUS Citation" with the source's own name left out; blank when neither can be read.
+     */
+    static String citedNonMtusTopic(String reviewerGuideline, List<Citation> cites) {
+        StringBuilder topic = new StringBuilder();
+        for (Citation c : cites) {
+            if (isMtus(c) || c.guidelineId() == null) {
+                continue;
+            }
+            GuidelineLibrary.shipped().byId(c.guidelineId()).ifPresent(e -> {
+                topic.append(e.name()).append(' ');
+                if (c.sections() != null) {
+                    c.sections().forEach(x -> topic.append(", ").append(x));
+                }
+            });
+        }
+        int at = reviewerGuideline.indexOf("Non-MTUS Citation");
+        if (topic.length() == 0 && at >= 0) {
+            topic.append(reviewerGuideline.substring(at + "Non-MTUS Citation".length()));
+        }
+        return NON_MTUS_SOURCE.matcher(topic).replaceAll(" ").strip();
     }
 
     private static boolean isMtus(Citation c) {
@@ -201,7 +257,9 @@ public final class ConsistencyChecker {
         AnswersSupport answers = new AnswersSupport(item.checklist());
         Limit limit = RulesSupport.forCategory(category).limit().apply(new Context(name, answers));
         Integer requested = RationaleDrafter.requested(answers, name);
-        if (limit != null && requested != null && requested > limit.visits()) {
+        String rationale = item.rationale() == null ? "" : item.rationale().toLowerCase(Locale.ROOT);
+        if (limit != null && requested != null && requested > limit.visits()
+                && !EXCESS_EXPLAINED.matcher(rationale).find()) {
             out.add(new ConsistencyCheck("quantity-over-limit", Severity.WARNING, label + requested + " visits are "
                     + "requested, more than the guideline's " + limit.description() + ", yet the decision is "
                     + "Overturned; state the exceptional factors or acknowledge.", true));

@@ -26,6 +26,9 @@ public final class GuidelineRanker {
     private static final double SPECIAL_STUDIES = 3.0;
     private static final double POSTSURGICAL = 8.0;
     private static final double KIND_ENTRY = 3.0;
+    // The words that make an item post-operative without naming an operation.
+    private static final Pattern POST_OP_ITEM = Pattern.compile("(?i)associated surgical services?:?|"
+            + "post[- ]?op(?:erative(?:ly)?)?|peri-?operative");
     private static final Pattern POST_OP = Pattern.compile("post-?op\\w*|post-?surg\\w*|associated surgical service|"
             + "after (?:the )?surgery|status post|s/p");
     private static final Pattern STOP = Pattern.compile("of|the|for|and|or|with|without|to|a|an|in|on|at|by|x|per|"
@@ -176,7 +179,32 @@ public final class GuidelineRanker {
         if (!postOp) {
             ranked = governingFirst(ranked, governingMtus(req, category.key()).orElse(null));
         }
-        return withBodyChapter(ranked, part);
+        return withBodyChapter(fewPerBodyChapter(ranked), part);
+    }
+
+    /** At most this many of the first entries come from one body part's chapter, so that it cannot fill the list. */
+    static final int PER_BODY_CHAPTER = 3;
+
+    /**
+     * The same order, except that within the first {@link #FIRST} entries no body part's chapter has more than
+     * {@link #PER_BODY_CHAPTER} of them: a body chapter's Summary, Diagnostic Criteria and Follow-up Visits should
+     * not push every other source past the first screen. A guideline of topics (the opioid guideline's numbered
+     * sections) is not limited. The entries moved keep their order right after.
+     */
+    List<SearchHit> fewPerBodyChapter(List<SearchHit> ranked) {
+        List<SearchHit> first = new ArrayList<>();
+        List<SearchHit> later = new ArrayList<>();
+        Map<String, Integer> per = new java.util.HashMap<>();
+        for (SearchHit h : ranked) {
+            if (first.size() < FIRST && (bodyPartOf(h.entry()) == null
+                    || per.merge(h.entry().id(), 1, Integer::sum) <= PER_BODY_CHAPTER)) {
+                first.add(h);
+            } else {
+                later.add(h);
+            }
+        }
+        first.addAll(later);
+        return first;
     }
 
     /**
@@ -249,6 +277,14 @@ public final class GuidelineRanker {
         String req = request == null ? "" : cleanRequest(request);
         TreatmentCategory category = categoryKey == null ? CategorySuggester.suggest(req, rules)
                 : TreatmentCategory.fromKey(categoryKey);
+        if (category == TreatmentCategory.SURGERY) {
+            // A post-operative item that is not itself an operation (a sling, a walker, an anti-nausea drug) is
+            // governed as what it is: the chapter's Surgical Considerations do not address it.
+            TreatmentCategory own = CategorySuggester.suggest(POST_OP_ITEM.matcher(req).replaceAll(" "), rules);
+            if (own != TreatmentCategory.SURGERY) {
+                category = own;
+            }
+        }
         if (category == TreatmentCategory.OTHER || req.isBlank()) {
             return java.util.Optional.empty();
         }
@@ -264,8 +300,11 @@ public final class GuidelineRanker {
         double bestScore = 0;
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
-            if (h.entry().kind() != GuidelineKind.MTUS || h.section() == null
-                    || !h.section().categories().contains(category.key())) {
+            // A section of the category; or a whole MTUS guideline without sections that is about the category
+            // (the Acupuncture Medical Treatment Guidelines govern every acupuncture request).
+            boolean whole = h.section() == null && h.entry().sections().isEmpty();
+            if (h.entry().kind() != GuidelineKind.MTUS || (h.section() == null && !whole)
+                    || !(whole ? h.entry().categories() : h.section().categories()).contains(category.key())) {
                 continue;
             }
             String entryPart = bodyPartOf(h.entry());
@@ -278,7 +317,7 @@ public final class GuidelineRanker {
             }
             // The section must be about the request by name, not only share a word like "injection".
             boolean named = entryPart != null; // the body part's own chapter, section of the category
-            for (String w : terms(h.section().name())) {
+            for (String w : terms(whole ? h.entry().name() : h.section().name())) {
                 if (!GENERIC.matcher(w).matches() && queryTerms.containsKey(w)) {
                     named = true;
                 }
@@ -343,7 +382,8 @@ public final class GuidelineRanker {
 
     private static final java.util.Set<TreatmentCategory> BY_BODY_PART = java.util.EnumSet.of(
             TreatmentCategory.IMAGING, TreatmentCategory.SURGERY);
-    private static final Pattern GENERIC = Pattern.compile("injection|blocks?|nerve|therapy|unit|treatment|test|testing|evaluation|"
+    private static final Pattern GENERIC = Pattern.compile("injection|blocks?|nerve|therapy|units?|devices?|treatment|test|"
+            + "testing|evaluation|"
             + "service|chronic|pain|medication|program|for|of|the|and|use|criteria|care|initial");
 
     private static final Pattern BOILERPLATE = Pattern.compile("official|disability|guidelines?|odg|chapter|acute|"
@@ -495,7 +535,13 @@ public final class GuidelineRanker {
 
     private boolean otherBodyPart(SearchHit h, RulesData.BodyPart part) {
         String entryPart = bodyPartOf(h.entry());
-        return part != null && entryPart != null && !entryPart.equals(part.key());
+        if (part == null || entryPart == null || entryPart.equals(part.key())) {
+            return false;
+        }
+        // A section named for this body part in another part's chapter is about it: the ODG keeps its
+        // "Sacroiliac joint blocks" in the Hip & Pelvis chapter.
+        RulesData.BodyPart sectionPart = h.section() == null ? null : rules.bodyPart(h.section().name());
+        return sectionPart == null || !sectionPart.key().equals(part.key());
     }
 
     private record Scored(SearchHit hit, double score, int order, boolean demoted) {

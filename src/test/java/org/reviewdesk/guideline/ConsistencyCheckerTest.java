@@ -145,6 +145,26 @@ class ConsistencyCheckerTest {
     }
 
     @Test
+    void visitLimitWarningKnowsTherapyAfterSurgeryAndAWeighedExcess() {
+        String yes = "Therefore, the request is medically necessary.";
+        // Therapy after a named operation is judged by the Postsurgical Treatment Guidelines, not the 10 visits.
+        for (String request : List.of("Occupational therapy 12 visits for the hand after tendon repair",
+                "Physical therapy 12 visits following rotator cuff repair",
+                "Physical therapy 12 visits status post right knee arthroscopy")) {
+            assertTrue(find(check(item(request, Decision.OVERTURNED, MTUS, yes)), "quantity").isEmpty(), request);
+        }
+        assertTrue(find(check(item("Physical therapy 12 visits after a fall", Decision.OVERTURNED, MTUS, yes)),
+                "quantity").isPresent());
+        // A rationale that already weighs the excess is what the warning asks for.
+        assertTrue(find(check(item("Physical therapy 12 visits", Decision.OVERTURNED, MTUS, "Although the request "
+                + "exceeds the recommended 10 visits, the patient has a documented flare-up. " + yes)), "quantity")
+                .isEmpty());
+        // Saying only that the request exceeds the limit is not a reason to go beyond it.
+        assertTrue(find(check(item("Physical therapy 12 visits", Decision.OVERTURNED, MTUS, "Requested 12 visits "
+                + "exceed the guideline's 10. " + yes)), "quantity").isPresent());
+    }
+
+    @Test
     void documentedImprovementRaisesTheChiropracticLimit() {
         Item i = new Item("Chiropractic 12 visits", null, Decision.OVERTURNED, null, MTUS, "The request is medically "
                 + "necessary.", null, Map.of("trialDone", "yes", "functionalImprovement", "yes"));

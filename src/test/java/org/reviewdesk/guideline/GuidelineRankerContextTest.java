@@ -31,6 +31,27 @@ class GuidelineRankerContextTest {
     }
 
     @Test
+    void oneBodyChapterTakesAtMostThreeOfTheFirstFiveAndConsultationsShowTheReferralSection() {
+        List<SearchHit> top = first5("Spine surgeon evaluation for the low back");
+        List<String> labels = top.stream().map(SearchHit::label).toList();
+        assertTrue(top.stream().filter(h -> h.entry().id().equals("mtus-low-back-2004")).count() <= 3, labels.toString());
+        assertTrue(labels.contains("mtus-general-approaches-2004 / Cornerstones of Disability Prevention and Management"),
+                labels.toString());
+        // A guideline of topics is not limited: the opioid guideline's own sections may fill the list.
+        assertEquals(5, first5("Percocet 10/325 #120").stream()
+                .filter(h -> h.entry().id().equals("mtus-opioid-2016")).count());
+    }
+
+    @Test
+    void aSectionNamedForTheBodyPartInAnotherChapterIsNotPushedDown() {
+        assertTrue(first5("Sacroiliac joint injection").stream()
+                .anyMatch(h -> h.label().equals("odg-hip-pelvis / Sacroiliac joint blocks")));
+        // The labrum is in the hip as well as the shoulder: "labral" names no body part on its own.
+        assertTrue(first5("MR arthrogram of the right hip for labral tear").stream()
+                .noneMatch(h -> h.entry().id().equals("mtus-shoulder-2004")));
+    }
+
+    @Test
     void therapyAfterSurgeryOpensOnThePostsurgicalGuidelines() {
         List<SearchHit> top = first5("Post-op physical therapy 12 sessions right knee");
         assertEquals("mtus-postsurgical-2009", top.get(0).entry().id(), top.toString());

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests written from the primer with the MTUS citation a reviewer would give ({@code primer-citations.tsv}):
+ * Requests written from the primer with the MTUS citation a reviewer would give ({@code primer-citations.tsv},
+ * {@code written-citations-5.tsv}):
  * the Cite dialog opens with that entry and section among its first five.
  */
 class PrimerCitationsTest {
@@ -17,7 +18,10 @@ class PrimerCitationsTest {
     void theCitationAReviewerWouldGiveIsAmongTheFirstFive() {
         GuidelineRanker ranker = GuidelineLibrary.shipped().ranker();
         List<String> misses = new ArrayList<>();
-        List<String[]> rows = WrittenRequests.rows("primer-citations.tsv");
+        List<String[]> rows = new ArrayList<>(WrittenRequests.rows("primer-citations.tsv"));
+        // fifth session: 56 more, 53 of them right before the synonyms they led to (laxatives, intrathecal, CRPS),
+        // and two sacroiliac joint blocks
+        rows.addAll(WrittenRequests.rows("written-citations-5.tsv"));
         int n = rows.size();
         for (String[] f : rows) {
             List<SearchHit> all = ranker.forItem(f[0], CategorySuggester.suggest(f[0]).key(), Map.of());
@@ -32,7 +36,7 @@ class PrimerCitationsTest {
                 misses.add(f[0] + " -> " + top.stream().map(SearchHit::label).toList());
             }
         }
-        assertTrue(n >= 50, "read " + n);
+        assertTrue(n >= 150, "read " + n);
         assertEquals(List.of(), misses);
     }
 }
