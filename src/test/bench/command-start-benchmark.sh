@@ -65,7 +65,7 @@ rss_jar=$(rss java -jar "$root/target/reviewdesk.jar" --data "$data" list)
 # same run; the server's start is left out (it runs once a day), its peak RSS is reported
 served_rows=""
 served() {
-  local dir=$1 json=$2; shift 2
+  local dir=$1 json=$2 label=$3; shift 3
   "$launcher" --data "$dir" serve > "$work/serve.log" 2>&1 &
   local pid=$! n=0
   until [ -S "$dir/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
@@ -77,9 +77,9 @@ served() {
   "$launcher" --data "$dir" serve --stop > /dev/null
   wait "$pid"
   served_rows+=$(jq -r '.results[] | "| \(.command) | \((.median*1000)|round) ms (mean \((.mean*1000)|round) ± \((.stddev*1000)|round)) | \(((.user+.system)*1000)|round) ms |"' "$json")
-  served_rows+=$'\n'"| peak RSS, served \`list\` of $(basename "$dir"): the command / the server | $client MB / $server MB | - |"$'\n'
+  served_rows+=$'\n'"| peak RSS, served \`list\` of $label: the command / the server | $client MB / $server MB | - |"$'\n'
 }
-served "$data" "$work/served.json" \
+served "$data" "$work/served.json" "the sample store" \
   -n "launcher list, through reviewdesk serve" "$launcher --data $data list" \
   -n "launcher search therapy, through reviewdesk serve" "$launcher --data $data search therapy"
 served_ms=$(jq -r '.results[0].median*1000|round' "$work/served.json")
@@ -96,7 +96,7 @@ if [ -n "${ARCHIVE:-}" ]; then
   archive_rows=$(jq -r '.results[] | "| \(.command) | \((.median*1000)|round) ms (mean \((.mean*1000)|round) ± \((.stddev*1000)|round)) | \(((.user+.system)*1000)|round) ms |"' "$work/archive.json")
   rss_search=$(rss "$launcher" --data "$ARCHIVE" search therapy)
   archive_rows+=$'\n'"| peak RSS, launcher search therapy, archive store | $rss_search MB | - |"
-  served "$ARCHIVE" "$work/archive-served.json" \
+  served "$ARCHIVE" "$work/archive-served.json" "the archive store" \
     -n "launcher list, archive store, through reviewdesk serve" "$launcher --data $ARCHIVE list" \
     -n "launcher search therapy, archive store, through reviewdesk serve" "$launcher --data $ARCHIVE search therapy" \
     -n "launcher search \"physical therapy\", archive store, through reviewdesk serve" \
