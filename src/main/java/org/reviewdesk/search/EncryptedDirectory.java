@@ -2,7 +2,9 @@ package org.reviewdesk.search;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
@@ -11,6 +13,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -61,12 +64,28 @@ public final class EncryptedDirectory extends FilterDirectory {
 
     @Override
     public IndexOutput createOutput(String name, IOContext context) throws IOException {
-        return new SealedOutput(in.createOutput(name, context));
+        IndexOutput out = in.createOutput(name, context);
+        ownerOnly(out.getName());
+        return new SealedOutput(out);
     }
 
     @Override
     public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
-        return new SealedOutput(in.createTempOutput(prefix, suffix, context));
+        IndexOutput out = in.createTempOutput(prefix, suffix, context);
+        ownerOnly(out.getName());
+        return new SealedOutput(out);
+    }
+
+    /** A new file of the index 0600, as every file of the data folder (before any byte of it is written). */
+    private void ownerOnly(String name) {
+        if (in instanceof FSDirectory fs) {
+            try {
+                Files.setPosixFilePermissions(fs.getDirectory().resolve(name),
+                        PosixFilePermissions.fromString("rw-------"));
+            } catch (IOException | UnsupportedOperationException e) {
+                // a file system without modes: the data folder's own protection applies
+            }
+        }
     }
 
     @Override

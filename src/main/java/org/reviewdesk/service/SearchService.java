@@ -13,6 +13,7 @@ import org.reviewdesk.search.Query;
 import org.reviewdesk.search.RecordIndex;
 import org.reviewdesk.search.RecordIndex.PageKey;
 import org.reviewdesk.store.RecordRepository;
+import org.reviewdesk.files.PrivateFiles;
 import org.reviewdesk.store.Store;
 import org.reviewdesk.store.StoreException;
 
@@ -89,11 +90,28 @@ public final class SearchService implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * The index folder 0700 and its files 0600, like the rest of the data folder (the files are sealed anyway;
+     * indexes of earlier versions were written with the default modes). New files get 0600 as they are made.
+     */
+    private static void privateIndexFiles(Path folder) {
+        PrivateFiles.restrictQuietly(folder);
+        try (var files = Files.list(folder)) {
+            files.forEach(PrivateFiles::restrictQuietly);
+        } catch (IOException | RuntimeException e) {
+            // the index opens anyway; modes are tightened again at the next start
+        }
+    }
+
     private RecordIndex openIndex() throws StoreException {
         Path folder = Store.indexDir(store.dir());
         try {
             Files.createDirectories(folder);
-            return RecordIndex.open(folder, store.indexKey());
+            privateIndexFiles(folder);
+            RecordIndex index = RecordIndex.open(folder, store.indexKey());
+            // Lucene's write.lock of a new index (empty)
+            privateIndexFiles(folder);
+            return index;
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             throw new StoreException("The search index in " + folder + " is in use by another ReviewDesk.", e);
         } catch (IOException | RuntimeException e) {
@@ -102,7 +120,9 @@ public final class SearchService implements AutoCloseable {
             deleteTree(folder);
             try {
                 Files.createDirectories(folder);
-                return RecordIndex.open(folder, store.indexKey());
+                RecordIndex index = RecordIndex.open(folder, store.indexKey());
+                privateIndexFiles(folder);
+                return index;
             } catch (IOException again) {
                 throw new StoreException("The search index cannot be created in " + folder + ": "
                         + again.getMessage(), again);

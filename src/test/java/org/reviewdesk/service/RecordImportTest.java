@@ -139,6 +139,24 @@ class RecordImportTest {
     }
 
     @Test
+    void theIndexFolderAndItsFilesAreTheOwnersOnly() throws Exception {
+        w.records().addFiles("EXAMPLE-0001", List.of(pdf(tmp, "pr2.pdf", 3)), RecordService.Progress.NONE,
+                () -> false);
+        assertFalse(w.search().search("lumbar", "EXAMPLE-0001", 10).isEmpty());
+        Path index = tmp.resolve("data").resolve("index");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(index)));
+        try (var files = Files.list(index)) {
+            List<Path> all = files.toList();
+            assertFalse(all.isEmpty());
+            for (Path f : all) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+    }
+
+    @Test
     void anExcerptIsStoredExportedInTheCaseFileAndImportedBack() throws Exception {
         String quote = "Number of physical therapy visits completed to date: not recorded in this report.";
         assertTrue(w.records().pageText("EXAMPLE-0001", "progress-2015-01-19", 1).contains(quote));
