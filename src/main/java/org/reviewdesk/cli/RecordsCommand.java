@@ -44,8 +44,9 @@ final class RecordsCommand implements Callable<Integer> {
             int refused = 0;
             try (Workbench w = records.root.open()) {
                 w.cases().get(caseNumber);
+                // a served command stops when its client goes (Ctrl+C): what was being read is removed
                 for (RecordService.AddResult r : w.records().addFiles(caseNumber, files, RecordService.Progress.NONE,
-                        () -> false)) {
+                        records.root.cancelled)) {
                     if (r.error() != null) {
                         refused++;
                         System.err.println("error: " + r.error());

@@ -55,6 +55,9 @@ public final class ReviewDeskCommand implements Callable<Integer> {
     /** Set when a command server runs this command: its open store, lent for the command (see ServeCommand). */
     Workbench lent;
 
+    /** Whether the command should stop: a served command's client has gone (Ctrl+C); never for a local one. */
+    java.util.function.BooleanSupplier cancelled = () -> false;
+
     /** Opens the store with the password from the environment or console. */
     Workbench open() throws Exception {
         if (lent != null) {
@@ -171,11 +174,12 @@ public final class ReviewDeskCommand implements Callable<Integer> {
      * to {@code out} and {@code err}. One at a time: standard output is the command's while it runs.
      */
     static synchronized int runServed(Workbench lent, Path cwd, java.io.PrintStream out, java.io.PrintStream err,
-            String... args) {
+            java.util.function.BooleanSupplier cancelled, String... args) {
         ReviewDeskCommand root = new ReviewDeskCommand(dir -> {
             throw new IllegalStateException("a command server opens no window");
         });
         root.lent = lent;
+        root.cancelled = cancelled;
         PrintWriter errors = new PrintWriter(err, true);
         CommandLine cl = commandLine(root, errors, args);
         cl.registerConverter(Path.class, s -> cwd.resolve(s));

@@ -267,7 +267,20 @@ final class ServeCommand implements Callable<Integer> {
                     stderr.println("error: a ReviewDesk server is already running for " + socket.getParent());
                     status = 1;
                 } else {
-                    status = ReviewDeskCommand.runServed(workbench, Path.of(cwd), stdout, stderr, args);
+                    // the client sends nothing more: end of stream while the command runs means it has gone
+                    java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+                    Thread watch = new Thread(() -> {
+                        try {
+                            if (client.read(java.nio.ByteBuffer.allocate(1)) < 0) {
+                                gone.set(true);
+                            }
+                        } catch (IOException e) {
+                            gone.set(true);
+                        }
+                    }, "serve-client-watch");
+                    watch.setDaemon(true);
+                    watch.start();
+                    status = ReviewDeskCommand.runServed(workbench, Path.of(cwd), stdout, stderr, gone::get, args);
                 }
             } finally {
                 Arrays.fill(password, '\0');

@@ -170,6 +170,42 @@ class ServeCommandTest {
     }
 
     @Test
+    void aClientThatGoesDuringRecordsAddCancelsItAndNothingOfTheFileStays() throws Exception {
+        Path data = tmp.resolve("data");
+        Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false);
+        int before = w.records().documents("EXAMPLE-0001").size();
+        Path big = org.reviewdesk.TestPdfs.progressNote(tmp, "big.pdf", 1500);
+        Path socket = ServedCommands.socket(data);
+        ServeCommand.Server server = new ServeCommand.Server(w, socket, Duration.ofMinutes(5));
+        Thread t = new Thread(server::run);
+        t.start();
+        try {
+            try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                c.connect(UnixDomainSocketAddress.of(socket));
+                java.io.DataOutputStream out = new java.io.DataOutputStream(java.nio.channels.Channels.newOutputStream(c));
+                ServedCommands.writeRequest(out, tmp.toString(), new String[] {"--data", data.toString(), "records",
+                    "add", "--no-ocr", "EXAMPLE-0001", "big.pdf"}, PASSWORD.toCharArray());
+                out.flush();
+                // the streamed import shows its document as soon as the first page is stored: then the client goes
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (w.records().documents("EXAMPLE-0001").size() == before && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                assertEquals(before + 1, w.records().documents("EXAMPLE-0001").size(), "the import started");
+            }
+            // the next client is served once the cancelled command has cleaned up
+            ByteArrayOutputStream listed = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(0, ServedCommands.forward(tmp, PASSWORD::toCharArray, listed, err, "--data", data.toString(),
+                    "list"), err.toString());
+            assertEquals(before, w.records().documents("EXAMPLE-0001").size(), "nothing of big.pdf stays");
+        } finally {
+            server.close();
+            t.join(10_000);
+        }
+    }
+
+    @Test
     void aClientThatSendsGarbageOrNothingDoesNotStopTheServerAndItStopsWhenIdle() throws Exception {
         Path data = tmp.resolve("data");
         Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false);
