@@ -252,6 +252,10 @@ final class ServeCommand implements Callable<Integer> {
                 Arrays.fill(password, '\0');
                 return false;
             }
+            synchronized (out) {
+                out.writeByte(ServedCommands.STARTED);
+                out.flush();
+            }
             PrintStream stdout = frames(out, ServedCommands.OUT);
             PrintStream stderr = frames(out, ServedCommands.ERR);
             int status;

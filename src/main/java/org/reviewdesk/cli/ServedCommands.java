@@ -32,6 +32,10 @@ public final class ServedCommands {
     static final int OUT = 'o';
     static final int ERR = 'e';
     static final int EXIT = 'x';
+    /** Sent by the server when it takes the request up (no payload). */
+    static final int STARTED = 's';
+    /** How long a client waits in the server's queue before it says so. */
+    static final long QUEUE_NOTICE_MILLIS = 2000;
 
     /**
      * The commands a server runs: they open the store, ask nothing but its password and read no other secret
@@ -157,8 +161,35 @@ public final class ServedCommands {
             writeRequest(out, cwd.toString(), args, password);
             Arrays.fill(password, '\0');
             out.flush();
-            return copyReplies(new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(channel))),
-                    stdout, stderr);
+            // the server runs one command at a time: a client behind a long one (a big import) says why it waits
+            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+            Path folder = dir;
+            Thread notice = new Thread("serve-queue-notice") {
+                @Override
+                public void run() {
+                    try {
+                        Thread.sleep(QUEUE_NOTICE_MILLIS);
+                        synchronized (started) {
+                            if (!started.get()) {
+                                stderr.write(("waiting for the ReviewDesk server of " + folder + ": it is running"
+                                        + " another command" + System.lineSeparator())
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                stderr.flush();
+                            }
+                        }
+                    } catch (InterruptedException | IOException e) {
+                        // started in time, or nowhere to say it
+                    }
+                }
+            };
+            notice.setDaemon(true);
+            notice.start();
+            try {
+                return copyReplies(new DataInputStream(new java.io.BufferedInputStream(
+                        Channels.newInputStream(channel))), stdout, stderr, started);
+            } finally {
+                notice.interrupt();
+            }
         } catch (IOException e) {
             try {
                 stderr.write(("error: the ReviewDesk server of " + dir + " stopped during the command ("
@@ -190,7 +221,8 @@ public final class ServedCommands {
      * Copies the server's output frames to {@code out} and {@code err}; the exit status. A stream that cannot be
      * written to any more (`| head -1`) is left, as System.out would; the frames are still read to the end.
      */
-    static int copyReplies(DataInputStream in, OutputStream out, OutputStream err) throws IOException {
+    static int copyReplies(DataInputStream in, OutputStream out, OutputStream err,
+            java.util.concurrent.atomic.AtomicBoolean started) throws IOException {
         byte[] buffer = new byte[8192];
         boolean[] broken = new boolean[2];
         while (true) {
@@ -199,6 +231,12 @@ public final class ServedCommands {
                 kind = in.readUnsignedByte();
             } catch (EOFException e) {
                 throw new IOException("no exit status", e);
+            }
+            synchronized (started) {
+                started.set(true);
+            }
+            if (kind == STARTED) {
+                continue;
             }
             if (kind == EXIT) {
                 return in.readInt();

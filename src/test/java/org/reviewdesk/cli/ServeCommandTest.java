@@ -221,10 +221,20 @@ class ServeCommandTest {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Integer status = ServedCommands.forward(tmp, PASSWORD::toCharArray, out, err,
-                    "--data", data.toString(), "list");
+            Integer status;
+            // a client that connects and says nothing holds the one command thread until its request deadline:
+            // the next client waits in the queue, says so, and is served after it
+            try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                silent.connect(UnixDomainSocketAddress.of(socket));
+                Thread.sleep(200);
+                status = ServedCommands.forward(tmp, PASSWORD::toCharArray, out, err, "--data", data.toString(),
+                        "list");
+            }
             assertEquals(0, status, err.toString());
             assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("EXAMPLE-0001 "), out.toString());
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("waiting for the ReviewDesk server of "),
+                    err.toString());
+            err.reset();
 
             // output the client cannot write any more (`| head -1`) is dropped quietly, the status still comes back
             OutputStream closed = new OutputStream() {
