@@ -94,22 +94,12 @@ public final class ReviewDeskCommand implements Callable<Integer> {
 
     /** As {@link #startKeyDerivationEarly(String...)} with this password; the data folder started for, or null. */
     static Path startKeyDerivationFor(String password, String... args) {
-        String command = null;
-        Path data = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                break;
-            } else if (a.equals("--data") && i + 1 < args.length) {
-                data = Path.of(args[++i]);
-            } else if (a.startsWith("--data=")) {
-                data = Path.of(a.substring("--data=".length()));
-            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return null;
-            } else if (command == null && !a.startsWith("-")) {
-                command = a;
-            }
+        CommandWord word = CommandWord.of(args);
+        if (word.help) {
+            return null;
         }
+        String command = word.name;
+        Path data = word.data;
         if (command == null || !OPENS_STORE.contains(command) || password == null || password.isEmpty()) {
             return null;
         }

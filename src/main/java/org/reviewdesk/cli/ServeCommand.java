@@ -220,33 +220,18 @@ final class ServeCommand implements Callable<Integer> {
             }, REQUEST_SECONDS, TimeUnit.SECONDS);
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client)));
-            String cwd;
-            String[] args;
-            char[] password;
+            ServedCommands.Request request;
             try {
-                if (in.readInt() != ServedCommands.MAGIC) {
+                request = ServedCommands.readRequest(in);
+                if (request == null) {
                     return false;
-                }
-                cwd = in.readUTF();
-                int n = in.readInt();
-                if (n < 0 || n > 10_000) {
-                    return false;
-                }
-                args = new String[n];
-                for (int i = 0; i < n; i++) {
-                    args[i] = in.readUTF();
-                }
-                int length = in.readInt();
-                if (length < 0 || length > 4096) {
-                    return false;
-                }
-                password = new char[length];
-                for (int i = 0; i < length; i++) {
-                    password[i] = in.readChar();
                 }
             } finally {
                 deadline.cancel(false);
             }
+            String cwd = request.cwd();
+            String[] args = request.args();
+            char[] password = request.password();
             if (!stillThere(client)) {
                 // its process ended while it waited for another command to finish (Ctrl+C, a timeout)
                 Arrays.fill(password, '\0');
@@ -355,14 +340,7 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         private static boolean isServe(String[] args) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--data")) {
-                    i++;
-                } else if (!args[i].startsWith("-")) {
-                    return args[i].equals("serve");
-                }
-            }
-            return false;
+            return "serve".equals(CommandWord.of(args).name);
         }
 
         private static boolean isStop(String[] args) {

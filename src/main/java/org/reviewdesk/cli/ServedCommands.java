@@ -76,36 +76,32 @@ public final class ServedCommands {
     /** As {@link #forward(String...)}, from the folder {@code cwd}, with this password source and output. */
     static Integer forward(Path cwd, PasswordSource passwords, OutputStream stdout, OutputStream stderr,
             String... args) {
-        String command = null;
-        Path data = null;
-        boolean stop = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                break;
-            } else if (a.equals("--data") && i + 1 < args.length) {
-                data = Path.of(args[++i]);
-            } else if (a.startsWith("--data=")) {
-                data = Path.of(a.substring("--data=".length()));
-            } else if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return null;
-            } else if (a.equals("--stop")) {
-                stop = true;
-            } else if (a.equals("--case") || a.startsWith("--case=") || a.equals("--categories")) {
-                // check and suggest of a case file, or the category list: no store, so no password to ask
-                if (command != null && !command.equals("search")) {
-                    return null;
-                }
-            } else if (a.startsWith("/dev/") || a.startsWith("/proc/")) {
-                // a pipe or descriptor of this process (bash's <(...), /dev/stdin): the server would open its own
-                return null;
-            } else if (command == null && !a.startsWith("-")) {
-                command = a;
-            }
-        }
-        if (command == null || !(FORWARDED.contains(command) || command.equals("serve") && stop)) {
+        CommandWord word = CommandWord.of(args);
+        String command = word.name;
+        if (command == null || word.help) {
             return null;
         }
+        boolean stop = false;
+        for (int i = word.at + 1; i < args.length && !args[i].equals("--"); i++) {
+            String a = args[i];
+            if (a.equals("--stop")) {
+                stop = true;
+            } else if (!command.equals("search")
+                    && (a.equals("--case") || a.startsWith("--case=") || a.equals("--categories"))) {
+                // check and suggest of a case file, or the category list: no store, so no password to ask
+                return null;
+            }
+        }
+        for (String a : args) {
+            if (a.startsWith("/dev/") || a.startsWith("/proc/")) {
+                // a pipe or descriptor of this process (bash's <(...), /dev/stdin): the server would open its own
+                return null;
+            }
+        }
+        if (!(FORWARDED.contains(command) || command.equals("serve") && stop)) {
+            return null;
+        }
+        Path data = word.data;
         Path dir;
         try {
             dir = DataFolders.resolve(data == null ? null : cwd.resolve(data));
@@ -215,6 +211,35 @@ public final class ServedCommands {
         for (char c : password) {
             out.writeChar(c);
         }
+    }
+
+    /** A command as a client sent it: the client's folder, the arguments, the store password. */
+    record Request(String cwd, String[] args, char[] password) {
+    }
+
+    /** Reads what {@link #writeRequest} wrote; null for anything else (a stranger speaking another protocol). */
+    static Request readRequest(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            return null;
+        }
+        String cwd = in.readUTF();
+        int n = in.readInt();
+        if (n < 0 || n > 10_000) {
+            return null;
+        }
+        String[] args = new String[n];
+        for (int i = 0; i < n; i++) {
+            args[i] = in.readUTF();
+        }
+        int length = in.readInt();
+        if (length < 0 || length > 4096) {
+            return null;
+        }
+        char[] password = new char[length];
+        for (int i = 0; i < length; i++) {
+            password[i] = in.readChar();
+        }
+        return new Request(cwd, args, password);
     }
 
     /**
