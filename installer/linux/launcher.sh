@@ -70,6 +70,25 @@ if ! $help; then
     fi
   fi
 fi
+# The JVM's choices by what runs (docs/decisions/0017-import-jit-gc.md): a command in its own process takes the
+# serial collector (one short run, a heap of a few hundred MB: G1's regions and remembered sets cost 100 MB of
+# resident memory and buy nothing there); 'reviewdesk serve' runs all day, so it takes both JIT compilers (C2's
+# compile time is earned back from the second import on); the window keeps the configuration as it is.
+if ! $help; then
+  case $command in
+    '') ;;
+    serve)
+      if ! $stop; then
+        kept=()
+        for o in "${options[@]}"; do
+          case $o in -XX:TieredStopAtLevel=*) ;; *) kept+=("$o") ;; esac
+        done
+        options=("${kept[@]}")
+      fi
+      ;;
+    *) options+=(-XX:+UseSerialGC) ;;
+  esac
+fi
 if [ -z "$main" ]; then
   echo "reviewdesk: $cfg names no main class; reinstall ReviewDesk" >&2
   exit 1

@@ -11,14 +11,16 @@ import org.apache.pdfbox.text.TextPosition;
 final class OverprintFilter {
     private static final int WINDOW = 256;
 
-    private final TextPosition[] recent = new TextPosition[WINDOW];
+    private final float[] recentX = new float[WINDOW];
+    private final float[] recentY = new float[WINDOW];
+    private final String[] recentText = new String[WINDOW];
     private int count;
     private int next;
     private float lineY = Float.NaN;
     private float lineEndX;
 
     void startPage() {
-        java.util.Arrays.fill(recent, null);
+        java.util.Arrays.fill(recentText, null);
         count = 0;
         next = 0;
         lineY = Float.NaN;
@@ -26,40 +28,40 @@ final class OverprintFilter {
 
     /** True when {@code t} repeats a glyph just drawn at (nearly) the same place; else remembers it. */
     boolean isRepeat(TextPosition t) {
-        float x = t.getX();
-        float y = t.getY();
-        boolean sameLine = Math.abs(y - lineY) <= Math.max(1f, t.getHeight() / 2);
-        boolean movedBack = sameLine ? x < lineEndX - tolerance(t) : y < lineY;
-        if (movedBack && repeatsRecent(t)) {
+        return isRepeat(t.getUnicode(), t.getX(), t.getY(), t.getWidth(), t.getHeight());
+    }
+
+    /** The same, with the glyph's text, position and size already read (they are computed on every call). */
+    boolean isRepeat(String unicode, float x, float y, float width, float height) {
+        // the same tolerance as PDFBox's duplicate check: a third of the glyph's width
+        float tol = width / Math.max(1, unicode.length()) / 3f;
+        boolean sameLine = Math.abs(y - lineY) <= Math.max(1f, height / 2);
+        boolean movedBack = sameLine ? x < lineEndX - tol : y < lineY;
+        if (movedBack && repeatsRecent(unicode, x, y, tol)) {
             return true;
         }
         if (sameLine) {
-            lineEndX = Math.max(lineEndX, x + t.getWidth());
+            lineEndX = Math.max(lineEndX, x + width);
         } else {
             lineY = y;
-            lineEndX = x + t.getWidth();
+            lineEndX = x + width;
         }
-        recent[next] = t;
+        recentX[next] = x;
+        recentY[next] = y;
+        recentText[next] = unicode;
         next = (next + 1) % WINDOW;
         count = Math.min(count + 1, WINDOW);
         return false;
     }
 
-    private boolean repeatsRecent(TextPosition t) {
-        float tol = tolerance(t);
-        String unicode = t.getUnicode();
+    private boolean repeatsRecent(String unicode, float x, float y, float tol) {
         for (int i = 0; i < count; i++) {
-            TextPosition r = recent[(next - 1 - i + WINDOW) % WINDOW];
-            if (Math.abs(r.getX() - t.getX()) <= tol && Math.abs(r.getY() - t.getY()) <= tol
-                    && r.getUnicode().equals(unicode)) {
+            int k = (next - 1 - i + WINDOW) % WINDOW;
+            if (Math.abs(recentX[k] - x) <= tol && Math.abs(recentY[k] - y) <= tol
+                    && recentText[k].equals(unicode)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The same tolerance as PDFBox's duplicate check: a third of the glyph's width. */
-    private static float tolerance(TextPosition t) {
-        return t.getWidth() / Math.max(1, t.getUnicode().length()) / 3f;
     }
 }
