@@ -112,6 +112,14 @@ serve_pid=$!
 n=0
 until [ -S "$data/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
 [ -S "$data/reviewdesk.sock" ] || { cat "$tmp/serve.log" >&2; fail "reviewdesk serve made no socket"; }
+# the launcher's JVM choices (docs/decisions/0018-import-jit-gc.md): the server runs with both JIT compilers,
+# a command in its own process with the serial collector
+if [ -r "/proc/$serve_pid/cmdline" ] && tr '\0' '\n' <"/proc/$serve_pid/cmdline" | grep -qx -- '-XX:TieredStopAtLevel=1'; then
+  fail "reviewdesk serve runs with C1 only"
+fi
+flags=$(cd "$tmp/work" && ${as[@]+"${as[@]}"} env HOME="$tmp/home" JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags \
+  "$launcher" --data "$tmp/no-store" list 2>&1 || true)
+grep -q -- '-XX:+UseSerialGC' <<<"$flags" || { echo "$flags" >&2; fail "a one-shot command does not run with the serial collector"; }
 rd "list (through serve)" '^EXAMPLE-0001 ' --data "$data" list
 rd "search (through serve)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
 rd "serve --stop" 'stops' --data "$data" serve --stop

@@ -70,7 +70,7 @@ if ! $help; then
     fi
   fi
 fi
-# The JVM's choices by what runs (docs/decisions/0017-import-jit-gc.md): a command in its own process takes the
+# The JVM's choices by what runs (docs/decisions/0018-import-jit-gc.md): a command in its own process takes the
 # serial collector (one short run, a heap of a few hundred MB: G1's regions and remembered sets cost 100 MB of
 # resident memory and buy nothing there); 'reviewdesk serve' runs all day, so it takes both JIT compilers (C2's
 # compile time is earned back from the second import on); the window keeps the configuration as it is.
