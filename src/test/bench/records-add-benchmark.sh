@@ -11,6 +11,10 @@
 #   JAVA_OPTS="..."     more JVM options, e.g. "-XX:TieredStopAtLevel=1" (C1 only, as the app image's launcher)
 #   LAUNCHER=path       also measure the app image's launcher (target/installer/reviewdesk/bin/reviewdesk), its
 #                       own options (heap cap, JIT, AOT cache) as built, alternating with the jars
+#   SERVED=N            also measure N imports sent to a running `reviewdesk serve` (needs LAUNCHER): the server is
+#                       started through the launcher (its own JVM options), each import goes to a case of its own
+#                       in the same store, pdftotext alternating; the first import meets a cold server (reported
+#                       apart), the others a warm one; the server's peak RSS (VmHWM) at the end
 #   STAGES=1            also time the import's analyses in one warm process, now and as before, alternating
 #                       (org.reviewdesk.record.AnalysisStageBenchmark: chronology split, duplicate pages)
 set -euo pipefail
@@ -68,6 +72,32 @@ for n in ${PAGES:-1000 5000}; do
     echo "- $n pages, $l ($what): wall median $mw ms (runs:${w[$l]}), CPU median $mc s (runs:${c[$l]}), peak RSS ${r[$l]} MB; pdftotext median $mt ms: $(awk -v a="$mw" -v b="$mt" 'BEGIN{printf "%.1fx", a/b}')"
   done
   unset w c r
+  if [ -n "${SERVED:-}" ] && [ -n "${LAUNCHER:-}" ]; then
+    sd="$work/served"; rm -rf "$sd"; mkdir -p "$sd"
+    "$LAUNCHER" --data "$sd/data" init > /dev/null 2>&1
+    "$LAUNCHER" --data "$sd/data" show EXAMPLE-0001 > "$sd/case.json"
+    for i in $(seq 1 "$SERVED"); do
+      python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["caseNumber"]="SERVED-%04d"%int(sys.argv[2]); [d.pop(k,None) for k in ("documents","evidence")]; json.dump(d,open(sys.argv[3],"w"))' \
+        "$sd/case.json" "$i" "$sd/case-$i.json"
+    done
+    "$LAUNCHER" --data "$sd/data" import "$sd"/case-*.json > /dev/null
+    "$LAUNCHER" --data "$sd/data" serve > "$sd/serve.log" 2>&1 &
+    spid=$!
+    for _ in $(seq 1 100); do [ -S "$sd/data/reviewdesk.sock" ] && break; sleep 0.1; done
+    sw=(); st=()
+    for i in $(seq 1 "$SERVED"); do
+      /usr/bin/time -v "$LAUNCHER" --data "$sd/data" records add "$(printf 'SERVED-%04d' "$i")" "$pdf" \
+        > /dev/null 2> "$work/add.time" || { cat "$work/add.time"; exit 1; }
+      sw+=("$(wall "$work/add.time")")
+      t0=$(date +%s%N); pdftotext "$pdf" "$work/add.txt"; t1=$(date +%s%N); st+=($(( (t1 - t0) / 1000000 )))
+    done
+    hwm=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$spid/status")
+    "$LAUNCHER" --data "$sd/data" serve --stop > /dev/null 2>&1 || true
+    wait "$spid" || true
+    mst=$(median "${st[@]}"); mw=$(median "${sw[@]:1}")
+    echo "- $n pages, sent to reviewdesk serve ($LAUNCHER): first (cold server) ${sw[0]} ms; warm median $mw ms (runs: ${sw[*]:1}); server peak RSS $hwm MB; pdftotext median $mst ms: cold $(awk -v a="${sw[0]}" -v b="$mst" 'BEGIN{printf "%.1fx", a/b}'), warm $(awk -v a="$mw" -v b="$mst" 'BEGIN{printf "%.1fx", a/b}')"
+    rm -rf "$sd"
+  fi
   if [ -n "${STAGES:-}" ]; then
     java -Xmx512m -cp "$cp" org.reviewdesk.record.AnalysisStageBenchmark "$pdf" 3 | sed 's/^/  /'
   fi
