@@ -16,6 +16,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -101,12 +103,17 @@ class PageTextEquivalenceTest {
             String[] text = fast(doc);
             assertTrue(text[0].contains("Lumbar MRI without contrast"), text[0]); // words placed one by one
             assertEquals("Diagnosis: lumbar strain\nPlan: physical therapy", text[FAKE_BOLD_PAGE - 1]);
+            // a Latin ligature is written out, as PDFBox does; right-to-left text is PDFBox's own reading
+            assertEquals("The file was reviewed", text[LIGATURE_PAGE - 1]);
+            assertTrue(text[RTL_PAGE - 1].startsWith("Interpreter note:"), text[RTL_PAGE - 1]);
         }
         assertSameText("numbered.pdf", TestRecords.numberedPdf(40));
         assertSameText("blank.pdf", TestRecords.blankPdf(3));
     }
 
     private static final int FAKE_BOLD_PAGE = 7;
+    private static final int LIGATURE_PAGE = 8;
+    private static final int RTL_PAGE = 9;
 
     /** Pages built to hit each branch of the word and line rules. */
     private static byte[] stressPdf() throws IOException {
@@ -176,6 +183,18 @@ class PageTextEquivalenceTest {
                 }
                 text(cs, helvetica, 11, 72, 685, "Plan: physical therapy");
             });
+            // 8 and 9: a font with a Latin ligature and Hebrew (the letters' own Liberation Sans, embedded)
+            PDFont liberation;
+            try (InputStream in = PageTextEquivalenceTest.class.getResourceAsStream(
+                    "/org/reviewdesk/letter/fonts/LiberationSans-Regular.ttf")) {
+                liberation = PDType0Font.load(doc, in);
+            }
+            PDFont unicode = liberation;
+            page(doc, 0, cs -> text(cs, unicode, 12, 72, 700, "The \uFB01le was reviewed"));
+            page(doc, 0, cs -> {
+                text(cs, unicode, 12, 72, 700, "Interpreter note: \u05E9\u05DC\u05D5\u05DD means hello");
+                text(cs, unicode, 12, 72, 680, "\u05D1\u05D3\u05D9\u05E7\u05D4 12/01/2026");
+            });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
@@ -195,7 +214,7 @@ class PageTextEquivalenceTest {
         }
     }
 
-    private static void text(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String s)
+    private static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s)
             throws IOException {
         cs.beginText();
         cs.setFont(font, size);
