@@ -1,5 +1,6 @@
 package org.reviewdesk.guideline;
 
+import java.util.regex.Matcher;
 
 /** Suggests a treatment category from the request text by the category rules of {@code rules.json}. */
 public final class CategorySuggester {
@@ -16,20 +17,52 @@ public final class CategorySuggester {
     }
 
     /**
-     * The category by the data rules: brand names are read as their ingredients ("Tabradol" as
-     * cyclobenzaprine), then the rules are tried in their order; the first that matches and is not vetoed
-     * by its {@code unless} words wins.
+     * The category by the data rules. The request is read first ({@link RequestReader}: the IMR-eligible
+     * portion, abbreviations written out, long words misspelt by one letter read as the rules' word); brand
+     * names are read as their ingredients ("Tabradol" as cyclobenzaprine); then the rules are tried in their
+     * order, and the first that matches and is not vetoed by its {@code unless} words wins.
+     *
+     * <p>Context words ("Associated surgical service:", "post-op") say where an item stands, not what it
+     * is: the item is first judged without them, as what it is (a post-op cold therapy unit is equipment,
+     * post-op Zofran an antiemetic); only when that finds nothing but surgery, or nothing, do they count.
+     * When the portion finds no rule, the whole request is tried.
      */
     public static TreatmentCategory suggest(String request, RulesData rules) {
         if (request == null || request.isBlank()) {
             return TreatmentCategory.OTHER;
         }
-        String text = rules.withIngredients(request);
+        RequestReader reader = rules.reader();
+        String read = reader.read(request);
+        TreatmentCategory c = judged(read, rules);
+        if (c == null && !read.equals(request.toLowerCase(java.util.Locale.ROOT))) {
+            c = judged(reader.spelled(rules.withAbbreviations(request.toLowerCase(java.util.Locale.ROOT))), rules);
+        }
+        return c == null ? TreatmentCategory.OTHER : c;
+    }
+
+    /** The category of read text, without its context words first; null when no rule matches. */
+    private static TreatmentCategory judged(String read, RulesData rules) {
+        if (rules.contextWords() != null) {
+            Matcher m = rules.contextWords().matcher(read);
+            if (m.find()) {
+                String bare = m.replaceAll(" ").strip();
+                TreatmentCategory c = bare.isEmpty() ? null : byRules(bare, rules);
+                if (c != null && c != TreatmentCategory.SURGERY) {
+                    return c;
+                }
+            }
+        }
+        return byRules(read, rules);
+    }
+
+    /** The first rule that matches the text (brands read as their ingredients), or null. */
+    static TreatmentCategory byRules(String lowerText, RulesData rules) {
+        String text = rules.withIngredients(lowerText);
         for (RulesData.CategoryRule r : rules.categoryRules()) {
             if (r.match().matcher(text).find() && (r.unless() == null || !r.unless().matcher(text).find())) {
                 return r.category();
             }
         }
-        return TreatmentCategory.OTHER;
+        return null;
     }
 }
