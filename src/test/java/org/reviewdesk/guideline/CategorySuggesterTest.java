@@ -113,7 +113,8 @@ class CategorySuggesterTest {
         }
         System.out.printf("Category suggestion: %d of %d items, %.0f%%%n", right, rows.size(), 100.0 * right / rows.size());
         // Measured 97 of 101 (96%) when written; the floor guards against regressions.
-        assertTrue(right >= 97, "category suggestion fell to " + right + " of 101");
+        // 101 of 101 since the sixth session (reader and post-op relabelling); the floor guards against regressions.
+        assertTrue(right >= 100, "category suggestion fell to " + right + " of 101");
     }
 
     /**
