@@ -63,7 +63,7 @@ class RequestReaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "heating pad", "hearing aids", "lotion", "continuous passive motion", "release of the first dorsal compartment",
-            "motorized scooter", "vestibular rehabilitation", "zorbex 50mg"})
+            "motorized scooter", "vestibular rehabilitation", "zorbex 50mg", "ketoprofen 10% in lipoderm base"})
     void wordsThatAreWordsStayAsWritten(String written) {
         assertEquals(written, reader().spelled(written));
     }
