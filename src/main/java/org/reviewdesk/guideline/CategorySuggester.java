@@ -55,8 +55,28 @@ public final class CategorySuggester {
         return byRules(read, rules);
     }
 
-    /** The first rule that matches the text (brands read as their ingredients), or null. */
+    /**
+     * The category of the text by the rules, the item's head first: in "inpatient stay x1 day for the
+     * arthroplasty" or "ice machine following shoulder surgery" the words before the purpose word
+     * ({@code purposeWords}) name what is asked for, the words after what it is for. When the head finds
+     * nothing, or finds a category whose own rules read the purpose ({@code purposeHeadsDeferred}: a
+     * consultation "for" a treatment), the whole text decides.
+     */
     static TreatmentCategory byRules(String lowerText, RulesData rules) {
+        if (rules.purposeWords() != null) {
+            Matcher m = rules.purposeWords().matcher(lowerText);
+            if (m.find() && m.start() > 0) {
+                TreatmentCategory head = firstRule(lowerText.substring(0, m.start()), rules);
+                if (head != null && !rules.purposeHeadsDeferred().contains(head)) {
+                    return head;
+                }
+            }
+        }
+        return firstRule(lowerText, rules);
+    }
+
+    /** The first rule that matches the text (brands read as their ingredients), or null. */
+    private static TreatmentCategory firstRule(String lowerText, RulesData rules) {
         String text = rules.withIngredients(lowerText);
         for (RulesData.CategoryRule r : rules.categoryRules()) {
             if (r.match().matcher(text).find() && (r.unless() == null || !r.unless().matcher(text).find())) {

@@ -67,6 +67,9 @@ public final class RulesData {
     private final List<String> contextWords;
     private final Map<Pattern, String> abbreviationPatterns;
     private final Pattern context;
+    private Pattern purpose;
+    private java.util.Set<TreatmentCategory> purposeDeferred = Set.of();
+    private List<String> purposeWordList = List.of();
     private volatile RequestReader reader;
     private Set<String> lexicon = Set.of();
 
@@ -187,6 +190,9 @@ public final class RulesData {
         Set<String> lexicon = new java.util.HashSet<>(base.lexicon);
         lexicon.addAll(user.lexicon);
         out.lexicon = Set.copyOf(lexicon);
+        // A user's purpose words and deferred heads replace the shipped ones when given.
+        out.setPurpose(user.purposeWordList.isEmpty() ? base.purposeWordList : user.purposeWordList,
+                user.purposeDeferred.isEmpty() ? base.purposeDeferred : user.purposeDeferred);
         return out;
     }
 
@@ -208,7 +214,8 @@ public final class RulesData {
                     + " (line " + e.getLocation().getLineNr() + ")");
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
-                "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords"));
+                "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
+                "purposeWords", "purposeHeadsDeferred"));
         Json.strings(root, "$", "knownWords", false);
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
@@ -334,7 +341,43 @@ public final class RulesData {
         Set<String> lexicon = new java.util.HashSet<>();
         words(root, lexicon);
         out.lexicon = Set.copyOf(lexicon);
+        List<String> purposeWords = Json.strings(root, "$", "purposeWords", false);
+        for (int i = 0; i < purposeWords.size(); i++) {
+            try {
+                Pattern.compile(purposeWords.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException("$.purposeWords[" + i + "]", "not a valid pattern: " + e.getDescription());
+            }
+        }
+        Set<TreatmentCategory> deferred = new java.util.LinkedHashSet<>();
+        List<String> deferredKeys = Json.strings(root, "$", "purposeHeadsDeferred", false);
+        for (int i = 0; i < deferredKeys.size(); i++) {
+            TreatmentCategory c = TreatmentCategory.fromKey(deferredKeys.get(i));
+            if (c == TreatmentCategory.OTHER && !"other".equals(deferredKeys.get(i))) {
+                throw new GuidelineFormatException("$.purposeHeadsDeferred[" + i + "]",
+                        "unknown category \"" + deferredKeys.get(i) + "\"");
+            }
+            deferred.add(c);
+        }
+        out.setPurpose(purposeWords, deferred);
         return out;
+    }
+
+    private void setPurpose(List<String> words, Set<TreatmentCategory> deferred) {
+        this.purposeWordList = List.copyOf(words);
+        this.purposeDeferred = Set.copyOf(deferred);
+        this.purpose = words.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+    }
+
+    /** The words after which a request says what the item is for ("for", "following"); null when none. */
+    Pattern purposeWords() {
+        return purpose;
+    }
+
+    /** The categories whose own rules read the purpose, so that their head does not decide alone. */
+    Set<TreatmentCategory> purposeHeadsDeferred() {
+        return purposeDeferred;
     }
 
     /** Every word of three letters or more in the file's text: words the spelling reader never corrects. */

@@ -104,6 +104,23 @@ class RequestReaderTest {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Inpatient hospital stay x1 day for the arthroplasty | facility",
+            "Ice machine following shoulder surgery | tens-dme",
+            "Crutches after the knee arthroscopy | tens-dme",
+            "Ondansetron 4mg for nausea after surgery | other",
+            "Knee brace prior to surgery | tens-dme",
+            "Request for MRI of the knee | imaging",
+            "Supplies for the TENS unit | tens-dme",
+            // A consultation's own rule reads what it is for.
+            "Referral for physical therapy | physical-therapy",
+            "Internal medicine consultation for pre-op clearance | preop",
+            "Pain management consultation for epidural steroid injection | consultation"})
+    void theHeadBeforeThePurposeWordNamesTheItem(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+    }
+
     @Test
     void aUserFileAddsAbbreviationsContextWordsAndKnownWords() throws Exception {
         Path p = tmp.resolve("mine.json");
@@ -130,6 +147,10 @@ class RequestReaderTest {
         assertTrue(m.contains("$.contextWords[1]: not a valid pattern"), m);
         m = refusal(broken(root -> root.putArray("knownWords").add("")));
         assertTrue(m.contains("$.knownWords[0]"), m);
+        m = refusal(broken(root -> root.putArray("purposeWords").add("for").add("[after")));
+        assertTrue(m.contains("$.purposeWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("purposeHeadsDeferred").add("consults")));
+        assertTrue(m.contains("$.purposeHeadsDeferred[0]: unknown category \"consults\""), m);
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
