@@ -57,22 +57,33 @@ public final class CategorySuggester {
 
     /**
      * The category of the text by the rules, the item's head first: in "inpatient stay x1 day for the
-     * arthroplasty" or "ice machine following shoulder surgery" the words before the purpose word
-     * ({@code purposeWords}) name what is asked for, the words after what it is for. When the head finds
-     * nothing, or finds a category whose own rules read the purpose ({@code purposeHeadsDeferred}: a
+     * arthroplasty" or "ice machine following shoulder surgery" the words before the first purpose word
+     * ({@code purposeWords}: for, due to) or sequence word ({@code sequenceWords}: after, following) name
+     * what is asked for, the words after it what it is for or when. When the head finds nothing, or, before
+     * a purpose word, finds a category whose own rules read the purpose ({@code purposeHeadsDeferred}: a
      * consultation "for" a treatment), the whole text decides.
      */
     static TreatmentCategory byRules(String lowerText, RulesData rules) {
-        if (rules.purposeWords() != null) {
-            Matcher m = rules.purposeWords().matcher(lowerText);
-            if (m.find() && m.start() > 0) {
-                TreatmentCategory head = firstRule(lowerText.substring(0, m.start()), rules);
-                if (head != null && !rules.purposeHeadsDeferred().contains(head)) {
-                    return head;
-                }
+        int purpose = start(rules.purposeWords(), lowerText);
+        int sequence = start(rules.sequenceWords(), lowerText);
+        int cut = Math.min(purpose, sequence);
+        if (cut > 0 && cut < lowerText.length()) {
+            TreatmentCategory head = firstRule(lowerText.substring(0, cut), rules);
+            // A consultation "for" a treatment is read by the consultation's own rule; "after" is only time.
+            boolean deferred = head != null && cut == purpose && rules.purposeHeadsDeferred().contains(head);
+            if (head != null && !deferred) {
+                return head;
             }
         }
         return firstRule(lowerText, rules);
+    }
+
+    private static int start(java.util.regex.Pattern words, String text) {
+        if (words == null) {
+            return Integer.MAX_VALUE;
+        }
+        Matcher m = words.matcher(text);
+        return m.find() ? m.start() : Integer.MAX_VALUE;
     }
 
     /** The first rule that matches the text (brands read as their ingredients), or null. */

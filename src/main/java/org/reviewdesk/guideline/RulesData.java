@@ -70,6 +70,8 @@ public final class RulesData {
     private Pattern purpose;
     private java.util.Set<TreatmentCategory> purposeDeferred = Set.of();
     private List<String> purposeWordList = List.of();
+    private Pattern sequence;
+    private List<String> sequenceWordList = List.of();
     private volatile RequestReader reader;
     private Set<String> lexicon = Set.of();
 
@@ -193,6 +195,7 @@ public final class RulesData {
         // A user's purpose words and deferred heads replace the shipped ones when given.
         out.setPurpose(user.purposeWordList.isEmpty() ? base.purposeWordList : user.purposeWordList,
                 user.purposeDeferred.isEmpty() ? base.purposeDeferred : user.purposeDeferred);
+        out.setSequence(user.sequenceWordList.isEmpty() ? base.sequenceWordList : user.sequenceWordList);
         return out;
     }
 
@@ -215,7 +218,7 @@ public final class RulesData {
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
                 "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
-                "purposeWords", "purposeHeadsDeferred"));
+                "purposeWords", "purposeHeadsDeferred", "sequenceWords"));
         Json.strings(root, "$", "knownWords", false);
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
@@ -359,8 +362,28 @@ public final class RulesData {
             }
             deferred.add(c);
         }
+        List<String> sequenceWords = Json.strings(root, "$", "sequenceWords", false);
+        for (int i = 0; i < sequenceWords.size(); i++) {
+            try {
+                Pattern.compile(sequenceWords.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException("$.sequenceWords[" + i + "]", "not a valid pattern: " + e.getDescription());
+            }
+        }
         out.setPurpose(purposeWords, deferred);
+        out.setSequence(sequenceWords);
         return out;
+    }
+
+    private void setSequence(List<String> words) {
+        this.sequenceWordList = List.copyOf(words);
+        this.sequence = words.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+    }
+
+    /** The words after which a request says what comes before or after the item ("following", "after"). */
+    Pattern sequenceWords() {
+        return sequence;
     }
 
     private void setPurpose(List<String> words, Set<TreatmentCategory> deferred) {
@@ -370,7 +393,7 @@ public final class RulesData {
                 : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
     }
 
-    /** The words after which a request says what the item is for ("for", "following"); null when none. */
+    /** The words after which a request says what the item is for ("for", "due to"); null when none. */
     Pattern purposeWords() {
         return purpose;
     }

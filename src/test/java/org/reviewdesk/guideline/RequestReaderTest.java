@@ -116,7 +116,16 @@ class RequestReaderTest {
             // A consultation's own rule reads what it is for.
             "Referral for physical therapy | physical-therapy",
             "Internal medicine consultation for pre-op clearance | preop",
-            "Pain management consultation for epidural steroid injection | consultation"})
+            "Pain management consultation for epidural steroid injection | consultation",
+            // "after" is only time: a visit after an MRI is a visit.
+            "Office visit after the MRI | consultation",
+            "Follow-up with the surgeon after the injection | consultation",
+            // Medicines of the other classes and services that are not care are what they are.
+            "Gabapentin 300mg for neuropathic pain after surgery | other",
+            "Cymbalta 30mg following the lumbar fusion | other",
+            "Transportation to physical therapy | other",
+            "Interpreter for the office visits | other",
+            "Gabapentin 10%, amitriptyline 5% cream | topical"})
     void theHeadBeforeThePurposeWordNamesTheItem(String request, String key) {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
@@ -149,6 +158,8 @@ class RequestReaderTest {
         assertTrue(m.contains("$.knownWords[0]"), m);
         m = refusal(broken(root -> root.putArray("purposeWords").add("for").add("[after")));
         assertTrue(m.contains("$.purposeWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("sequenceWords").add("after").add("(?<=x")));
+        assertTrue(m.contains("$.sequenceWords[1]: not a valid pattern"), m);
         m = refusal(broken(root -> root.putArray("purposeHeadsDeferred").add("consults")));
         assertTrue(m.contains("$.purposeHeadsDeferred[0]: unknown category \"consults\""), m);
     }
