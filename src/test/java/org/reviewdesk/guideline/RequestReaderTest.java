@@ -113,6 +113,9 @@ class RequestReaderTest {
             "Knee brace prior to surgery | tens-dme",
             "Request for MRI of the knee | imaging",
             "Supplies for the TENS unit | tens-dme",
+            // "for injection" is the drug's form, not what it is for.
+            "Lidocaine 1% for injection, 5ml vial | injection",
+            "Triamcinolone 40mg/ml for intra-articular injection | injection",
             // A consultation's own rule reads what it is for.
             "Referral for physical therapy | physical-therapy",
             "Internal medicine consultation for pre-op clearance | preop",
