@@ -63,10 +63,29 @@ public final class RulesData {
     private final Map<Pattern, String> brandPatterns;
     private final Map<String, DataChecklist> checklists;
     private final List<Ingredient> ingredients;
+    private final Map<String, String> abbreviations;
+    private final List<String> contextWords;
+    private final Map<Pattern, String> abbreviationPatterns;
+    private final Pattern context;
+    private Pattern purpose;
+    private java.util.Set<TreatmentCategory> purposeDeferred = Set.of();
+    private List<String> purposeWordList = List.of();
+    private Pattern sequence;
+    private List<String> sequenceWordList = List.of();
+    private volatile RequestReader reader;
+    private Set<String> lexicon = Set.of();
 
     private RulesData(String version, Map<String, String> brands, List<CategoryRule> categoryRules,
             Map<String, List<String>> synonyms, Map<TreatmentCategory, String> categoryWords, List<BodyPart> bodyParts,
-            Map<String, DataChecklist> checklists, List<Ingredient> ingredients) {
+            Map<String, DataChecklist> checklists, List<Ingredient> ingredients, Map<String, String> abbreviations,
+            List<String> contextWords) {
+        this.abbreviations = abbreviations;
+        this.contextWords = List.copyOf(contextWords);
+        this.abbreviationPatterns = new LinkedHashMap<>();
+        abbreviations.forEach((k, v) -> abbreviationPatterns.put(Pattern.compile("(?<![a-z0-9])(?:" + k
+                + ")(?![a-z0-9])"), java.util.regex.Matcher.quoteReplacement(v)));
+        this.context = contextWords.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", contextWords) + ")(?![a-z0-9])");
         this.categoryWords = categoryWords;
         this.synonymPatterns = new LinkedHashMap<>();
         synonyms.keySet().forEach(k -> synonymPatterns.put(k,
@@ -164,8 +183,20 @@ public final class RulesData {
         base.ingredients.forEach(x -> table.putIfAbsent(x.name(), x));
         Map<TreatmentCategory, String> words = new LinkedHashMap<>(base.categoryWords);
         words.putAll(user.categoryWords);
-        return new RulesData(user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()), lists,
-                new ArrayList<>(table.values()));
+        Map<String, String> abbreviations = new LinkedHashMap<>(base.abbreviations);
+        abbreviations.putAll(user.abbreviations);
+        List<String> contextWords = new ArrayList<>(user.contextWords);
+        contextWords.addAll(base.contextWords);
+        RulesData out = new RulesData(user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()),
+                lists, new ArrayList<>(table.values()), abbreviations, contextWords);
+        Set<String> lexicon = new java.util.HashSet<>(base.lexicon);
+        lexicon.addAll(user.lexicon);
+        out.lexicon = Set.copyOf(lexicon);
+        // A user's purpose words and deferred heads replace the shipped ones when given.
+        out.setPurpose(user.purposeWordList.isEmpty() ? base.purposeWordList : user.purposeWordList,
+                user.purposeDeferred.isEmpty() ? base.purposeDeferred : user.purposeDeferred);
+        out.setSequence(user.sequenceWordList.isEmpty() ? base.sequenceWordList : user.sequenceWordList);
+        return out;
     }
 
     /** Reads one rules file; {@code fileName} goes into every error message. */
@@ -186,7 +217,9 @@ public final class RulesData {
                     + " (line " + e.getLocation().getLineNr() + ")");
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
-                "bodyParts", "checklists", "topicalIngredients"));
+                "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
+                "purposeWords", "purposeHeadsDeferred", "sequenceWords"));
+        Json.strings(root, "$", "knownWords", false);
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
             throw new GuidelineFormatException("$.format", "expected \"" + FORMAT + "\", got \"" + format + "\"");
@@ -280,7 +313,117 @@ public final class RulesData {
             ingredients.add(new Ingredient(name, words(n, path, "match", true), n.get("recommended").booleanValue(),
                     unless.isEmpty() ? null : words(n, path, "unless", false), Json.text(n, path, "why", true)));
         }
-        return new RulesData(version, brands, rules, synonyms, categoryWords, parts, checklists, ingredients);
+        Map<String, String> abbreviations = new LinkedHashMap<>();
+        if (root.has("abbreviations")) {
+            JsonNode a = root.get("abbreviations");
+            Json.map(a, "$.abbreviations");
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual() || e.getValue().textValue().isBlank()) {
+                    throw new GuidelineFormatException("$.abbreviations." + e.getKey(), "expected the words it stands for");
+                }
+                try {
+                    Pattern.compile(e.getKey());
+                } catch (PatternSyntaxException x) {
+                    throw new GuidelineFormatException("$.abbreviations." + e.getKey(),
+                            "not a valid pattern: " + x.getDescription());
+                }
+                abbreviations.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().textValue().toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> contextWords = Json.strings(root, "$", "contextWords", false);
+        for (int i = 0; i < contextWords.size(); i++) {
+            try {
+                Pattern.compile(contextWords.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException("$.contextWords[" + i + "]", "not a valid pattern: " + e.getDescription());
+            }
+        }
+        RulesData out = new RulesData(version, brands, rules, synonyms, categoryWords, parts, checklists, ingredients,
+                abbreviations, contextWords);
+        Set<String> lexicon = new java.util.HashSet<>();
+        words(root, lexicon);
+        out.lexicon = Set.copyOf(lexicon);
+        List<String> purposeWords = Json.strings(root, "$", "purposeWords", false);
+        for (int i = 0; i < purposeWords.size(); i++) {
+            try {
+                Pattern.compile(purposeWords.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException("$.purposeWords[" + i + "]", "not a valid pattern: " + e.getDescription());
+            }
+        }
+        Set<TreatmentCategory> deferred = new java.util.LinkedHashSet<>();
+        List<String> deferredKeys = Json.strings(root, "$", "purposeHeadsDeferred", false);
+        for (int i = 0; i < deferredKeys.size(); i++) {
+            TreatmentCategory c = TreatmentCategory.fromKey(deferredKeys.get(i));
+            if (c == TreatmentCategory.OTHER && !"other".equals(deferredKeys.get(i))) {
+                throw new GuidelineFormatException("$.purposeHeadsDeferred[" + i + "]",
+                        "unknown category \"" + deferredKeys.get(i) + "\"");
+            }
+            deferred.add(c);
+        }
+        List<String> sequenceWords = Json.strings(root, "$", "sequenceWords", false);
+        for (int i = 0; i < sequenceWords.size(); i++) {
+            try {
+                Pattern.compile(sequenceWords.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException("$.sequenceWords[" + i + "]", "not a valid pattern: " + e.getDescription());
+            }
+        }
+        out.setPurpose(purposeWords, deferred);
+        out.setSequence(sequenceWords);
+        return out;
+    }
+
+    private void setSequence(List<String> words) {
+        this.sequenceWordList = List.copyOf(words);
+        this.sequence = words.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+    }
+
+    /** The words after which a request says what comes before or after the item ("following", "after"). */
+    Pattern sequenceWords() {
+        return sequence;
+    }
+
+    private void setPurpose(List<String> words, Set<TreatmentCategory> deferred) {
+        this.purposeWordList = List.copyOf(words);
+        this.purposeDeferred = Set.copyOf(deferred);
+        this.purpose = words.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+    }
+
+    /** The words after which a request says what the item is for ("for", "due to"); null when none. */
+    Pattern purposeWords() {
+        return purpose;
+    }
+
+    /** The categories whose own rules read the purpose, so that their head does not decide alone. */
+    Set<TreatmentCategory> purposeHeadsDeferred() {
+        return purposeDeferred;
+    }
+
+    /** Every word of three letters or more in the file's text: words the spelling reader never corrects. */
+    private static void words(JsonNode n, Set<String> into) {
+        if (n.isTextual()) {
+            java.util.regex.Matcher m = Pattern.compile("[a-z]{3,}").matcher(n.textValue().toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                into.add(m.group());
+            }
+        } else if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                words(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()), into);
+                words(e.getValue(), into);
+            }
+        } else if (n.isArray()) {
+            n.forEach(x -> words(x, into));
+        }
+    }
+
+    /** The words of the rules file(s), which the spelling reader never corrects. */
+    Set<String> lexicon() {
+        return lexicon;
     }
 
     static TreatmentCategory category(JsonNode n, String path) throws GuidelineFormatException {
@@ -419,6 +562,33 @@ public final class RulesData {
             t = b.getKey().matcher(t).replaceAll(b.getValue());
         }
         return t;
+    }
+
+    /** The (lower-case) text with each abbreviation of the table written out ("xr" as "x-ray"). */
+    String withAbbreviations(String lowerText) {
+        String t = lowerText;
+        for (Map.Entry<Pattern, String> a : abbreviationPatterns.entrySet()) {
+            t = a.getKey().matcher(t).replaceAll(a.getValue());
+        }
+        return t;
+    }
+
+    /**
+     * The words that only say where an item stands ("associated surgical service:", "post-op"), not what it
+     * is; null when the table is empty.
+     */
+    Pattern contextWords() {
+        return context;
+    }
+
+    /** The reader of requests for these rules (normaliser and spelling), made once. */
+    RequestReader reader() {
+        RequestReader r = reader;
+        if (r == null) {
+            r = new RequestReader(this);
+            reader = r;
+        }
+        return r;
     }
 
     /** The first body part the text names, or null. */

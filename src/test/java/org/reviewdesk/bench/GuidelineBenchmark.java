@@ -326,7 +326,62 @@ public final class GuidelineBenchmark {
             }
         }
 
+        /**
+         * The category the citation names (label derivation v2, the default): the first cited section (or the
+         * guideline's name when no section is given), in the order the reviewer wrote them, that names a
+         * category, the body chapters' headings ("Special Studies", "Surgical Considerations") only after the
+         * topic sections. "Meloxicam" cited under "NSAIDs (non-steroidal anti-inflammatory drugs), NSAIDs, GI
+         * symptoms & cardiovascular risk" is an NSAID item, not GI protection; an antiemetic section ("Antiemetics
+         * (for opioid nausea)") names an antiemetic, not an opioid. {@code -Dbench.labels=v1} gives the
+         * derivation of the earlier sessions ({@link #ofV1}), so figures can be compared both ways.
+         */
         static String of(List<Citation> citations, GuidelineLibrary lib) {
+            if ("v1".equals(System.getProperty("bench.labels"))) {
+                return ofV1(citations, lib);
+            }
+            List<String> texts = new ArrayList<>();
+            for (Citation c : citations) {
+                if (c.sections() != null && !c.sections().isEmpty()) {
+                    texts.addAll(c.sections());
+                } else {
+                    lib.byId(c.guidelineId()).ifPresent(e -> texts.add(e.name()));
+                }
+            }
+            // The topic sections first, then the MTUS body chapters' headings, which hold several topics
+            // ("Special Studies" holds imaging and electrodiagnostic studies alike).
+            for (boolean heading : new boolean[] {false, true}) {
+                for (String text : texts) {
+                    String t = " " + text.toLowerCase(Locale.ROOT).strip();
+                    if (HEADINGS.contains(t.strip()) != heading) {
+                        continue;
+                    }
+                    if (t.matches("(?s).*(?<![a-z])anti-?emetic.*")) {
+                        return "other";
+                    }
+                    String k = named(t);
+                    if (k != null) {
+                        return k;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** Headings of the MTUS (ACOEM) body chapters that name no single topic. */
+        private static final java.util.Set<String> HEADINGS = java.util.Set.of("special studies",
+                "surgical considerations");
+
+        private static String named(String t) {
+            for (Map.Entry<String, String> w : WORDS.entrySet()) {
+                if (t.matches("(?s).*(?<![a-z])" + java.util.regex.Pattern.quote(w.getKey()) + ".*")) {
+                    return w.getValue();
+                }
+            }
+            return null;
+        }
+
+        /** Label derivation v1 (sessions 1-5): all cited sections as one text, categories in table order. */
+        static String ofV1(List<Citation> citations, GuidelineLibrary lib) {
             StringBuilder text = new StringBuilder();
             for (Citation c : citations) {
                 boolean sections = c.sections() != null && !c.sections().isEmpty();

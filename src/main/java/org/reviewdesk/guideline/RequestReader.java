@@ -1,0 +1,145 @@
+package org.reviewdesk.guideline;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a request as the category rules need it, the same way for every request: the IMR-eligible
+ * portion without billing details ("DOS: 11/11/2016"), lower case, the rules' abbreviations written out
+ * ("xr" as "x-ray"), and long words misspelt by one letter read as the rules' word ("acupunture",
+ * "tramadal", "thearpy"). Nothing here names a category: the words come from {@code rules.json}.
+ */
+final class RequestReader {
+    /** Words shorter than this are never corrected: "lotion" must not become "motion". */
+    static final int MIN_LENGTH = 7;
+    /** A changed (rather than added, dropped or swapped) letter is read only in words this long. */
+    static final int MIN_SUBSTITUTION = 8;
+    private static final Pattern WORD = Pattern.compile("[a-z]+");
+    // A plain word inside a rule's pattern: not a stem ("electromyogra\w*") and not optional ("braces?").
+    private static final Pattern PLAIN = Pattern.compile("(?<![a-z\\\\])[a-z]{" + MIN_LENGTH + ",}(?![a-z\\\\?(\\[{*+])");
+    private static final Pattern ANY = Pattern.compile("[a-z]{3,}");
+
+    private final RulesData rules;
+    /** The words a misspelling may be read as: the rules' own words, brands and ingredients. */
+    private final Set<String> vocabulary = new HashSet<>();
+    /** Every word the rules know (also stems and vetoes), never corrected. */
+    private final Set<String> known = new HashSet<>();
+
+    RequestReader(RulesData rules) {
+        this.rules = rules;
+        for (RulesData.CategoryRule r : rules.categoryRules()) {
+            collect(r.match().pattern(), true);
+            if (r.unless() != null) {
+                collect(r.unless().pattern(), false);
+            }
+        }
+        for (Map.Entry<String, String> b : rules.brands().entrySet()) {
+            collect(b.getKey(), true);
+            collect(b.getValue(), true);
+        }
+        for (RulesData.Ingredient x : rules.ingredients()) {
+            collect(x.name().toLowerCase(Locale.ROOT), true);
+            collect(x.match().pattern(), true);
+        }
+        for (Map.Entry<String, List<String>> s : rules.synonyms().entrySet()) {
+            collect(s.getKey(), false);
+            s.getValue().forEach(v -> collect(v.toLowerCase(Locale.ROOT), false));
+        }
+        for (RulesData.BodyPart p : rules.bodyParts()) {
+            collect(p.match().pattern(), false);
+            p.words().forEach(w -> collect(w.toLowerCase(Locale.ROOT), false));
+        }
+        for (String w : rules.lexicon()) {
+            known.add(w);
+        }
+        known.addAll(vocabulary);
+    }
+
+    private void collect(String source, boolean target) {
+        if (target) {
+            Matcher m = PLAIN.matcher(source);
+            while (m.find()) {
+                vocabulary.add(m.group());
+            }
+        }
+        Matcher a = ANY.matcher(source);
+        while (a.find()) {
+            known.add(a.group());
+        }
+    }
+
+    /** The request read for the rules: portion, lower case, abbreviations written out, spelling read. */
+    String read(String request) {
+        String t = ItemNameSupport.itemName(request).toLowerCase(Locale.ROOT);
+        t = rules.withAbbreviations(t);
+        return spelled(t);
+    }
+
+    /** The text with each long word the rules do not know, one edit from exactly one rule word, read as that word. */
+    String spelled(String lowerText) {
+        Matcher m = WORD.matcher(lowerText);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String w = m.group();
+            String fixed = w.length() >= MIN_LENGTH && !known.contains(w) ? correction(w) : null;
+            m.appendReplacement(out, Matcher.quoteReplacement(fixed == null ? w : fixed));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The one vocabulary word at one edit (a letter added, dropped, changed or two swapped), or null. */
+    String correction(String word) {
+        String found = null;
+        for (String v : vocabulary) {
+            if (Math.abs(v.length() - word.length()) <= 1 && oneEdit(word, v)) {
+                if (found != null && !found.equals(v)) {
+                    return null;
+                }
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    /** Whether a and b differ by exactly one insertion, deletion, substitution or swap of neighbours. */
+    static boolean oneEdit(String a, String b) {
+        if (a.equals(b)) {
+            return false;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (la == lb) {
+            int i = 0;
+            while (a.charAt(i) == b.charAt(i)) {
+                i++;
+            }
+            // A changed letter only in longer words: "heating" and "hearing" are words, not "healing".
+            if (la >= MIN_SUBSTITUTION && a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true;
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        if (Math.abs(la - lb) != 1) {
+            return false;
+        }
+        String s = la < lb ? a : b;
+        String l = la < lb ? b : a;
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == l.charAt(i)) {
+            i++;
+        }
+        return s.substring(i).equals(l.substring(i + 1));
+    }
+
+    /** The words misspellings are read as (for tests). */
+    Set<String> vocabulary() {
+        return Set.copyOf(vocabulary);
+    }
+}

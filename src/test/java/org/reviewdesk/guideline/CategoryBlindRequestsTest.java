@@ -1,0 +1,42 @@
+package org.reviewdesk.guideline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The blind written requests of the sixth session, the held-out proxy: written before the suggester ran on
+ * them. {@code blind-requests-6.tsv} (306) answered 292 (95.4%) on its first run and led to the request
+ * reader (spelling, abbreviations, context words); {@code blind-requests-7.tsv} (127) was written after those
+ * changes and changed nothing; it answered 125 (98.4%) on its first run, and still does after the purpose-word
+ * rule that came after it (from blind-6 and general grammar, not from blind-7); {@code blind-requests-8.tsv} (50
+ * requests naming an item and what it is for) answered 44 (45 with a mistyped label corrected) on its first run and
+ * led to the sequence words and two rules of category other, after which 49; {@code blind-requests-9.tsv} (20 in
+ * the partial-certification wrapper) answered 20 on its first run (16 before the reader). A row marked {@code known} is one the
+ * rules still get wrong; it must stay wrong until fixed (then the mark goes), so the misses stay explicit.
+ */
+class CategoryBlindRequestsTest {
+    @ParameterizedTest
+    @CsvSource({"blind-requests-6.tsv, 306", "blind-requests-7.tsv, 127", "blind-requests-8.tsv, 50",
+        "blind-requests-9.tsv, 20"})
+    void blindRequestsLandInTheirCategoriesExceptTheKnownMisses(String file, int size) {
+        List<String[]> rows = WrittenRequests.rows(file);
+        assertEquals(size, rows.size());
+        List<String> misses = new ArrayList<>();
+        List<String> knownFixed = new ArrayList<>();
+        for (String[] f : rows) {
+            boolean ok = CategorySuggester.suggest(f[0]) == TreatmentCategory.fromKey(f[1]);
+            boolean known = f.length > 2 && f[2].equals("known");
+            if (known && ok) {
+                knownFixed.add(f[0]);
+            } else if (!known && !ok) {
+                misses.add(f[0] + " -> " + CategorySuggester.suggest(f[0]).key() + " (expected " + f[1] + ")");
+            }
+        }
+        assertEquals(List.of(), misses);
+        assertEquals(List.of(), knownFixed, "fixed: drop the 'known' mark");
+    }
+}

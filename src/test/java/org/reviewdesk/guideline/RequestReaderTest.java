@@ -1,0 +1,181 @@
+package org.reviewdesk.guideline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * How a request is read before the category rules: the IMR-eligible portion, abbreviations from the data,
+ * long words misspelt by one edit read as the rules' word, and context words ("associated surgical
+ * service", "post-op") judged apart from what the item is.
+ */
+class RequestReaderTest {
+    @TempDir
+    Path tmp;
+
+    private static InputStream shipped() {
+        return RulesData.class.getResourceAsStream("rules.json");
+    }
+
+    private static RequestReader reader() {
+        return RulesData.shipped().reader();
+    }
+
+    @Test
+    void oneEditIsAnAddedDroppedChangedOrSwappedLetter() {
+        assertTrue(RequestReader.oneEdit("acupunture", "acupuncture"));
+        assertTrue(RequestReader.oneEdit("accupuncture", "acupuncture"));
+        assertTrue(RequestReader.oneEdit("tramadal", "tramadol"));
+        assertTrue(RequestReader.oneEdit("thearpy", "therapy"));
+        assertFalse(RequestReader.oneEdit("therapy", "therapy"));
+        assertFalse(RequestReader.oneEdit("naproxen", "naprosyn"));
+        assertFalse(RequestReader.oneEdit("hydrocodone", "oxycodone"));
+        // A changed letter counts only in words of eight letters or more.
+        assertFalse(RequestReader.oneEdit("heating", "healing"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "acupunture 6 visits | acupuncture 6 visits",
+            "accupuncture therapy | acupuncture therapy",
+            "physical thearpy x6 | physical therapy x6",
+            "tramadal 50 mg #90 | tramadol 50 mg #90",
+            "hydrocodon/acetaminophen 10/325 | hydrocodone/acetaminophen 10/325",
+            "cyclobenzaprne 7.5 mg | cyclobenzaprine 7.5 mg",
+            "omeprazol 20 mg | omeprazole 20 mg",
+            "chiropratic manipulation 2x4 | chiropractic manipulation 2x4"})
+    void misspeltLongWordsAreReadAsTheRulesWord(String written, String read) {
+        assertEquals(read, reader().spelled(written));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "heating pad", "hearing aids", "lotion", "continuous passive motion", "release of the first dorsal compartment",
+            "motorized scooter", "vestibular rehabilitation", "zorbex 50mg", "ketoprofen 10% in lipoderm base"})
+    void wordsThatAreWordsStayAsWritten(String written) {
+        assertEquals(written, reader().spelled(written));
+    }
+
+    @Test
+    void theVocabularyIsTheRulesOwnLongWords() {
+        assertTrue(reader().vocabulary().contains("acupuncture"));
+        assertTrue(reader().vocabulary().contains("tabradol"), "brand names");
+        assertTrue(reader().vocabulary().stream().allMatch(w -> w.length() >= RequestReader.MIN_LENGTH));
+        assertNull(reader().correction("lumbar"), "short words are never corrected");
+    }
+
+    @Test
+    void theRequestIsReadAsItsImrEligiblePortionWithAbbreviationsWrittenOut() {
+        assertEquals("physical therapy for 6 sessions", reader().read("Acupuncture 12 sessions was the original request."
+                + " Physical therapy for 6 sessions was authorized by the Claims Administrator. The remaining IMR eligible"
+                + " portion of the original request, Physical therapy for 6 sessions is"));
+        assertEquals("x-ray c-spine ap/lat", reader().read("XR c-spine AP/lat"));
+        assertEquals("effexor xr 75mg #30", reader().read("Effexor XR 75mg #30"), "extended release is not an x-ray");
+        assertEquals("terocin patches", reader().read("Terocin patches DOS: 11/11/2016"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Associated surgical service: Cold therapy unit, 7 day rental | tens-dme",
+            "Associated surgical service: Slingshot sling | tens-dme",
+            "Cold therapy unit x 7 days post-op | tens-dme",
+            "Post operative front wheel walker | tens-dme",
+            "Post-op Zofran | other",
+            "Post-op Percocet 5/325mg | opioid",
+            "Associated surgical service: Physical therapy, times 12 | physical-therapy",
+            "Associated surgical service: Assistant surgeon | surgical-assistant",
+            "Associated surgical service: EKG | preop",
+            "Associated surgical service: Right shoulder arthroscopy | surgery",
+            "Post-op | surgery",
+            "Post-operative follow-up visit with the surgeon | consultation"})
+    void contextWordsSayWhereAnItemStandsNotWhatItIs(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Inpatient hospital stay x1 day for the arthroplasty | facility",
+            "Ice machine following shoulder surgery | tens-dme",
+            "Crutches after the knee arthroscopy | tens-dme",
+            "Ondansetron 4mg for nausea after surgery | other",
+            "Knee brace prior to surgery | tens-dme",
+            "Request for MRI of the knee | imaging",
+            "Supplies for the TENS unit | tens-dme",
+            // "for injection" is the drug's form, not what it is for.
+            "Lidocaine 1% for injection, 5ml vial | injection",
+            "Triamcinolone 40mg/ml for intra-articular injection | injection",
+            // A consultation's own rule reads what it is for.
+            "Referral for physical therapy | physical-therapy",
+            "Internal medicine consultation for pre-op clearance | preop",
+            "Pain management consultation for epidural steroid injection | consultation",
+            // "after" is only time: a visit after an MRI is a visit.
+            "Office visit after the MRI | consultation",
+            "Follow-up with the surgeon after the injection | consultation",
+            // Medicines of the other classes and services that are not care are what they are.
+            "Gabapentin 300mg for neuropathic pain after surgery | other",
+            "Cymbalta 30mg following the lumbar fusion | other",
+            "Transportation to physical therapy | other",
+            "Interpreter for the office visits | other",
+            "Gabapentin 10%, amitriptyline 5% cream | topical"})
+    void theHeadBeforeThePurposeWordNamesTheItem(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+    }
+
+    @Test
+    void aUserFileAddsAbbreviationsContextWordsAndKnownWords() throws Exception {
+        Path p = tmp.resolve("mine.json");
+        Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"abbreviations\":{\"aqt\":\"aquatic therapy\"},"
+                + "\"contextWords\":[\"after the operation\"],\"knownWords\":[\"acupunctures\"],"
+                + "\"brands\":{\"zorbexalin\":\"tramadol\"}}");
+        RulesData rules = RulesData.load(shipped(), p);
+        assertEquals(TreatmentCategory.PHYSICAL_THERAPY, CategorySuggester.suggest("AQT 2x6", rules));
+        assertEquals(TreatmentCategory.TENS_DME, CategorySuggester.suggest("Sling after the operation", rules));
+        assertEquals("acupunctures", rules.reader().spelled("acupunctures"), "a known word is never corrected");
+        assertEquals(TreatmentCategory.OPIOID, CategorySuggester.suggest("Zorbexalim 50mg", rules),
+                "a user's brand is in the vocabulary too");
+        assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("XR of the knee", rules), "shipped ones stay");
+    }
+
+    @Test
+    void brokenAbbreviationsAndContextWordsAreRefusedWithTheirPlace() throws Exception {
+        String m = refusal(broken(root -> ((ObjectNode) root.get("abbreviations")).put("x(r", "x-ray")));
+        assertTrue(m.startsWith(tmp.resolve("rules.json") + ": "), m);
+        assertTrue(m.contains("$.abbreviations.x(r: not a valid pattern"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("abbreviations")).put("xr", "")));
+        assertTrue(m.contains("$.abbreviations.xr: expected the words it stands for"), m);
+        m = refusal(broken(root -> root.putArray("contextWords").add("post-op").add("(unclosed")));
+        assertTrue(m.contains("$.contextWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("knownWords").add("")));
+        assertTrue(m.contains("$.knownWords[0]"), m);
+        m = refusal(broken(root -> root.putArray("purposeWords").add("for").add("[after")));
+        assertTrue(m.contains("$.purposeWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("sequenceWords").add("after").add("(?<=x")));
+        assertTrue(m.contains("$.sequenceWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("purposeHeadsDeferred").add("consults")));
+        assertTrue(m.contains("$.purposeHeadsDeferred[0]: unknown category \"consults\""), m);
+    }
+
+    private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(shipped());
+        change.accept(root);
+        Path p = tmp.resolve("rules.json");
+        Files.writeString(p, new ObjectMapper().writeValueAsString(root));
+        return p;
+    }
+
+    private String refusal(Path userFile) {
+        return assertThrows(GuidelineFormatException.class, () -> RulesData.load(shipped(), userFile)).getMessage();
+    }
+}
