@@ -367,14 +367,6 @@ public final class SearchService implements AutoCloseable {
         });
     }
 
-    /**
-     * Returns once everything handed to the index so far is in it and committed: an import returns before its
-     * index commit ends (see {@link #documentStored}); whatever reads the index folder's files waits here first.
-     */
-    public void awaitCommitted() {
-        indexer().run(() -> { });
-    }
-
     /** The store has committed a document's pages: they are searchable when this returns, durable soon after. */
     void documentStored(String caseNumber, String documentId) {
         Indexer ix = indexer();

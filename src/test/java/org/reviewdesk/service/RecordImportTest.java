@@ -143,7 +143,6 @@ class RecordImportTest {
         w.records().addFiles("EXAMPLE-0001", List.of(pdf(tmp, "pr2.pdf", 3)), RecordService.Progress.NONE,
                 () -> false);
         assertFalse(w.search().search("lumbar", "EXAMPLE-0001", 10).isEmpty());
-        w.search().awaitCommitted(); // the files of the import's index commit, which ends after it returns
         Path index = tmp.resolve("data").resolve("index");
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(index)));
