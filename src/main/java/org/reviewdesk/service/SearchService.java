@@ -367,15 +367,9 @@ public final class SearchService implements AutoCloseable {
         });
     }
 
-    /** The store has committed a document's pages: they are searchable when this returns, durable soon after. */
+    /** The store has committed a document's pages: make the index's copy durable too (returns once it is). */
     void documentStored(String caseNumber, String documentId) {
-        Indexer ix = indexer();
-        // every page queued so far is in the index's writer (searchable) when the import returns ...
-        ix.run(() -> { });
-        // ... and made durable meanwhile: the command or the window goes on while the commit runs (100-150 ms for a
-        // 1,000-page file); what comes next through the queue, and close(), waits for it. A kill before it ends
-        // leaves the document to the repair from the store at the next start, as a kill during the import does.
-        ix.submit(() -> {
+        indexer().run(() -> {
             try {
                 index().commit();
             } catch (IOException | StoreException e) {
