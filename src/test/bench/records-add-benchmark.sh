@@ -13,7 +13,8 @@
 #                       own options (heap cap, JIT, AOT cache) as built, alternating with the jars
 #   SERVED=N            also measure N imports sent to a running `reviewdesk serve` (needs LAUNCHER): the server is
 #                       started through the launcher (its own JVM options), each import goes to a case of its own
-#                       in the same store, pdftotext alternating; the first import meets a cold server (reported
+#                       in the same store, pdftotext alternating (after SETTLE=3 seconds of the server's own
+#                       background work); the first import meets a cold server (reported
 #                       apart), the others a warm one; the server's peak RSS (VmHWM) at the end
 #   STAGES=1            also time the import's analyses in one warm process, now and as before, alternating
 #                       (org.reviewdesk.record.AnalysisStageBenchmark: chronology split, duplicate pages)
@@ -89,13 +90,16 @@ for n in ${PAGES:-1000 5000}; do
       /usr/bin/time -v "$LAUNCHER" --data "$sd/data" records add "$(printf 'SERVED-%04d' "$i")" "$pdf" \
         > /dev/null 2> "$work/add.time" || { cat "$work/add.time"; exit 1; }
       sw+=("$(wall "$work/add.time")")
+      # the server goes on after answering (JIT compilation, index merges): let it settle, so that neither the
+      # anchor nor the next import shares the cores with it
+      sleep "${SETTLE:-3}"
       t0=$(date +%s%N); pdftotext "$pdf" "$work/add.txt"; t1=$(date +%s%N); st+=($(( (t1 - t0) / 1000000 )))
     done
     hwm=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$spid/status")
     "$LAUNCHER" --data "$sd/data" serve --stop > /dev/null 2>&1 || true
     wait "$spid" || true
     mst=$(median "${st[@]}"); mw=$(median "${sw[@]:1}")
-    echo "- $n pages, sent to reviewdesk serve ($LAUNCHER): first (cold server) ${sw[0]} ms; warm median $mw ms (runs: ${sw[*]:1}); server peak RSS $hwm MB; pdftotext median $mst ms: cold $(awk -v a="${sw[0]}" -v b="$mst" 'BEGIN{printf "%.1fx", a/b}'), warm $(awk -v a="$mw" -v b="$mst" 'BEGIN{printf "%.1fx", a/b}')"
+    echo "- $n pages, sent to reviewdesk serve ($LAUNCHER): first (cold server) ${sw[0]} ms; warm median $mw ms (runs: ${sw[*]:1}); server peak RSS $hwm MB; pdftotext median $mst ms while the server runs: cold $(awk -v a="${sw[0]}" -v b="$mst" 'BEGIN{printf "%.1fx", a/b}'), warm $(awk -v a="$mw" -v b="$mst" 'BEGIN{printf "%.1fx", a/b}'); against the pdftotext of the runs above ($mt ms, no server): warm $(awk -v a="$mw" -v b="$mt" 'BEGIN{printf "%.1fx", a/b}')"
     rm -rf "$sd"
   fi
   if [ -n "${STAGES:-}" ]; then
