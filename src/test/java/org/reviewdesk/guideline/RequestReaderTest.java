@@ -3,10 +3,8 @@ package org.reviewdesk.guideline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -168,14 +166,10 @@ class RequestReaderTest {
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
-        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(shipped());
-        change.accept(root);
-        Path p = tmp.resolve("rules.json");
-        Files.writeString(p, new ObjectMapper().writeValueAsString(root));
-        return p;
+        return BrokenRules.write(tmp, change);
     }
 
-    private String refusal(Path userFile) {
-        return assertThrows(GuidelineFormatException.class, () -> RulesData.load(shipped(), userFile)).getMessage();
+    private static String refusal(Path userFile) {
+        return BrokenRules.refusal(userFile);
     }
 }

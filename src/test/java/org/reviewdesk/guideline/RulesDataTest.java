@@ -2,7 +2,6 @@ package org.reviewdesk.guideline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,17 +90,11 @@ class RulesDataTest {
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
-        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(shipped());
-        change.accept(root);
-        Path p = tmp.resolve("rules.json");
-        Files.writeString(p, new ObjectMapper().writeValueAsString(root));
-        return p;
+        return BrokenRules.write(tmp, change);
     }
 
-    private String refusal(Path userFile) {
-        GuidelineFormatException e = assertThrows(GuidelineFormatException.class, () -> RulesData.load(shipped(),
-                userFile));
-        return e.getMessage();
+    private static String refusal(Path userFile) {
+        return BrokenRules.refusal(userFile);
     }
 
     /** The place of the checklist for this category (and kind) in the shipped file. */
