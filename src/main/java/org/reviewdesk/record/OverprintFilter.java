@@ -1,7 +1,5 @@
 package org.reviewdesk.record;
 
-import org.apache.pdfbox.text.TextPosition;
-
 /**
  * Spots glyphs drawn again over themselves (a "fake bold": the same text drawn twice, slightly shifted), so
  * that text reads "Diagnosis" and not "DDiiaaggnnoossiiss". PDFBox's own check looks every glyph up in sorted
@@ -26,12 +24,11 @@ final class OverprintFilter {
         lineY = Float.NaN;
     }
 
-    /** True when {@code t} repeats a glyph just drawn at (nearly) the same place; else remembers it. */
-    boolean isRepeat(TextPosition t) {
-        return isRepeat(t.getUnicode(), t.getX(), t.getY(), t.getWidth(), t.getHeight());
-    }
-
-    /** The same, with the glyph's text, position and size already read (they are computed on every call). */
+    /**
+     * True when the glyph ({@code unicode} at {@code x, y}, of that size, as its TextPosition reports them: they are
+     * computed on every call there, so the caller reads them once) repeats a glyph just drawn at (nearly) the same
+     * place; else remembers it.
+     */
     boolean isRepeat(String unicode, float x, float y, float width, float height) {
         // the same tolerance as PDFBox's duplicate check: a third of the glyph's width
         float tol = width / Math.max(1, unicode.length()) / 3f;
