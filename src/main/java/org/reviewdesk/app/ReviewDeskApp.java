@@ -35,6 +35,11 @@ public final class ReviewDeskApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         addIcon(stage);
         window = new MainWindow(stage, dataDir, getHostServices());
+        // while the window has the store open, other terminals' list, show, search, records, suggest and check run
+        // on it (each with the store's password) instead of being refused (docs/decisions/0021)
+        MainWindow w = window;
+        window.onUnlocked(workbench -> org.reviewdesk.cli.WindowCommandServer.start(workbench,
+                () -> javafx.application.Platform.runLater(w::recordsChangedOutside)));
         window.show();
     }
 

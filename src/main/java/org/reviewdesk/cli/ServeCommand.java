@@ -113,12 +113,25 @@ final class ServeCommand implements Callable<Integer> {
         static final long STALLED_SECONDS = 30;
         private volatile boolean busy;
         private volatile boolean stopping;
+        /** Null for a window's server: the window owns the store, its close ends the serving. */
         private final Thread hook;
+        /** Whether this server owns the store (serve) or a window lends it (see {@link WindowCommandServer}). */
+        private final boolean owning;
+        /** Run after a served command that may have changed the store (records add), on the server's thread. */
+        private final Runnable changed;
 
         Server(Workbench workbench, Path socket, java.time.Duration idle) throws IOException, CliException {
+            this(workbench, socket, idle, true, () -> { });
+        }
+
+        /** {@code idle} null: no idle stop (a window's server lives as long as the window's store). */
+        Server(Workbench workbench, Path socket, java.time.Duration idle, boolean owning, Runnable changed)
+                throws IOException, CliException {
             this.workbench = workbench;
             this.socket = socket;
-            this.idleNanos = idle.toNanos();
+            this.idleNanos = idle == null ? Long.MAX_VALUE : idle.toNanos();
+            this.owning = owning;
+            this.changed = changed;
             new SecureRandom().nextBytes(salt);
             if (Files.exists(socket)) {
                 if (answers(socket)) {
@@ -136,22 +149,17 @@ final class ServeCommand implements Callable<Integer> {
             }
             workbench.hold(true);
             // Ctrl+C or a kill: stop taking commands, let the running one finish (30 s at most), close the store
-            // cleanly
-            hook = new Thread(() -> {
+            // cleanly (a window closes its store itself, after stopping this server)
+            hook = !owning ? null : new Thread(() -> {
                 stopNow();
-                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (busy && System.nanoTime() < until) {
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        break;
-                    }
-                }
+                awaitIdle();
                 closeStore();
             }, "serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            if (hook != null) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
             timer.scheduleAtFixedRate(() -> {
-                if (!busy && System.nanoTime() - lastActivity > idleNanos) {
+                if (!busy && System.nanoTime() - lastActivity > idleNanos && idleNanos != Long.MAX_VALUE) {
                     stopNow();
                 }
                 // a client that stopped reading (`| less` left open, a suspended terminal) must not hold the others
@@ -248,12 +256,17 @@ final class ServeCommand implements Callable<Integer> {
                 if (!passwordAccepted(password)) {
                     stderr.println("error: The password is not correct for this store; nothing was changed. Try again.");
                     status = 1;
+                } else if (isStop(args) && !owning) {
+                    stderr.println("error: the ReviewDesk window serves the store of " + socket.getParent()
+                            + "; it stops when the window closes");
+                    status = 1;
                 } else if (isStop(args)) {
                     stdout.println("The ReviewDesk server of " + socket.getParent() + " stops.");
                     stopping = true;
                     status = 0;
                 } else if (isServe(args)) {
-                    stderr.println("error: a ReviewDesk server is already running for " + socket.getParent());
+                    stderr.println("error: " + (owning ? "a ReviewDesk server is already running for "
+                            : "the ReviewDesk window already serves the store of ") + socket.getParent());
                     status = 1;
                 } else {
                     // the client sends nothing more: end of stream while the command runs means it has gone
@@ -270,6 +283,13 @@ final class ServeCommand implements Callable<Integer> {
                     watch.setDaemon(true);
                     watch.start();
                     status = ReviewDeskCommand.runServed(workbench, Path.of(cwd), stdout, stderr, gone::get, args);
+                    if (changes(args)) {
+                        try {
+                            changed.run();
+                        } catch (RuntimeException e) {
+                            // the window shows the change when the case is opened again
+                        }
+                    }
                 }
             } finally {
                 Arrays.fill(password, '\0');
@@ -339,6 +359,20 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
 
+        /** Whether a forwarded command may have changed the store: only {@code records add} does. */
+        static boolean changes(String[] args) {
+            CommandWord word = CommandWord.of(args);
+            if (!"records".equals(word.name)) {
+                return false;
+            }
+            for (int i = word.at + 1; i < args.length && !args[i].equals("--"); i++) {
+                if (!args[i].startsWith("-")) {
+                    return args[i].equals("add");
+                }
+            }
+            return false;
+        }
+
         private static boolean isServe(String[] args) {
             return "serve".equals(CommandWord.of(args).name);
         }
@@ -391,12 +425,27 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
 
+        /** Waits until the running command (if any) has finished, 30 s at most. */
+        private void awaitIdle() {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (busy && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+
         private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private void closeStore() {
             if (closed.compareAndSet(false, true)) {
                 workbench.hold(false);
-                workbench.close();
+                if (owning) {
+                    workbench.close();
+                }
             }
         }
 
@@ -405,6 +454,12 @@ final class ServeCommand implements Callable<Integer> {
         public void close() {
             stopNow();
             timer.shutdownNow();
+            if (hook == null) {
+                // a window's server: the window closes its store once the running command has finished
+                awaitIdle();
+                closeStore();
+                return;
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {

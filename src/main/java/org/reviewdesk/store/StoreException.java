@@ -21,7 +21,8 @@ public class StoreException extends Exception {
     public static final class InUse extends StoreException {
         public InUse(java.nio.file.Path dir) {
             super("The store in " + dir + " is open in another ReviewDesk process; close it there first (a window,"
-                    + " or 'reviewdesk serve': stop that with 'reviewdesk serve --stop').");
+                    + " or 'reviewdesk serve': stop that with 'reviewdesk serve --stop'). While either runs, list, show,"
+                    + " search, records, suggest and check run in it.");
         }
     }
 

@@ -55,6 +55,34 @@ public final class MainWindow {
         stage.show();
     }
 
+    /**
+     * What the application starts on the store once it is unlocked (the command server of ADR 0021), closed
+     * before the store closes; null: nothing.
+     */
+    private java.util.function.Function<Workbench, AutoCloseable> onUnlocked;
+    private AutoCloseable served;
+
+    public void onUnlocked(java.util.function.Function<Workbench, AutoCloseable> f) {
+        this.onUnlocked = f;
+    }
+
+    /**
+     * Records were added to the store from outside the window (a command it served): the case list and the
+     * open cases' document lists are read again. On the FX thread.
+     */
+    public void recordsChangedOutside() {
+        if (workbench == null || caseList == null) {
+            return;
+        }
+        caseList.refresh();
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof WorkspacePane ws) {
+                ws.recordsChangedOutside();
+            }
+        }
+        Toasts.status("Records were added from the command line");
+    }
+
     private void unlocked(Workbench w) {
         this.workbench = w;
         caseList = new CaseListPane(w.cases(), w.search(), this::openCase, this::openCaseAndSearch);
@@ -92,6 +120,9 @@ public final class MainWindow {
             javafx.application.Platform.runLater(notes::show);
         }
         idleLock = new IdleLock(stage.getScene(), root, w, javafx.util.Duration.seconds(idleSeconds()));
+        if (onUnlocked != null) {
+            served = onUnlocked.apply(w);
+        }
         // after the window is usable, at low priority, not queued before the reviewer's own store work
         dailyBackup = Background.runLowPriority(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
                 "The daily backup failed", t));
@@ -453,6 +484,15 @@ public final class MainWindow {
         rememberTabs(true);
         if (idleLock != null) {
             idleLock.stop();
+        }
+        if (served != null) {
+            // no command from another terminal may run on the store from here on
+            try {
+                served.close();
+            } catch (Exception e) {
+                // it stops taking commands whatever failed
+            }
+            served = null;
         }
         if (workbench != null) {
             try {

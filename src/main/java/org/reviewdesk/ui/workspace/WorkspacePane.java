@@ -715,6 +715,13 @@ public final class WorkspacePane extends BorderPane {
         }
     }
 
+    /** Records may have been added to this case from outside the window: its document list is read again. */
+    public void recordsChangedOutside() {
+        if (recordPane != null) {
+            recordPane.refresh(null);
+        }
+    }
+
     /** Asks for record files to add to this case. */
     public void addRecordFiles() {
         if (recordPane != null) {

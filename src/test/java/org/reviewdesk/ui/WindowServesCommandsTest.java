@@ -1,0 +1,133 @@
+package org.reviewdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.domain.StoredDocument;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * While the window has the store open, commands from another terminal (real processes) run on it instead of
+ * being refused, with their password checked; a records add shows in the open case at once; the window's close
+ * stops the serving and closes the store (docs/decisions/0021-the-window-serves-commands.md).
+ */
+class WindowServesCommandsTest {
+    private static final String PASSWORD = "window serves password";
+
+    @TempDir
+    Path tmp;
+    private Path data;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+
+    record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void startWindow() throws Exception {
+        data = tmp.resolve("data");
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+    }
+
+    @AfterEach
+    void stopWindow() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private Run run(String password, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.reviewdesk.app.Main", "--data", data.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().remove("REVIEWDESK_DATA");
+        pb.environment().put("REVIEWDESK_PASSWORD", password);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the command did not finish");
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Waits for {@code condition}, evaluated on the FX thread (the scene changes there while the test looks). */
+    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void commandsFromAnotherTerminalRunOnTheWindowsStoreAndARecordsAddShowsInTheOpenCase() throws Exception {
+        robot.clickOn("#password").write(PASSWORD);
+        robot.clickOn("#confirmPassword").write(PASSWORD);
+        robot.clickOn("#unlockButton");
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
+        Path socket = data.resolve("reviewdesk.sock");
+        waitUntil(() -> Files.exists(socket));
+
+        Run listed = run(PASSWORD, "list");
+        assertEquals(0, listed.status(), listed.err());
+        assertTrue(listed.out().startsWith("EXAMPLE-0001"), listed.out());
+
+        Run wrong = run("not the password", "list");
+        assertEquals(1, wrong.status());
+        assertTrue(wrong.err().contains("The password is not correct"), wrong.err());
+        assertFalse(wrong.out().contains("EXAMPLE-0001"), wrong.out());
+
+        // a command the window does not serve is refused as before, and says what does run
+        Run audit = run(PASSWORD, "audit");
+        assertTrue(audit.status() != 0, audit.out());
+        assertTrue(audit.err().contains("close it there first") && audit.err().contains("list, show"), audit.err());
+
+        Run stop = run(PASSWORD, "serve", "--stop");
+        assertEquals(1, stop.status());
+        assertTrue(stop.err().contains("the ReviewDesk window serves the store"), stop.err());
+        assertTrue(Files.exists(socket), "serve --stop does not stop the window's serving");
+
+        robot.doubleClickOn("EXAMPLE-0001");
+        waitUntil(() -> robot.lookup("#documentList").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ListView<StoredDocument> docs = robot.lookup("#documentList").queryAs(ListView.class);
+        waitUntil(() -> docs.getItems().size() == 3);
+
+        Run before = run(PASSWORD, "records", "list", "EXAMPLE-0001");
+        assertEquals(0, before.status(), before.err());
+        Path pdf = org.reviewdesk.TestPdfs.progressNote(tmp, "added-note.pdf", 3);
+        Run added = run(PASSWORD, "records", "add", "--no-ocr", "EXAMPLE-0001", "added-note.pdf");
+        assertEquals(0, added.status(), added.err());
+        // the open case shows the new file without being opened again
+        waitUntil(() -> docs.getItems().size() == 4);
+        assertTrue(Files.exists(pdf));
+
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        assertFalse(Files.exists(socket), "the window's close removes its socket");
+        // the store was closed properly: a command now opens it in its own process
+        Run after = run(PASSWORD, "records", "list", "EXAMPLE-0001");
+        assertEquals(0, after.status(), after.err());
+        assertTrue(after.out().lines().count() > before.out().lines().count(), before.out() + "\n--\n" + after.out());
+    }
+}
