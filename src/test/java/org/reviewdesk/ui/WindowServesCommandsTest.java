@@ -107,6 +107,13 @@ class WindowServesCommandsTest {
         assertTrue(stop.err().contains("the ReviewDesk window serves the store"), stop.err());
         assertTrue(Files.exists(socket), "serve --stop does not stop the window's serving");
 
+        // the laptop size, where the document list is narrow and needs a scroll bar for four documents
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Stage st = FxToolkit.toolkitContext().getRegisteredStage();
+            st.setMaximized(false);
+            st.setWidth(1280);
+            st.setHeight(800);
+        }).get(10, TimeUnit.SECONDS);
         robot.doubleClickOn("EXAMPLE-0001");
         waitUntil(() -> robot.lookup("#documentList").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
@@ -121,6 +128,23 @@ class WindowServesCommandsTest {
         // the open case shows the new file without being opened again
         waitUntil(() -> docs.getItems().size() == 4);
         assertTrue(Files.exists(pdf));
+        // each document's two wrapped lines fit in its cell, also now that the list needs a scroll bar
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        List<String> overflowing = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> bad = new ArrayList<>();
+            for (javafx.scene.Node n : docs.lookupAll(".list-cell")) {
+                if (n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null && c.getGraphic() != null
+                        && c.isVisible()) {
+                    double room = c.getHeight() - c.snappedTopInset() - c.snappedBottomInset();
+                    double need = c.getGraphic().getLayoutBounds().getHeight();
+                    if (need > room + 1) {
+                        bad.add(((StoredDocument) c.getItem()).document().id() + ": " + need + " > " + room);
+                    }
+                }
+            }
+            return bad;
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), overflowing);
 
         FxToolkit.cleanupApplication(app);
         app = null;

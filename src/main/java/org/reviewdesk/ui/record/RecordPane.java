@@ -876,15 +876,28 @@ public final class RecordPane extends BorderPane {
             first.getStyleClass().add("text-bold");
             Label second = new Label((d.title() == null ? d.file() : d.title())
                     + (d.author() == null ? "" : " — " + d.author()));
-            double w = Math.max(120, getListView().getWidth() - 28);
+            // wrapped at the width the list gives the cell (less a vertical scroll bar once there is one), see
+            // computePrefHeight: wrapped at the list's own width, the labels grew taller than their cells and ran
+            // into the next ones
             for (Label l : List.of(first, second)) {
                 l.setWrapText(true);
-                l.setPrefWidth(w);
-                l.setMaxWidth(w);
+                l.setMaxWidth(Double.MAX_VALUE);
                 l.setMinHeight(Label.USE_PREF_SIZE);
             }
             setText(null);
             setGraphic(new VBox(1, first, second));
+        }
+
+        /** The height of the two wrapped labels at the width the list lays this cell out at. */
+        @Override
+        protected double computePrefHeight(double width) {
+            javafx.scene.Node g = getGraphic();
+            double w = width > 0 ? width : getWidth();
+            if (g == null || w <= 0) {
+                return super.computePrefHeight(width);
+            }
+            double inner = w - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
         }
     }
 
