@@ -43,6 +43,8 @@ class WindowServesCommandsTest {
     void startWindow() throws Exception {
         data = tmp.resolve("data");
         FxToolkit.registerPrimaryStage();
+        // whatever an earlier test class left open must not take the focus or the lookups
+        FxToolkit.cleanupStages();
         app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
     }
 
@@ -80,9 +82,14 @@ class WindowServesCommandsTest {
 
     @Test
     void commandsFromAnotherTerminalRunOnTheWindowsStoreAndARecordsAddShowsInTheOpenCase() throws Exception {
-        robot.clickOn("#password").write(PASSWORD);
-        robot.clickOn("#confirmPassword").write(PASSWORD);
-        robot.clickOn("#unlockButton");
+        // the fields are filled directly: typing is another test's subject, and typed keys go to whichever window
+        // has the focus (on a busy machine not always this one yet)
+        waitUntil(() -> robot.lookup("#unlockButton").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.TextInputControl.class).setText(PASSWORD);
+            robot.lookup("#confirmPassword").queryAs(javafx.scene.control.TextInputControl.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+        }).get(10, TimeUnit.SECONDS);
         waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
                 && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
         Path socket = data.resolve("reviewdesk.sock");
@@ -114,7 +121,10 @@ class WindowServesCommandsTest {
             st.setWidth(1280);
             st.setHeight(800);
         }).get(10, TimeUnit.SECONDS);
-        robot.doubleClickOn("EXAMPLE-0001");
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#caseTable").queryAs(TableView.class).getSelectionModel().select(0);
+            robot.lookup("#openCaseButton").queryAs(javafx.scene.control.Button.class).fire();
+        }).get(10, TimeUnit.SECONDS);
         waitUntil(() -> robot.lookup("#documentList").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<StoredDocument> docs = robot.lookup("#documentList").queryAs(ListView.class);
