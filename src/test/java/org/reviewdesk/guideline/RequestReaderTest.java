@@ -131,6 +131,37 @@ class RequestReaderTest {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // What comes "with" a service, test, device or operation is not the item.
+            "Office visit with x-rays | consultation",
+            "Follow-up visit with urine drug screen | consultation",
+            "Orthopedic consultation with x-rays of the knee | consultation",
+            "TENS unit with physical therapy | tens-dme",
+            "Lumbar fusion L4-S1 with 3 day inpatient stay | surgery",
+            "Right knee arthroscopy with post-operative physical therapy | surgery",
+            "Trigger point injections with physical therapy | injection",
+            // A medicine's "with" joins its ingredients: the whole request decides.
+            "Tylenol with codeine #3 | opioid",
+            "Cyclobenzaprine with lidocaine in cream base | topical",
+            "Hydrocodone with acetaminophen 10/325mg | opioid",
+            // "without" is not "with".
+            "MRI of the lumbar spine without contrast | imaging"})
+    void theHeadBeforeWithNamesTheItemUnlessItIsAMedicine(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+    }
+
+    @Test
+    void aUserFileReplacesTheAccompanimentWordsAndHeads() throws Exception {
+        Path p = tmp.resolve("with.json");
+        Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"accompanimentWords\":[\"alongside\"],"
+                + "\"accompanimentHeads\":[\"imaging\"]}");
+        RulesData rules = RulesData.load(shipped(), p);
+        assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("X-rays alongside an office visit", rules));
+        assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("Office visit with x-rays", rules),
+                "the user's words replace the shipped ones");
+    }
+
     @Test
     void aUserFileAddsAbbreviationsContextWordsAndKnownWords() throws Exception {
         Path p = tmp.resolve("mine.json");
@@ -163,6 +194,11 @@ class RequestReaderTest {
         assertTrue(m.contains("$.sequenceWords[1]: not a valid pattern"), m);
         m = refusal(broken(root -> root.putArray("purposeHeadsDeferred").add("consults")));
         assertTrue(m.contains("$.purposeHeadsDeferred[0]: unknown category \"consults\""), m);
+        m = refusal(broken(root -> root.putArray("accompanimentWords").add("with").add("along (with")));
+        assertTrue(m.startsWith(tmp.resolve("rules.json") + ": "), m);
+        assertTrue(m.contains("$.accompanimentWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("accompanimentHeads").add("imaging").add("x-rays")));
+        assertTrue(m.contains("$.accompanimentHeads[1]: unknown category \"x-rays\""), m);
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {
