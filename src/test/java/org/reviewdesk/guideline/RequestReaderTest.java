@@ -86,6 +86,31 @@ class RequestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            // CPT and HCPCS codes are read as their descriptors' words, clinical abbreviations as what they stand for.
+            "97014 electrical stimulation unattended, 8 sessions | physical-therapy",
+            "97140 manual therapy techniques, 2x4 weeks | physical-therapy",
+            "98941 x 6 | chiropractic",
+            "97813 x 6 | acupuncture",
+            "99244 | consultation",
+            "G0483 | drug-testing",
+            "E0730 purchase | tens-dme",
+            "L1833 right | tens-dme",
+            "J1885 | injection",
+            "Toradol 60 mg IM | injection",
+            "TPI x 4 | injection",
+            "Bilateral L4-5 MBB | injection",
+            "Right TKA | surgery",
+            "Left CTR | surgery",
+            "HHA 4 hrs/day | home-health",
+            "SCDs | tens-dme",
+            // "I'm" is not IM.
+            "Ibuprofen 800mg, I'm told BID | nsaid"})
+    void codesAndClinicalAbbreviationsAreReadAsTheirWords(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "Associated surgical service: Cold therapy unit, 7 day rental | tens-dme",
             "Associated surgical service: Slingshot sling | tens-dme",
             "Cold therapy unit x 7 days post-op | tens-dme",
