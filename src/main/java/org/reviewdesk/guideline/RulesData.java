@@ -94,7 +94,8 @@ public final class RulesData {
         synonyms.keySet().forEach(k -> synonymPatterns.put(k,
                 Pattern.compile("(?<![a-z0-9])" + Pattern.quote(k) + "(?![a-z0-9])")));
         this.brandPatterns = new LinkedHashMap<>();
-        brands.forEach((k, v) -> brandPatterns.put(Pattern.compile("(?<![a-z0-9])(" + Pattern.quote(k)
+        // A brand of two parts is found written with a space, a hyphen, a slash or joined ("Kera-Tek", "Keratek").
+        brands.forEach((k, v) -> brandPatterns.put(Pattern.compile("(?<![a-z0-9])(" + brandPattern(k)
                 + ")(?![a-z0-9])"), "$1 (" + java.util.regex.Matcher.quoteReplacement(v) + ")"));
         this.version = version;
         this.brands = brands;
@@ -103,6 +104,17 @@ public final class RulesData {
         this.bodyParts = List.copyOf(bodyParts);
         this.checklists = checklists;
         this.ingredients = List.copyOf(ingredients);
+    }
+
+    /** The brand name as a pattern: its parts, each quoted, joined by an optional space, hyphen or slash. */
+    static String brandPattern(String brand) {
+        List<String> parts = new ArrayList<>();
+        for (String p : brand.split("[ /-]+")) {
+            if (!p.isEmpty()) {
+                parts.add(Pattern.quote(p));
+            }
+        }
+        return parts.isEmpty() ? Pattern.quote(brand) : String.join("[-/ ]?", parts);
     }
 
     private static volatile RulesData active;

@@ -176,6 +176,18 @@ class RequestReaderTest {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Keratek gel 4oz | topical",
+            "Kera Tek analgesic gel | topical",
+            "Polarcare unit x 14 days | tens-dme",
+            "Levo Dromoran 2mg #60 | opioid",
+            "Parafon-Forte 500mg | muscle-relaxant"})
+    void aBrandOfTwoPartsIsFoundJoinedSpacedOrHyphenated(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+        assertEquals("kera[-/ ]?tek", RulesData.brandPattern("kera-tek").replace("\\Q", "").replace("\\E", ""));
+    }
+
     @Test
     void aUserFileReplacesTheAccompanimentWordsAndHeads() throws Exception {
         Path p = tmp.resolve("with.json");
