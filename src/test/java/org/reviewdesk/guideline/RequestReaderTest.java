@@ -53,7 +53,10 @@ class RequestReaderTest {
             "hydrocodon/acetaminophen 10/325 | hydrocodone/acetaminophen 10/325",
             "cyclobenzaprne 7.5 mg | cyclobenzaprine 7.5 mg",
             "omeprazol 20 mg | omeprazole 20 mg",
-            "chiropratic manipulation 2x4 | chiropractic manipulation 2x4"})
+            "chiropratic manipulation 2x4 | chiropractic manipulation 2x4",
+            "ibuprophen 800mg | ibuprofen 800mg",
+            "flurbiprophen 20% cream | flurbiprofen 20% cream",
+            "physical therapy | physical therapy"})
     void misspeltLongWordsAreReadAsTheRulesWord(String written, String read) {
         assertEquals(read, reader().spelled(written));
     }
