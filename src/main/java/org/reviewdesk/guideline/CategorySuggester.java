@@ -61,12 +61,23 @@ public final class CategorySuggester {
      * ({@code purposeWords}: for, due to) or sequence word ({@code sequenceWords}: after, following) name
      * what is asked for, the words after it what it is for or when. When the head finds nothing, or, before
      * a purpose word, finds a category whose own rules read the purpose ({@code purposeHeadsDeferred}: a
-     * consultation "for" a treatment), the whole text decides.
+     * consultation "for" a treatment), the whole text decides. Before that, the words before an
+     * accompaniment word ({@code accompanimentWords}: with) decide when they name a category of
+     * {@code accompanimentHeads} (a service, test, device or operation, not a medicine).
      */
     static TreatmentCategory byRules(String lowerText, RulesData rules) {
         int purpose = start(rules.purposeWords(), lowerText);
         int sequence = start(rules.sequenceWords(), lowerText);
         int cut = Math.min(purpose, sequence);
+        // "Office visit with x-rays", "Lumbar fusion with 3 day inpatient stay": what comes "with" the item is
+        // not the item, when the head is a service, test, device or operation (a medicine's "with" joins ingredients).
+        int with = start(rules.accompanimentWords(), lowerText);
+        if (with > 0 && with < cut && with < lowerText.length()) {
+            TreatmentCategory head = firstRule(lowerText.substring(0, with), rules);
+            if (head != null && rules.accompanimentHeads().contains(head)) {
+                return head;
+            }
+        }
         if (cut > 0 && cut < lowerText.length()) {
             TreatmentCategory head = firstRule(lowerText.substring(0, cut), rules);
             // A consultation "for" a treatment is read by the consultation's own rule; "after" is only time.

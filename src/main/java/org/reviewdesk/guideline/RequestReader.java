@@ -93,8 +93,17 @@ final class RequestReader {
         return out.toString();
     }
 
-    /** The one vocabulary word at one edit (a letter added, dropped, changed or two swapped), or null. */
+    /**
+     * The one vocabulary word at one edit (a letter added, dropped, changed or two swapped), or null; a word
+     * with "ph" for the rules' "f" ("ibuprophen", "ketoprophen") is read as that word.
+     */
     String correction(String word) {
+        if (word.contains("ph")) {
+            String f = word.replace("ph", "f");
+            if (vocabulary.contains(f)) {
+                return f;
+            }
+        }
         String found = null;
         for (String v : vocabulary) {
             if (Math.abs(v.length() - word.length()) <= 1 && oneEdit(word, v)) {

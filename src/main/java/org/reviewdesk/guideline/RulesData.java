@@ -72,6 +72,9 @@ public final class RulesData {
     private List<String> purposeWordList = List.of();
     private Pattern sequence;
     private List<String> sequenceWordList = List.of();
+    private Pattern accompaniment;
+    private List<String> accompanimentWordList = List.of();
+    private java.util.Set<TreatmentCategory> accompanimentHeadSet = Set.of();
     private volatile RequestReader reader;
     private Set<String> lexicon = Set.of();
 
@@ -91,7 +94,8 @@ public final class RulesData {
         synonyms.keySet().forEach(k -> synonymPatterns.put(k,
                 Pattern.compile("(?<![a-z0-9])" + Pattern.quote(k) + "(?![a-z0-9])")));
         this.brandPatterns = new LinkedHashMap<>();
-        brands.forEach((k, v) -> brandPatterns.put(Pattern.compile("(?<![a-z0-9])(" + Pattern.quote(k)
+        // A brand of two parts is found written with a space, a hyphen, a slash or joined ("Kera-Tek", "Keratek").
+        brands.forEach((k, v) -> brandPatterns.put(Pattern.compile("(?<![a-z0-9])(" + brandPattern(k)
                 + ")(?![a-z0-9])"), "$1 (" + java.util.regex.Matcher.quoteReplacement(v) + ")"));
         this.version = version;
         this.brands = brands;
@@ -100,6 +104,17 @@ public final class RulesData {
         this.bodyParts = List.copyOf(bodyParts);
         this.checklists = checklists;
         this.ingredients = List.copyOf(ingredients);
+    }
+
+    /** The brand name as a pattern: its parts, each quoted, joined by an optional space, hyphen or slash. */
+    static String brandPattern(String brand) {
+        List<String> parts = new ArrayList<>();
+        for (String p : brand.split("[ /-]+")) {
+            if (!p.isEmpty()) {
+                parts.add(Pattern.quote(p));
+            }
+        }
+        return parts.isEmpty() ? Pattern.quote(brand) : String.join("[-/ ]?", parts);
     }
 
     private static volatile RulesData active;
@@ -196,6 +211,8 @@ public final class RulesData {
         out.setPurpose(user.purposeWordList.isEmpty() ? base.purposeWordList : user.purposeWordList,
                 user.purposeDeferred.isEmpty() ? base.purposeDeferred : user.purposeDeferred);
         out.setSequence(user.sequenceWordList.isEmpty() ? base.sequenceWordList : user.sequenceWordList);
+        out.setAccompaniment(user.accompanimentWordList.isEmpty() ? base.accompanimentWordList : user.accompanimentWordList,
+                user.accompanimentHeadSet.isEmpty() ? base.accompanimentHeadSet : user.accompanimentHeadSet);
         return out;
     }
 
@@ -218,7 +235,8 @@ public final class RulesData {
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
                 "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
-                "purposeWords", "purposeHeadsDeferred", "sequenceWords"));
+                "purposeWords", "purposeHeadsDeferred", "sequenceWords",
+                "accompanimentWords", "accompanimentHeads"));
         Json.strings(root, "$", "knownWords", false);
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
@@ -372,7 +390,56 @@ public final class RulesData {
         }
         out.setPurpose(purposeWords, deferred);
         out.setSequence(sequenceWords);
+        out.setAccompaniment(patterns(root, "accompanimentWords"), categories(root, "accompanimentHeads"));
         return out;
+    }
+
+    /** A list of patterns of the file, each checked; empty when absent. */
+    private static List<String> patterns(JsonNode root, String field) throws GuidelineFormatException {
+        List<String> words = Json.strings(root, "$", field, false);
+        for (int i = 0; i < words.size(); i++) {
+            try {
+                Pattern.compile(words.get(i));
+            } catch (PatternSyntaxException e) {
+                throw new GuidelineFormatException("$." + field + "[" + i + "]", "not a valid pattern: " + e.getDescription());
+            }
+        }
+        return words;
+    }
+
+    /** A list of category keys of the file, each known; empty when absent. */
+    private static Set<TreatmentCategory> categories(JsonNode root, String field) throws GuidelineFormatException {
+        Set<TreatmentCategory> out = new java.util.LinkedHashSet<>();
+        List<String> keys = Json.strings(root, "$", field, false);
+        for (int i = 0; i < keys.size(); i++) {
+            TreatmentCategory c = TreatmentCategory.fromKey(keys.get(i));
+            if (c == TreatmentCategory.OTHER && !"other".equals(keys.get(i))) {
+                throw new GuidelineFormatException("$." + field + "[" + i + "]", "unknown category \"" + keys.get(i) + "\"");
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private void setAccompaniment(List<String> words, Set<TreatmentCategory> heads) {
+        this.accompanimentWordList = List.copyOf(words);
+        this.accompanimentHeadSet = Set.copyOf(heads);
+        this.accompaniment = words.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+    }
+
+    /** The words after which a request names what comes with the item ("with"); null when none. */
+    Pattern accompanimentWords() {
+        return accompaniment;
+    }
+
+    /**
+     * The categories whose head decides before an accompaniment word: services, tests, equipment and
+     * operations ("Office visit with x-rays" is the visit); not medicines, whose "with" joins ingredients
+     * ("Tylenol with codeine", "cyclobenzaprine with lidocaine cream").
+     */
+    Set<TreatmentCategory> accompanimentHeads() {
+        return accompanimentHeadSet;
     }
 
     private void setSequence(List<String> words) {

@@ -53,7 +53,10 @@ class RequestReaderTest {
             "hydrocodon/acetaminophen 10/325 | hydrocodone/acetaminophen 10/325",
             "cyclobenzaprne 7.5 mg | cyclobenzaprine 7.5 mg",
             "omeprazol 20 mg | omeprazole 20 mg",
-            "chiropratic manipulation 2x4 | chiropractic manipulation 2x4"})
+            "chiropratic manipulation 2x4 | chiropractic manipulation 2x4",
+            "ibuprophen 800mg | ibuprofen 800mg",
+            "flurbiprophen 20% cream | flurbiprofen 20% cream",
+            "physical therapy | physical therapy"})
     void misspeltLongWordsAreReadAsTheRulesWord(String written, String read) {
         assertEquals(read, reader().spelled(written));
     }
@@ -82,6 +85,31 @@ class RequestReaderTest {
         assertEquals("x-ray c-spine ap/lat", reader().read("XR c-spine AP/lat"));
         assertEquals("effexor xr 75mg #30", reader().read("Effexor XR 75mg #30"), "extended release is not an x-ray");
         assertEquals("terocin patches", reader().read("Terocin patches DOS: 11/11/2016"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // CPT and HCPCS codes are read as their descriptors' words, clinical abbreviations as what they stand for.
+            "97014 electrical stimulation unattended, 8 sessions | physical-therapy",
+            "97140 manual therapy techniques, 2x4 weeks | physical-therapy",
+            "98941 x 6 | chiropractic",
+            "97813 x 6 | acupuncture",
+            "99244 | consultation",
+            "G0483 | drug-testing",
+            "E0730 purchase | tens-dme",
+            "L1833 right | tens-dme",
+            "J1885 | injection",
+            "Toradol 60 mg IM | injection",
+            "TPI x 4 | injection",
+            "Bilateral L4-5 MBB | injection",
+            "Right TKA | surgery",
+            "Left CTR | surgery",
+            "HHA 4 hrs/day | home-health",
+            "SCDs | tens-dme",
+            // "I'm" is not IM.
+            "Ibuprofen 800mg, I'm told BID | nsaid"})
+    void codesAndClinicalAbbreviationsAreReadAsTheirWords(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
 
     @ParameterizedTest
@@ -131,6 +159,49 @@ class RequestReaderTest {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // What comes "with" a service, test, device or operation is not the item.
+            "Office visit with x-rays | consultation",
+            "Follow-up visit with urine drug screen | consultation",
+            "Orthopedic consultation with x-rays of the knee | consultation",
+            "TENS unit with physical therapy | tens-dme",
+            "Lumbar fusion L4-S1 with 3 day inpatient stay | surgery",
+            "Right knee arthroscopy with post-operative physical therapy | surgery",
+            "Trigger point injections with physical therapy | injection",
+            // A medicine's "with" joins its ingredients: the whole request decides.
+            "Tylenol with codeine #3 | opioid",
+            "Cyclobenzaprine with lidocaine in cream base | topical",
+            "Hydrocodone with acetaminophen 10/325mg | opioid",
+            // "without" is not "with".
+            "MRI of the lumbar spine without contrast | imaging"})
+    void theHeadBeforeWithNamesTheItemUnlessItIsAMedicine(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Keratek gel 4oz | topical",
+            "Kera Tek analgesic gel | topical",
+            "Polarcare unit x 14 days | tens-dme",
+            "Levo Dromoran 2mg #60 | opioid",
+            "Parafon-Forte 500mg | muscle-relaxant"})
+    void aBrandOfTwoPartsIsFoundJoinedSpacedOrHyphenated(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
+        assertEquals("kera[-/ ]?tek", RulesData.brandPattern("kera-tek").replace("\\Q", "").replace("\\E", ""));
+    }
+
+    @Test
+    void aUserFileReplacesTheAccompanimentWordsAndHeads() throws Exception {
+        Path p = tmp.resolve("with.json");
+        Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"accompanimentWords\":[\"alongside\"],"
+                + "\"accompanimentHeads\":[\"imaging\"]}");
+        RulesData rules = RulesData.load(shipped(), p);
+        assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("X-rays alongside an office visit", rules));
+        assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("Office visit with x-rays", rules),
+                "the user's words replace the shipped ones");
+    }
+
     @Test
     void aUserFileAddsAbbreviationsContextWordsAndKnownWords() throws Exception {
         Path p = tmp.resolve("mine.json");
@@ -163,6 +234,11 @@ class RequestReaderTest {
         assertTrue(m.contains("$.sequenceWords[1]: not a valid pattern"), m);
         m = refusal(broken(root -> root.putArray("purposeHeadsDeferred").add("consults")));
         assertTrue(m.contains("$.purposeHeadsDeferred[0]: unknown category \"consults\""), m);
+        m = refusal(broken(root -> root.putArray("accompanimentWords").add("with").add("along (with")));
+        assertTrue(m.startsWith(tmp.resolve("rules.json") + ": "), m);
+        assertTrue(m.contains("$.accompanimentWords[1]: not a valid pattern"), m);
+        m = refusal(broken(root -> root.putArray("accompanimentHeads").add("imaging").add("x-rays")));
+        assertTrue(m.contains("$.accompanimentHeads[1]: unknown category \"x-rays\""), m);
     }
 
     private Path broken(java.util.function.Consumer<ObjectNode> change) throws Exception {

@@ -189,10 +189,11 @@ class RulesDataTest {
     void aUserFileExtendsTheShippedRules() throws Exception {
         Path p = tmp.resolve("mine.json");
         Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"brands\":{\"zorbex\":\"tramadol\"},"
-                + "\"categoryRules\":[{\"category\":\"psych\",\"match\":[\"mindfulness\"]}]}");
+                + "\"categoryRules\":[{\"category\":\"psych\",\"match\":[\"qigong\"]}]}");
+        assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Qigong course, 8 weeks", RulesData.shipped()));
         RulesData rules = RulesData.load(shipped(), p);
         assertEquals(TreatmentCategory.OPIOID, CategorySuggester.suggest("Zorbex 50mg #30", rules));
-        assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Mindfulness course, 8 weeks", rules));
+        assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Qigong course, 8 weeks", rules));
         assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("MRI of the knee", rules));
         assertNotNull(rules.checklist(TreatmentCategory.FCE), "shipped checklists stay");
         // A clinician's own kind of item and ingredient, without a build: tried before the shipped ones.

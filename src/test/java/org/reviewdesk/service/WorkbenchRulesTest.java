@@ -30,12 +30,12 @@ class WorkbenchRulesTest {
     void theDataFoldersRulesAreMergedOverTheShippedOnes() throws Exception {
         Path data = tmp.resolve("data");
         try (Workbench w = Workbench.create(data, PASSWORD, true)) {
-            assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Mindfulness course, 8 weeks"));
+            assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Qigong course, 8 weeks"));
             Files.writeString(data.resolve("rules.json"), "{\"format\":\"reviewdesk-rules/1\","
                     + "\"brands\":{\"zorbex\":\"tramadol\"},"
-                    + "\"categoryRules\":[{\"category\":\"psych\",\"match\":[\"mindfulness\"]}]}");
+                    + "\"categoryRules\":[{\"category\":\"psych\",\"match\":[\"qigong\"]}]}");
             w.guidelines();
-            assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Mindfulness course, 8 weeks"));
+            assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Qigong course, 8 weeks"));
             assertEquals(TreatmentCategory.OPIOID, CategorySuggester.suggest("Zorbex 50mg #30"));
             assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("MRI of the knee"), "shipped rules stay");
         }
@@ -47,11 +47,11 @@ class WorkbenchRulesTest {
         try (Workbench w = Workbench.create(data, PASSWORD, true)) {
             Path rules = data.resolve("rules.json");
             Files.writeString(rules, "{\"format\":\"reviewdesk-rules/1\","
-                    + "\"categoryRules\":[{\"category\":\"massage\",\"match\":[\"mindfulness\"]}]}");
+                    + "\"categoryRules\":[{\"category\":\"massage\",\"match\":[\"qigong\"]}]}");
             GuidelineFormatException e = assertThrows(GuidelineFormatException.class, w::guidelines);
             assertTrue(e.getMessage().startsWith(rules.toString() + ": "), e.getMessage());
             assertTrue(e.getMessage().contains("$.categoryRules[0].category"), e.getMessage());
-            assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Mindfulness course, 8 weeks"));
+            assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Qigong course, 8 weeks"));
             assertEquals(TreatmentCategory.IMAGING, CategorySuggester.suggest("MRI of the knee"));
         }
     }
