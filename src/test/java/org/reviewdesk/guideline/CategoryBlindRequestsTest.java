@@ -29,7 +29,7 @@ class CategoryBlindRequestsTest {
     @CsvSource({"blind-requests-6.tsv, 306", "blind-requests-7.tsv, 127", "blind-requests-8.tsv, 50",
         "blind-requests-9.tsv, 20", "blind-requests-10.tsv, 743",
         "blind-requests-11.tsv, 122",
-        "blind-requests-12.tsv, 99"})
+        "blind-requests-12.tsv, 99", "blind-requests-13.tsv, 79"})
     void blindRequestsLandInTheirCategoriesExceptTheKnownMisses(String file, int size) {
         List<String[]> rows = WrittenRequests.rows(file);
         assertEquals(size, rows.size());
