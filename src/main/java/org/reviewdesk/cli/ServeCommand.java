@@ -159,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(hook);
             }
             timer.scheduleAtFixedRate(() -> {
-                if (!busy && System.nanoTime() - lastActivity > idleNanos && idleNanos != Long.MAX_VALUE) {
+                if (!busy && System.nanoTime() - lastActivity > idleNanos) {
                     stopNow();
                 }
                 // a client that stopped reading (`| less` left open, a suspended terminal) must not hold the others

@@ -52,29 +52,7 @@ public final class ScreenshotTour {
             other.archives().archive("EXAMPLE-0001", bundle, "bundle password".toCharArray());
         }
         Platform.startup(() -> { });
-        AtomicReference<Stage> main = new AtomicReference<>();
-        fx(() -> {
-            Stage s = new Stage();
-            main.set(s);
-            new ReviewDeskApp(data).start(s);
-            return null;
-        });
-        Stage stage = main.get();
-        fx(() -> {
-            stage.setMaximized(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#password") != null);
-        fx(() -> {
-            ((PasswordField) lookup(stage.getScene(), "#password")).setText(PASSWORD);
-            ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        Stage stage = unlockedWindow(new ReviewDeskApp(data), w, h, PASSWORD);
         fx(() -> {
             ((Button) lookup(stage.getScene(), "#openCaseButton")).fire();
             return null;
@@ -264,6 +242,37 @@ public final class ScreenshotTour {
             }
         }
         return null;
+    }
+
+    /**
+     * Starts {@code app} in a window of {@code w} x {@code h} at the screen's corner, unlocks its store with
+     * {@code password} and waits for the case list (the FX toolkit must be started).
+     */
+    static Stage unlockedWindow(ReviewDeskApp app, int w, int h, String password) throws Exception {
+        AtomicReference<Stage> main = new AtomicReference<>();
+        fx(() -> {
+            Stage s = new Stage();
+            main.set(s);
+            app.start(s);
+            return null;
+        });
+        Stage stage = main.get();
+        fx(() -> {
+            stage.setMaximized(false);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(w);
+            stage.setHeight(h);
+            return null;
+        });
+        waitFor(() -> lookup(stage.getScene(), "#password") != null);
+        fx(() -> {
+            ((PasswordField) lookup(stage.getScene(), "#password")).setText(password);
+            ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
+            return null;
+        });
+        waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        return stage;
     }
 
     static Node lookup(Scene scene, String id) {

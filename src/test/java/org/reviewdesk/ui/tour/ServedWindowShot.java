@@ -6,12 +6,9 @@ import static org.reviewdesk.ui.tour.ScreenshotTour.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.reviewdesk.app.ReviewDeskApp;
 
@@ -35,30 +32,8 @@ public final class ServedWindowShot {
         int w = Integer.parseInt(size.split("x")[0]);
         int h = Integer.parseInt(size.split("x")[1]);
         Platform.startup(() -> { });
-        AtomicReference<Stage> main = new AtomicReference<>();
         ReviewDeskApp app = new ReviewDeskApp(data);
-        fx(() -> {
-            Stage s = new Stage();
-            main.set(s);
-            app.start(s);
-            return null;
-        });
-        Stage stage = main.get();
-        fx(() -> {
-            stage.setMaximized(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#password") != null);
-        fx(() -> {
-            ((PasswordField) lookup(stage.getScene(), "#password")).setText(password);
-            ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        Stage stage = ScreenshotTour.unlockedWindow(app, w, h, password);
         fx(() -> {
             ((Button) lookup(stage.getScene(), "#openCaseButton")).fire();
             return null;
