@@ -114,7 +114,14 @@ class ScannedRecordWindowTest {
         screenshot("scanned-chronology");
 
         // search a phrase that is only on the scanned pages; the hit is drawn on the page image
-        robot.clickOn("#recordSearch").write("\"Provider: Maria Chen\"").type(KeyCode.ENTER);
+        // the query is set and submitted on the FX thread: typed keys went astray on a busy CI machine (the field
+        // is what is tested here, not the keyboard)
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.TextField field = node("#recordSearch", javafx.scene.control.TextField.class);
+            field.requestFocus();
+            field.setText("\"Provider: Maria Chen\"");
+            field.fireEvent(new javafx.event.ActionEvent());
+        }).get(10, TimeUnit.SECONDS);
         @SuppressWarnings("unchecked")
         ListView<org.reviewdesk.service.SearchService.SearchHit> hits = node("#searchResults", ListView.class);
         waitUntil(() -> hits.getItems().size() == 1);
