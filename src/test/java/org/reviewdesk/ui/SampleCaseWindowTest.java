@@ -1,6 +1,7 @@
 package org.reviewdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -106,6 +107,42 @@ class SampleCaseWindowTest {
         @SuppressWarnings("unchecked")
         ListView<org.reviewdesk.service.SearchService.SearchHit> hits = node("#searchResults", ListView.class);
         waitUntil(() -> hits.getItems().size() == 2);
+        // at the laptop size the hits column is narrow: each hit wraps inside its cell, nothing runs off under a
+        // horizontal scroll bar or into the next cell
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Stage st = FxToolkit.toolkitContext().getRegisteredStage();
+            st.setMaximized(false);
+            st.setWidth(1280);
+            st.setHeight(800);
+        }).get(10, TimeUnit.SECONDS);
+        // the record's list column as narrow as it goes (as the 1280 px layout gives it)
+        WaitForAsyncUtils.asyncFx(() -> node("#recordSplit", javafx.scene.control.SplitPane.class)
+                .setDividerPositions(0)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        java.util.List<String> overflowing = WaitForAsyncUtils.asyncFx(() -> {
+            java.util.List<String> bad = new java.util.ArrayList<>();
+            int shown = 0;
+            for (javafx.scene.Node n : hits.lookupAll(".list-cell")) {
+                if (n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null && c.getGraphic() != null
+                        && c.isVisible()) {
+                    shown++;
+                    var g = c.getGraphic().getLayoutBounds();
+                    double roomW = c.getWidth() - c.snappedLeftInset() - c.snappedRightInset();
+                    double roomH = c.getHeight() - c.snappedTopInset() - c.snappedBottomInset();
+                    if (g.getWidth() > roomW + 1 || g.getHeight() > roomH + 1) {
+                        bad.add(g.getWidth() + "x" + g.getHeight() + " in " + roomW + "x" + roomH);
+                    }
+                }
+            }
+            if (shown != 2) {
+                bad.add(shown + " hit cells shown");
+            }
+            if (hits.getWidth() > 150) {
+                bad.add("the hits column does not narrow with its divider: " + hits.getWidth() + " px");
+            }
+            return bad;
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(java.util.List.of(), overflowing);
         var urHit = hits.getItems().stream().filter(h -> h.documentId().equals("ur-2015-01-29")).findFirst()
                 .orElseThrow();
         robot.interact(() -> hits.getSelectionModel().select(urHit));
@@ -113,7 +150,9 @@ class SampleCaseWindowTest {
                 && c.getItem() == urHit).findFirst().orElseThrow());
         waitUntil(() -> node("#recordText", TextArea.class).getText().contains("UTILIZATION REVIEW DETERMINATION"));
         waitUntil(() -> "full range of motion".equals(node("#recordText", TextArea.class).getSelectedText()));
-        assertEquals("hit 1 of 1 on this page", node("#hitLabel", Label.class).getText());
+        // one mark on the page: the pane's counter says which hit it is, the page's own label stays out of the toolbar
+        assertTrue(node("#hitCount", Label.class).getText().matches("hit [12] of 2"), node("#hitCount", Label.class).getText());
+        assertFalse(node("#hitLabel", Label.class).isManaged());
 
         @SuppressWarnings("unchecked")
         ComboBox<Decision> decision = node("#decision-0", ComboBox.class);

@@ -58,7 +58,7 @@ public final class PageViewer extends VBox {
     private final Label pageLabel = new Label();
     private final Label hitLabel = new Label();
     private final ComboBox<String> zoom = new ComboBox<>();
-    private final javafx.scene.control.ToggleButton showText = new javafx.scene.control.ToggleButton("Page text");
+    private final javafx.scene.control.ToggleButton showText = new javafx.scene.control.ToggleButton();
     private final javafx.scene.control.ToggleButton showThumbnails = new javafx.scene.control.ToggleButton();
     private final javafx.beans.property.BooleanProperty textOnly = new javafx.beans.property.SimpleBooleanProperty();
     private final StackPane pageLayer = new StackPane();
@@ -95,9 +95,16 @@ public final class PageViewer extends VBox {
         zoom.valueProperty().addListener((o, a, b) -> fit());
         hitLabel.setId("hitLabel");
         hitLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // takes room in the toolbar only when it says something (the record pane counts the hits across pages)
+        hitLabel.managedProperty().bind(hitLabel.textProperty().isNotEmpty());
+        hitLabel.visibleProperty().bind(hitLabel.managedProperty());
         showText.setId("pageTextToggle");
         showText.setGraphic(Icons.icon("mdi2t-text-box-outline"));
-        showText.setTooltip(new javafx.scene.control.Tooltip("Show the page's text to select and keep excerpts (Ctrl+T)"));
+        // an icon, as the thumbnails' toggle: with the search box and the hit counters the toolbar stays one row at
+        // 1920 px and two at 1280
+        showText.setTooltip(new javafx.scene.control.Tooltip("Page text: show the page's text to select and keep "
+                + "excerpts (Ctrl+T)"));
+        showText.setAccessibleText("Page text");
         showText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         showThumbnails.setId("thumbnailToggle");
         showThumbnails.setGraphic(Icons.icon("mdi2v-view-grid-outline"));
@@ -124,7 +131,7 @@ public final class PageViewer extends VBox {
         Tooltip.install(image, new Tooltip("Drag over words to take them as an excerpt; right-click to outline "
                 + "unsure OCR words"));
         // one toolbar row over the page (it wraps on a narrow column rather than cut anything off)
-        bar = new javafx.scene.layout.FlowPane(6, 4, prev, pageLabel, next, zoom, showThumbnails, showText,
+        bar = new javafx.scene.layout.FlowPane(4, 4, prev, pageLabel, next, zoom, showThumbnails, showText,
                 addExcerpt, hitLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(5, 8, 5, 8));
@@ -395,7 +402,8 @@ public final class PageViewer extends VBox {
         int[] m = marks.get(mark);
         text.selectRange(m[0], m[1]);
         overlay.focusHit(mark);
-        hitLabel.setText("hit " + (mark + 1) + " of " + marks.size() + " on this page");
+        // one mark on the page: the record pane's "hit 3 of 17" says it all; several: which of them is selected
+        hitLabel.setText(marks.size() > 1 ? (mark + 1) + " of " + marks.size() + " on page" : "");
     }
 
     /** The search hits on the page shown, as character ranges of its text (for overlays). */

@@ -157,7 +157,7 @@ public final class RecordPane extends BorderPane {
         fullScreen.setId("fullScreenButton");
         fullScreen.setOnAction(e -> fullScreen());
         // search and the page share one toolbar row above the page: the page keeps the height
-        searchField.setPrefWidth(200);
+        searchField.setPrefWidth(170);
         HBox searchBox = new HBox(4, searchField, recentButton, previousHit, nextHit, hitCount);
         searchBox.setAlignment(Pos.CENTER_LEFT);
         searchBox.setId("searchBox");
@@ -909,6 +909,12 @@ public final class RecordPane extends BorderPane {
 
     /** A search hit: where, and the snippet with the matched words marked. */
     private final class HitCell extends ListCell<SearchHit> {
+        HitCell() {
+            // wraps within the list's width (the hits column is narrow at 1280 px) instead of running off under
+            // a horizontal scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SearchHit h, boolean empty) {
             super.updateItem(h, empty);
@@ -933,12 +939,20 @@ public final class RecordPane extends BorderPane {
                 at = m[1];
             }
             flow.getChildren().add(plain(h.snippet().substring(at)));
-            double w = Math.max(200, getListView().getWidth() - 40);
-            flow.setPrefWidth(w);
-            flow.setMaxWidth(w);
             setGraphic(flow);
             setText(null);
-            setPrefHeight(flow.prefHeight(w) + 10);
+        }
+
+        /** The height of the wrapped snippet at the width the list lays this cell out at. */
+        @Override
+        protected double computePrefHeight(double width) {
+            javafx.scene.Node g = getGraphic();
+            double w = width > 0 ? width : getWidth();
+            if (g == null || w <= 0) {
+                return super.computePrefHeight(width);
+            }
+            double inner = w - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
         }
     }
 }

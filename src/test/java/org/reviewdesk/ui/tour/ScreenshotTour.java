@@ -80,6 +80,24 @@ public final class ScreenshotTour {
             return null;
         });
         if (args.length > 2 && args[2].equals("all")) {
+            // a search, Enter: the hits listed, the first opened with the words marked on the page
+            fx(() -> {
+                var field = (javafx.scene.control.TextField) lookup(stage.getScene(), "#recordSearch");
+                field.setText("\"range of motion\"");
+                field.fireEvent(new javafx.event.ActionEvent());
+                return null;
+            });
+            waitFor(() -> lookup(stage.getScene(), "#hitCount") instanceof javafx.scene.control.Label l
+                    && l.getText().startsWith("hit "));
+            Thread.sleep(2500);
+            shot("record-search");
+            fx(() -> {
+                var field = (javafx.scene.control.TextField) lookup(stage.getScene(), "#recordSearch");
+                field.setText("");
+                field.fireEvent(new javafx.event.ActionEvent());
+                return null;
+            });
+            Thread.sleep(800);
             fx(() -> {
                 ((Button) lookup(stage.getScene(), "#popOutButton")).fire();
                 return null;
