@@ -115,9 +115,14 @@ class SampleCaseWindowTest {
             st.setWidth(1280);
             st.setHeight(800);
         }).get(10, TimeUnit.SECONDS);
-        // the record's list column as narrow as it goes (as the 1280 px layout gives it)
-        WaitForAsyncUtils.asyncFx(() -> node("#recordSplit", javafx.scene.control.SplitPane.class)
-                .setDividerPositions(0)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the record's list column as narrow as it goes (as the 1280 px layout gives it); set again until the
+        // window's resize is laid out (a divider set before that is laid out anew)
+        for (int i = 0; i < 20 && hits.getWidth() > 150; i++) {
+            WaitForAsyncUtils.asyncFx(() -> node("#recordSplit", javafx.scene.control.SplitPane.class)
+                    .setDividerPositions(0)).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+        }
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         java.util.List<String> overflowing = WaitForAsyncUtils.asyncFx(() -> {
             java.util.List<String> bad = new java.util.ArrayList<>();
@@ -129,8 +134,10 @@ class SampleCaseWindowTest {
                     var g = c.getGraphic().getLayoutBounds();
                     double roomW = c.getWidth() - c.snappedLeftInset() - c.snappedRightInset();
                     double roomH = c.getHeight() - c.snappedTopInset() - c.snappedBottomInset();
-                    if (g.getWidth() > roomW + 1 || g.getHeight() > roomH + 1) {
-                        bad.add(g.getWidth() + "x" + g.getHeight() + " in " + roomW + "x" + roomH);
+                    // within its cell, and the cell within the list (no horizontal scrolling to read a hit)
+                    if (g.getWidth() > roomW + 1 || g.getHeight() > roomH + 1 || c.getWidth() > hits.getWidth()) {
+                        bad.add(g.getWidth() + "x" + g.getHeight() + " in " + roomW + "x" + roomH + ", cell " + c.getWidth()
+                                + " px wide in a list of " + hits.getWidth());
                     }
                 }
             }
