@@ -35,6 +35,8 @@ import org.reviewdesk.guideline.TreatmentCategory;
  *
  * <p>{@code dev} reads the 47 development cases (for tuning; misses are printed); {@code heldout} reads
  * the other letters' text (for measuring only; misses are not printed, so nothing is tuned to them).
+ * {@code agreement} compares the two hand labellings of the held-out items ({@link LabelAgreement}), aggregates
+ * only.
  * The ground truth of an item's category is the category its cited guideline names
  * ({@link CitedCategory}), never the suggester's own rules; items whose citation names no category are
  * left out and counted.
@@ -49,6 +51,11 @@ public final class GuidelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "heldout" : args[0];
+        if (mode.equals("agreement")) {
+            // Aggregate figures only: the two labellers' agreement and the suggester against each.
+            LabelAgreement.run();
+            return;
+        }
         boolean dev = mode.equals("dev");
         boolean listOnly = mode.equals("list");
         List<Row> rows = new ArrayList<>();
