@@ -70,6 +70,10 @@ final class RequestReader {
         Matcher a = ANY.matcher(source);
         while (a.find()) {
             known.add(a.group());
+            // An optional last letter ("massagers?") makes two words the rules know: "massager" too.
+            if (a.end() < source.length() && source.charAt(a.end()) == '?' && a.group().length() > 3) {
+                known.add(a.group().substring(0, a.group().length() - 1));
+            }
         }
     }
 
