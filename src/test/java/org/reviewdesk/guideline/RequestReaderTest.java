@@ -108,6 +108,11 @@ class RequestReaderTest {
             "Left CTR | surgery",
             "HHA 4 hrs/day | home-health",
             "SCDs | tens-dme",
+            "97750 | fce",
+            "97760 orthotic training x 4 | physical-therapy",
+            "96150 | psych",
+            "90901 x 6 | psych",
+            "MRl lumbar spine | imaging",
             // "I'm" is not IM.
             "Ibuprofen 800mg, I'm told BID | nsaid"})
     void codesAndClinicalAbbreviationsAreReadAsTheirWords(String request, String key) {
