@@ -56,6 +56,8 @@ class RequestReaderTest {
             "chiropratic manipulation 2x4 | chiropractic manipulation 2x4",
             "ibuprophen 800mg | ibuprofen 800mg",
             "flurbiprophen 20% cream | flurbiprofen 20% cream",
+            // Two words at one edit that the rules give the same category (naproxen, Naprosyn): either is read.
+            "naproxyn 550 mg | naprosyn 550 mg",
             "physical therapy | physical therapy"})
     void misspeltLongWordsAreReadAsTheRulesWord(String written, String read) {
         assertEquals(read, reader().spelled(written));
@@ -87,6 +89,17 @@ class RequestReaderTest {
         assertEquals("x-ray c-spine ap/lat", reader().read("XR c-spine AP/lat"));
         assertEquals("effexor xr 75mg #30", reader().read("Effexor XR 75mg #30"), "extended release is not an x-ray");
         assertEquals("terocin patches", reader().read("Terocin patches DOS: 11/11/2016"));
+    }
+
+    @Test
+    void initialsWithPeriodsAndAZeroForTheLetterOAreRead() {
+        assertEquals("mri of the lumbar spine", reader().read("M.R.I. of the lumbar spine"));
+        assertEquals("emg/ncv bue", reader().read("E.M.G./N.C.V. BUE"));
+        assertEquals("omeprazole dr 20mg #30", reader().read("0meprazole DR 20mg #30"));
+        assertEquals("oxycodone 10mg #60", reader().read("0xycodone 10mg #60"));
+        // A zero in a number stays a zero.
+        assertEquals("hydrocodone 10mg 0.5 tab", reader().read("Hydrocodone 10mg 0.5 tab"));
+        assertEquals("lidocaine 5% x 30days", reader().read("Lidocaine 5% x 30days"));
     }
 
     @ParameterizedTest
