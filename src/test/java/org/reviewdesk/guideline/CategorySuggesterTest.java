@@ -98,6 +98,8 @@ class CategorySuggesterTest {
             "Combunox 5/400 #30 | opioid",
             "Surface EMG biofeedback training, 6 sessions | psych",
             "EEG neurofeedback x 10 | psych",
+            "EMG bio-feedback, 6 visits | psych",
+            "Neuro feedback training | psych",
             "Intensive outpatient program, 3 days a week for 4 weeks | psych",
             "IOP 4 weeks | psych",
             "Health and behavior intervention, 6 sessions | psych",
