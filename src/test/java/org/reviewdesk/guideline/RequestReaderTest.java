@@ -58,6 +58,7 @@ class RequestReaderTest {
             "flurbiprophen 20% cream | flurbiprofen 20% cream",
             // Two words at one edit that the rules give the same category (naproxen, Naprosyn): either is read.
             "naproxyn 550 mg | naprosyn 550 mg",
+            "biofeeback 6 sessions | biofeedback 6 sessions",
             "physical therapy | physical therapy"})
     void misspeltLongWordsAreReadAsTheRulesWord(String written, String read) {
         assertEquals(read, reader().spelled(written));
