@@ -23,12 +23,18 @@ final class RequestReader {
     // A plain word inside a rule's pattern: not a stem ("electromyogra\w*") and not optional ("braces?").
     private static final Pattern PLAIN = Pattern.compile("(?<![a-z\\\\])[a-z]{" + MIN_LENGTH + ",}(?![a-z\\\\?(\\[{*+])");
     private static final Pattern ANY = Pattern.compile("[a-z]{3,}");
+    /** Initials written with periods ("m.r.i.", "e.m.g."), read as the abbreviation ("mri"). */
+    private static final Pattern DOTTED = Pattern.compile("(?<![a-z0-9])((?:[a-z]\\.){1,3}[a-z]\\.?)(?![a-z0-9])");
+    /** A zero typed or scanned for the letter o at the start of a word ("0meprazole", "0xycodone"). */
+    private static final Pattern ZERO_FOR_O = Pattern.compile("(?<![a-z0-9.,/])0(?=[a-z]{4,})");
 
     private final RulesData rules;
     /** The words a misspelling may be read as: the rules' own words, brands and ingredients. */
     private final Set<String> vocabulary = new HashSet<>();
     /** Every word the rules know (also stems and vetoes), never corrected. */
     private final Set<String> known = new HashSet<>();
+    /** The category the rules give each vocabulary word read alone (absent when none). */
+    private final Map<String, TreatmentCategory> categoryOfWord = new java.util.HashMap<>();
 
     RequestReader(RulesData rules) {
         this.rules = rules;
@@ -58,6 +64,15 @@ final class RequestReader {
             known.add(w);
         }
         known.addAll(vocabulary);
+        for (String v : vocabulary) {
+            String text = rules.withIngredients(v);
+            for (RulesData.CategoryRule r : rules.categoryRules()) {
+                if (r.match().matcher(text).find() && (r.unless() == null || !r.unless().matcher(text).find())) {
+                    categoryOfWord.put(v, r.category());
+                    break;
+                }
+            }
+        }
     }
 
     private void collect(String source, boolean target) {
@@ -70,14 +85,31 @@ final class RequestReader {
         Matcher a = ANY.matcher(source);
         while (a.find()) {
             known.add(a.group());
+            // An optional last letter ("massagers?") makes two words the rules know: "massager" too.
+            if (a.end() < source.length() && source.charAt(a.end()) == '?' && a.group().length() > 3) {
+                known.add(a.group().substring(0, a.group().length() - 1));
+            }
         }
     }
 
     /** The request read for the rules: portion, lower case, abbreviations written out, spelling read. */
     String read(String request) {
         String t = ItemNameSupport.itemName(request).toLowerCase(Locale.ROOT);
+        t = ZERO_FOR_O.matcher(t).replaceAll("o");
+        t = undotted(t);
         t = rules.withAbbreviations(t);
         return spelled(t);
+    }
+
+    /** The text with initials written with periods read without them ("m.r.i." as "mri"). */
+    static String undotted(String lowerText) {
+        Matcher m = DOTTED.matcher(lowerText);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).replace(".", "")));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The text with each long word the rules do not know, one edit from exactly one rule word, read as that word. */
@@ -95,7 +127,10 @@ final class RequestReader {
 
     /**
      * The one vocabulary word at one edit (a letter added, dropped, changed or two swapped), or null; a word
-     * with "ph" for the rules' "f" ("ibuprophen", "ketoprophen") is read as that word.
+     * with "ph" for the rules' "f" ("ibuprophen", "ketoprophen") is read as that word. When several words are
+     * at one edit and the rules give each of them, read alone, the same category ("naproxyn": naproxen and
+     * Naprosyn, both NSAIDs), the first of them in alphabetical order is read: the category does not depend on
+     * which.
      */
     String correction(String word) {
         if (word.contains("ph")) {
@@ -104,16 +139,22 @@ final class RequestReader {
                 return f;
             }
         }
-        String found = null;
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
         for (String v : vocabulary) {
             if (Math.abs(v.length() - word.length()) <= 1 && oneEdit(word, v)) {
-                if (found != null && !found.equals(v)) {
-                    return null;
-                }
-                found = v;
+                found.add(v);
             }
         }
-        return found;
+        if (found.size() <= 1) {
+            return found.isEmpty() ? null : found.first();
+        }
+        TreatmentCategory c = categoryOfWord.get(found.first());
+        for (String v : found) {
+            if (c == null || categoryOfWord.get(v) != c) {
+                return null;
+            }
+        }
+        return found.first();
     }
 
     /** Whether a and b differ by exactly one insertion, deletion, substitution or swap of neighbours. */

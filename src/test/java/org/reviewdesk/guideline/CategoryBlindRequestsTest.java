@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 2026-12-02.3 to .5, .9 and .13 to .17; {@code blind-requests-11.tsv} (122, written after .5) answered 115 on its first run, its
  * misses (visits named "&lt;field&gt; evaluation", an aquatic exercise program) led to .6; {@code blind-requests-12.tsv}
  * (99, written after .8) answered 97 on its first run and was used for no change; .10, from blind-10's first miss,
- * answers one of its two misses too (the other is a known row). A row marked {@code known} is one the
+ * answers one of its two misses too (the other is a known row). {@code blind-requests-14.tsv} (731, eighth session,
+ * a new writer, written in full before its run) answered 694 (94.9%) on its first run and led to rules .18 and the
+ * reader's dotted initials, zero for o and same-category spellings, after which 711; its 20 known rows are labels
+ * that differ from a convention of the project (see its header). A row marked {@code known} is one the
  * rules still get wrong; it must stay wrong until fixed (then the mark goes), so the misses stay explicit.
  */
 class CategoryBlindRequestsTest {
@@ -29,7 +32,7 @@ class CategoryBlindRequestsTest {
     @CsvSource({"blind-requests-6.tsv, 306", "blind-requests-7.tsv, 127", "blind-requests-8.tsv, 50",
         "blind-requests-9.tsv, 20", "blind-requests-10.tsv, 743",
         "blind-requests-11.tsv, 122",
-        "blind-requests-12.tsv, 99", "blind-requests-13.tsv, 79"})
+        "blind-requests-12.tsv, 99", "blind-requests-13.tsv, 79", "blind-requests-14.tsv, 731"})
     void blindRequestsLandInTheirCategoriesExceptTheKnownMisses(String file, int size) {
         List<String[]> rows = WrittenRequests.rows(file);
         assertEquals(size, rows.size());

