@@ -1,9 +1,11 @@
 package org.reviewdesk.ui.record;
 
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.VBox;
 import org.reviewdesk.domain.Evidence;
 
 /** An excerpt: where it is from and the quote; its menu inserts it where it supports the letter. */
@@ -12,6 +14,8 @@ final class ExcerptCell extends ListCell<Evidence> {
 
     ExcerptCell(RecordPane pane) {
         this.pane = pane;
+        // wraps within the list's width instead of running off under a scroll bar
+        setPrefWidth(0);
     }
 
     @Override
@@ -19,16 +23,31 @@ final class ExcerptCell extends ListCell<Evidence> {
         super.updateItem(e, empty);
         if (empty || e == null) {
             setText(null);
+            setGraphic(null);
             setContextMenu(null);
             return;
         }
         String quote = e.quote().replaceAll("\\s+", " ");
-        setText(pane.title(e.documentId()) + ", page " + e.page()
-                + (e.itemIndex() == null ? "" : " · item " + (e.itemIndex() + 1))
-                + "\n“" + (quote.length() > 140 ? quote.substring(0, 137) + "…" : quote) + "”"
-                + (e.note() == null ? "" : "\nNote: " + e.note()));
-        setWrapText(true);
-        setPrefWidth(0);
+        Label where = new Label(pane.title(e.documentId()) + ", page " + e.page()
+                + (e.itemIndex() == null ? "" : " · item " + (e.itemIndex() + 1)));
+        where.getStyleClass().add("text-bold");
+        Label said = new Label("“" + (quote.length() > 240 ? quote.substring(0, 237) + "…" : quote) + "”");
+        VBox box = new VBox(1, where, said);
+        if (e.note() != null && !e.note().isBlank()) {
+            Label note = new Label("Note: " + e.note());
+            note.getStyleClass().add("text-muted");
+            box.getChildren().add(note);
+        }
+        // wrapped at the width the list lays the cell out at (see computePrefHeight): as one wrapping text the
+        // cell stayed one line high and showed only the document's title, cut off
+        for (javafx.scene.Node n : box.getChildren()) {
+            Label l = (Label) n;
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+        }
+        setText(null);
+        setGraphic(box);
         ContextMenu menu = new ContextMenu();
         MenuItem summary = new MenuItem("Insert into the clinical summary");
         summary.setOnAction(x -> pane.insert(e, -1));
@@ -44,5 +63,17 @@ final class ExcerptCell extends ListCell<Evidence> {
         remove.setOnAction(x -> pane.removeExcerpt(e));
         menu.getItems().addAll(new SeparatorMenuItem(), remove);
         setContextMenu(menu);
+    }
+
+    /** The height of the wrapped labels at the width the list lays this cell out at. */
+    @Override
+    protected double computePrefHeight(double width) {
+        javafx.scene.Node g = getGraphic();
+        double w = width > 0 ? width : getWidth();
+        if (g == null || w <= 0) {
+            return super.computePrefHeight(width);
+        }
+        double inner = w - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
     }
 }

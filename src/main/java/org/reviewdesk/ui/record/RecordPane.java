@@ -199,11 +199,8 @@ public final class RecordPane extends BorderPane {
         documentList.widthProperty().addListener((o, a, b) -> documentList.refresh());
         hitList.widthProperty().addListener((o, a, b) -> hitList.refresh());
         // the document column is narrow: the placeholder wraps instead of being cut off
-        Label noDocuments = new Label("No record documents yet: drop files here or use Add files…");
-        noDocuments.setWrapText(true);
-        noDocuments.setMaxWidth(150);
-        noDocuments.setPadding(new Insets(8));
-        documentList.setPlaceholder(noDocuments);
+        documentList.setPlaceholder(placeholder(documentList, "No record documents yet: drop files here or use "
+                + "Add files…"));
         documentList.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> {
             if (d != null && !d.document().id().equals(viewer.currentDocumentId())) {
                 viewer.open(d, 1, null);
@@ -219,7 +216,7 @@ public final class RecordPane extends BorderPane {
         documentList.setContextMenu(new javafx.scene.control.ContextMenu(details));
         hitList.setId("searchResults");
         hitList.setCellFactory(lv -> new HitCell());
-        hitList.setPlaceholder(new Label("Type words and press Enter to search this case's record."));
+        hitList.setPlaceholder(placeholder(hitList, "Type words and press Enter to search this case's record."));
         hitList.setOnMouseClicked(e -> openHit(hitList.getSelectionModel().getSelectedItem()));
         hitList.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -228,7 +225,7 @@ public final class RecordPane extends BorderPane {
         });
         excerptList.setId("excerptList");
         excerptList.setCellFactory(lv -> new ExcerptCell(this));
-        excerptList.setPlaceholder(new Label("Select text on a page and choose Add excerpt."));
+        excerptList.setPlaceholder(placeholder(excerptList, "Select text on a page and choose Add excerpt."));
         excerptList.setOnMouseClicked(e -> {
             if (e.getClickCount() >= 1) {
                 openExcerpt(excerptList.getSelectionModel().getSelectedItem());
@@ -510,8 +507,8 @@ public final class RecordPane extends BorderPane {
             var ocr = ocrStatus == null ? null : ocrStatus.status();
             searchNote.setText(ocr != null && ocr.unfinished() ? ocr.label() + ": pages not read yet are not "
                     + "searched" : "");
-            hitList.setPlaceholder(new Label(searchNote.getText().isEmpty() ? "No hits in this case's record."
-                    : "No hits yet. " + searchNote.getText() + "."));
+            hitList.setPlaceholder(placeholder(hitList, searchNote.getText().isEmpty()
+                    ? "No hits in this case's record." : "No hits yet. " + searchNote.getText() + "."));
             hitIndex = -1;
             if (found.isEmpty()) {
                 hitCount.setText("no hits");
@@ -899,6 +896,22 @@ public final class RecordPane extends BorderPane {
             double inner = w - snappedLeftInset() - snappedRightInset();
             return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
         }
+    }
+
+    /**
+     * An empty list's message, wrapped within the list's width: the record's lists are narrow, and a wrapping
+     * Label placeholder was laid out one line high and cut off ("No record documents yet: d…").
+     */
+    static javafx.scene.Node placeholder(javafx.scene.control.Control list, String message) {
+        Text t = new Text(message);
+        t.getStyleClass().add("text-muted");
+        t.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        t.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.max(60, list.widthProperty().subtract(24)));
+        // the text follows the list's width; it must not hold the list at that width (a min width of its own)
+        StackPane box = new StackPane(t);
+        box.setMinWidth(0);
+        box.setPrefWidth(0);
+        return box;
     }
 
     private static Text plain(String s) {

@@ -147,6 +147,43 @@ class ScannedRecordWindowTest {
         screenshot("scanned-excerpt");
         robot.clickOn("OK");
         waitUntil(() -> node("#excerptList", ListView.class).getItems().size() > 0);
+        // the excerpt as the list shows it in its narrow column: the quote itself is on screen, not only the
+        // document's title cut off after one line
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Stage st = FxToolkit.toolkitContext().getRegisteredStage();
+            st.setMaximized(false);
+            st.setWidth(1280);
+            st.setHeight(800);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> excerpts = node("#excerptList", ListView.class);
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.TabPane) node("#recordPane", javafx.scene.Node.class)
+                .lookup(".tab-pane")).getSelectionModel().select(2)).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 20 && excerpts.getWidth() > 150; i++) {
+            WaitForAsyncUtils.asyncFx(() -> node("#recordSplit", javafx.scene.control.SplitPane.class)
+                    .setDividerPositions(0)).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+        }
+        // polled: the cells are laid out again at the new width a few pulses after the divider moved
+        String shown = "";
+        for (int i = 0; i < 40 && !shown.contains("Provider: Maria Chen,"); i++) {
+            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
+            shown = WaitForAsyncUtils.asyncFx(() -> {
+                StringBuilder b = new StringBuilder();
+                for (javafx.scene.Node n : excerpts.lookupAll(".list-cell")) {
+                    if (n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null && c.isVisible()) {
+                        for (javafx.scene.Node t : c.lookupAll(".text")) {
+                            if (t instanceof javafx.scene.text.Text text && text.isVisible()) {
+                                b.append(text.getText().replace('\n', ' ')).append(' ');
+                            }
+                        }
+                    }
+                }
+                return b.toString().replaceAll("\\s+", " ");
+            }).get(10, TimeUnit.SECONDS);
+        }
+        assertTrue(excerpts.getWidth() <= 150, "the excerpts column is " + excerpts.getWidth() + " px wide");
+        assertTrue(shown.contains("Provider: Maria Chen,"), shown);
 
         FxToolkit.cleanupApplication(app);
         app = null;

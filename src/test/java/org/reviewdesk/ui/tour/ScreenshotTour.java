@@ -42,6 +42,13 @@ public final class ScreenshotTour {
             wb.cases().save(c.withEdits(c.clinicalSummary(), java.util.List.of(item.withTexts(item.request(),
                     item.claimsAdministratorGuideline(), item.reviewerGuideline(), item.rationale()
                             + " Full range of motion is not documented in the records provided."))));
+            // two excerpts kept as evidence, one tied to the disputed item
+            wb.records().addExcerpt("EXAMPLE-0001", new org.reviewdesk.domain.Evidence("progress-2015-01-19", 1,
+                    "Cervical spine: full range of motion in flexion, extension, rotation and lateral bending.",
+                    "Exam before the request", 0));
+            wb.records().addExcerpt("EXAMPLE-0001", new org.reviewdesk.domain.Evidence("ur-2015-01-29", 1,
+                    "The number of prior therapy visits and the functional response to them are not documented.",
+                    null, null));
         }
         // a colleague's archive bundle, signed by a certificate this store does not trust
         Path bundle = data.resolveSibling(data.getFileName() + "-colleague.zip");
@@ -53,6 +60,10 @@ public final class ScreenshotTour {
         }
         Platform.startup(() -> { });
         Stage stage = unlockedWindow(new ReviewDeskApp(data), w, h, PASSWORD);
+        if (args.length > 2 && args[2].equals("all")) {
+            Thread.sleep(1500);
+            shot("case-list");
+        }
         fx(() -> {
             ((Button) lookup(stage.getScene(), "#openCaseButton")).fire();
             return null;
@@ -91,6 +102,20 @@ public final class ScreenshotTour {
                     && l.getText().startsWith("hit "));
             Thread.sleep(2500);
             shot("record-search");
+            fx(() -> {
+                var tabs = (javafx.scene.control.TabPane) lookup(stage.getScene(), "#recordPane")
+                        .lookup(".tab-pane");
+                tabs.getSelectionModel().select(2);
+                return null;
+            });
+            Thread.sleep(1500);
+            shot("record-excerpts");
+            fx(() -> {
+                var tabs = (javafx.scene.control.TabPane) lookup(stage.getScene(), "#recordPane")
+                        .lookup(".tab-pane");
+                tabs.getSelectionModel().select(0);
+                return null;
+            });
             fx(() -> {
                 var field = (javafx.scene.control.TextField) lookup(stage.getScene(), "#recordSearch");
                 field.setText("");
@@ -225,6 +250,17 @@ public final class ScreenshotTour {
                 return null;
             });
             Thread.sleep(800);
+        }
+        if (args.length > 2 && args[2].equals("all")) {
+            // View > Audit log, after this tour's own actions (open, finalize, a refused import)
+            fx(() -> {
+                var bar = (javafx.scene.control.MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
+                bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                        .filter(i -> "Audit log".equals(i.getText())).findFirst().orElseThrow().fire();
+                return null;
+            });
+            Thread.sleep(2000);
+            shot("audit-log");
         }
         System.out.println("TOUR DONE");
         Platform.exit();
