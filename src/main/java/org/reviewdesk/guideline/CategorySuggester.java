@@ -20,7 +20,8 @@ public final class CategorySuggester {
      * The category by the data rules. The request is read first ({@link RequestReader}: the IMR-eligible
      * portion, abbreviations written out, long words misspelt by one letter read as the rules' word); brand
      * names are read as their ingredients ("Tabradol" as cyclobenzaprine); then the rules are tried in their
-     * order, and the first that matches and is not vetoed by its {@code unless} words wins.
+     * order, and the first that matches, finds its {@code requires} words if it has any, and is not vetoed by
+     * its {@code unless} words wins.
      *
      * <p>Context words ("Associated surgical service:", "post-op") say where an item stands, not what it
      * is: the item is first judged without them, as what it is (a post-op cold therapy unit is equipment,
@@ -101,7 +102,7 @@ public final class CategorySuggester {
     private static TreatmentCategory firstRule(String lowerText, RulesData rules) {
         String text = rules.withIngredients(lowerText);
         for (RulesData.CategoryRule r : rules.categoryRules()) {
-            if (r.match().matcher(text).find() && (r.unless() == null || !r.unless().matcher(text).find())) {
+            if (r.matches(text)) {
                 return r.category();
             }
         }

@@ -40,6 +40,9 @@ final class RequestReader {
         this.rules = rules;
         for (RulesData.CategoryRule r : rules.categoryRules()) {
             collect(r.match().pattern(), true);
+            if (r.requires() != null) {
+                collect(r.requires().pattern(), false);
+            }
             if (r.unless() != null) {
                 collect(r.unless().pattern(), false);
             }
@@ -67,7 +70,7 @@ final class RequestReader {
         for (String v : vocabulary) {
             String text = rules.withIngredients(v);
             for (RulesData.CategoryRule r : rules.categoryRules()) {
-                if (r.match().matcher(text).find() && (r.unless() == null || !r.unless().matcher(text).find())) {
+                if (r.matches(text)) {
                     categoryOfWord.put(v, r.category());
                     break;
                 }

@@ -33,8 +33,21 @@ public final class RulesData {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static volatile RulesData shipped;
 
-    /** One category rule: the words that point to the category, and the words that veto it. */
-    record CategoryRule(TreatmentCategory category, Pattern match, Pattern unless) {
+    /**
+     * One category rule: the words that point to the category, the words that must be found with them
+     * ({@code requires}, optional: "testosterone" counts here only beside an injection word) and the words that
+     * veto it ({@code unless}).
+     */
+    record CategoryRule(TreatmentCategory category, Pattern match, Pattern unless, Pattern requires) {
+        CategoryRule(TreatmentCategory category, Pattern match, Pattern unless) {
+            this(category, match, unless, null);
+        }
+
+        /** Whether the rule points to its category in this (read, brands written out) text. */
+        boolean matches(String text) {
+            return match.matcher(text).find() && (requires == null || requires.matcher(text).find())
+                    && (unless == null || !unless.matcher(text).find());
+        }
     }
 
     /**
@@ -260,10 +273,11 @@ public final class RulesData {
         for (int i = 0; list != null && i < list.size(); i++) {
             String path = "$.categoryRules[" + i + "]";
             JsonNode n = list.get(i);
-            Json.object(n, path, Set.of("category", "why", "match", "unless"));
+            Json.object(n, path, Set.of("category", "why", "match", "requires", "unless"));
             TreatmentCategory c = category(n, path);
             path += " (" + c.key() + ")";
-            rules.add(new CategoryRule(c, words(n, path, "match", true), words(n, path, "unless", false)));
+            rules.add(new CategoryRule(c, words(n, path, "match", true), words(n, path, "unless", false),
+                    words(n, path, "requires", false)));
         }
         Map<String, List<String>> synonyms = new LinkedHashMap<>();
         if (root.has("synonyms")) {

@@ -119,6 +119,58 @@ class CategorySuggesterTest {
         assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request), request);
     }
 
+    /**
+     * The eighth session's convention: a medicine injected systemically is judged by the medicine (reviewers cite
+     * the MTUS "Ketorolac (Toradol)", the ODG "Vitamin B", the MTUS "Testosterone replacement for hypogonadism", the
+     * ODG "Corticosteroids"); the injection checklist is for interventional procedures and site injections.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "IM Toradol | nsaid",
+            "Toradol 60mg IM | nsaid",
+            "Toradol injection | nsaid",
+            "Ketorolac 30mg IV | nsaid",
+            "Toradol shot in the buttock | nsaid",
+            "Toradol 60mg IM for an acute flare of low back pain | nsaid",
+            "Toradol 60mg IM, low back pain | nsaid",
+            "Toradol and B12 injections | nsaid",
+            "B12 shot | other",
+            "Cyanocobalamin 1000mcg IM monthly | other",
+            "Vitamin D injection | other",
+            "Testosterone injection | other",
+            "Depo-Testosterone 200mg IM every 2 weeks | other",
+            "Depo-Medrol 80mg IM | other",
+            "Kenalog 40mg intramuscular, gluteal | other",
+            "Solu-Medrol 125mg IV | other",
+            "IM steroid injection | other",
+            "Phenergan 25mg IM | other",
+            "Rocephin 1g IM | other",
+            "Tetanus shot | other",
+            "Lovenox injections x 14 days | other",
+            "Ketamine infusion | other",
+            "Demerol IM | opioid",
+            "Demerol 50mg IM | opioid",
+            "Norflex 60mg IM | muscle-relaxant",
+            // ... and what stays an injection: a site, a procedure, or a corticosteroid with no route.
+            "Kenalog to the shoulder | injection",
+            "Kenalog 40mg IM to the right shoulder | injection",
+            "Trigger point injection with lidocaine | injection",
+            "Trigger point injections with Toradol | injection",
+            "Toradol injection into the right knee | injection",
+            "Depo-Medrol 80mg injection | injection",
+            "Kenalog 40mg injection | injection",
+            "Cortisone shot | injection",
+            "Epidural steroid injection with Depo-Medrol 80mg | injection",
+            "Occipital nerve block with Depo-Medrol | injection",
+            "Botox | injection",
+            "Botox 200 units IM | injection",
+            "Lumbar facet radiofrequency ablation with IV sedation | injection",
+            // ... and a home infusion service stays home health.
+            "Home infusion of IV antibiotics | home-health"})
+    void aMedicineInjectedSystemicallyIsJudgedByTheMedicine(String request, String key) {
+        assertEquals(TreatmentCategory.fromKey(key), CategorySuggester.suggest(request), request);
+    }
+
     @Test
     void blankOrNullRequestIsOther() {
         assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest(null));

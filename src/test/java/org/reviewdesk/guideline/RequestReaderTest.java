@@ -114,8 +114,13 @@ class RequestReaderTest {
             "G0483 | drug-testing",
             "E0730 purchase | tens-dme",
             "L1833 right | tens-dme",
-            "J1885 | injection",
-            "Toradol 60 mg IM | injection",
+            // A drug's J code is read as the drug (eighth session: a medicine injected systemically is judged by the
+            // medicine); a code of an interventional product stays an injection.
+            "J1885 | nsaid",
+            "J3420 | other",
+            "J7325 left knee | injection",
+            "Toradol 60 mg IM | nsaid",
+            "96372 Toradol 60mg | nsaid",
             "TPI x 4 | injection",
             "Bilateral L4-5 MBB | injection",
             "Right TKA | surgery",

@@ -186,6 +186,24 @@ class RulesDataTest {
     }
 
     @Test
+    void aRuleWithRequiredWordsMatchesOnlyWhenTheyAreFoundToo() throws Exception {
+        Path p = tmp.resolve("requires.json");
+        Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"categoryRules\":[{\"category\":\"psych\","
+                + "\"match\":[\"qigong\"],\"requires\":[\"group\",\"class(?:es)?\"],\"unless\":[\"video\"]}]}");
+        RulesData rules = RulesData.load(shipped(), p);
+        assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Qigong group, 8 weeks", rules));
+        assertEquals(TreatmentCategory.PSYCH, CategorySuggester.suggest("Classes of qigong x 6", rules));
+        assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Qigong course, 8 weeks", rules),
+                "without a required word the rule does not match");
+        assertEquals(TreatmentCategory.OTHER, CategorySuggester.suggest("Qigong group video", rules),
+                "the veto still vetoes");
+        assertEquals(TreatmentCategory.PHYSICAL_THERAPY, CategorySuggester.suggest("Physical therapy group", rules),
+                "the required words alone point nowhere");
+        assertTrue(refusal(broken(root -> ((ObjectNode) root.get("categoryRules").get(1)).putArray("requires")
+                .add("(unclosed"))).contains("$.categoryRules[1] (surgical-assistant).requires[0]: not a valid pattern"));
+    }
+
+    @Test
     void aUserFileExtendsTheShippedRules() throws Exception {
         Path p = tmp.resolve("mine.json");
         Files.writeString(p, "{\"format\":\"reviewdesk-rules/1\",\"brands\":{\"zorbex\":\"tramadol\"},"
