@@ -88,6 +88,10 @@ public final class RulesData {
     private Pattern accompaniment;
     private List<String> accompanimentWordList = List.of();
     private java.util.Set<TreatmentCategory> accompanimentHeadSet = Set.of();
+    private Pattern preoperative;
+    private List<String> preoperativeWordList = List.of();
+    private Pattern preparation;
+    private List<String> preparationWordList = List.of();
     private volatile RequestReader reader;
     private Set<String> lexicon = Set.of();
 
@@ -226,6 +230,8 @@ public final class RulesData {
         out.setSequence(user.sequenceWordList.isEmpty() ? base.sequenceWordList : user.sequenceWordList);
         out.setAccompaniment(user.accompanimentWordList.isEmpty() ? base.accompanimentWordList : user.accompanimentWordList,
                 user.accompanimentHeadSet.isEmpty() ? base.accompanimentHeadSet : user.accompanimentHeadSet);
+        out.setPreoperative(user.preoperativeWordList.isEmpty() ? base.preoperativeWordList : user.preoperativeWordList,
+                user.preparationWordList.isEmpty() ? base.preparationWordList : user.preparationWordList);
         return out;
     }
 
@@ -249,7 +255,7 @@ public final class RulesData {
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
                 "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
                 "purposeWords", "purposeHeadsDeferred", "sequenceWords",
-                "accompanimentWords", "accompanimentHeads"));
+                "accompanimentWords", "accompanimentHeads", "preoperativeWords", "preparationWords"));
         Json.strings(root, "$", "knownWords", false);
         String format = Json.text(root, "$", "format", true);
         if (!FORMAT.equals(format)) {
@@ -405,6 +411,7 @@ public final class RulesData {
         out.setPurpose(purposeWords, deferred);
         out.setSequence(sequenceWords);
         out.setAccompaniment(patterns(root, "accompanimentWords"), categories(root, "accompanimentHeads"));
+        out.setPreoperative(patterns(root, "preoperativeWords"), patterns(root, "preparationWords"));
         return out;
     }
 
@@ -454,6 +461,31 @@ public final class RulesData {
      */
     Set<TreatmentCategory> accompanimentHeads() {
         return accompanimentHeadSet;
+    }
+
+    private void setPreoperative(List<String> words, List<String> preparationWords) {
+        this.preoperativeWordList = List.copyOf(words);
+        this.preparationWordList = List.copyOf(preparationWords);
+        this.preoperative = words.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+        this.preparation = preparationWords.isEmpty() ? null
+                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", preparationWords) + ")(?![a-z0-9])");
+    }
+
+    /**
+     * The words by which a request says itself that it prepares an operation ("pre-op", "preoperative",
+     * "clearance", "associated surgical service:"); null when none. Post-operative words are not among them.
+     */
+    Pattern preoperativeWords() {
+        return preoperative;
+    }
+
+    /**
+     * The words after which a request names what it prepares ("prior to", "before", "for"): an operation
+     * named after one of them makes the request pre-operative; null when none.
+     */
+    Pattern preparationWords() {
+        return preparation;
     }
 
     private void setSequence(List<String> words) {
