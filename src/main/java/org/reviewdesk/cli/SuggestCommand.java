@@ -66,8 +66,8 @@ final class SuggestCommand implements Callable<Integer> {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < c.items().size(); i++) {
             Item item = c.items().get(i);
-            TreatmentCategory category = item.treatmentCategory() != null
-                    ? TreatmentCategory.fromKey(item.treatmentCategory()) : CategorySuggester.suggest(item.request());
+            // the item's chosen category, or the suggestion with the case's other items as context
+            TreatmentCategory category = CategorySuggester.ofItem(c, i);
             List<SearchHit> hits = ranker.forItem(item.request(), category.key(), Map.of());
             List<Map<String, Object>> guidelines = new ArrayList<>();
             for (SearchHit h : hits.subList(0, Math.min(SHOWN, hits.size()))) {

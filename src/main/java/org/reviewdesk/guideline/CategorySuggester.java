@@ -96,7 +96,14 @@ public final class CategorySuggester {
      * operation when it was chosen surgery, surgical assistant or pre-operative).
      */
     public static TreatmentCategory ofItem(CaseFile c, int index) {
-        Item item = c.items().get(index);
+        return ofItem(c, index, c.items().get(index));
+    }
+
+    /**
+     * As {@link #ofItem(CaseFile, int)}, for {@code item} as it stands now (edited, perhaps not yet in {@code c});
+     * the other items are those of {@code c}. With no case (null) or an index outside it, the item alone decides.
+     */
+    public static TreatmentCategory ofItem(CaseFile c, int index, Item item) {
         if (item.treatmentCategory() != null) {
             return TreatmentCategory.fromKey(item.treatmentCategory());
         }
@@ -104,6 +111,9 @@ public final class CategorySuggester {
             return TreatmentCategory.OTHER;
         }
         RulesData rules = RulesData.active();
+        if (c == null || index < 0 || index >= c.items().size()) {
+            return suggest(item.request(), rules);
+        }
         boolean any = false;
         for (int i = 0; i < c.items().size(); i++) {
             Item o = c.items().get(i);

@@ -83,17 +83,17 @@ public final class ConsistencyChecker {
         if (!item.hasRationale()) {
             out.add(new ConsistencyCheck("empty-rationale", Severity.ERROR, label + "the rationale is empty.", false));
         }
-        citations(item, label, out);
+        citations(c, index, item, label, out);
         if (item.hasRationale()) {
             conclusion(item, label, out);
             gaps(c, item, label, search, out);
             readingGrade(item, label, out);
         }
-        quantity(item, label, out);
+        quantity(c, index, item, label, out);
         return out;
     }
 
-    private static void citations(Item item, String label, List<ConsistencyCheck> out) {
+    private static void citations(CaseFile c, int index, Item item, String label, List<ConsistencyCheck> out) {
         String g = item.reviewerGuideline() == null ? "" : item.reviewerGuideline();
         List<Citation> cites = item.citations() == null ? List.of() : item.citations();
         boolean cited = !cites.isEmpty() || (!g.isBlank() && !g.contains(NO_EVIDENCE));
@@ -125,8 +125,8 @@ public final class ConsistencyChecker {
             Optional<SearchHit> governing = ranker.governingMtus(item.request(), item.treatmentCategory());
             String topic = citedNonMtusTopic(g, cites);
             if (governing.isPresent() && !topic.isBlank()) {
-                String category = item.treatmentCategory() != null ? item.treatmentCategory()
-                        : CategorySuggester.suggest(item.request()).key();
+                // the item's category, or suggested in its case (decided here, so passed to the ranker)
+                String category = CategorySuggester.ofItem(c, index, item).key();
                 if (ranker.governingMtus(topic, category).isEmpty()) {
                     governing = Optional.empty();
                 }
@@ -246,13 +246,11 @@ public final class ConsistencyChecker {
         }
     }
 
-    private static void quantity(Item item, String label, List<ConsistencyCheck> out) {
+    private static void quantity(CaseFile c, int index, Item item, String label, List<ConsistencyCheck> out) {
         if (item.decision() != Decision.OVERTURNED) {
             return;
         }
-        TreatmentCategory category = item.treatmentCategory() != null
-                ? TreatmentCategory.fromKey(item.treatmentCategory())
-                : CategorySuggester.suggest(item.request());
+        TreatmentCategory category = CategorySuggester.ofItem(c, index, item);
         String name = RationaleDrafter.itemName(item.request());
         AnswersSupport answers = new AnswersSupport(item.checklist());
         Limit limit = RulesSupport.forCategory(category).limit().apply(new Context(name, answers));

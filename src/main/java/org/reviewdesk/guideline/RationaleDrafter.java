@@ -44,7 +44,7 @@ public final class RationaleDrafter {
      * The conclusion follows the item's decision when it has one, otherwise the suggested decision.
      */
     public static RationaleDraft draft(Item item, Map<String, Object> answers, String guidelineSummaryOrNull) {
-        return draft(item, answers, guidelineSummaryOrNull, List.of());
+        return draft(item, answers, guidelineSummaryOrNull, List.of(), CategorySuggester.ofItem(null, -1, item));
     }
 
     /**
@@ -53,14 +53,13 @@ public final class RationaleDrafter {
      */
     public static RationaleDraft draft(org.reviewdesk.domain.CaseFile c, int index, Item item,
             Map<String, Object> answers, String guidelineSummaryOrNull) {
-        return draft(item, answers, guidelineSummaryOrNull, CaseFacts.sentences(c, index));
+        return draft(item, answers, guidelineSummaryOrNull, CaseFacts.sentences(c, index),
+                CategorySuggester.ofItem(c, index, item));
     }
 
+    /** The draft; {@code category} is the item's, or suggested from its request (in its case when there is one). */
     private static RationaleDraft draft(Item item, Map<String, Object> answers, String guidelineSummaryOrNull,
-            List<String> caseFacts) {
-        TreatmentCategory category = item.treatmentCategory() != null
-                ? TreatmentCategory.fromKey(item.treatmentCategory())
-                : CategorySuggester.suggest(item.request());
+            List<String> caseFacts, TreatmentCategory category) {
         String name = itemName(item.request());
         Rules rules = RulesSupport.forItem(category, name);
         Context ctx = new Context(name, new AnswersSupport(answers));

@@ -88,10 +88,10 @@ public record ReviewerRecord(LocalDate today, Map<LocalDate, Integer> casesPerWe
                 days += ChronoUnit.DAYS.between(c.dateAssigned(), c.decisionDate());
                 signed++;
             }
-            for (Item i : c.items()) {
+            for (int n = 0; n < c.items().size(); n++) {
+                Item i = c.items().get(n);
                 if (i.decision() != null) {
-                    TreatmentCategory cat = i.treatmentCategory() != null ? TreatmentCategory.fromKey(
-                            i.treatmentCategory()) : CategorySuggester.suggest(i.request());
+                    TreatmentCategory cat = CategorySuggester.ofItem(c, n);
                     counts.computeIfAbsent(cat, k -> new int[4])[i.decision() == Decision.UPHELD ? 0 : 1]++;
                 }
             }

@@ -45,8 +45,16 @@ public final class GuidelineBenchmark {
     private GuidelineBenchmark() {
     }
 
+    /** One disputed item; {@code others} are the other requests of its case (letter), the category's context. */
     record Row(String caseNumber, int index, String request, Decision decision, String reviewerGuideline,
-            String rationale) {
+            String rationale, List<String> others) {
+    }
+
+    /** The requests of a case's items other than item {@code index}. */
+    static List<String> others(List<String> requests, int index) {
+        List<String> out = new ArrayList<>(requests);
+        out.remove(index);
+        return out;
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,18 +70,22 @@ public final class GuidelineBenchmark {
         if (dev) {
             for (Path p : TestData.letterCases()) {
                 CaseFile c = CaseJson.read(Files.readAllBytes(p));
+                List<String> requests = c.items().stream().map(Item::request).toList();
                 for (int i = 0; i < c.items().size(); i++) {
                     Item it = c.items().get(i);
                     rows.add(new Row(c.caseNumber(), i, it.request(), it.decision(), it.reviewerGuideline(),
-                            it.rationale()));
+                            it.rationale(), others(requests, i)));
                 }
             }
         } else {
             mode = listOnly ? "heldout" : mode;
             for (Path p : LetterTexts.heldOut()) {
-                for (LetterItem li : LetterTexts.items(p)) {
+                List<LetterItem> items = LetterTexts.items(p);
+                List<String> requests = items.stream().map(LetterItem::request).toList();
+                for (int i = 0; i < items.size(); i++) {
+                    LetterItem li = items.get(i);
                     rows.add(new Row(li.caseNumber(), li.index(), li.request(), Decision.valueOf(li.decision()),
-                            li.reviewerGuideline(), li.rationale()));
+                            li.reviewerGuideline(), li.rationale(), others(requests, i)));
                 }
             }
         }
@@ -100,7 +112,8 @@ public final class GuidelineBenchmark {
         Map<String, int[]> perCategory = new TreeMap<>();
         long nanos = 0;
         for (Row r : rows) {
-            TreatmentCategory suggested = CategorySuggester.suggest(r.request());
+            // as suggest and the builder judge it: with the other requests of its case as context
+            TreatmentCategory suggested = CategorySuggester.suggest(r.request(), r.others());
             List<Citation> citations = List.of();
             try {
                 citations = r.reviewerGuideline() == null ? List.of() : CitationText.parse(r.reviewerGuideline(), lib);

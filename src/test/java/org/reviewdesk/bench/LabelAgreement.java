@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,8 +46,13 @@ final class LabelAgreement {
         int letters = 0;
         for (Path p : LetterTexts.heldOut()) {
             letters++;
-            for (LetterItem li : LetterTexts.items(p)) {
-                suggested.put(key(li.caseNumber(), li.index()), CategorySuggester.suggest(li.request()).key());
+            List<LetterItem> items = LetterTexts.items(p);
+            List<String> requests = items.stream().map(LetterItem::request).toList();
+            for (int i = 0; i < items.size(); i++) {
+                LetterItem li = items.get(i);
+                // with the letter's other requests as context, as suggest judges a case
+                suggested.put(key(li.caseNumber(), li.index()), CategorySuggester.suggest(li.request(),
+                        GuidelineBenchmark.others(requests, i)).key());
             }
         }
         Figures f = compute(a, b, suggested);

@@ -81,6 +81,26 @@ class SuggestCheckCommandTest {
     }
 
     @Test
+    void suggestJudgesAWorkUpTestWithTheOtherItemsOfItsCase() throws Exception {
+        Path p = caseFile("{\"request\":\"Chest x-ray\"}", "{\"request\":\"Lumbar MRI\"}");
+        assertEquals(0, run("--data", tmp.resolve("none").toString(), "suggest", "--case", p.toString(), "--json"));
+        JsonNode doc = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals("imaging", doc.get("items").get(0).get("category").asText(), "no operation in the case");
+        assertEquals("imaging", doc.get("items").get(1).get("category").asText());
+        out.reset();
+        p = caseFile("{\"request\":\"Chest x-ray\"}", "{\"request\":\"L4-5 fusion\"}");
+        assertEquals(0, run("--data", tmp.resolve("none").toString(), "suggest", "--case", p.toString(), "--json"));
+        doc = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals("preop", doc.get("items").get(0).get("category").asText(), "the work-up of the fusion");
+        assertEquals("surgery", doc.get("items").get(1).get("category").asText());
+        out.reset();
+        p = caseFile("{\"request\":\"Chest x-ray\",\"treatmentCategory\":\"preop\"}", "{\"request\":\"Lumbar MRI\"}");
+        assertEquals(0, run("--data", tmp.resolve("none").toString(), "suggest", "--case", p.toString(), "--json"));
+        doc = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals("preop", doc.get("items").get(0).get("category").asText(), "the chosen category stays");
+    }
+
+    @Test
     void suggestForPeopleAndTheCategoryKeys() throws Exception {
         Path p = caseFile("{\"request\":\"Omeprazole 20mg #60\"}");
         assertEquals(0, run("suggest", "--case", p.toString()));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,6 +95,21 @@ class CategoryCaseContextTest {
                 "an item chosen as surgery is an operation, whatever its words");
         CaseFile alone = caseOf(new Item("Chest x-ray", null, null, null, null, null, null, null));
         assertEquals(TreatmentCategory.PREOP, CategorySuggester.ofItem(alone, 0), "no other item: unknown context");
+    }
+
+    @Test
+    void theDrafterJudgesTheItemInItsCase() {
+        Item xray = new Item("Chest x-ray", null, null, null, null, null, null, null);
+        CaseFile noOperation = caseOf(xray, new Item("Lumbar MRI", null, null, null, null, null, null, null));
+        CaseFile fusion = caseOf(xray, new Item("L4-5 fusion", null, null, null, null, null, null, null));
+        String asImaging = RationaleDrafter.draft(new Item("Chest x-ray", "imaging", null, null, null, null, null,
+                null), Map.of(), null).text();
+        String asPreop = RationaleDrafter.draft(new Item("Chest x-ray", "preop", null, null, null, null, null, null),
+                Map.of(), null).text();
+        assertTrue(!asImaging.equals(asPreop), "the two categories draft differently");
+        assertEquals(asPreop, RationaleDrafter.draft(xray, Map.of(), null).text(), "alone: pre-op, as before");
+        assertEquals(asImaging, RationaleDrafter.draft(noOperation, 0, xray, Map.of(), null).text());
+        assertEquals(asPreop, RationaleDrafter.draft(fusion, 0, xray, Map.of(), null).text());
     }
 
     /**

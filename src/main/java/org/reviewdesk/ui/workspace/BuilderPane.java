@@ -91,7 +91,9 @@ final class BuilderPane extends VBox {
                 return null;
             }
         });
-        TreatmentCategory initial = item.category.get() == null ? CategorySuggester.suggest(item.request.get())
+        // suggested in its case: a work-up test goes with an operation only where the case has one
+        TreatmentCategory initial = item.category.get() == null
+                ? CategorySuggester.ofItem(context.currentCase(), index, item.toItem())
                 : TreatmentCategory.fromKey(item.category.get());
         category.setValue(initial);
         // the label above the field, as "Request" is: beside it, a long category squeezed the label to "..."
