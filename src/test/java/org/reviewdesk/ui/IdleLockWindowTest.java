@@ -50,8 +50,7 @@ class IdleLockWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(90, c);
     }
 
     private void unlockWith(String password) {

@@ -56,8 +56,7 @@ class NoEllipsisWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(90, condition);
     }
 
     /**

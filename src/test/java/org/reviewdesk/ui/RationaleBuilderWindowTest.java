@@ -55,8 +55,7 @@ class RationaleBuilderWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(90, condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -71,9 +70,16 @@ class RationaleBuilderWindowTest {
         });
     }
 
+    /** The keys of item 1's findings, read on the JavaFX thread (the checks are redrawn as the case changes). */
     private List<String> checkKeys() {
-        return node("#checks-0", VBox.class).getChildren().stream().map(Node::getUserData)
-                .filter(k -> k != null).map(Object::toString).toList();
+        java.util.concurrent.Callable<List<String>> read = () -> node("#checks-0", VBox.class).getChildren().stream()
+                .map(Node::getUserData).filter(k -> k != null).map(Object::toString).toList();
+        try {
+            return javafx.application.Platform.isFxApplicationThread() ? read.call()
+                    : WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -57,8 +57,7 @@ class SampleCaseWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(90, condition);
     }
 
     @Test

@@ -75,9 +75,7 @@ class WindowServesCommandsTest {
 
     /** Waits for {@code condition}, evaluated on the FX thread (the scene changes there while the test looks). */
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get(10, TimeUnit.SECONDS));
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(90, condition);
     }
 
     @Test

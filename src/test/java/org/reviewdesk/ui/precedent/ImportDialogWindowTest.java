@@ -90,8 +90,7 @@ class ImportDialogWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(90, condition);
     }
 
     private static DialogPane dialog(String id) {

@@ -72,8 +72,7 @@ class ChronologyWindowTest {
     }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.FxWait.until(30, condition);
     }
 
     /** Progress note (pp. 1-3, 3/14/2015), PT note (pp. 4-5, 1/19/2015), MRI (pp. 6-7, 11/2/2014), page 4 again. */
