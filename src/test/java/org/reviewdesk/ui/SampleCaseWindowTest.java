@@ -108,21 +108,8 @@ class SampleCaseWindowTest {
         waitUntil(() -> hits.getItems().size() == 2);
         // at the laptop size the hits column is narrow: each hit wraps inside its cell, nothing runs off under a
         // horizontal scroll bar or into the next cell
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.stage.Stage st = FxToolkit.toolkitContext().getRegisteredStage();
-            st.setMaximized(false);
-            st.setWidth(1280);
-            st.setHeight(800);
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        // the record's list column as narrow as it goes (as the 1280 px layout gives it); set again until the
-        // window's resize is laid out (a divider set before that is laid out anew)
-        for (int i = 0; i < 20 && hits.getWidth() > 150; i++) {
-            WaitForAsyncUtils.asyncFx(() -> node("#recordSplit", javafx.scene.control.SplitPane.class)
-                    .setDividerPositions(0)).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
-        }
-        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        org.reviewdesk.ui.LaptopWindow.resize();
+        org.reviewdesk.ui.LaptopWindow.narrowRecordColumn(hits);
         java.util.List<String> overflowing = WaitForAsyncUtils.asyncFx(() -> {
             java.util.List<String> bad = new java.util.ArrayList<>();
             int shown = 0;

@@ -113,12 +113,7 @@ class WindowServesCommandsTest {
         assertTrue(Files.exists(socket), "serve --stop does not stop the window's serving");
 
         // the laptop size, where the document list is narrow and needs a scroll bar for four documents
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.stage.Stage st = FxToolkit.toolkitContext().getRegisteredStage();
-            st.setMaximized(false);
-            st.setWidth(1280);
-            st.setHeight(800);
-        }).get(10, TimeUnit.SECONDS);
+        org.reviewdesk.ui.LaptopWindow.resize();
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#caseTable").queryAs(TableView.class).getSelectionModel().select(0);
             robot.lookup("#openCaseButton").queryAs(javafx.scene.control.Button.class).fire();

@@ -2,20 +2,17 @@ package org.reviewdesk.ui.record;
 
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.VBox;
 import org.reviewdesk.domain.Evidence;
 
 /** An excerpt: where it is from and the quote; its menu inserts it where it supports the letter. */
-final class ExcerptCell extends ListCell<Evidence> {
+final class ExcerptCell extends WrappingCell<Evidence> {
     private final RecordPane pane;
 
     ExcerptCell(RecordPane pane) {
         this.pane = pane;
-        // wraps within the list's width instead of running off under a scroll bar
-        setPrefWidth(0);
     }
 
     @Override
@@ -38,7 +35,7 @@ final class ExcerptCell extends ListCell<Evidence> {
             note.getStyleClass().add("text-muted");
             box.getChildren().add(note);
         }
-        // wrapped at the width the list lays the cell out at (see computePrefHeight): as one wrapping text the
+        // wrapped at the width the list lays the cell out at (WrappingCell): as one wrapping text the
         // cell stayed one line high and showed only the document's title, cut off
         for (javafx.scene.Node n : box.getChildren()) {
             Label l = (Label) n;
@@ -63,17 +60,5 @@ final class ExcerptCell extends ListCell<Evidence> {
         remove.setOnAction(x -> pane.removeExcerpt(e));
         menu.getItems().addAll(new SeparatorMenuItem(), remove);
         setContextMenu(menu);
-    }
-
-    /** The height of the wrapped labels at the width the list lays this cell out at. */
-    @Override
-    protected double computePrefHeight(double width) {
-        javafx.scene.Node g = getGraphic();
-        double w = width > 0 ? width : getWidth();
-        if (g == null || w <= 0) {
-            return super.computePrefHeight(width);
-        }
-        double inner = w - snappedLeftInset() - snappedRightInset();
-        return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
     }
 }

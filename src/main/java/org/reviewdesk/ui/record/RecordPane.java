@@ -14,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -851,11 +850,7 @@ public final class RecordPane extends BorderPane {
     }
 
     /** A document in the list: date, kind, pages, title, author. */
-    private static final class DocumentCell extends ListCell<StoredDocument> {
-        DocumentCell() {
-            // wraps within the list's width instead of running off under a scroll bar
-            setPrefWidth(0);
-        }
+    private static final class DocumentCell extends WrappingCell<StoredDocument> {
 
         @Override
         protected void updateItem(StoredDocument s, boolean empty) {
@@ -874,7 +869,7 @@ public final class RecordPane extends BorderPane {
             Label second = new Label((d.title() == null ? d.file() : d.title())
                     + (d.author() == null ? "" : " — " + d.author()));
             // wrapped at the width the list gives the cell (less a vertical scroll bar once there is one), see
-            // computePrefHeight: wrapped at the list's own width, the labels grew taller than their cells and ran
+            // WrappingCell: wrapped at the list's own width, the labels grew taller than their cells and ran
             // into the next ones
             for (Label l : List.of(first, second)) {
                 l.setWrapText(true);
@@ -885,17 +880,6 @@ public final class RecordPane extends BorderPane {
             setGraphic(new VBox(1, first, second));
         }
 
-        /** The height of the two wrapped labels at the width the list lays this cell out at. */
-        @Override
-        protected double computePrefHeight(double width) {
-            javafx.scene.Node g = getGraphic();
-            double w = width > 0 ? width : getWidth();
-            if (g == null || w <= 0) {
-                return super.computePrefHeight(width);
-            }
-            double inner = w - snappedLeftInset() - snappedRightInset();
-            return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
-        }
     }
 
     /**
@@ -921,12 +905,7 @@ public final class RecordPane extends BorderPane {
     }
 
     /** A search hit: where, and the snippet with the matched words marked. */
-    private final class HitCell extends ListCell<SearchHit> {
-        HitCell() {
-            // wraps within the list's width (the hits column is narrow at 1280 px) instead of running off under
-            // a horizontal scroll bar
-            setPrefWidth(0);
-        }
+    private final class HitCell extends WrappingCell<SearchHit> {
 
         @Override
         protected void updateItem(SearchHit h, boolean empty) {
@@ -956,16 +935,5 @@ public final class RecordPane extends BorderPane {
             setText(null);
         }
 
-        /** The height of the wrapped snippet at the width the list lays this cell out at. */
-        @Override
-        protected double computePrefHeight(double width) {
-            javafx.scene.Node g = getGraphic();
-            double w = width > 0 ? width : getWidth();
-            if (g == null || w <= 0) {
-                return super.computePrefHeight(width);
-            }
-            double inner = w - snappedLeftInset() - snappedRightInset();
-            return snappedTopInset() + g.prefHeight(inner) + snappedBottomInset();
-        }
     }
 }

@@ -148,21 +148,11 @@ class ScannedRecordWindowTest {
         waitUntil(() -> node("#excerptList", ListView.class).getItems().size() > 0);
         // the excerpt as the list shows it in its narrow column: the quote itself is on screen, not only the
         // document's title cut off after one line
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.stage.Stage st = FxToolkit.toolkitContext().getRegisteredStage();
-            st.setMaximized(false);
-            st.setWidth(1280);
-            st.setHeight(800);
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        org.reviewdesk.ui.LaptopWindow.resize();
         ListView<?> excerpts = node("#excerptList", ListView.class);
         WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.TabPane) node("#recordPane", javafx.scene.Node.class)
                 .lookup(".tab-pane")).getSelectionModel().select(2)).get(10, TimeUnit.SECONDS);
-        for (int i = 0; i < 20 && excerpts.getWidth() > 150; i++) {
-            WaitForAsyncUtils.asyncFx(() -> node("#recordSplit", javafx.scene.control.SplitPane.class)
-                    .setDividerPositions(0)).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.sleep(250, TimeUnit.MILLISECONDS);
-        }
+        org.reviewdesk.ui.LaptopWindow.narrowRecordColumn(excerpts);
         // polled: the cells are laid out again at the new width a few pulses after the divider moved
         String shown = "";
         for (int i = 0; i < 40 && !shown.contains("Provider: Maria Chen,"); i++) {
