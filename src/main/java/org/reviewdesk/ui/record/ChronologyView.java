@@ -79,6 +79,8 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         compareButton.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
         for (javafx.scene.control.Button b : List.of(correctButton, mergeButton, splitButton, compareButton)) {
             b.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull());
+            // compact: the four fit on one row of the record pane's narrow column at 1280 wide
+            b.setStyle("-fx-padding: 5px;");
         }
         actionBar = new javafx.scene.layout.FlowPane(4, 4, correctButton, mergeButton, splitButton, compareButton);
         actionBar.setId("chronologyActions");
