@@ -126,6 +126,14 @@ class NoEllipsisWindowTest {
             if (rows.size() != 1) {
                 problems.add(at + "chronology tab: its 4 buttons wrap into " + rows.size() + " rows");
             }
+            // the sample has no duplicate pages: Compare does not open an empty dialog
+            robot.interact(() -> robot.lookup("#chronologyList").queryAs(javafx.scene.control.ListView.class)
+                    .getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!robot.lookup("#chronologyCorrect").query().isDisabled()
+                    && !robot.lookup("#chronologyCompare").query().isDisabled()) {
+                problems.add(at + "chronology tab: Compare duplicate pages offered in a record without any");
+            }
             robot.interact(() -> robot.lookup("#recordPane .tab-pane").queryAs(javafx.scene.control.TabPane.class)
                     .getSelectionModel().select(0));
 
