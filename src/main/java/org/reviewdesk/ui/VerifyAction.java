@@ -36,29 +36,33 @@ final class VerifyAction {
         Background.run(() -> {
             byte[] pdf = Files.readAllBytes(f.toPath());
             return workbench == null ? LetterService.verify(pdf) : workbench.letters().verifyTrusted(pdf, List.of());
-        }, report -> {
-            SignatureCheck.Verdict verdict = report.verdict();
-            Alert a = new Alert(verdict == SignatureCheck.Verdict.VALID ? Alert.AlertType.INFORMATION
-                    : verdict == SignatureCheck.Verdict.INTACT_UNTRUSTED ? Alert.AlertType.WARNING
-                    : Alert.AlertType.ERROR, null, ButtonType.OK);
-            a.initOwner(owner);
-            a.setTitle("Signature check");
-            a.setHeaderText(report.signatures().isEmpty() ? "INVALID: this PDF carries no signature."
-                    : switch (verdict) {
-                        case VALID -> "VALID: intact, covers the whole document, and the signer is trusted.";
-                        case INTACT_UNTRUSTED -> "INTACT, SIGNER NOT TRUSTED: unchanged since signing, but the "
-                                + "certificate is not in your trust list. Compare its SHA-256 fingerprint with "
-                                + "the signer's before relying on the name.";
-                        default -> "INVALID: a signature is not valid, or the document was changed after signing.";
-                    });
-            TextArea text = new TextArea(f.getName() + "\n\n" + report.toText());
-            text.setId("verifyReport");
-            text.setEditable(false);
-            text.setWrapText(true);
-            text.setPrefRowCount(14);
-            a.getDialogPane().setContent(text);
-            a.getDialogPane().setPrefWidth(640);
-            a.showAndWait();
-        }, t -> Dialogs.error(owner, "The PDF could not be checked", t));
+        }, report -> result(owner, f.getName(), report).showAndWait(),
+                t -> Dialogs.error(owner, "The PDF could not be checked", t));
+    }
+
+    /** The verdict and the report of {@code fileName}, as shown after the check. */
+    static Alert result(Window owner, String fileName, org.reviewdesk.letter.sign.VerificationReport report) {
+        SignatureCheck.Verdict verdict = report.verdict();
+        Alert a = new Alert(verdict == SignatureCheck.Verdict.VALID ? Alert.AlertType.INFORMATION
+                : verdict == SignatureCheck.Verdict.INTACT_UNTRUSTED ? Alert.AlertType.WARNING
+                : Alert.AlertType.ERROR, null, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle("Signature check");
+        a.setHeaderText(report.signatures().isEmpty() ? "INVALID: this PDF carries no signature."
+                : switch (verdict) {
+                    case VALID -> "VALID: intact, covers the whole document, and the signer is trusted.";
+                    case INTACT_UNTRUSTED -> "INTACT, SIGNER NOT TRUSTED: unchanged since signing, but the "
+                            + "certificate is not in your trust list. Compare its SHA-256 fingerprint with "
+                            + "the signer's before relying on the name.";
+                    default -> "INVALID: a signature is not valid, or the document was changed after signing.";
+                });
+        TextArea text = new TextArea(fileName + "\n\n" + report.toText());
+        text.setId("verifyReport");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(14);
+        a.getDialogPane().setContent(text);
+        a.getDialogPane().setPrefWidth(640);
+        return a;
     }
 }

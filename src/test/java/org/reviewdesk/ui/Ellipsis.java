@@ -8,19 +8,19 @@ import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 
 /** Finds labels, buttons and headers whose text JavaFX shows cut off (with its ellipsis). */
-final class Ellipsis {
+public final class Ellipsis {
     private Ellipsis() {
     }
 
     /** "id-or-class: 'full text' shown as 'cut te…'" for every visible Labeled cut off under {@code root}. */
-    static List<String> truncated(Node root) {
+    public static List<String> truncated(Node root) {
         List<String> out = new ArrayList<>();
         walk(root, out);
         return out;
     }
 
     /** How many visible, drawn labels with text are under {@code root} (a scan that saw nothing proves nothing). */
-    static int labels(Node root) {
+    public static int labels(Node root) {
         if (!root.isVisible()) {
             return 0;
         }

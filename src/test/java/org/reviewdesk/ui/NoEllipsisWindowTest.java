@@ -30,8 +30,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * No cut-off text: at 1280x800 and 1920x1080 no label, button, tab or header in the main window
- * (a case open), Settings, the Cite dialog, the e-mail and the archive dialogs shows JavaFX's
- * ellipsis. Headless (Monocle), as CI runs it.
+ * (a case open, its record's Chronology tab too), Settings, the Cite dialog, the e-mail and the archive dialogs
+ * shows JavaFX's ellipsis; each dialog's content and buttons lie inside its window (after what it reads in the
+ * background has arrived), and the chronology's four buttons stay on one row. Headless (Monocle), as CI runs it.
  */
 class NoEllipsisWindowTest {
     private static final String PASSWORD = "sample password 1";
@@ -111,6 +112,29 @@ class NoEllipsisWindowTest {
             String at = size[0] + "x" + size[1] + " ";
             openSampleAt(size[0], size[1]);
             scan(at + "main window", stage.getScene().getRoot(), problems);
+            // the record pane's Chronology tab: its action bar on one row, its duplicates box not cut off
+            robot.interact(() -> robot.lookup("#recordPane .tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                    .getSelectionModel().select(3));
+            waitUntil(() -> robot.lookup("#showDuplicates").queryAs(javafx.scene.control.CheckBox.class).getText()
+                    .endsWith("pages") && robot.lookup("#showDuplicates").query().isVisible());
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            scan(at + "chronology tab", robot.lookup("#recordPane").query(), problems);
+            List<Double> rows = robot.lookup("#chronologyActions").queryAs(javafx.scene.layout.Pane.class)
+                    .getChildren().stream().map(Node::getLayoutY).distinct().toList();
+            if (rows.size() != 1) {
+                problems.add(at + "chronology tab: its 4 buttons wrap into " + rows.size() + " rows");
+            }
+            // the sample has no duplicate pages: Compare does not open an empty dialog
+            robot.interact(() -> robot.lookup("#chronologyList").queryAs(javafx.scene.control.ListView.class)
+                    .getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!robot.lookup("#chronologyCorrect").query().isDisabled()
+                    && !robot.lookup("#chronologyCompare").query().isDisabled()) {
+                problems.add(at + "chronology tab: Compare duplicate pages offered in a record without any");
+            }
+            robot.interact(() -> robot.lookup("#recordPane .tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                    .getSelectionModel().select(0));
 
             scanDialog(at, "settingsDialog", () -> menu("Settings…").fire(), problems);
             scanDialog(at, "guidelinePicker", () -> robot.lookup("#cite-0").queryButton().fire(), problems);
@@ -161,6 +185,7 @@ class NoEllipsisWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane pane = dialog(id);
         scan(at + id, pane, problems);
+        fits(at + id, pane, problems);
         robot.interact(() -> {
             Node cancel = pane.lookupButton(ButtonType.CANCEL);
             if (cancel instanceof javafx.scene.control.Button b) {
@@ -170,6 +195,29 @@ class NoEllipsisWindowTest {
             }
         });
         waitUntil(() -> dialog(id) == null);
+    }
+
+    /**
+     * The dialog's header, content and buttons inside its window (content read after it opened can widen it: a
+     * window that does not grow with it cuts the content and the OK button off at its edge).
+     */
+    private static void fits(String where, DialogPane pane, List<String> problems) {
+        double w = pane.getScene().getWidth();
+        double h = pane.getScene().getHeight();
+        for (Node n : pane.getChildrenUnmodifiable()) {
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            if (n.isVisible() && (b.getMaxX() > w + 1 || b.getMaxY() > h + 1)) {
+                problems.add(where + ": " + n.getClass().getSimpleName() + " runs off the " + Math.round(w) + "x"
+                        + Math.round(h) + " window to " + Math.round(b.getMaxX()) + "x" + Math.round(b.getMaxY()));
+            }
+        }
+        for (ButtonType t : pane.getButtonTypes()) {
+            Node b = pane.lookupButton(t);
+            javafx.geometry.Bounds in = b.localToScene(b.getLayoutBounds());
+            if (in.getMaxX() > w + 1 || in.getMaxY() > h + 1) {
+                problems.add(where + ": the " + t.getText() + " button is cut off at the window's edge");
+            }
+        }
     }
 
     private static DialogPane dialog(String id) {

@@ -32,6 +32,8 @@ final class ChronologyView extends ListView<ChronologyEntry> {
 
     private final ObservableList<ChronologyEntry> entries = FXCollections.observableArrayList();
     private List<RecordService.DuplicatePage> duplicates = List.of();
+    private final javafx.beans.property.BooleanProperty noDuplicates =
+            new javafx.beans.property.SimpleBooleanProperty(true);
 
     ChronologyView(Actions actions) {
         setItems(entries);
@@ -59,6 +61,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         correct.setOnAction(e -> withSelected.accept(actions::correct));
         MenuItem compare = new MenuItem("Compare duplicate pages…");
         compare.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
+        compare.disableProperty().bind(noDuplicates);
         setContextMenu(new ContextMenu(correct, merge, split, compare));
         // the same actions as buttons under the list, on the selected document (found without a right click)
         javafx.scene.control.Button correctButton = org.reviewdesk.ui.Icons.button("mdi2p-pencil-outline",
@@ -79,7 +82,12 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         compareButton.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
         for (javafx.scene.control.Button b : List.of(correctButton, mergeButton, splitButton, compareButton)) {
             b.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull());
+            // compact: the four fit on one row of the record pane's narrow column at 1280 wide
+            b.setStyle("-fx-padding: 5px;");
         }
+        // nothing to compare in a record without duplicate pages (the dialog would open empty)
+        compareButton.disableProperty().unbind();
+        compareButton.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull().or(noDuplicates));
         actionBar = new javafx.scene.layout.FlowPane(4, 4, correctButton, mergeButton, splitButton, compareButton);
         actionBar.setId("chronologyActions");
     }
@@ -93,6 +101,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
 
     void set(List<ChronologyEntry> list, List<RecordService.DuplicatePage> dups) {
         duplicates = dups;
+        noDuplicates.set(dups.isEmpty());
         // the selected document stays selected when the list is read again (OCR, a correction elsewhere)
         ChronologyEntry selected = getSelectionModel().getSelectedItem();
         entries.setAll(list);

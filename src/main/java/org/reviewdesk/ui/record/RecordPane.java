@@ -239,6 +239,9 @@ public final class RecordPane extends BorderPane {
         excerptTab.setId("excerptsTab");
         tabs.getTabs().addAll(docsTab, hitsTab, excerptTab);
         showDuplicates.setId("showDuplicates");
+        // wraps in the narrow column instead of "No duplicate ..."
+        showDuplicates.setWrapText(true);
+        showDuplicates.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         showDuplicates.selectedProperty().addListener((o, a, b) -> hideDuplicatesOf(viewer.currentDocumentId()));
         VBox chronoBox = new VBox(4, chronology.actionBar(), chronology, showDuplicates);
         VBox.setVgrow(chronology, Priority.ALWAYS);
