@@ -463,8 +463,12 @@ public final class RecordService {
                 continue;
             }
             split.add(g.documentId());
+            // a part that is the whole file keeps the file's author when the split found none (the one set at
+            // import or in Document details): the correction dialog showed an empty author for such documents
+            boolean whole = g.firstPage() == 1 && (d.pageCount() == null || g.lastPage() >= d.pageCount());
+            String author = g.author() != null || !whole ? g.author() : d.document().author();
             out.add(new ChronologyEntry(g.documentId(), titleOf(d), g.firstPage(), g.lastPage(), kindOf(g.kind()),
-                    g.date(), g.author(), g.title(), g.corrected()));
+                    g.date(), author, g.title(), g.corrected()));
         }
         for (StoredDocument d : docs.values()) {
             if (!split.contains(d.document().id())) {
@@ -483,9 +487,12 @@ public final class RecordService {
         return d.document().title() != null ? d.document().title() : d.document().file();
     }
 
-    /** The reviewer's correction of one document of the chronology (its pages stay as they are). */
+    /**
+     * The reviewer's correction of one document of the chronology (its pages stay as they are): kind, date,
+     * author and title ({@code title} null keeps the one it has).
+     */
     public void correctEntry(String caseNumber, ChronologyEntry e, DocumentKind kind, java.time.LocalDate date,
-                             String author) throws StoreException {
+                             String author, String title) throws StoreException {
         List<RecordRepository.Segment> segs = new ArrayList<>();
         for (RecordRepository.Segment g : repo().segments(caseNumber)) {
             if (!g.documentId().equals(e.documentId())) {
@@ -493,7 +500,7 @@ public final class RecordService {
             }
             segs.add(g.firstPage() == e.firstPage()
                     ? new RecordRepository.Segment(g.documentId(), g.firstPage(), g.lastPage(),
-                            kind == null ? null : kind.name(), date, author, g.title(), true)
+                            kind == null ? null : kind.name(), date, author, title == null ? g.title() : title, true)
                     : withCorrected(g));
         }
         repo().saveSegments(caseNumber, e.documentId(), segs);

@@ -14,7 +14,7 @@ import org.reviewdesk.service.RecordService.ChronologyEntry;
 /**
  * The record as a chronology: every document found in the case's files (a packet split at its documents),
  * oldest first, with date, kind, author and pages, and how many of its pages repeat others. The reviewer can
- * merge a document with the next, split it at the page shown, and correct its kind, date and author.
+ * merge a document with the next, split it at the page shown, and correct its title, kind, date and author.
  */
 final class ChronologyView extends ListView<ChronologyEntry> {
     /** What the menu asks the record pane to do. */
@@ -57,7 +57,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         merge.setOnAction(e -> withSelected.accept(actions::merge));
         MenuItem split = new MenuItem("Split here: a new document starts at the page shown");
         split.setOnAction(e -> withSelected.accept(actions::splitAtShownPage));
-        MenuItem correct = new MenuItem("Correct kind, date, author…");
+        MenuItem correct = new MenuItem("Correct title, kind, date, author…");
         correct.setOnAction(e -> withSelected.accept(actions::correct));
         MenuItem compare = new MenuItem("Compare duplicate pages…");
         compare.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
@@ -65,7 +65,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         setContextMenu(new ContextMenu(correct, merge, split, compare));
         // the same actions as buttons under the list, on the selected document (found without a right click)
         javafx.scene.control.Button correctButton = org.reviewdesk.ui.Icons.button("mdi2p-pencil-outline",
-                "Correct the selected document's kind, date, author");
+                "Correct the selected document's title, kind, date, author");
         correctButton.setId("chronologyCorrect");
         correctButton.setOnAction(e -> withSelected.accept(actions::correct));
         javafx.scene.control.Button mergeButton = org.reviewdesk.ui.Icons.button("mdi2c-call-merge",

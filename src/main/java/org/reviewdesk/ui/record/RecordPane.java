@@ -839,7 +839,7 @@ public final class RecordPane extends BorderPane {
             var d = new org.reviewdesk.domain.RecordDocument(e.documentId(), e.title(), e.kind(), e.date(),
                     e.author(), e.fileTitle(), null);
             new DocumentDetailsDialog(window(), d).showAndWait().ifPresent(edited -> Background.run(() -> {
-                records.correctEntry(caseNumber, e, edited.kind(), edited.date(), edited.author());
+                records.correctEntry(caseNumber, e, edited.kind(), edited.date(), edited.author(), edited.title());
                 return null;
             }, x -> refreshChronology(), t -> Dialogs.error(window(), "The correction could not be saved", t)));
         }
