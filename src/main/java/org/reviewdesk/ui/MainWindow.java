@@ -102,6 +102,9 @@ public final class MainWindow {
         Label where = new Label("Encrypted store: " + w.dataDir());
         where.getStyleClass().add("text-muted");
         where.setMinWidth(Label.USE_PREF_SIZE);
+        // as tall as the status bar, text centred: level with the status line on the left (it sat higher)
+        where.setMaxHeight(Double.MAX_VALUE);
+        where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.getRightItems().add(where);
         status.getLeftItems().add(org.reviewdesk.ui.precedent.Precedents.install(w, stage));
         root.setBottom(status);

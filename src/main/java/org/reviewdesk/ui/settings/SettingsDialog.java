@@ -87,9 +87,9 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         backupKeep.setPrefColumnCount(4);
         smtpHost.setPromptText("smtp.example.org");
         smtpPort.setPrefColumnCount(5);
-        g.addRow(r++, new Label("Backup folder"), new HBox(8, backupDir, new Label("keep"), backupKeep));
-        g.addRow(r++, new Label("SMTP server"), new HBox(8, smtpHost, new Label("port"), smtpPort, smtpSecurity));
-        g.addRow(r++, new Label("SMTP user"), new HBox(8, smtpUser, new Label("password"), smtpPassword));
+        g.addRow(r++, new Label("Backup folder"), row(backupDir, new Label("keep"), backupKeep));
+        g.addRow(r++, new Label("SMTP server"), row(smtpHost, new Label("port"), smtpPort, smtpSecurity));
+        g.addRow(r++, new Label("SMTP user"), row(smtpUser, new Label("password"), smtpPassword));
         g.addRow(r++, new Label("Send as"), smtpFrom);
         Label note = new Label("Credentials are printed in letters of cases that carry none of their own.");
         note.getStyleClass().add("text-muted");
@@ -244,5 +244,12 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             return image != null;
         }, set -> logo.setText(set ? "set" : "none (the organization's name is printed)"),
                 t -> Dialogs.error(getOwner(), "The logo could not be saved", t));
+    }
+
+    /** Fields and their small labels on one line, the labels level with the fields' text (not at their tops). */
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return h;
     }
 }
