@@ -8,7 +8,6 @@ import static org.reviewdesk.ui.tour.ScreenshotTour.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -52,7 +51,7 @@ public final class AuditTour {
         Path fresh = Files.createTempDirectory("rd-audit-new");
         Files.delete(fresh);
         // the create screen, with a weak password typed (the strength advice shown)
-        Stage first = start(new ReviewDeskApp(fresh), w, h);
+        Stage first = ScreenshotTour.started(new ReviewDeskApp(fresh), w, h);
         fx(() -> {
             ((PasswordField) lookup(first.getScene(), "#password")).setText("password123");
             return null;
@@ -102,7 +101,7 @@ public final class AuditTour {
             wb.archives().archive("CM23-7654321", bundle, "bundle password".toCharArray());
         }
         // the unlock screen
-        Stage stage = start(new ReviewDeskApp(data), w, h);
+        Stage stage = ScreenshotTour.started(new ReviewDeskApp(data), w, h);
         Thread.sleep(1000);
         shot("unlock");
         fx(() -> {
@@ -318,27 +317,6 @@ public final class AuditTour {
         var bar = (MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(i -> i.getText() != null && i.getText().startsWith(text)).findFirst().orElseThrow();
-    }
-
-    private static Stage start(ReviewDeskApp app, int w, int h) throws Exception {
-        AtomicReference<Stage> main = new AtomicReference<>();
-        fx(() -> {
-            Stage s = new Stage();
-            main.set(s);
-            app.start(s);
-            return null;
-        });
-        Stage stage = main.get();
-        fx(() -> {
-            stage.setMaximized(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#password") != null);
-        return stage;
     }
 
     private static void shot(String name) throws Exception {

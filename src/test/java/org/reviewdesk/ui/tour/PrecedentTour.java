@@ -7,15 +7,12 @@ import static org.reviewdesk.ui.tour.ScreenshotTour.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.reviewdesk.app.ReviewDeskApp;
@@ -47,29 +44,7 @@ public final class PrecedentTour {
             }
         }
         Platform.startup(() -> { });
-        AtomicReference<Stage> main = new AtomicReference<>();
-        fx(() -> {
-            Stage s = new Stage();
-            main.set(s);
-            new ReviewDeskApp(data).start(s);
-            return null;
-        });
-        Stage stage = main.get();
-        fx(() -> {
-            stage.setMaximized(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#password") != null);
-        fx(() -> {
-            ((PasswordField) lookup(stage.getScene(), "#password")).setText(PASSWORD);
-            ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        Stage stage = ScreenshotTour.unlockedWindow(new ReviewDeskApp(data), w, h, PASSWORD);
         if (empty) {
             // a new store: the first-run offer in the status bar
             waitFor(() -> lookup(stage.getScene(), "#precedentOffer") != null && lookup(stage.getScene(), "#precedentOffer").isVisible());

@@ -5,11 +5,8 @@ import static org.reviewdesk.ui.tour.ScreenshotTour.lookup;
 import static org.reviewdesk.ui.tour.ScreenshotTour.waitFor;
 
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.reviewdesk.app.ReviewDeskApp;
@@ -31,29 +28,7 @@ public final class ReadOnlyWindowShot {
         int w = Integer.parseInt(size.split("x")[0]);
         int h = Integer.parseInt(size.split("x")[1]);
         Platform.startup(() -> { });
-        AtomicReference<Stage> main = new AtomicReference<>();
-        fx(() -> {
-            Stage s = new Stage();
-            main.set(s);
-            new ReviewDeskApp(data).start(s);
-            return null;
-        });
-        Stage stage = main.get();
-        fx(() -> {
-            stage.setMaximized(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#password") != null);
-        fx(() -> {
-            ((PasswordField) lookup(stage.getScene(), "#password")).setText(password);
-            ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
-            return null;
-        });
-        waitFor(() -> lookup(stage.getScene(), "#caseTable") instanceof TableView<?> t && !t.getItems().isEmpty());
+        Stage stage = ScreenshotTour.unlockedWindow(new ReviewDeskApp(data), w, h, password);
         Thread.sleep(1500);
         shot(out, "read-only-media-note-" + size);
         // the note about the read-only media is an information alert: close it

@@ -299,10 +299,10 @@ public final class ScreenshotTour {
     }
 
     /**
-     * Starts {@code app} in a window of {@code w} x {@code h} at the screen's corner, unlocks its store with
-     * {@code password} and waits for the case list (the FX toolkit must be started).
+     * Starts {@code app} in a window of {@code w} x {@code h} at the screen's corner and waits for its unlock
+     * screen (the FX toolkit must be started).
      */
-    static Stage unlockedWindow(ReviewDeskApp app, int w, int h, String password) throws Exception {
+    static Stage started(ReviewDeskApp app, int w, int h) throws Exception {
         AtomicReference<Stage> main = new AtomicReference<>();
         fx(() -> {
             Stage s = new Stage();
@@ -320,6 +320,15 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor(() -> lookup(stage.getScene(), "#password") != null);
+        return stage;
+    }
+
+    /**
+     * Starts {@code app} in a window of {@code w} x {@code h} at the screen's corner, unlocks its store with
+     * {@code password} and waits for the case list (the FX toolkit must be started).
+     */
+    static Stage unlockedWindow(ReviewDeskApp app, int w, int h, String password) throws Exception {
+        Stage stage = started(app, w, h);
         fx(() -> {
             ((PasswordField) lookup(stage.getScene(), "#password")).setText(password);
             ((Button) lookup(stage.getScene(), "#unlockButton")).fire();
