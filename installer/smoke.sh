@@ -41,6 +41,8 @@ xvfb_pid=
 app_pid=
 serve_pid=
 cleanup() {
+  # a store kept open after a command (ADR 0022) ends with the check
+  pkill -f -- "--data $tmp/data serve --keep" 2>/dev/null || true
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
   [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
@@ -96,15 +98,35 @@ rd "help" '^Usage: reviewdesk' --help
 rd "version" '[0-9]' --version
 rd "init (Flyway migrations)" 'created an encrypted store' --data "$data" init
 rd "list (built-in sample case)" '^EXAMPLE-0001 ' --data "$data" list
+# the store stays open after a command in a server of its own (ADR 0022): the next commands go to it, a command
+# it does not run (letter --sign) gets the store handed over, and the one after that keeps it open again
+kept_pid() { pgrep -f -- "--data $data serve --keep" | head -1; }
+# alive PID: running, not a zombie (an ended server's parent has gone, and PID 1 of a container may not reap it)
+alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$st" ] && [ "${st#Z}" = "$st" ]; }
+n=0
+until [ -S "$data/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
+[ -S "$data/reviewdesk.sock" ] && [ -n "$(kept_pid)" ] || fail "no server kept the store open after list"
+kept=$(kept_pid)
+if tr '\0' '\n' <"/proc/$kept/environ" | grep -q "$REVIEWDESK_PASSWORD"; then fail "the kept server has the password in its environment"; fi
 rd "search (sample's records)" 'progress-2015-01-19.*Meloxicam' --data "$data" search --case EXAMPLE-0001 meloxicam
 rd "guidelines (library.json)" 'MTUS Chronic Pain Medical Treatment' --data "$data" guidelines physical
 rd "keygen --store" 'Smoke Reviewer' --data "$data" keygen --name "Smoke Reviewer" --store
+kept=$(kept_pid)
+[ -n "$kept" ] || fail "no server kept the store open after keygen"
 rd "letter --sign (fonts)" 'letter\.pdf' --data "$data" letter EXAMPLE-0001 --out letter.pdf --sign
 # the store's own identity is in its trust list (issue 12): VALID with the store at hand
+n=0
+while alive "$kept" && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+alive "$kept" && fail "the kept server did not hand the store over"
 rd "verify (trusted signer)" ': VALID' --data "$data" verify letter.pdf
 rd "verify: whole document" 'Covers the whole document: yes' --data "$data" verify letter.pdf
 rd "records add (PDF, PNG)" 'letter\.pdf: added as letter \(2 pages\)' --data "$data" records add EXAMPLE-0001 letter.pdf photo.png
 rd "search (added PDF)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
+# the kept server stops on request too
+rd "serve --stop (kept store)" 'stops' --data "$data" serve --stop
+n=0
+while [ -n "$(kept_pid)" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+[ -z "$(kept_pid)" ] && [ ! -e "$data/reviewdesk.sock" ] || fail "the kept server did not stop"
 # reviewdesk serve (ADR 0016): the store held open by one process; list and search from another go to it through
 # the launcher's light start, and the server stops on request
 (cd "$tmp/work" && exec ${as[@]+"${as[@]}"} env HOME="$tmp/home" "$launcher" --data "$data" serve) >"$tmp/serve.log" 2>&1 &
@@ -200,6 +222,14 @@ if $window; then
     fail "the window printed errors"
   fi
 fi
+
+# The store kept open after the last commands ends on request and leaves no socket.
+if [ -S "$data/reviewdesk.sock" ]; then
+  rd "serve --stop (kept store)" 'stops' --data "$data" serve --stop
+fi
+n=0
+while [ -n "$(kept_pid)" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+[ -z "$(kept_pid)" ] || fail "a kept server is still running"
 
 # Nothing the app wrote may be in the image (read-only when installed).
 if [ -n "$(find "$image" -newer "$tmp/work/seed-case.json" -print -quit)" ]; then

@@ -35,9 +35,14 @@ public final class Main {
         }
         // a command that opens the store: its key stretching overlaps the class loading of what follows
         ReviewDeskCommand.startKeyDerivationEarly(args);
+        // a store held by a server kept after an earlier command is handed over to this process (ADR 0022)
+        org.reviewdesk.service.Workbench.setHandover(org.reviewdesk.cli.ServedCommands::handOver);
         // a lambda, not ReviewDeskApp::launchWindow: the method reference would load ReviewDeskApp and with
         // it JavaFX's Application class for every command, also those that draw nothing
-        return ReviewDeskCommand.run(dir -> ReviewDeskApp.launchWindow(dir), args);
+        int status = ReviewDeskCommand.run(dir -> ReviewDeskApp.launchWindow(dir), args);
+        // the store stays open for the next commands in a background server (ADR 0022)
+        org.reviewdesk.cli.KeepOpen.afterCommand();
+        return status;
     }
 
     /** Runs each ";"-separated command; the first failure's status, else 0. A window is never opened. */

@@ -34,6 +34,8 @@ public final class ReviewDeskApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         addIcon(stage);
+        // a store kept open after a terminal command is handed over to the window's unlock (docs/decisions/0022)
+        org.reviewdesk.service.Workbench.setHandover(org.reviewdesk.cli.ServedCommands::handOver);
         window = new MainWindow(stage, dataDir, getHostServices());
         // while the window has the store open, other terminals' list, show, search, records, suggest and check run
         // on it (each with the store's password) instead of being refused (docs/decisions/0021)

@@ -67,7 +67,10 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         if (!Workbench.storeExists(dir)) {
             throw new CliException("there is no store in " + dir + ": create one with 'reviewdesk init'");
         }
-        Workbench w = Workbench.open(dir, passwords.store());
+        char[] password = passwords.store();
+        Workbench w = Workbench.open(dir, password);
+        // the store may stay open for the next commands once this one has ended (docs/decisions/0022)
+        KeepOpen.opened(dir, password);
         // an interrupted restore or password change finished or rolled back, a key upgrade, read-only media
         for (String note : w.openingNotes()) {
             System.err.println("note: " + note);

@@ -53,6 +53,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--stop", description = "stop the server of the data folder")
     boolean stop;
 
+    /**
+     * Started by a command that opened the store in its own process (docs/decisions/0022): the store password
+     * comes on standard input, nothing is printed, and the server hands the store over to any ReviewDesk
+     * process of the same user that asks with the password.
+     */
+    @Option(names = "--keep", hidden = true)
+    boolean keep;
+
+    /** With --stop: stop only a server kept after a command (see --keep); others refuse. */
+    @Option(names = "--handover", hidden = true)
+    boolean handover;
+
+    /** The exit status a server sends to a hand-over request with a wrong password. */
+    static final int HANDOVER_WRONG_PASSWORD = 3;
+
     /** How long a connected client has to send its request. */
     static final long REQUEST_SECONDS = 10;
 
@@ -71,7 +86,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException("the data folder's path is too long for a socket (" + socket
                     + "); use a shorter --data folder");
         }
+        if (keep) {
+            return keep(dir, socket);
+        }
         Workbench w = root.open();
+        KeepOpen.notAfterThis();
         Server server;
         try {
             server = new Server(w, socket, java.time.Duration.ofMinutes(idleMinutes));
@@ -90,6 +109,38 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("Stopped after " + served + (served == 1 ? " command." : " commands."));
             return 0;
         }
+    }
+
+    /**
+     * The server kept after a command: the password from standard input (all of it, up to its end), the store
+     * opened without asking anyone to hand it over (whoever holds it keeps it: this server is not needed then),
+     * served quietly until idle. Exit status 1 when it could not start; nobody reads it.
+     */
+    private int keep(Path dir, Path socket) throws IOException {
+        byte[] bytes = System.in.readNBytes(4 * 4096);
+        java.nio.CharBuffer chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes));
+        Arrays.fill(bytes, (byte) 0);
+        char[] password = Arrays.copyOf(chars.array(), chars.limit());
+        Arrays.fill(chars.array(), '\0');
+        Workbench w;
+        try {
+            w = Workbench.open(dir, password, false);
+        } catch (org.reviewdesk.store.StoreException e) {
+            return 1;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        Server server;
+        try {
+            server = new Server(w, socket, java.time.Duration.ofMinutes(idleMinutes), true, true, () -> { });
+        } catch (IOException | CliException | RuntimeException e) {
+            w.close();
+            return 1;
+        }
+        try (server) {
+            server.run();
+        }
+        return 0;
     }
 
     /** The accept loop over one open workbench. */
@@ -119,18 +170,26 @@ final class ServeCommand implements Callable<Integer> {
         private final boolean owning;
         /** Run after a served command that may have changed the store (records add), on the server's thread. */
         private final Runnable changed;
+        /** Started by a command, not by the reviewer: hands the store over to whoever asks with its password. */
+        private final boolean kept;
 
         Server(Workbench workbench, Path socket, java.time.Duration idle) throws IOException, CliException {
-            this(workbench, socket, idle, true, () -> { });
+            this(workbench, socket, idle, true, false, () -> { });
         }
 
         /** {@code idle} null: no idle stop (a window's server lives as long as the window's store). */
         Server(Workbench workbench, Path socket, java.time.Duration idle, boolean owning, Runnable changed)
                 throws IOException, CliException {
+            this(workbench, socket, idle, owning, false, changed);
+        }
+
+        Server(Workbench workbench, Path socket, java.time.Duration idle, boolean owning, boolean kept,
+                Runnable changed) throws IOException, CliException {
             this.workbench = workbench;
             this.socket = socket;
             this.idleNanos = idle == null ? Long.MAX_VALUE : idle.toNanos();
             this.owning = owning;
+            this.kept = kept;
             this.changed = changed;
             new SecureRandom().nextBytes(salt);
             if (Files.exists(socket)) {
@@ -255,6 +314,11 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 if (!passwordAccepted(password)) {
                     stderr.println("error: The password is not correct for this store; nothing was changed. Try again.");
+                    status = isHandover(args) ? HANDOVER_WRONG_PASSWORD : 1;
+                } else if (isHandover(args) && !(owning && kept)) {
+                    // the window, or a server the reviewer started on purpose: it keeps the store
+                    stderr.println("error: " + (owning ? "a ReviewDesk server started with 'reviewdesk serve'"
+                            : "the ReviewDesk window") + " holds the store of " + socket.getParent());
                     status = 1;
                 } else if (isStop(args) && !owning) {
                     stderr.println("error: the ReviewDesk window serves the store of " + socket.getParent()
@@ -379,6 +443,10 @@ final class ServeCommand implements Callable<Integer> {
 
         private static boolean isStop(String[] args) {
             return isServe(args) && Arrays.asList(args).contains("--stop");
+        }
+
+        private static boolean isHandover(String[] args) {
+            return isStop(args) && Arrays.asList(args).contains("--handover");
         }
 
         private PrintStream frames(DataOutputStream out, int kind) {

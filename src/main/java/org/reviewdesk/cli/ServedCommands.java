@@ -200,6 +200,35 @@ public final class ServedCommands {
         }
     }
 
+    /**
+     * Asks the server of the data folder {@code dir} to hand its store over (a server kept after a command does;
+     * the window and a 'reviewdesk serve' the reviewer started keep it). The answer for
+     * {@link org.reviewdesk.service.Workbench#setHandover}.
+     */
+    public static org.reviewdesk.service.Workbench.Handover.Answer handOver(Path dir, char[] password) {
+        Path socket = socket(dir);
+        if (!Files.exists(socket)) {
+            return org.reviewdesk.service.Workbench.Handover.Answer.NO_SERVER;
+        }
+        PasswordSource copy = new PasswordSource() {
+            @Override
+            public char[] get() {
+                return password.clone();
+            }
+        };
+        Integer status = forward(Path.of("").toAbsolutePath(), copy, OutputStream.nullOutputStream(),
+                OutputStream.nullOutputStream(), "--data", dir.toAbsolutePath().toString(), "serve", "--stop",
+                "--handover");
+        if (status == null) {
+            return org.reviewdesk.service.Workbench.Handover.Answer.NO_SERVER;
+        }
+        if (status == ServeCommand.HANDOVER_WRONG_PASSWORD) {
+            return org.reviewdesk.service.Workbench.Handover.Answer.WRONG_PASSWORD;
+        }
+        return status == 0 ? org.reviewdesk.service.Workbench.Handover.Answer.HANDED_OVER
+                : org.reviewdesk.service.Workbench.Handover.Answer.REFUSED;
+    }
+
     static void writeRequest(DataOutputStream out, String cwd, String[] args, char[] password) throws IOException {
         out.writeInt(MAGIC);
         out.writeUTF(cwd);

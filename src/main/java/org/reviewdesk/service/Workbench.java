@@ -76,8 +76,18 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the store. When another ReviewDesk process holds it, asks that process to hand it over (see
+     * {@link #setHandover}): a server kept after a command does, and this open then waits for it to let go.
+     */
     public static Workbench open(Path dataDir, char[] password) throws StoreException {
-        Store store = Store.open(dataDir, password);
+        return open(dataDir, password, true);
+    }
+
+    /** As {@link #open(Path, char[])}; {@code handOver} false fails at once on a store another process holds. */
+    public static Workbench open(Path dataDir, char[] password, boolean handOver) throws StoreException {
+        Store store = handOver ? handingOver(dataDir, password, () -> Store.open(dataDir, password))
+                : Store.open(dataDir, password);
         try {
             store.audit().append("STORE_OPENED", null, null);
         } catch (StoreException e) {
@@ -90,7 +100,87 @@ public final class Workbench implements AutoCloseable {
     }
 
     public static void changePassword(Path dataDir, char[] oldPassword, char[] newPassword) throws StoreException {
-        Store.changePassword(dataDir, oldPassword, newPassword);
+        handingOver(dataDir, oldPassword, () -> {
+            Store.changePassword(dataDir, oldPassword, newPassword);
+            return null;
+        });
+    }
+
+    /**
+     * How a process that needs the store asks the ReviewDesk process holding it to let go: the app sets it to the
+     * command server's client (docs/decisions/0022-the-store-kept-open-after-a-command.md). Null: no asking.
+     */
+    public interface Handover {
+        /** What the holder answered. */
+        enum Answer {
+            /** It lets go of the store (a server kept after a command); opening again succeeds once it has. */
+            HANDED_OVER,
+            /** It keeps the store (the window, or a 'reviewdesk serve' the reviewer started). */
+            REFUSED,
+            /** The password is not the store's. */
+            WRONG_PASSWORD,
+            /** Nothing answers: another command in its own process, or a kept server still starting. */
+            NO_SERVER
+        }
+
+        Answer ask(Path dataDir, char[] password);
+    }
+
+    private static volatile Handover handover;
+
+    /** Sets how a store held by another ReviewDesk process is asked for (null: never). */
+    public static void setHandover(Handover h) {
+        handover = h;
+    }
+
+    /** How long an open waits for a store held by a process that does not answer (a kept server starting up). */
+    static final long UNANSWERED_WAIT_MILLIS = 5_000;
+    /** How long an open waits for a server that agreed to hand the store over (its running command first). */
+    static final long HANDED_OVER_WAIT_MILLIS = 40_000;
+
+    private interface StoreCall<T> {
+        T run() throws StoreException;
+    }
+
+    private static <T> T handingOver(Path dir, char[] password, StoreCall<T> call) throws StoreException {
+        long deadline = 0;
+        boolean handedOver = false;
+        while (true) {
+            try {
+                return call.run();
+            } catch (StoreException.InUse e) {
+                Handover h = handover;
+                if (h == null) {
+                    throw e;
+                }
+                if (!handedOver) {
+                    Handover.Answer answer = h.ask(dir, password);
+                    switch (answer) {
+                        case REFUSED:
+                            throw e;
+                        case WRONG_PASSWORD:
+                            throw new StoreException.WrongPassword();
+                        case HANDED_OVER:
+                            handedOver = true;
+                            deadline = System.nanoTime() + HANDED_OVER_WAIT_MILLIS * 1_000_000;
+                            break;
+                        default:
+                            if (deadline == 0) {
+                                deadline = System.nanoTime() + UNANSWERED_WAIT_MILLIS * 1_000_000;
+                            }
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(handedOver ? 50 : 250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Where automatic backups go (null when not set) and how many are kept. */

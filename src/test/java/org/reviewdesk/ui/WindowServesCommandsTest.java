@@ -157,4 +157,51 @@ class WindowServesCommandsTest {
         assertEquals(0, after.status(), after.err());
         assertTrue(after.out().lines().count() > before.out().lines().count(), before.out() + "\n--\n" + after.out());
     }
+
+    @Test
+    void theWindowGetsAStoreKeptOpenAfterATerminalCommandAndServesItself() throws Exception {
+        // the window starts on an existing store here
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        FxToolkit.cleanupStages();
+        org.reviewdesk.service.Workbench.create(data, PASSWORD.toCharArray(), false).close();
+        // the server a command leaves behind (ADR 0022), started as the launcher starts it: password on stdin
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.reviewdesk.app.Main", "--data", data.toString(),
+                "serve", "--keep", "--idle-minutes", "2").directory(tmp.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("REVIEWDESK_PASSWORD");
+        Process kept = pb.start();
+        try {
+            try (java.io.OutputStream in = kept.getOutputStream()) {
+                in.write(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Path socket = data.resolve("reviewdesk.sock");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(socket) && kept.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(socket) && kept.isAlive(), "the kept server runs");
+            app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+
+            waitUntil(() -> robot.lookup("#unlockButton").tryQuery().isPresent());
+            WaitForAsyncUtils.asyncFx(() -> {
+                robot.lookup("#password").queryAs(javafx.scene.control.TextInputControl.class).setText(PASSWORD);
+                robot.lookup("#unlockButton").queryAs(javafx.scene.control.Button.class).fire();
+            }).get(10, TimeUnit.SECONDS);
+            // the unlock asks the kept server for the store, waits for it to let go, and opens it
+            waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                    && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
+            assertTrue(kept.waitFor(30, TimeUnit.SECONDS), "the kept server ended");
+            // and the window serves the next command itself
+            waitUntil(() -> Files.exists(socket));
+            Run listed = run(PASSWORD, "list");
+            assertEquals(0, listed.status(), listed.err());
+            assertTrue(listed.out().startsWith("EXAMPLE-0001"), listed.out());
+            Run stop = run(PASSWORD, "serve", "--stop");
+            assertTrue(stop.err().contains("the ReviewDesk window serves the store"), stop.err());
+        } finally {
+            kept.destroyForcibly();
+        }
+    }
 }
