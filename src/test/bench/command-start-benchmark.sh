@@ -8,6 +8,8 @@
 #   - `--version` through the launcher (JVM start and the command line only, no store);
 #   - the anchor: a trivial Java main (`java -cp DIR Hello`, the system JDK);
 #   - `list` and `search` sent to a running `reviewdesk serve` (ADR 0016), the server's peak RSS;
+#   - `list` as the launcher runs it by default (ADR 0022): the first command in its own process leaves the store
+#     kept open in a background server, the next ones go to it; the first (FIRST=5 times) and the next apart;
 # peak RSS of each `list` by /usr/bin/time -v; optionally `list` and `search` over a big store given as
 # ARCHIVE=DIR (its password in REVIEWDESK_PASSWORD; opened for reading commands only), also through a server.
 # Appends a section to docs/benchmarks.md with the date, the load average before and after, and the JDK.
@@ -17,6 +19,8 @@
 #          src/test/bench/command-start-benchmark.sh
 #        NO_BUILD=1 ... reuses target/installer/reviewdesk as it is; NOTE="machine shared" adds a note.
 set -euo pipefail
+# the commands measured in their own process leave no server behind (ADR 0022); the kept store is measured apart
+export REVIEWDESK_KEEP_MINUTES=0
 cd "$(dirname "$0")/../../.."
 root=$(pwd)
 runs=${RUNS:-15}
@@ -84,6 +88,43 @@ served "$data" "$work/served.json" "the sample store" \
   -n "launcher search therapy, through reviewdesk serve" "$launcher --data $data search therapy"
 served_ms=$(jq -r '.results[0].median*1000|round' "$work/served.json")
 
+# kept DIR: `list` with the launcher's default (ADR 0022): FIRST times, a `list` with no server (its own process,
+# which leaves the store kept when it ends), then RUNS `list`s that find the kept server; the kept server's RSS
+kept_pid() { pgrep -f -- "--data $1 serve --keep" | head -1; }
+kept_stop() {
+  "$launcher" --data "$1" serve --stop >/dev/null 2>&1 || true
+  local n=0
+  while [ -n "$(kept_pid "$1")" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+}
+kept_rows=""
+kept() {
+  local dir=$1 label=$2 firsts=() i t0 t1 n
+  for ((i = 0; i < ${FIRST:-5}; i++)); do
+    kept_stop "$dir"
+    sleep 1
+    t0=$(date +%s%N)
+    REVIEWDESK_KEEP_MINUTES=10 "$launcher" --data "$dir" list >/dev/null
+    t1=$(date +%s%N)
+    firsts+=($(( (t1 - t0) / 1000000 )))
+    n=0
+    until [ -S "$dir/reviewdesk.sock" ] || [ $n -gt 300 ]; do sleep 0.1; n=$((n + 1)); done
+  done
+  sleep 2
+  REVIEWDESK_KEEP_MINUTES=10 hyperfine -N -w 2 -r "$runs" --export-json "$work/kept.json" \
+    -n "launcher list, $label, store kept by the previous command" "$launcher --data $dir list"
+  local pid server
+  pid=$(kept_pid "$dir")
+  server=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$pid/status" 2>/dev/null || echo "?")
+  kept_stop "$dir"
+  local sorted
+  sorted=$(printf '%s\n' "${firsts[@]}" | sort -n | tr '\n' ' ')
+  kept_rows+="| launcher list, $label, the first command (no server: its own process, then keeps the store) | ${sorted% } ms (${#firsts[@]} runs, sorted) | - |"$'\n'
+  kept_rows+=$(jq -r '.results[] | "| \(.command) | \((.median*1000)|round) ms (mean \((.mean*1000)|round) ± \((.stddev*1000)|round)) | \(((.user+.system)*1000)|round) ms |"' "$work/kept.json")
+  kept_rows+=$'\n'"| peak RSS of the kept server ($label) | $server MB | - |"$'\n'
+}
+kept "$data" "the sample store"
+kept_ms=$(jq -r '.results[0].median*1000|round' "$work/kept.json")
+
 archive_rows=""
 if [ -n "${ARCHIVE:-}" ]; then
   export REVIEWDESK_PASSWORD="$pw_saved"
@@ -127,8 +168,10 @@ main_ms=$(jq -r '.results[4].median*1000|round' "$work/list.json")
   echo "$rows"
   [ -n "$archive_rows" ] && echo "$archive_rows"
   printf '%s' "$served_rows"
+  printf '%s' "$kept_rows"
   echo
   echo "\`list\` through the launcher: **$list_ms ms** (goal ≤ 450 ms), ratio $(awk -v a="$list_ms" -v b="$main_ms" 'BEGIN{printf "%.1f", a/b}') to the trivial Java main;"
   echo "through a running \`reviewdesk serve\`: **$served_ms ms**, ratio $(awk -v a="$served_ms" -v b="$main_ms" 'BEGIN{printf "%.1f", a/b}') to the trivial Java main;"
+  echo "as the launcher runs it by default, the store kept by the previous command (ADR 0022): **$kept_ms ms**, ratio $(awk -v a="$kept_ms" -v b="$main_ms" 'BEGIN{printf "%.1f", a/b}') to the trivial Java main;"
   echo "peak RSS of \`list\`: launcher $rss_launcher MB, without the start-up options $rss_plain MB, java -jar $rss_jar MB."
 } | tee -a docs/benchmarks.md

@@ -19,6 +19,8 @@
 #   STAGES=1            also time the import's analyses in one warm process, now and as before, alternating
 #                       (org.reviewdesk.record.AnalysisStageBenchmark: chronology split, duplicate pages)
 set -euo pipefail
+# commands measured in their own process: no server kept after them (docs/decisions/0022)
+export REVIEWDESK_KEEP_MINUTES=0
 cd "$(dirname "$0")/../../.."
 runs=${1:-5}
 work=${2:-/tmp/records-add-bench}

@@ -11,6 +11,8 @@
 # TestFX then prints an IllegalAccessException for the application parameters (javafx.graphics is a module of
 # that runtime and exports nothing to TestFX); the window and the measurement are not affected.
 set -euo pipefail
+# commands measured in their own process: no server kept after them (docs/decisions/0022)
+export REVIEWDESK_KEEP_MINUTES=0
 cd "$(dirname "$0")/../../.."
 work=${1:-/tmp/archive-bench}
 pages=${2:-40}

@@ -5,6 +5,8 @@
 # (a screenshot). Usage: src/test/bench/window-serves-benchmark.sh [IMAGE] [SIZE] [OUT]
 #   IMAGE: the app image (default target/installer/reviewdesk: installer/build.sh --image-only)
 set -euo pipefail
+# commands measured in their own process: no server kept after them (docs/decisions/0022)
+export REVIEWDESK_KEEP_MINUTES=0
 cd "$(dirname "$0")/../../.."
 image=${1:-target/installer/reviewdesk}
 size=${2:-1280x800}
