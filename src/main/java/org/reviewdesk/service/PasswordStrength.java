@@ -42,6 +42,10 @@ public final class PasswordStrength {
         String advice;
         if (!longEnough) {
             advice = "Use at least " + MIN_LENGTH + " characters; a few unrelated words are easy to remember.";
+        } else if (score >= 3) {
+            // the estimator's warning is about the weakest part ("This is a top-10 common password" for a strong
+            // passphrase that contains the word password): beside "Strong" it reads as a contradiction
+            advice = "";
         } else {
             var f = r.getFeedback();
             advice = f == null ? "" : (f.getWarning() != null ? f.getWarning()
