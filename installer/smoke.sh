@@ -98,11 +98,20 @@ rd "help" '^Usage: reviewdesk' --help
 rd "version" '[0-9]' --version
 rd "init (Flyway migrations)" 'created an encrypted store' --data "$data" init
 rd "list (built-in sample case)" '^EXAMPLE-0001 ' --data "$data" list
-# the store stays open after a command in a server of its own (ADR 0022): the next commands go to it, a command
-# it does not run (letter --sign) gets the store handed over, and the one after that keeps it open again
+# the store stays open after a command the server runs, in a server of its own (ADR 0022): the next commands go to
+# it, a command it does not run (keygen --store) gets the store handed over, the next records add keeps it again
 kept_pid() { pgrep -f -- "--data $data serve --keep" | head -1; }
 # alive PID: running, not a zombie (an ended server's parent has gone, and PID 1 of a container may not reap it)
 alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$st" ] && [ "${st#Z}" = "$st" ]; }
+# kept_stop: stops the kept server (waits for one still starting to listen), checks that it is gone with its socket
+kept_stop() {
+  local n=0
+  while [ -n "$(kept_pid)" ] && [ ! -S "$data/reviewdesk.sock" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+  if [ -n "$(kept_pid)" ]; then rd "serve --stop (kept store)" 'stops' --data "$data" serve --stop; fi
+  n=0
+  while [ -n "$(kept_pid)" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+  [ -z "$(kept_pid)" ] && [ ! -e "$data/reviewdesk.sock" ] || fail "the kept server did not stop"
+}
 n=0
 until [ -S "$data/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1)); done
 [ -S "$data/reviewdesk.sock" ] && [ -n "$(kept_pid)" ] || fail "no server kept the store open after list"
@@ -110,23 +119,21 @@ kept=$(kept_pid)
 if tr '\0' '\n' <"/proc/$kept/environ" | grep -q "$REVIEWDESK_PASSWORD"; then fail "the kept server has the password in its environment"; fi
 rd "search (sample's records)" 'progress-2015-01-19.*Meloxicam' --data "$data" search --case EXAMPLE-0001 meloxicam
 rd "guidelines (library.json)" 'MTUS Chronic Pain Medical Treatment' --data "$data" guidelines physical
+[ "$(kept_pid)" = "$kept" ] || fail "the search did not go to the kept server"
 rd "keygen --store" 'Smoke Reviewer' --data "$data" keygen --name "Smoke Reviewer" --store
-kept=$(kept_pid)
-[ -n "$kept" ] || fail "no server kept the store open after keygen"
-rd "letter --sign (fonts)" 'letter\.pdf' --data "$data" letter EXAMPLE-0001 --out letter.pdf --sign
-# the store's own identity is in its trust list (issue 12): VALID with the store at hand
 n=0
 while alive "$kept" && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
 alive "$kept" && fail "the kept server did not hand the store over"
+[ -z "$(kept_pid)" ] || fail "keygen, which the server does not run, left a kept server"
+rd "letter --sign (fonts)" 'letter\.pdf' --data "$data" letter EXAMPLE-0001 --out letter.pdf --sign
+# the store's own identity is in its trust list (issue 12): VALID with the store at hand
 rd "verify (trusted signer)" ': VALID' --data "$data" verify letter.pdf
 rd "verify: whole document" 'Covers the whole document: yes' --data "$data" verify letter.pdf
 rd "records add (PDF, PNG)" 'letter\.pdf: added as letter \(2 pages\)' --data "$data" records add EXAMPLE-0001 letter.pdf photo.png
 rd "search (added PDF)" '^EXAMPLE-0001.letter.p\. 1.*MAXIMUS' --data "$data" search --case EXAMPLE-0001 maximus
 # the kept server stops on request too
-rd "serve --stop (kept store)" 'stops' --data "$data" serve --stop
-n=0
-while [ -n "$(kept_pid)" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
-[ -z "$(kept_pid)" ] && [ ! -e "$data/reviewdesk.sock" ] || fail "the kept server did not stop"
+[ -n "$(kept_pid)" ] || fail "no server kept the store open after records add"
+kept_stop
 # reviewdesk serve (ADR 0016): the store held open by one process; list and search from another go to it through
 # the launcher's light start, and the server stops on request
 (cd "$tmp/work" && exec ${as[@]+"${as[@]}"} env HOME="$tmp/home" "$launcher" --data "$data" serve) >"$tmp/serve.log" 2>&1 &
@@ -224,12 +231,7 @@ if $window; then
 fi
 
 # The store kept open after the last commands ends on request and leaves no socket.
-if [ -S "$data/reviewdesk.sock" ]; then
-  rd "serve --stop (kept store)" 'stops' --data "$data" serve --stop
-fi
-n=0
-while [ -n "$(kept_pid)" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
-[ -z "$(kept_pid)" ] || fail "a kept server is still running"
+kept_stop
 
 # Nothing the app wrote may be in the image (read-only when installed).
 if [ -n "$(find "$image" -newer "$tmp/work/seed-case.json" -print -quit)" ]; then

@@ -41,7 +41,7 @@ public final class Main {
         // it JavaFX's Application class for every command, also those that draw nothing
         int status = ReviewDeskCommand.run(dir -> ReviewDeskApp.launchWindow(dir), args);
         // the store stays open for the next commands in a background server (ADR 0022)
-        org.reviewdesk.cli.KeepOpen.afterCommand();
+        org.reviewdesk.cli.KeepOpen.afterCommand(args);
         return status;
     }
 

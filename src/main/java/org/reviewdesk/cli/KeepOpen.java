@@ -15,8 +15,9 @@ import java.util.Locale;
 
 /**
  * The store kept open after a command (docs/decisions/0022-the-store-kept-open-after-a-command.md): when a
- * command opened the store in its own process, started from the installed launcher, a {@code reviewdesk serve
- * --keep} is started in the background once it has closed the store. The next commands of the same user go to
+ * command the server runs (list, show, search, records, suggest, check) opened the store in its own process,
+ * started from the installed launcher, a {@code reviewdesk serve --keep} is started in the background once it
+ * has closed the store. The next commands of the same user go to
  * that server (0.3 s instead of 0.8-1 s, each still with the store password) until it has been idle for
  * {@code REVIEWDESK_KEEP_MINUTES} minutes (default 10; 0 turns this off). Any other ReviewDesk process that
  * needs the store (the window, an import, a signature) asks it to hand the store over, with the password.
@@ -55,11 +56,13 @@ public final class KeepOpen {
     }
 
     /**
-     * Called once the command has ended and closed the store: starts the kept server when a command opened the
-     * store here, this process was started by the app's launcher ({@code jpackage.app-path}), the system is Linux
-     * (the server's peer check) and {@link #MINUTES} is not 0. Quiet: whatever fails, the command's result stands.
+     * Called once the command {@code args} has ended and closed the store: starts the kept server when it opened
+     * the store here, is one the server runs (the next one like it then goes there; a script of imports or
+     * signatures keeps none: each would take the store back from it and start another), this process was started
+     * by the app's launcher ({@code jpackage.app-path}), the system is Linux (the server's peer check) and
+     * {@link #MINUTES} is not 0. Quiet: whatever fails, the command's result stands.
      */
-    public static void afterCommand() {
+    public static void afterCommand(String... args) {
         Path d;
         char[] pw;
         synchronized (KeepOpen.class) {
@@ -69,6 +72,10 @@ public final class KeepOpen {
             password = null;
         }
         if (d == null) {
+            return;
+        }
+        if (!ServedCommands.FORWARDED.contains(CommandWord.of(args).name)) {
+            Arrays.fill(pw, '\0');
             return;
         }
         try {

@@ -123,19 +123,23 @@ final class ServeCommand implements Callable<Integer> {
         char[] password = Arrays.copyOf(chars.array(), chars.limit());
         Arrays.fill(chars.array(), '\0');
         Workbench w;
-        try {
-            w = Workbench.open(dir, password, false);
-        } catch (org.reviewdesk.store.StoreException e) {
-            return 1;
-        } finally {
-            Arrays.fill(password, '\0');
-        }
         Server server;
         try {
-            server = new Server(w, socket, java.time.Duration.ofMinutes(idleMinutes), true, true, () -> { });
-        } catch (IOException | CliException | RuntimeException e) {
-            w.close();
-            return 1;
+            try {
+                w = Workbench.open(dir, password, false);
+            } catch (org.reviewdesk.store.StoreException e) {
+                return 1;
+            }
+            try {
+                server = new Server(w, socket, java.time.Duration.ofMinutes(idleMinutes), true, true, () -> { });
+            } catch (IOException | CliException | RuntimeException e) {
+                w.close();
+                return 1;
+            }
+            // the password just opened the store: the next command, or a hand-over, need not stretch it again
+            server.accepted.add(server.hash(password));
+        } finally {
+            Arrays.fill(password, '\0');
         }
         try (server) {
             server.run();
