@@ -157,9 +157,27 @@ public final class CaseListPane extends BorderPane {
         }
     }
 
-    /** Puts the keyboard focus on the list of cases. */
+    /**
+     * Puts the keyboard focus on the list of cases. Right after unlocking, the list's tab may not be laid out yet (its
+     * content joins the scene in the next pulse): the focus then waits for it, or the scene's first control (the tab
+     * header) kept it and Enter did not open the selected case.
+     */
     public void focusList() {
-        table.requestFocus();
+        if (table.getScene() != null) {
+            table.requestFocus();
+            return;
+        }
+        table.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                javafx.scene.Scene a, javafx.scene.Scene b) {
+                if (b != null) {
+                    table.sceneProperty().removeListener(this);
+                    // after the pulse that attached it, whose focus clean-up would otherwise move it again
+                    javafx.application.Platform.runLater(table::requestFocus);
+                }
+            }
+        });
     }
 
     public void refresh() {
