@@ -9,8 +9,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +48,10 @@ class ReviewerKeyboardWindowTest {
         try (Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false)) {
             w.letters().saveProfile(new ReviewerProfile("Reviewer 4711", List.of("California"),
                     List.of("Physical Medicine and Rehabilitation"), ""));
+            // an excerpt of the progress note (the second document; the first is opened with the case)
+            w.records().addExcerpt("EXAMPLE-0001", new org.reviewdesk.domain.Evidence("progress-2015-01-19", 1,
+                    "Cervical spine: full range of motion in flexion, extension, rotation and lateral bending.",
+                    "Exam before the request", 0));
         }
     }
 
@@ -62,6 +73,54 @@ class ReviewerKeyboardWindowTest {
                 && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void openSample() throws Exception {
+        unlock();
+        robot.interact(() -> robot.lookup("#openCaseButton").queryAs(javafx.scene.control.Button.class).fire());
+        FxWait.until(60, () -> robot.lookup("#draft-0").tryQuery().isPresent());
+        FxWait.until(30, () -> robot.lookup("#documentList").queryAs(ListView.class).getItems().size() == 3);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+    }
+
+    private static DialogPane dialog(String id) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p
+                    && id.equals(p.getId())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Opens the dialog {@code id} with {@code open} and returns the id of its focus owner; cancels it. */
+    private String focusInDialog(String id, Runnable open) throws Exception {
+        javafx.application.Platform.runLater(open);
+        FxWait.until(30, () -> dialog(id) != null);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        String owner = WaitForAsyncUtils.asyncFx(() -> {
+            Node n = dialog(id).getScene().getFocusOwner();
+            return n == null ? "nothing" : n.getId() == null ? n.toString() : n.getId();
+        }).get(10, TimeUnit.SECONDS);
+        closeDialog(id);
+        return owner;
+    }
+
+    private void closeDialog(String id) throws Exception {
+        robot.interact(() -> {
+            DialogPane p = dialog(id);
+            if (p != null) {
+                ((javafx.scene.control.Button) p.lookupButton(ButtonType.CANCEL)).fire();
+            }
+        });
+        FxWait.until(10, () -> dialog(id) == null);
+    }
+
+    private MenuItem menu(String text) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getText() != null && i.getText().startsWith(text)).findFirst().orElseThrow();
     }
 
     private Node focusOwner() throws Exception {
@@ -99,14 +158,26 @@ class ReviewerKeyboardWindowTest {
         }
     }
 
-    /** After unlocking, the case list has the focus with its first case selected: Enter opens it. */
+    /**
+     * After unlocking, the case list has the focus with its first case selected: Enter opens it, and the opened
+     * case's document list has the focus (it had fallen to the status bar), so Down opens the next document.
+     */
     @Test
-    void afterUnlockingEnterOpensTheSelectedCase() throws Exception {
+    void afterUnlockingEnterOpensTheSelectedCaseAndDownItsNextDocument() throws Exception {
         unlock();
         Node table = robot.lookup("#caseTable").query();
         assertSame(table, focusOwner(), "the case list has the keyboard focus after unlocking, not "
                 + focusOwner());
         robot.type(javafx.scene.input.KeyCode.ENTER);
         FxWait.until(60, () -> robot.lookup("#draft-0").tryQuery().isPresent());
+        FxWait.until(30, () -> robot.lookup("#documentList").queryAs(ListView.class).getItems().size() == 3);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        Node owner = focusOwner();
+        assertTrue(owner != null && "documentList".equals(owner.getId()),
+                "the opened case's document list has the focus, not " + owner);
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        // the case opens on its first document: Down goes on to the second
+        FxWait.until(30, () -> robot.lookup("#documentList").queryAs(ListView.class).getSelectionModel()
+                .getSelectedIndex() == 1);
     }
 }

@@ -163,21 +163,7 @@ public final class CaseListPane extends BorderPane {
      * header) kept it and Enter did not open the selected case.
      */
     public void focusList() {
-        if (table.getScene() != null) {
-            table.requestFocus();
-            return;
-        }
-        table.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
-                                javafx.scene.Scene a, javafx.scene.Scene b) {
-                if (b != null) {
-                    table.sceneProperty().removeListener(this);
-                    // after the pulse that attached it, whose focus clean-up would otherwise move it again
-                    javafx.application.Platform.runLater(table::requestFocus);
-                }
-            }
-        });
+        org.reviewdesk.ui.Focus.request(table);
     }
 
     public void refresh() {

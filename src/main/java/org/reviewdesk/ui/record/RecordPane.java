@@ -349,6 +349,13 @@ public final class RecordPane extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    /** Puts the focus on the list of the side's open tab (the documents, or the hits of a search). */
+    public void focusList() {
+        javafx.scene.Node list = tabs.getSelectionModel().getSelectedIndex() == 1 ? hitList
+                : tabs.getSelectionModel().getSelectedIndex() == 2 ? excerptList : documentList;
+        org.reviewdesk.ui.Focus.request(list);
+    }
+
     public void focusSearch() {
         searchField.requestFocus();
         searchField.selectAll();
