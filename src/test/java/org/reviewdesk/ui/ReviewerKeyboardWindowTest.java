@@ -180,4 +180,25 @@ class ReviewerKeyboardWindowTest {
         FxWait.until(30, () -> robot.lookup("#documentList").queryAs(ListView.class).getSelectionModel()
                 .getSelectedIndex() == 1);
     }
+
+    /** Enter on an excerpt opens its page, as Enter on a hit does (it took a mouse click). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void enterOnAnExcerptOpensItsPage() throws Exception {
+        openSample();
+        ListView<org.reviewdesk.domain.StoredDocument> docs = robot.lookup("#documentList").queryAs(ListView.class);
+        assertEquals("neuropsych-2014-08-29", WaitForAsyncUtils.asyncFx(() -> docs.getSelectionModel()
+                .getSelectedItem().document().id()).get(10, TimeUnit.SECONDS), "the case opens on its first document");
+        robot.interact(() -> {
+            ((javafx.scene.control.TabPane) robot.lookup("#recordPane").query().lookup(".tab-pane"))
+                    .getSelectionModel().select(2);
+            ListView<?> excerpts = robot.lookup("#excerptList").queryAs(ListView.class);
+            excerpts.getSelectionModel().select(0);
+            excerpts.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.until(20, () -> docs.getSelectionModel().getSelectedItem() != null
+                && "progress-2015-01-19".equals(docs.getSelectionModel().getSelectedItem().document().id()));
+    }
 }

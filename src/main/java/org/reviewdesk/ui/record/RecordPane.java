@@ -230,6 +230,12 @@ public final class RecordPane extends BorderPane {
                 openExcerpt(excerptList.getSelectionModel().getSelectedItem());
             }
         });
+        // Enter opens the excerpt's page too, as in the list of hits
+        excerptList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openExcerpt(excerptList.getSelectionModel().getSelectedItem());
+            }
+        });
         Tab docsTab = new Tab("Documents", new VBox(4, counts, documentList));
         VBox.setVgrow(documentList, Priority.ALWAYS);
         ((VBox) docsTab.getContent()).setPadding(new Insets(4, 0, 0, 0));
