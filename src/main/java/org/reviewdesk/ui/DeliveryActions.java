@@ -47,6 +47,7 @@ final class DeliveryActions {
             g.setPadding(new Insets(8));
             g.addRow(0, new Label("To"), to);
             d.getDialogPane().setContent(g);
+            Dialogs.focusOnShown(d, to);
             ButtonType draft = new ButtonType("Save draft and open it", ButtonBar.ButtonData.OK_DONE);
             ButtonType send = new ButtonType("Send now", ButtonBar.ButtonData.OTHER);
             d.getDialogPane().getButtonTypes().addAll(draft, send, ButtonType.CANCEL);
@@ -108,6 +109,7 @@ final class DeliveryActions {
         g.add(remove, 1, 3);
         d.getDialogPane().setContent(g);
         d.getDialogPane().setId("archiveDialog");
+        Dialogs.focusOnShown(d, pw);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         plain.setWrapText(true);
         remove.setWrapText(true);

@@ -201,4 +201,30 @@ class ReviewerKeyboardWindowTest {
         FxWait.until(20, () -> docs.getSelectionModel().getSelectedItem() != null
                 && "progress-2015-01-19".equals(docs.getSelectionModel().getSelectedItem().document().id()));
     }
+
+    /**
+     * The dialogs of the flow open with the focus on what the reviewer types or ticks first (they gave it to their
+     * default button, or to Cancel when that was disabled, so typed text went nowhere and Enter after ticking
+     * the signing dialog's warning cancelled it).
+     */
+    @Test
+    void theFlowsDialogsOpenWithTheFocusOnWhatIsFilledInFirst() throws Exception {
+        openSample();
+        assertEquals("guidelineQuery", focusInDialog("guidelinePicker",
+                () -> robot.lookup("#cite-0").queryAs(javafx.scene.control.Button.class).fire()));
+        robot.interact(() -> {
+            robot.lookup("#pageTextToggle").queryAs(javafx.scene.control.ToggleButton.class).setSelected(true);
+            TextArea text = robot.lookup("#recordText").queryAs(TextArea.class);
+            text.selectRange(0, Math.min(40, text.getLength()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("excerptNote", focusInDialog("excerptDialog",
+                () -> robot.lookup("#addExcerptButton").queryAs(javafx.scene.control.Button.class).fire()));
+        assertEquals("emailTo", focusInDialog("emailDialog", () -> menu("E-mail the signed letter").fire()));
+        assertEquals("bundlePassword", focusInDialog("archiveDialog", () -> menu("Archive case").fire()));
+        // no signing identity yet: a warning to tick (the case's own credentials) and a name to give
+        assertEquals("warning-0", focusInDialog("signingDialog",
+                () -> robot.lookup("#signButton").queryAs(javafx.scene.control.Button.class).fire()),
+                "the signing dialog's first warning has the focus");
+    }
 }

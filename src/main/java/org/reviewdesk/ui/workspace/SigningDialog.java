@@ -105,6 +105,14 @@ final class SigningDialog extends Dialog<String> {
                 ticks.stream().map(CheckBox::selectedProperty).toArray(javafx.beans.Observable[]::new));
         BooleanBinding readyNow = Bindings.createBooleanBinding(ready::get, ready, name.textProperty());
         signButton.disableProperty().bind(readyNow.not());
+        // the focus on what is to be done first: the first warning's tick (Space ticks, Tab goes on), else the new
+        // identity's name; the Sign button is disabled at first, and the focus fell to Cancel, so Enter after
+        // ticking cancelled
+        if (!ticks.isEmpty()) {
+            org.reviewdesk.ui.Dialogs.focusOnShown(this, ticks.get(0));
+        } else if (!hasIdentity && blocking.isEmpty()) {
+            org.reviewdesk.ui.Dialogs.focusOnShown(this, name);
+        }
         setResultConverter(b -> b == sign ? (hasIdentity ? "" : name.getText().strip()) : null);
     }
 
