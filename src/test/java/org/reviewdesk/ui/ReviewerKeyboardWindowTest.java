@@ -227,4 +227,28 @@ class ReviewerKeyboardWindowTest {
                 () -> robot.lookup("#signButton").queryAs(javafx.scene.control.Button.class).fire()),
                 "the signing dialog's first warning has the focus");
     }
+
+    /**
+     * The signing dialog without a signing identity yet (a warning, the new identity's prompt and name) shows all
+     * its text: the last lines were under its edge at 1280x800 and 1920x1080.
+     */
+    @Test
+    void theSigningDialogShowsAllItsTextWithoutScrolling() throws Exception {
+        openSample();
+        javafx.application.Platform.runLater(() -> robot.lookup("#signButton").queryAs(javafx.scene.control.Button.class)
+                .fire());
+        FxWait.until(30, () -> dialog("signingDialog") != null);
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] heights = WaitForAsyncUtils.asyncFx(() -> {
+            var scroll = (javafx.scene.control.ScrollPane) dialog("signingDialog").getContent();
+            return new double[] {((javafx.scene.layout.Region) scroll.getContent()).getHeight(),
+                    scroll.getViewportBounds().getHeight()};
+        }).get(10, TimeUnit.SECONDS);
+        boolean asksName = robot.lookup("#identityName").tryQuery().isPresent();
+        closeDialog("signingDialog");
+        assertTrue(asksName, "the dialog asks for a new identity");
+        assertTrue(heights[0] <= heights[1] + 1, "the signing dialog's text fits its view: " + heights[0] + " > "
+                + heights[1]);
+    }
 }

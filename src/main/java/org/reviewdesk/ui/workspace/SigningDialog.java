@@ -94,6 +94,16 @@ final class SigningDialog extends Dialog<String> {
         scroll.setPrefViewportHeight(Math.min(520, 80 + 46.0 * (blocking.size() + warnings.size()) + 80));
         scroll.setStyle("-fx-background-color: transparent;");
         getDialogPane().setContent(scroll);
+        // the estimate above counts the checks only: the new identity's prompt and name field pushed the last lines
+        // under the dialog's edge (1280x800, no identity yet); grown to the content as laid out, up to 520 px
+        addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> javafx.application.Platform.runLater(() -> {
+            double content = box.prefHeight(scroll.getViewportBounds().getWidth());
+            double shown = scroll.getViewportBounds().getHeight();
+            if (content > shown + 1 && shown < 520) {
+                scroll.setPrefViewportHeight(Math.min(520, Math.ceil(content)));
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
 
         ButtonType sign = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(sign, ButtonType.CANCEL);
