@@ -51,6 +51,11 @@ final class DeliveryActions {
             ButtonType draft = new ButtonType("Save draft and open it", ButtonBar.ButtonData.OK_DONE);
             ButtonType send = new ButtonType("Send now", ButtonBar.ButtonData.OTHER);
             d.getDialogPane().getButtonTypes().addAll(draft, send, ButtonType.CANCEL);
+            // no recipient, nothing to do: the buttons wait for one (they closed the dialog and did nothing)
+            for (ButtonType b : java.util.List.of(draft, send)) {
+                d.getDialogPane().lookupButton(b).disableProperty().bind(javafx.beans.binding.Bindings
+                        .createBooleanBinding(() -> to.getText() == null || to.getText().isBlank(), to.textProperty()));
+            }
             NoTruncation.apply(d);
             Optional<ButtonType> r = d.showAndWait();
             if (r.isEmpty() || r.get() == ButtonType.CANCEL || to.getText().isBlank()) {

@@ -251,4 +251,22 @@ class ReviewerKeyboardWindowTest {
         assertTrue(heights[0] <= heights[1] + 1, "the signing dialog's text fits its view: " + heights[0] + " > "
                 + heights[1]);
     }
+
+    /** The e-mail dialog's buttons wait for a recipient: with none, Save draft closed the dialog and did nothing. */
+    @Test
+    void theEmailDialogWaitsForARecipient() throws Exception {
+        openSample();
+        javafx.application.Platform.runLater(() -> menu("E-mail the signed letter").fire());
+        FxWait.until(30, () -> dialog("emailDialog") != null);
+        DialogPane p = dialog("emailDialog");
+        javafx.scene.control.TextField to = (javafx.scene.control.TextField) p.lookup("#emailTo");
+        List<Node> actions = WaitForAsyncUtils.asyncFx(() -> p.getButtonTypes().stream()
+                .filter(b -> b != ButtonType.CANCEL).map(p::lookupButton).toList()).get(10, TimeUnit.SECONDS);
+        assertEquals(2, actions.size());
+        robot.interact(() -> to.setText(""));
+        assertTrue(actions.stream().allMatch(Node::isDisabled), "no recipient: Save draft and Send now disabled");
+        robot.interact(() -> to.setText("claims@example.org"));
+        assertTrue(actions.stream().noneMatch(Node::isDisabled), "a recipient: both enabled");
+        closeDialog("emailDialog");
+    }
 }
