@@ -252,6 +252,23 @@ class ReviewerKeyboardWindowTest {
                 + heights[1]);
     }
 
+    /** Draft rationale replaces the reviewer's text as one edit: Ctrl+Z brings the text back, as the question says. */
+    @Test
+    void ctrlZBringsBackTheRationaleADraftReplaced() throws Exception {
+        openSample();
+        TextArea rationale = robot.lookup("#rationale-0").queryAs(TextArea.class);
+        robot.interact(() -> rationale.setText("My own words."));
+        javafx.application.Platform.runLater(() -> robot.lookup("#draft-0").queryAs(javafx.scene.control.Button.class)
+                .fire());
+        FxWait.until(30, () -> dialog("replaceRationale") != null);
+        robot.interact(() -> ((javafx.scene.control.Button) dialog("replaceRationale").lookupButton(ButtonType.YES))
+                .fire());
+        FxWait.until(10, () -> !rationale.getText().equals("My own words."));
+        robot.interact(rationale::requestFocus);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        FxWait.until(10, () -> rationale.getText().equals("My own words."));
+    }
+
     /** The e-mail dialog's buttons wait for a recipient: with none, Save draft closed the dialog and did nothing. */
     @Test
     void theEmailDialogWaitsForARecipient() throws Exception {
