@@ -286,4 +286,20 @@ class ReviewerKeyboardWindowTest {
         assertTrue(actions.stream().noneMatch(Node::isDisabled), "a recipient: both enabled");
         closeDialog("emailDialog");
     }
+
+    /** Ctrl+Shift+E keeps the text selected on the page as an excerpt (the toolbar's button had no key). */
+    @Test
+    void ctrlShiftEKeepsTheSelectedPageTextAsAnExcerpt() throws Exception {
+        openSample();
+        robot.interact(() -> {
+            robot.lookup("#pageTextToggle").queryAs(javafx.scene.control.ToggleButton.class).setSelected(true);
+            TextArea text = robot.lookup("#recordText").queryAs(TextArea.class);
+            text.requestFocus();
+            text.selectRange(0, Math.min(40, text.getLength()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.E);
+        FxWait.until(20, () -> dialog("excerptDialog") != null);
+        closeDialog("excerptDialog");
+    }
 }
