@@ -302,4 +302,29 @@ class ReviewerKeyboardWindowTest {
         FxWait.until(20, () -> dialog("excerptDialog") != null);
         closeDialog("excerptDialog");
     }
+
+    /**
+     * Finalize from the keyboard: Space ticks the warning that has the focus, Tab goes to the next, Enter on the last
+     * finalizes (Enter on a focused tick box unticked it, and the case stayed open).
+     */
+    @Test
+    void spaceTicksTheWarningAndEnterFinalizes() throws Exception {
+        openSample();
+        javafx.application.Platform.runLater(() -> robot.lookup("#finalizeButton")
+                .queryAs(javafx.scene.control.Button.class).fire());
+        FxWait.until(30, () -> dialog("signingDialog") != null);
+        FxWait.until(10, () -> dialog("signingDialog").getScene().getFocusOwner() != null
+                && "warning-0".equals(dialog("signingDialog").getScene().getFocusOwner().getId()));
+        int warnings = WaitForAsyncUtils.asyncFx(() -> dialog("signingDialog").lookupAll(".check-box").size())
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(warnings > 0, "warnings to tick");
+        for (int i = 1; i < warnings; i++) {
+            robot.type(javafx.scene.input.KeyCode.SPACE);
+            robot.type(javafx.scene.input.KeyCode.TAB);
+        }
+        // the last one ticked, Enter on it
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        FxWait.until(60, () -> robot.lookup("#lockedBadge").tryQuery().isPresent());
+    }
 }

@@ -115,6 +115,18 @@ final class SigningDialog extends Dialog<String> {
                 ticks.stream().map(CheckBox::selectedProperty).toArray(javafx.beans.Observable[]::new));
         BooleanBinding readyNow = Bindings.createBooleanBinding(ready::get, ready, name.textProperty());
         signButton.disableProperty().bind(readyNow.not());
+        // Enter on a tick box signs once all is ticked, as Enter elsewhere in the dialog does (a focused tick box
+        // took it as a click and unticked itself)
+        for (CheckBox c : ticks) {
+            c.addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                    if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED && !signButton.isDisabled()) {
+                        ((javafx.scene.control.Button) signButton).fire();
+                    }
+                    e.consume();
+                }
+            });
+        }
         // the focus on what is to be done first: the first warning's tick (Space ticks, Tab goes on), else the new
         // identity's name; the Sign button is disabled at first, and the focus fell to Cancel, so Enter after
         // ticking cancelled
