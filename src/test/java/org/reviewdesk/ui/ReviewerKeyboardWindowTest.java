@@ -327,4 +327,26 @@ class ReviewerKeyboardWindowTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         FxWait.until(60, () -> robot.lookup("#lockedBadge").tryQuery().isPresent());
     }
+
+    /** A long status line keeps a gap before the store's path at 1280 px (they ran together). */
+    @Test
+    void aLongStatusLineKeepsAGapBeforeTheStorePath() throws Exception {
+        openSample();
+        LaptopWindow.resize();
+        String status = "Excerpt kept: Utilization review determination - synthetic sample, page 1. And more words "
+                + "than the status bar has room for at this width.";
+        robot.interact(() -> Toasts.status(status));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        double gap = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Label where = (javafx.scene.control.Label) stage.getScene().lookup("#storePath");
+            javafx.scene.control.Labeled line = stage.getScene().getRoot().lookupAll(".label").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Labeled l && status.equals(l.getText()))
+                    .map(n -> (javafx.scene.control.Labeled) n).findFirst().orElseThrow();
+            double lineEnd = line.localToScene(line.getLayoutBounds()).getMaxX();
+            double pathStart = where.localToScene(where.getLayoutBounds()).getMinX() + where.getPadding().getLeft();
+            return pathStart - lineEnd;
+        }).get(10, TimeUnit.SECONDS);
+        assertTrue(gap >= 8, "a gap between the status line and the store path: " + gap);
+    }
 }
