@@ -47,9 +47,15 @@ final class DeliveryActions {
             g.setPadding(new Insets(8));
             g.addRow(0, new Label("To"), to);
             d.getDialogPane().setContent(g);
+            Dialogs.focusOnShown(d, to);
             ButtonType draft = new ButtonType("Save draft and open it", ButtonBar.ButtonData.OK_DONE);
             ButtonType send = new ButtonType("Send now", ButtonBar.ButtonData.OTHER);
             d.getDialogPane().getButtonTypes().addAll(draft, send, ButtonType.CANCEL);
+            // no recipient, nothing to do: the buttons wait for one (they closed the dialog and did nothing)
+            for (ButtonType b : java.util.List.of(draft, send)) {
+                d.getDialogPane().lookupButton(b).disableProperty().bind(javafx.beans.binding.Bindings
+                        .createBooleanBinding(() -> to.getText() == null || to.getText().isBlank(), to.textProperty()));
+            }
             NoTruncation.apply(d);
             Optional<ButtonType> r = d.showAndWait();
             if (r.isEmpty() || r.get() == ButtonType.CANCEL || to.getText().isBlank()) {
@@ -108,6 +114,7 @@ final class DeliveryActions {
         g.add(remove, 1, 3);
         d.getDialogPane().setContent(g);
         d.getDialogPane().setId("archiveDialog");
+        Dialogs.focusOnShown(d, pw);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         plain.setWrapText(true);
         remove.setWrapText(true);

@@ -20,6 +20,15 @@ public final class Dialogs {
         a.showAndWait();
     }
 
+    /**
+     * Opens {@code d} with the focus on {@code field}, the control the reviewer fills in first (a dialog otherwise
+     * gives it to its default button, and what is typed goes nowhere).
+     */
+    public static void focusOnShown(javafx.scene.control.Dialog<?> d, javafx.scene.Node field) {
+        d.addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN,
+                e -> javafx.application.Platform.runLater(field::requestFocus));
+    }
+
     public static boolean confirm(Window owner, String title, String message, String yes) {
         ButtonType ok = new ButtonType(yes, ButtonType.OK.getButtonData());
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ok, ButtonType.CANCEL);

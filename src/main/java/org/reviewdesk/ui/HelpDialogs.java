@@ -27,6 +27,7 @@ final class HelpDialogs {
         {"Page Down / Page Up", "Next / previous page of the record"},
         {"Ctrl+Home / Ctrl+End", "First / last page"},
         {"Ctrl+T", "Show the page's text (to select an excerpt)"},
+        {"Ctrl+Shift+E", "Keep the selected text as an excerpt"},
         {"Ctrl+plus / Ctrl+minus", "Zoom the page"},
         {"Ctrl+Shift+R", "The record in its own window"},
         {"F11", "Read the record full screen (Esc returns)"},

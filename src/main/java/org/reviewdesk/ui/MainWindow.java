@@ -105,6 +105,9 @@ public final class MainWindow {
         // as tall as the status bar, text centred: level with the status line on the left (it sat higher)
         where.setMaxHeight(Double.MAX_VALUE);
         where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // a gap after a long status line ("Excerpt kept: ..., page 1." ran into "Encrypted store:" at 1280 px)
+        where.setPadding(new Insets(0, 0, 0, 16));
+        where.setId("storePath");
         status.getRightItems().add(where);
         status.getLeftItems().add(org.reviewdesk.ui.precedent.Precedents.install(w, stage));
         root.setBottom(status);

@@ -157,9 +157,13 @@ public final class CaseListPane extends BorderPane {
         }
     }
 
-    /** Puts the keyboard focus on the list of cases. */
+    /**
+     * Puts the keyboard focus on the list of cases. Right after unlocking, the list's tab may not be laid out yet (its
+     * content joins the scene in the next pulse): the focus then waits for it, or the scene's first control (the tab
+     * header) kept it and Enter did not open the selected case.
+     */
     public void focusList() {
-        table.requestFocus();
+        org.reviewdesk.ui.Focus.request(table);
     }
 
     public void refresh() {

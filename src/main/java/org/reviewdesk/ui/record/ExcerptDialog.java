@@ -48,6 +48,7 @@ final class ExcerptDialog extends Dialog<ExcerptDialog.Result> {
         g.addRow(1, label("Note"), note);
         g.addRow(2, label("Supports"), item);
         getDialogPane().setContent(g);
+        org.reviewdesk.ui.Dialogs.focusOnShown(this, note);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK
                 ? new Result(note.getText().isBlank() ? null : note.getText().strip(),

@@ -73,6 +73,7 @@ public final class PageViewer extends VBox {
     private List<int[]> marks = List.of();
     private int mark;
     private long generation;
+    private Button addExcerptButton;
 
     PageViewer(RecordService records, String caseNumber, ExcerptRequest excerpt) {
         this.records = records;
@@ -110,6 +111,7 @@ public final class PageViewer extends VBox {
         showThumbnails.setGraphic(Icons.icon("mdi2v-view-grid-outline"));
         showThumbnails.setTooltip(new javafx.scene.control.Tooltip("Show small page images beside the page"));
         Button addExcerpt = new Button("Add excerpt");
+        addExcerptButton = addExcerpt;
         addExcerpt.setId("addExcerptButton");
         addExcerpt.setGraphic(Icons.icon("mdi2f-format-quote-open"));
         addExcerpt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -123,7 +125,7 @@ public final class PageViewer extends VBox {
         });
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence"));
+        addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence (Ctrl+Shift+E)"));
         lowConfidence.setId("lowConfidenceToggle");
         lowConfidence.selectedProperty().addListener((o, a, b) -> overlay.setShowLowConfidence(b));
         javafx.scene.control.ContextMenu imageMenu = new javafx.scene.control.ContextMenu(lowConfidence);
@@ -194,6 +196,13 @@ public final class PageViewer extends VBox {
                 e.consume();
             } else if (e.getCode() == KeyCode.END && e.isControlDown()) {
                 go(pages);
+                e.consume();
+            } else if (e.getCode() == KeyCode.E && e.isShortcutDown() && e.isShiftDown()) {
+                // the selected text kept as an excerpt without reaching for the toolbar (Tab does not get there
+                // from the page text)
+                if (addExcerptButton.isVisible() && !addExcerptButton.isDisabled()) {
+                    addExcerptButton.fire();
+                }
                 e.consume();
             } else if (e.getCode() == KeyCode.T && e.isShortcutDown()) {
                 showText.setSelected(!showText.isSelected());

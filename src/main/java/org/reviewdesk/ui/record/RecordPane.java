@@ -230,6 +230,12 @@ public final class RecordPane extends BorderPane {
                 openExcerpt(excerptList.getSelectionModel().getSelectedItem());
             }
         });
+        // Enter opens the excerpt's page too, as in the list of hits
+        excerptList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openExcerpt(excerptList.getSelectionModel().getSelectedItem());
+            }
+        });
         Tab docsTab = new Tab("Documents", new VBox(4, counts, documentList));
         VBox.setVgrow(documentList, Priority.ALWAYS);
         ((VBox) docsTab.getContent()).setPadding(new Insets(4, 0, 0, 0));
@@ -347,6 +353,13 @@ public final class RecordPane extends BorderPane {
 
     private javafx.stage.Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Puts the focus on the list of the side's open tab (the documents, or the hits of a search). */
+    public void focusList() {
+        javafx.scene.Node list = tabs.getSelectionModel().getSelectedIndex() == 1 ? hitList
+                : tabs.getSelectionModel().getSelectedIndex() == 2 ? excerptList : documentList;
+        org.reviewdesk.ui.Focus.request(list);
     }
 
     public void focusSearch() {

@@ -70,11 +70,14 @@ final class BuilderPane extends VBox {
     private final PauseTransition recheck = new PauseTransition(Duration.millis(500));
     private Decision suggested;
     private int checkRuns;
+    /** Puts a draft into the rationale; the item's editor makes it an edit of its text area that Ctrl+Z undoes. */
+    private java.util.function.Consumer<String> rationaleWriter;
 
     BuilderPane(int index, ItemViewModel item, Context context) {
         this.index = index;
         this.item = item;
         this.context = context;
+        this.rationaleWriter = item.rationale::set;
         setSpacing(8);
         setId("builder-" + index);
 
@@ -242,7 +245,12 @@ final class BuilderPane extends VBox {
                 return;
             }
         }
-        item.rationale.set(d.text());
+        rationaleWriter.accept(d.text());
+    }
+
+    /** How a draft is written into the rationale (its text area's undoable replace; by default the text is set). */
+    void rationaleWriter(java.util.function.Consumer<String> writer) {
+        this.rationaleWriter = writer;
     }
 
     /** The suggestion as one readable sentence and a short list (unmet, met, or the open questions). */

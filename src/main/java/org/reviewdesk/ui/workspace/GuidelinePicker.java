@@ -162,6 +162,8 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
                 chapter, new HBox(8, topic, freeText), new Label("Cited"), new HBox(8, cited, remove),
                 new Label("Text"), preview);
         getDialogPane().setContent(box);
+        // "Type to search the library": the search field has the focus
+        org.reviewdesk.ui.Dialogs.focusOnShown(this, query);
         // Without this a dialog on Linux can open shorter than its content and cut off OK/Cancel.
         getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

@@ -57,6 +57,9 @@ final class ItemEditor extends TitledPane {
         rationale.textProperty().bindBidirectional(item.rationale);
 
         BuilderPane builder = new BuilderPane(index, item, context);
+        // a draft replaces the rationale as an edit of the text area: Ctrl+Z there brings the reviewer's text back,
+        // as the replace question promises (setting the text cleared the undo history)
+        builder.rationaleWriter(text -> rationale.replaceText(0, rationale.getLength(), text));
         // the checks judge what is written: they follow the rationale, not precede it
         Node checks = builder.lookup("#checks-" + index);
         Node checksTitle = null;

@@ -94,6 +94,16 @@ final class SigningDialog extends Dialog<String> {
         scroll.setPrefViewportHeight(Math.min(520, 80 + 46.0 * (blocking.size() + warnings.size()) + 80));
         scroll.setStyle("-fx-background-color: transparent;");
         getDialogPane().setContent(scroll);
+        // the estimate above counts the checks only: the new identity's prompt and name field pushed the last lines
+        // under the dialog's edge (1280x800, no identity yet); grown to the content as laid out, up to 520 px
+        addEventHandler(javafx.scene.control.DialogEvent.DIALOG_SHOWN, e -> javafx.application.Platform.runLater(() -> {
+            double content = box.prefHeight(scroll.getViewportBounds().getWidth());
+            double shown = scroll.getViewportBounds().getHeight();
+            if (content > shown + 1 && shown < 520) {
+                scroll.setPrefViewportHeight(Math.min(520, Math.ceil(content)));
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
 
         ButtonType sign = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(sign, ButtonType.CANCEL);
@@ -105,6 +115,26 @@ final class SigningDialog extends Dialog<String> {
                 ticks.stream().map(CheckBox::selectedProperty).toArray(javafx.beans.Observable[]::new));
         BooleanBinding readyNow = Bindings.createBooleanBinding(ready::get, ready, name.textProperty());
         signButton.disableProperty().bind(readyNow.not());
+        // Enter on a tick box signs once all is ticked, as Enter elsewhere in the dialog does (a focused tick box
+        // took it as a click and unticked itself)
+        for (CheckBox c : ticks) {
+            c.addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                    if (e.getEventType() == javafx.scene.input.KeyEvent.KEY_PRESSED && !signButton.isDisabled()) {
+                        ((javafx.scene.control.Button) signButton).fire();
+                    }
+                    e.consume();
+                }
+            });
+        }
+        // the focus on what is to be done first: the first warning's tick (Space ticks, Tab goes on), else the new
+        // identity's name; the Sign button is disabled at first, and the focus fell to Cancel, so Enter after
+        // ticking cancelled
+        if (!ticks.isEmpty()) {
+            org.reviewdesk.ui.Dialogs.focusOnShown(this, ticks.get(0));
+        } else if (!hasIdentity && blocking.isEmpty()) {
+            org.reviewdesk.ui.Dialogs.focusOnShown(this, name);
+        }
         setResultConverter(b -> b == sign ? (hasIdentity ? "" : name.getText().strip()) : null);
     }
 

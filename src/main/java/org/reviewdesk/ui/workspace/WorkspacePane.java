@@ -126,6 +126,17 @@ public final class WorkspacePane extends BorderPane {
         preview.render();
         saveState.textProperty().bind(javafx.beans.binding.Bindings.when(model.dirty)
                 .then("Unsaved changes").otherwise("All changes saved"));
+        // reading starts in the record: its document list takes the focus (the case list that had it is hidden,
+        // and the focus had fallen to the status bar), unless the reviewer is already in this case, or another tab
+        // is shown
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        boolean inHere = false;
+        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+            inHere |= n == this;
+        }
+        if (isVisible() && !inHere) {
+            recordPane.focusList();
+        }
         if (shown != null) {
             shown.run();
         }
