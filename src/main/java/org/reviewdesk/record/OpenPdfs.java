@@ -114,8 +114,8 @@ final class OpenPdfs {
                 PDRectangle box = doc.getPage(pageNumber - 1).getCropBox();
                 double scale = dpi / 72.0;
                 double pixels = box.getWidth() * scale * box.getHeight() * scale;
-                if (pixels > Limits.MAX_PIXELS) {
-                    scale *= Math.sqrt(Limits.MAX_PIXELS / pixels);
+                if (pixels > Limits.MAX_RENDER_PIXELS) {
+                    scale *= Math.sqrt(Limits.MAX_RENDER_PIXELS / pixels);
                 }
                 return renderer.renderImage(pageNumber - 1, (float) scale, ImageType.RGB);
             } catch (IOException | RuntimeException e) {
