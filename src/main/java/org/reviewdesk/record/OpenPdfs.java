@@ -121,6 +121,11 @@ final class OpenPdfs {
             } catch (IOException | RuntimeException e) {
                 throw new RecordFileException(fileName, "Page " + pageNumber + " of " + fileName + " cannot be "
                         + "shown: the file may be damaged; ask the sender for the file again", e);
+            } catch (OutOfMemoryError e) {
+                // an image on the page decodes to more than the heap holds (a decompression bomb, or a scan of
+                // absurd resolution); the failed allocation left nothing behind
+                throw new RecordFileException(fileName, "Page " + pageNumber + " of " + fileName + " cannot be "
+                        + "shown: an image on it is too large to open", e);
             }
         }
 
