@@ -143,4 +143,19 @@ class HostileRecordMemoryTest {
         assertEquals(0, list.status(), list.err());
         assertFalse((list.out() + list.err()).contains("OCR 0 of"), list.out() + list.err());
     }
+
+    @Test
+    void aTextLayerThatExhaustsTheHeapIsRefusedWithOneLineAndTheStoreIsUnchanged() throws Exception {
+        // two million nested "save graphics state" operators: 4 MB of content, 4 KB stored
+        byte[] content = b("q ".repeat(2_000_000) + "BT /F1 12 Tf 72 700 Td (hello) Tj ET");
+        Path file = Files.write(tmp.resolve("nested-states.pdf"), pdf(content, null, null));
+        Run before = run("records", "list", "EXAMPLE-0001");
+
+        Run add = run("records", "add", "EXAMPLE-0001", file.toString());
+        assertEquals(1, add.status(), add.err());
+        assertNoStackTrace(add);
+        assertEquals(1, add.err().lines().count(), add.err());
+        assertTrue(add.err().startsWith("error: nested-states.pdf "), add.err());
+        assertEquals(before.out(), run("records", "list", "EXAMPLE-0001").out());
+    }
 }
