@@ -27,7 +27,9 @@ final class PdfFiles {
         try {
             int pages = doc.getNumberOfPages();
             if (pages == 0) {
-                throw damaged(fileName, null);
+                // a whole PDF can hold no page (a failed scan or print): "damaged ... cut off" would mislead
+                throw new RecordFileException(fileName, fileName + " has no pages; ask the sender for the file "
+                        + "again");
             }
             if (pages > Limits.MAX_PAGES) {
                 throw Limits.tooManyPages(fileName, pages);
