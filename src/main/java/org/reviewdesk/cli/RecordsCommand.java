@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.reviewdesk.files.Escape;
 import org.reviewdesk.service.OcrService;
 import org.reviewdesk.service.RecordService;
 import org.reviewdesk.service.Workbench;
@@ -49,12 +50,13 @@ final class RecordsCommand implements Callable<Integer> {
                         records.root.cancelled)) {
                     if (r.error() != null) {
                         refused++;
-                        System.err.println("error: " + r.error());
+                        // the file's name comes from the reviewer's disk, whoever named it: no control characters
+                        System.err.println("error: " + Escape.controls(r.error()));
                     } else if (r.duplicate()) {
-                        System.out.println(r.fileName() + ": already in the case as " + r.documentId()
+                        System.out.println(Escape.controls(r.fileName()) + ": already in the case as " + r.documentId()
                                 + "; not stored again");
                     } else {
-                        System.out.println(r.fileName() + ": added as " + r.documentId() + " (" + r.pages()
+                        System.out.println(Escape.controls(r.fileName()) + ": added as " + r.documentId() + " (" + r.pages()
                                 + (r.pages() == 1 ? " page)" : " pages)"));
                     }
                 }
@@ -75,7 +77,8 @@ final class RecordsCommand implements Callable<Integer> {
                     int read = s.done() + s.failed() - before;
                     System.err.printf("%nOCR read %d %s in %.1f s%n", read, read == 1 ? "page" : "pages", secs);
                     if (s.failed() > 0) {
-                        System.err.println("warning: " + s.failed() + " pages could not be read by OCR");
+                        System.err.println("warning: " + s.failed() + (s.failed() == 1 ? " page" : " pages")
+                                + " could not be read by OCR");
                     }
                 } else if (s.pending() > 0) {
                     System.err.println(s.pending() + (s.pending() == 1 ? " scanned page waits" : " scanned pages wait")
@@ -110,9 +113,9 @@ final class RecordsCommand implements Callable<Integer> {
                     System.out.println(String.join("\t",
                             e.date() == null ? "undated" : DATE.format(e.date()),
                             e.kind() == null ? "Other" : e.kind().label(),
-                            e.author() == null ? "" : e.author(),
+                            e.author() == null ? "" : Escape.controls(e.author()),
                             pages + (dupPages > 0 ? " (" + dupPages + " duplicate)" : ""),
-                            e.fileTitle()));
+                            Escape.controls(e.fileTitle())));
                 }
                 OcrService.Status s = w.ocr().status(caseNumber);
                 if (s.unfinished()) {

@@ -36,7 +36,9 @@ final class SearchCommand implements Callable<Integer> {
                 w.cases().get(caseNumber);
             }
             for (SearchHit h : w.search().search(String.join(" ", query), caseNumber, limit, fuzzy)) {
-                System.out.println(h.caseNumber() + "\t" + h.documentId() + "\tp. " + h.page() + "\t" + h.snippet());
+                // a snippet is the record's text, a hostile sender's included: no control characters
+                System.out.println(h.caseNumber() + "\t" + h.documentId() + "\tp. " + h.page() + "\t"
+                        + org.reviewdesk.files.Escape.controls(h.snippet()));
             }
             if (caseNumber != null && w.ocr().status(caseNumber).unfinished()) {
                 // issue 11: scanned pages still waiting for OCR are not searched yet

@@ -83,6 +83,14 @@ public final class PrivateFiles {
     /** Writes {@code bytes} to {@code target} atomically: owner-only temporary file, flushed, renamed. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        // told about the path asked for: the JDK would name our temporary file ("/x/.letter.pdf.tmp") and no reason
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "is a folder; give the name of a file to write");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(target.toString(), null, "the folder " + dir
+                    + " does not exist");
+        }
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
             try (OutputStream out = newPrivateFile(tmp)) {

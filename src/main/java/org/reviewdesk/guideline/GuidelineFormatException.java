@@ -15,6 +15,22 @@ public final class GuidelineFormatException extends Exception {
         this.problem = problem;
     }
 
+    /**
+     * A file that is not JSON, with the line of the fault; a file past Jackson's limits (nesting deeper than
+     * 1,000, a string of 20 million characters) has no location.
+     */
+    static GuidelineFormatException notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        var at = e.getLocation();
+        return new GuidelineFormatException("$", "not JSON: " + e.getOriginalMessage()
+                + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")"));
+    }
+
+    /** A file that could not be read at all (a folder, no permission), named. */
+    static GuidelineFormatException unreadable(String file, java.io.IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new GuidelineFormatException(file, "$", "cannot be read: " + why);
+    }
+
     /** Where in the JSON the problem is, e.g. {@code $.entries[3].sections[0].name}. */
     public String jsonPath() {
         return jsonPath;

@@ -55,6 +55,10 @@ public final class GuidelineLibrary {
             } catch (GuidelineFormatException e) {
                 // Name the file: the user has to know which of their files to fix.
                 throw e.inFile(userFileOrNull.toString());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw e;
+            } catch (IOException e) {
+                throw GuidelineFormatException.unreadable(userFileOrNull.toString(), e);
             }
         }
         return new GuidelineLibrary(merged.values());

@@ -30,8 +30,7 @@ final class LibraryJson {
         try {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new GuidelineFormatException("$", "not JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")");
+            throw GuidelineFormatException.notJson(e);
         }
         object(root, "$", Set.of("format", "entries"));
         String format = text(root, "$", "format", true);

@@ -197,6 +197,10 @@ public final class RulesData {
         RulesData user;
         try (InputStream in = Files.newInputStream(userFileOrNull)) {
             user = read(in, userFileOrNull.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw GuidelineFormatException.unreadable(userFileOrNull.toString(), e);
         }
         Map<String, String> brands = new LinkedHashMap<>(base.brands);
         brands.putAll(user.brands);
@@ -249,8 +253,7 @@ public final class RulesData {
         try {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new GuidelineFormatException("$", "not JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")");
+            throw GuidelineFormatException.notJson(e);
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
                 "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",

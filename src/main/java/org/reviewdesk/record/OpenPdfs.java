@@ -114,13 +114,18 @@ final class OpenPdfs {
                 PDRectangle box = doc.getPage(pageNumber - 1).getCropBox();
                 double scale = dpi / 72.0;
                 double pixels = box.getWidth() * scale * box.getHeight() * scale;
-                if (pixels > Limits.MAX_PIXELS) {
-                    scale *= Math.sqrt(Limits.MAX_PIXELS / pixels);
+                if (pixels > Limits.MAX_RENDER_PIXELS) {
+                    scale *= Math.sqrt(Limits.MAX_RENDER_PIXELS / pixels);
                 }
                 return renderer.renderImage(pageNumber - 1, (float) scale, ImageType.RGB);
             } catch (IOException | RuntimeException e) {
                 throw new RecordFileException(fileName, "Page " + pageNumber + " of " + fileName + " cannot be "
                         + "shown: the file may be damaged; ask the sender for the file again", e);
+            } catch (OutOfMemoryError e) {
+                // an image on the page decodes to more than the heap holds (a decompression bomb, or a scan of
+                // absurd resolution); the failed allocation left nothing behind
+                throw new RecordFileException(fileName, "Page " + pageNumber + " of " + fileName + " cannot be "
+                        + "shown: an image on it is too large to open", e);
             }
         }
 

@@ -145,6 +145,9 @@ final class ParallelPdfText {
 
     private RecordFileException failure(Chunk c) {
         Throwable e = c.failure;
+        if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+            return PdfFiles.tooComplex(fileName, e);
+        }
         if (e instanceof Error err) {
             throw err;
         }

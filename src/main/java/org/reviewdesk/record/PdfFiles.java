@@ -27,7 +27,9 @@ final class PdfFiles {
         try {
             int pages = doc.getNumberOfPages();
             if (pages == 0) {
-                throw damaged(fileName, null);
+                // a whole PDF can hold no page (a failed scan or print): "damaged ... cut off" would mislead
+                throw new RecordFileException(fileName, fileName + " has no pages; ask the sender for the file "
+                        + "again");
             }
             if (pages > Limits.MAX_PAGES) {
                 throw Limits.tooManyPages(fileName, pages);
@@ -55,12 +57,23 @@ final class PdfFiles {
                         + "certificate; remove the protection and add it again", e);
             }
             throw damaged(fileName, e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw tooComplex(fileName, e);
         }
     }
 
     static RecordFileException damaged(String fileName, Throwable cause) {
         return new RecordFileException(fileName, fileName + " is damaged or incomplete and cannot be read (it "
                 + "may have been cut off while downloading or copying); ask the sender for the file again", cause);
+    }
+
+    /**
+     * A PDF whose reading ran out of memory or stack (millions of nested drawing states, a bomb of a stream):
+     * no real record needs that. The failed allocation or the unwound recursion left nothing behind.
+     */
+    static RecordFileException tooComplex(String fileName, Throwable cause) {
+        return new RecordFileException(fileName, fileName + " is too complex to read (its pages need more memory "
+                + "than any record does); ask the sender for the file again, printed to a new PDF", cause);
     }
 
     /** A PDF that opened but whose pages {@code from..to} could not be read. */

@@ -31,6 +31,8 @@ public final class RecordReader {
                     firstPage = new PageTextStripper(() -> false).extract(doc, 1, 1)[0];
                 } catch (IOException | RuntimeException e) {
                     throw PdfFiles.unreadable(fileName, 1, 1, e);
+                } catch (OutOfMemoryError | StackOverflowError e) {
+                    throw PdfFiles.tooComplex(fileName, e);
                 } finally {
                     PdfFiles.closeQuietly(doc);
                 }

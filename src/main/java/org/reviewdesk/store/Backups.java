@@ -381,7 +381,7 @@ public final class Backups {
     public static BackupInfo inspect(Path backup, Path scratch, char[] password) throws StoreException {
         try (OpLock lock = OpLock.acquire(scratch.toAbsolutePath().getParent())) {
             Path dir = extract(backup, scratch);
-            try (Store s = Store.open(dir, password)) {
+            try (Store s = openBackup(dir, backup, password)) {
                 synchronized (s.connection()) {
                     try (PreparedStatement ps = s.connection().prepareStatement(
                             "SELECT COUNT(*), MAX(updated_at) FROM cases"); ResultSet rs = ps.executeQuery()) {
@@ -424,7 +424,7 @@ public final class Backups {
             Path scratch = dataDir.resolve(Store.RESTORE_DIR);
             try {
                 Path extracted = extract(backup, scratch);
-                try (Store s = Store.open(extracted, password)) {
+                try (Store s = openBackup(extracted, backup, password)) {
                     s.kdf();
                 }
                 // opening may have settled or upgraded the copy's key: take the header it has now
@@ -441,6 +441,15 @@ public final class Backups {
             } finally {
                 deleteTree(scratch);
             }
+        }
+    }
+
+    /** Opens an unpacked backup; a password that does not open it is told as the backup's, not the store's. */
+    private static Store openBackup(Path extracted, Path backup, char[] password) throws StoreException {
+        try {
+            return Store.open(extracted, password);
+        } catch (StoreException.WrongPassword e) {
+            throw StoreException.WrongPassword.forBackup(backup);
         }
     }
 

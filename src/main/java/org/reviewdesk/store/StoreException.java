@@ -15,6 +15,17 @@ public class StoreException extends Exception {
         public WrongPassword() {
             super("The password is not correct for this store; nothing was changed. Try again.");
         }
+
+        /** A backup the password does not open: not this store's password at the time of that backup. */
+        static WrongPassword forBackup(java.nio.file.Path backup) {
+            return new WrongPassword("The backup " + backup.getFileName() + " does not open with this password: it "
+                    + "was made by another store, or by this one before its password was changed; nothing was changed. "
+                    + "To restore it, use an empty data folder (--data) and the password it was made with.");
+        }
+
+        private WrongPassword(String message) {
+            super(message);
+        }
     }
 
     /** Another program (or another ReviewDesk window) has the store open. */

@@ -142,6 +142,18 @@ class GuidelineLibraryTest {
         assertEquals("$.format", assertThrows(GuidelineFormatException.class, () -> load(user)).jsonPath());
     }
 
+    @Test
+    void aUserFileBeyondTheParsersLimitsOrNotAFileIsRefusedNamingIt() throws Exception {
+        Path user = tmp.resolve("deep.json");
+        Files.writeString(user, "{\"format\": \"reviewdesk-guidelines/1\", \"entries\": " + "[".repeat(5_000)
+                + "]".repeat(5_000) + "}");
+        String m = assertThrows(GuidelineFormatException.class, () -> load(user)).getMessage();
+        assertTrue(m.startsWith(user + ": $: not JSON") && m.contains("nesting depth"), m);
+        Path folder = Files.createDirectories(tmp.resolve("guidelines.json"));
+        m = assertThrows(GuidelineFormatException.class, () -> load(folder)).getMessage();
+        assertTrue(m.startsWith(folder + ": $: cannot be read"), m);
+    }
+
     private static GuidelineLibrary load(Path user) throws Exception {
         try (InputStream in = shippedStream()) {
             return GuidelineLibrary.load(in, user);

@@ -140,6 +140,20 @@ class RulesDataTest {
     }
 
     @Test
+    void aFileBeyondTheParsersLimitsOrNotAFileIsRefusedNamingIt() throws Exception {
+        // nesting past Jackson's 1,000 levels: its error has no location, which once gave a NullPointerException's
+        // message without the file's name
+        Path deep = tmp.resolve("deep.json");
+        Files.writeString(deep, "{\"format\": \"reviewdesk-rules/1\", \"brands\": " + "[".repeat(5_000)
+                + "]".repeat(5_000) + "}");
+        String m = refusal(deep);
+        assertTrue(m.startsWith(deep + ": $: not JSON") && m.contains("nesting depth"), m);
+        Path folder = Files.createDirectories(tmp.resolve("folder").resolve("rules.json"));
+        m = refusal(folder);
+        assertTrue(m.startsWith(folder + ": $: cannot be read"), m);
+    }
+
+    @Test
     void brokenKindChecklistsAndIngredientsAreRefusedWithTheirPlace() throws Exception {
         int bed = index("tens-dme/hospital-bed");
         String m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).put("when", "bed(")));

@@ -50,6 +50,11 @@ class BadRecordFilesTest {
     }
 
     @Test
+    void pdfWithoutPagesIsRefusedAsSuch() throws Exception {
+        assertMentions(refused("blank-scan.pdf", TestRecords.blankPdf(0)), "blank-scan.pdf has no pages");
+    }
+
+    @Test
     void garbageNamedPdfIsRefused() {
         byte[] junk = new byte[2000];
         new Random(3).nextBytes(junk);

@@ -161,6 +161,27 @@ class PageImagesTest {
         }
     }
 
+    @Test
+    void aHugePageIsRenderedAtALowerResolutionThatFitsTheHeap() throws Exception {
+        // 200 x 200 inches: at the OCR's 300 dpi that would be 60,000 x 60,000 pixels (14 GB); the old 100 million
+        // pixel cap still made a 400 MB image, more than the packaged app's whole heap
+        byte[] pdf;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage(
+                    new org.apache.pdfbox.pdmodel.common.PDRectangle(14_400, 14_400)));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        try (PageImages images = new PageImages(0, 1)) {
+            BufferedImage page = images.page(new RecordFile("big", "drawing.pdf", pdf), 1, 300);
+            long pixels = (long) page.getWidth() * page.getHeight();
+            assertTrue(pixels <= 25_000_000L, page.getWidth() + " x " + page.getHeight());
+            assertTrue(page.getWidth() >= 4_900 && page.getWidth() == page.getHeight(),
+                    page.getWidth() + " x " + page.getHeight());
+        }
+    }
+
     private static boolean hasDarkPixels(BufferedImage image) {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {

@@ -147,8 +147,14 @@ class BackupRestoreTest {
             backup = w.backup(tmp.resolve("b"), 3);
         }
         byte[] store = Files.readAllBytes(data.resolve("reviewdesk.mv.db"));
-        assertThrows(StoreException.WrongPassword.class,
+        StoreException wrong = assertThrows(StoreException.WrongPassword.class,
                 () -> Workbench.restore(backup, data, "wrong".toCharArray()));
+        // the reviewer's store password may well be right: it is the backup that does not open with it
+        assertTrue(wrong.getMessage().startsWith("The backup " + backup.getFileName() + " does not open with this "
+                + "password"), wrong.getMessage());
+        wrong = assertThrows(StoreException.WrongPassword.class,
+                () -> Workbench.inspectBackup(backup, data, "wrong".toCharArray()));
+        assertTrue(wrong.getMessage().contains("made by another store"), wrong.getMessage());
         // one flipped byte in one of its parts
         Path chunk;
         try (Stream<Path> c = Files.walk(tmp.resolve("b").resolve("chunks"))) {

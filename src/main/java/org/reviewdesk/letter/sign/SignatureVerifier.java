@@ -59,6 +59,11 @@ public final class SignatureVerifier {
     }
 
     private static SigningException unreadable(Exception e) {
+        if (e instanceof com.itextpdf.kernel.exceptions.BadPasswordException) {
+            // iText's own message tells a programmer which constructor to call
+            return new SigningException("The file is protected by a password, so its signatures cannot be checked "
+                    + "(a signed letter has none): ask the sender for the letter as signed", e);
+        }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new SigningException("The file is not a readable PDF: " + detail, e);
     }

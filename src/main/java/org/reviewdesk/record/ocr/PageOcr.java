@@ -66,7 +66,9 @@ public final class PageOcr {
                                 engine = new OcrEngine();
                             }
                             r = new Result(page, engine.recognize(img, dpiOf(fileName, img)), null);
-                        } catch (RecordFileException | RuntimeException e) {
+                        } catch (RecordFileException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                            // an error too: a worker that died would leave the page waiting for OCR for good,
+                            // and every later OCR run would die on it again
                             r = new Result(page, null, "page " + page + " could not be read for OCR");
                         }
                         while (!halt.get() && !out.offer(r, 200, TimeUnit.MILLISECONDS)) {

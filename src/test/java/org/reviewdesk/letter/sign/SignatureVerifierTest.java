@@ -118,6 +118,15 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void aPasswordProtectedFileGivesAClearMessage() throws Exception {
+        byte[] locked = org.reviewdesk.record.TestRecords.protectedPdf("open sesame", java.util.List.of(
+                java.util.List.of("a letter")));
+        SigningException e = assertThrows(SigningException.class, () -> SignatureVerifier.verify(locked));
+        assertTrue(e.getMessage().startsWith("The file is protected by a password"), e.getMessage());
+        assertFalse(e.getMessage().contains("PdfReader"), e.getMessage());
+    }
+
+    @Test
     void aTruncatedSignedFileIsNeverReportedValid() {
         byte[] truncated = Arrays.copyOf(signed, signed.length - 200);
         try {
