@@ -14,8 +14,13 @@ import org.reviewdesk.guideline.SearchHit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code guidelines [QUERY]}: library entries and sections with their citation text; needs no store. */
+/**
+ * {@code guidelines [QUERY]}: library entries and sections with their citation text; needs no store. The library is
+ * the shipped one extended by {@code --library FILE}, else by the data folder's {@code guidelines.json} if there is
+ * one (as the window and {@code suggest} extend it).
+ */
 @Command(name = "guidelines", description = "Guideline library entries matching QUERY, each with its citation text.")
 final class GuidelinesCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUERY", description = "words that must all match (prefixes)")
@@ -25,8 +30,17 @@ final class GuidelinesCommand implements Callable<Integer> {
             description = "a library file of your own, merged over the shipped one")
     Path library;
 
+    @ParentCommand
+    ReviewDeskCommand root;
+
     @Override
     public Integer call() throws Exception {
+        if (library == null && root != null) {
+            Path own = root.dataDir().resolve("guidelines.json");
+            if (java.nio.file.Files.exists(own)) {
+                library = own;
+            }
+        }
         GuidelineLibrary lib = library == null ? GuidelineLibrary.shipped() : loadWithUserFile();
         String q = String.join(" ", query);
         List<SearchHit> hits = lib.search(q);

@@ -76,6 +76,16 @@ class GuidelinesCommandTest {
     }
 
     @Test
+    void theDataFoldersGuidelinesFileExtendsTheLibraryAsInTheWindow() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("guidelines.json"), "{\"format\": \"reviewdesk-guidelines/1\", \"entries\": [{"
+                + "\"id\": \"clinic-handbook\", \"kind\": \"NON_MTUS\", \"name\": \"Clinic Handbook\","
+                + " \"categories\": [\"other\"]}]}");
+        assertEquals(0, run("--data", data.toString(), "guidelines", "handbook"));
+        assertEquals(List.of("clinic-handbook: Decision based on Non-MTUS Citation Clinic Handbook."), lines());
+    }
+
+    @Test
     void aUserLibraryIsMergedAndABrokenOneIsAnError() throws Exception {
         Path mine = tmp.resolve("mine.json");
         Files.writeString(mine, "{\"format\": \"reviewdesk-guidelines/1\", \"entries\": [{\"id\": \"my-textbook\","
