@@ -18,10 +18,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a backup written by 'reviewdesk backup'")
     Path file;
 
-    @Option(names = "--yes", description = "do not ask (for scripts); an older or smaller backup still needs --force")
+    @Option(names = "--yes", description = "do not ask (for scripts); an older or smaller backup, or one of another store, still needs --force")
     boolean yes;
 
-    @Option(names = "--force", description = "with --yes: restore even an older or smaller backup")
+    @Option(names = "--force", description = "with --yes: restore even an older or smaller backup, or one of another store")
     boolean force;
 
     @Override
@@ -43,7 +43,12 @@ final class RestoreCommand implements Callable<Integer> {
         boolean older = current != null && (backup.cases() < current.cases()
                 || (backup.newestChange() != null && current.newestChange() != null
                 && backup.newestChange().isBefore(current.newestChange())));
-        if (!confirm(older)) {
+        boolean other = backup.otherStoreThan(current);
+        if (other) {
+            System.out.println("note: the backup was taken of ANOTHER store than the current one (a different first"
+                    + " audit entry): restoring it replaces this store's cases, records and audit log with that one's");
+        }
+        if (!confirm(older, other)) {
             System.out.println("nothing restored");
             return 1;
         }
@@ -52,8 +57,13 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean confirm(boolean older) {
+    private boolean confirm(boolean older, boolean other) {
         if (yes) {
+            if (other && !force) {
+                System.err.println("error: the backup was taken of another store than the current one; "
+                        + "add --force to replace this store with it anyway");
+                return false;
+            }
             if (older && !force) {
                 System.err.println("error: the backup is older or holds fewer cases than the current store; "
                         + "add --force to restore it anyway");
@@ -70,8 +80,9 @@ final class RestoreCommand implements Callable<Integer> {
         if (a == null || !a.strip().equalsIgnoreCase("y")) {
             return false;
         }
-        if (older) {
-            String b = console.readLine("The backup is OLDER or holds FEWER cases. Type RESTORE to go on: ");
+        if (older || other) {
+            String b = console.readLine("The backup is " + (other ? "of ANOTHER store" : "OLDER or holds FEWER cases")
+                    + ". Type RESTORE to go on: ");
             return "RESTORE".equals(b == null ? null : b.strip());
         }
         return true;

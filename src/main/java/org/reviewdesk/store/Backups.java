@@ -44,7 +44,23 @@ public final class Backups {
     static final java.time.Duration MAX_AGE = java.time.Duration.ofDays(180);
 
     /** What a backup holds. */
-    public record BackupInfo(Path file, int cases, OffsetDateTime newestChange, long bytes) {
+    /**
+     * What a store or a backup holds. {@code origin}: the hash of the store's first audit entry (its creation), the
+     * same in every backup of one store and different in any other store (the entry's HMAC key is the store's own);
+     * null when there is none.
+     */
+    public record BackupInfo(Path file, int cases, OffsetDateTime newestChange, long bytes, String origin) {
+        /** Whether both are known and differ: the backup was taken of another store. */
+        public boolean otherStoreThan(BackupInfo current) {
+            return origin != null && current != null && current.origin != null && !origin.equals(current.origin);
+        }
+    }
+
+    private static String origin(java.sql.Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_events ORDER BY id LIMIT 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /** What one backup run wrote: the manifest, and the bytes of chunks that were new. */
@@ -387,7 +403,7 @@ public final class Backups {
                             "SELECT COUNT(*), MAX(updated_at) FROM cases"); ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return new BackupInfo(backup, rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
-                                Files.size(Store.file(dir)));
+                                Files.size(Store.file(dir)), origin(s.connection()));
                     }
                 }
             } catch (SQLException | IOException e) {
@@ -406,7 +422,7 @@ public final class Backups {
                     "SELECT COUNT(*), MAX(updated_at) FROM cases"); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new BackupInfo(Store.file(s.dir()), rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
-                        Files.size(Store.file(s.dir())));
+                        Files.size(Store.file(s.dir())), origin(s.connection()));
             } catch (SQLException | IOException e) {
                 throw new StoreException("The store could not be read: " + e.getMessage(), e);
             }

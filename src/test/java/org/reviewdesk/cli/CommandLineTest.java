@@ -160,9 +160,20 @@ class CommandLineTest {
         assertTrue(refused.out().contains("backup:  1 case") && refused.out().contains("current: 2 cases"),
                 refused.out());
         assertTrue(refused.err().contains("--force"), refused.err());
+        assertFalse(refused.out().contains("ANOTHER store"), "a backup of this store: " + refused.out());
         Run restored = run("password one", "--data", data, "restore", zip, "--yes", "--force");
         assertEquals(0, restored.status(), restored.err());
         assertEquals(1, run("password one", "--data", data, "list").out().lines().count());
+
+        // a newer backup of another store with the same password is not restored over this one without --force
+        String other = tmp.resolve("other").toString();
+        assertEquals(0, run("password one", "--data", other, "init").status());
+        String otherZip = run("password one", "--data", other, "backup", "--out", tmp.resolve("ob").toString())
+                .out().strip();
+        Run foreign = run("password one", "--data", data, "restore", otherZip, "--yes");
+        assertEquals(1, foreign.status(), foreign.out());
+        assertTrue(foreign.out().contains("ANOTHER store"), foreign.out());
+        assertTrue(foreign.err().startsWith("error: the backup was taken of another store"), foreign.err());
 
         Run audit = run("password one", "--data", data, "audit");
         assertTrue(audit.out().contains("STORE_CREATED") && audit.out().contains("RESTORE"), audit.out());
