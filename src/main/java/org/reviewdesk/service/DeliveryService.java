@@ -59,6 +59,9 @@ public final class DeliveryService {
                 + " has no signed letter yet: sign it first (Sign & Export, or 'letter " + caseNumber + " --sign')."));
         try {
             org.reviewdesk.files.PrivateFiles.writeAtomically(draft, MailDraft.eml(to, caseNumber, pdf));
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IOException("The recipient address is not valid (" + e.getMessage().replaceAll("\\p{Cntrl}", " ")
+                    + "): give one address such as name@example.org; no e-mail was written.", e);
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException("The e-mail could not be written: " + e.getMessage(), e);
         }

@@ -98,4 +98,14 @@ class EmailDeliveryTest {
         assertTrue(d.problem().contains("not sent") && d.problem().contains("draft is kept"), d.problem());
         assertTrue(Files.size(eml) > signed.length, "the draft with the letter is there");
     }
+
+    @Test
+    void anAddressWithAHeaderSmuggledInIsRefusedAsAnAddressAndNothingIsWritten() throws Exception {
+        Path eml = tmp.resolve("smuggled.eml");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> w.delivery().deliver("EXAMPLE-0001", "imr@example.org\r\nBcc: x@example.net", eml, false));
+        assertTrue(e.getMessage().startsWith("The recipient address is not valid"), e.getMessage());
+        assertFalse(e.getMessage().contains("\r") || e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(Files.exists(eml));
+    }
 }
