@@ -239,10 +239,16 @@ public final class ArchiveBundle {
                     || m.toLowerCase().contains("password")) {
                 throw new CaseFormatException("The bundle password is not correct (or the bundle is damaged)", e);
             }
-            throw new CaseFormatException(name + " is damaged: " + m, e);
+            throw new CaseFormatException(name + " is damaged: " + withoutClassName(m), e);
         } catch (IOException e) {
-            throw new CaseFormatException(name + " cannot be read: " + e.getMessage(), e);
+            throw new CaseFormatException(name + " cannot be read: " + withoutClassName(String.valueOf(e.getMessage())),
+                    e);
         }
+    }
+
+    /** "java.util.zip.DataFormatException: invalid distance too far back" -> "invalid distance too far back". */
+    static String withoutClassName(String message) {
+        return message.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error): ", "");
     }
 
     private static byte[] readCapped(InputStream in, String entry) throws IOException, CaseFormatException {
