@@ -718,6 +718,7 @@ public final class RecordPane extends BorderPane {
     public void setReadOnly(boolean locked) {
         readOnly = locked;
         add.setDisable(locked);
+        viewer.setReadOnly(locked);
         add.setTooltip(new javafx.scene.control.Tooltip(locked ? "The case is finalized: its record cannot change. "
                 + "Amend the case to add files." : "Add record files: PDF, text, images (Ctrl+O); or drop them here"));
     }
