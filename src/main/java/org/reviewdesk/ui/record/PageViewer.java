@@ -120,6 +120,10 @@ public final class PageViewer extends VBox {
         addExcerpt.disableProperty().bind(text.selectedTextProperty().isEmpty().or(readOnly));
         addExcerpt.visibleProperty().bind(showText.selectedProperty());
         addExcerpt.managedProperty().bind(addExcerpt.visibleProperty());
+        // the zoom is the image's: the text view shows "Add excerpt" in its place, and the toolbar with the search,
+        // its hits and the pane's buttons stays one row at 1920 px
+        zoom.visibleProperty().bind(showText.selectedProperty().not());
+        zoom.managedProperty().bind(zoom.visibleProperty());
         addExcerpt.setOnAction(e -> {
             if (document != null && !text.getSelectedText().isBlank()) {
                 excerpt.add(document, page, text.getSelectedText().strip());
