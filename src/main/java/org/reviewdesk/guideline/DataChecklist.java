@@ -112,15 +112,21 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         for (int i = 0; fl != null && i < fl.size(); i++) {
             String p = path + ".facts[" + i + "]";
             JsonNode f = fl.get(i);
-            Json.object(f, p, Set.of("key", "text", "kind", "help", "sentence"));
+            Json.object(f, p, Set.of("key", "text", "kind", "help", "sentence", "none"));
             String key = key(f, p, keys);
             ChecklistQuestion.Kind qkind = Json.enumValue(ChecklistQuestion.Kind.class, f, p, "kind", true);
             String sentence = Json.text(f, p, "sentence", false);
             if (sentence != null && !sentence.contains("%s")) {
                 throw new GuidelineFormatException(p + ".sentence", "must contain %s where the answer goes");
             }
+            // the sentence for a count of 0, which "%s" would state as "0 prior visits"
+            String none = Json.text(f, p, "none", false);
+            if (none != null && (qkind != ChecklistQuestion.Kind.NUMBER || sentence == null || none.contains("%"))) {
+                throw new GuidelineFormatException(p + ".none",
+                        "is the whole sentence for a count of 0: only beside a sentence, for a NUMBER, without %s");
+            }
             facts.add(RulesSupport.fact(key, Json.text(f, p, "text", true), qkind, Json.text(f, p, "help", false),
-                    sentence));
+                    sentence, none));
         }
         List<Criterion> criteria = new ArrayList<>();
         List<String[]> ifYes = new ArrayList<>();

@@ -144,7 +144,7 @@ public final class RationaleDrafter {
             if (key.equals("requested") && value.equals(QuantitySupport.sessions(ctx.itemName()))) {
                 continue;
             }
-            sentences.add(String.format(f.template(), value));
+            sentences.add(f.none() != null && value.equals(0) ? f.none() : String.format(f.template(), value));
         }
     }
 

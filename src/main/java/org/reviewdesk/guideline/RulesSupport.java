@@ -28,8 +28,11 @@ final class RulesSupport {
         }
     }
 
-    /** A fact question and the sentence that states its answer ({@code %s}); null template: not stated. */
-    record Fact(ChecklistQuestion question, String template) {
+    /**
+     * A fact question and the sentence that states its answer ({@code %s}); null template: not stated.
+     * {@code none}, when set, is the sentence for a count of 0 ("The records document no prior ... visits").
+     */
+    record Fact(ChecklistQuestion question, String template, String none) {
     }
 
     /** A yes/no criterion and the sentence for each answer; a null sentence states nothing. */
@@ -96,7 +99,12 @@ final class RulesSupport {
     }
 
     static Fact fact(String key, String text, ChecklistQuestion.Kind kind, String help, String template) {
-        return new Fact(question(key, text, kind, help), template);
+        return fact(key, text, kind, help, template, null);
+    }
+
+    static Fact fact(String key, String text, ChecklistQuestion.Kind kind, String help, String template,
+            String none) {
+        return new Fact(question(key, text, kind, help), template, none);
     }
 
     static Criterion criterion(String key, String text, Need need, String whenYes, String whenNo, String whenUnknown) {

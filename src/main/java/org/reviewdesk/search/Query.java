@@ -70,6 +70,18 @@ public record Query(List<Clause> clauses) {
         return new Query(clauses.stream().map(Clause::fuzzyIfWord).toList());
     }
 
+    /**
+     * The query without its lone common words ("of", "the": the seed list of {@link RecordIndex}) when it
+     * has other parts, for marking a page: {@code range of motion} marks "range" and "motion", not every
+     * "of" on the page. Quoted phrases, {@code prefix*} and {@code fuzzy~} words stay as typed.
+     */
+    public Query withoutCommonWords() {
+        java.util.Set<String> common = RecordIndex.seedCommonWords();
+        List<Clause> kept = clauses.stream().filter(c -> c.isPhrase() || c.lastIsPrefix() || c.fuzzy()
+                || !common.contains(c.words().get(0))).toList();
+        return kept.isEmpty() ? this : new Query(kept);
+    }
+
     public boolean isEmpty() {
         return clauses.isEmpty();
     }

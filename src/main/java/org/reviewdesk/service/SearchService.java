@@ -328,14 +328,17 @@ public final class SearchService implements AutoCloseable {
         return !marks.isEmpty();
     }
 
-    /** Where a query matches on one page's text, for marking the hits in the viewer. */
+    /**
+     * Where a query matches on one page's text, for marking the hits in the viewer: a lone common word
+     * ("of" in {@code range of motion}) is not marked when the query has other words.
+     */
     public static List<int[]> marks(String pageText, String query) {
-        return Highlights.marks(pageText, Query.parse(query));
+        return Highlights.marks(pageText, Query.parse(query).withoutCommonWords());
     }
 
     /** Where a query matches on one page's text, fuzzy words included (the fuzzy mode). */
     public static List<int[]> marks(String pageText, String query, boolean fuzzy) {
-        Query q = Query.parse(query);
+        Query q = Query.parse(query).withoutCommonWords();
         return Highlights.marks(pageText, fuzzy ? q.fuzzy() : q);
     }
 

@@ -11,13 +11,35 @@ public final class Dialogs {
     }
 
     public static void error(Window owner, String title, Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String message = message(title, t);
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setId("errorDialog");
         a.showAndWait();
+    }
+
+    /**
+     * What an error dialog says about {@code t}: its message, or, when it has none (a NullPointerException, a
+     * wrapper around one), what failed in words with the class in brackets, never a bare class name.
+     */
+    static String message(String title, Throwable t) {
+        Throwable e = t;
+        // a wrapper without words of its own (its message is only its cause's toString()) says its cause's
+        while (e.getCause() != null && e.getCause() != e
+                && (blank(e.getMessage()) || e.getMessage().equals(e.getCause().toString()))) {
+            e = e.getCause();
+        }
+        if (!blank(e.getMessage())) {
+            return e.getMessage();
+        }
+        String what = title == null || title.isBlank() ? "The action failed" : title.strip();
+        return what + ": an unexpected error (" + e.getClass().getSimpleName() + ").";
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**

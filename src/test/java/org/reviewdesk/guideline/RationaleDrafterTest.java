@@ -129,6 +129,14 @@ class RationaleDrafterTest {
     }
 
     @Test
+    void noPriorVisitsReadsAsWords() {
+        RationaleDraft d = RationaleDrafter.draft(item("Physical therapy 2x3 for the lumbar spine", null, null),
+                Map.of("priorVisits", 0, "priorVisitsDocumented", true), null);
+        assertTrue(d.text().contains("The records document no prior physical therapy visits."), d.text());
+        assertFalse(d.text().contains(" 0 "), d.text());
+    }
+
+    @Test
     void postOperativeTherapyUsesThePostsurgicalLimit() {
         RationaleDraft d = RationaleDrafter.draft(item("Associated surgical service: Physical therapy, times 12",
                 null, null), Map.of("postSurgicalLimit", 24, "priorTherapy", "no", "remainingDeficits", "yes"), null);

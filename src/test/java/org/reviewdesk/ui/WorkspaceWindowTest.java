@@ -204,6 +204,15 @@ class WorkspaceWindowTest {
         TitledPane checklist = node("#checklistPane-0", TitledPane.class);
         assertFalse(checklist.isDisabled(), "the checklist opens to be read");
         robot.interact(() -> checklist.setExpanded(true));
+        // the page's text is read and selected, not taken as an excerpt
+        javafx.scene.control.ToggleButton pageText = node("#pageTextToggle", javafx.scene.control.ToggleButton.class);
+        robot.interact(() -> pageText.setSelected(true));
+        TextArea recordText = node("#recordText", TextArea.class);
+        robot.interact(() -> recordText.selectRange(0, Math.min(20, recordText.getLength())));
+        Button addExcerpt = node("#addExcerptButton", Button.class);
+        assertTrue(addExcerpt.isVisible() && !recordText.getSelectedText().isEmpty());
+        assertTrue(addExcerpt.isDisabled(), "no excerpt in a finalized case");
+        assertTrue(addExcerpt.getTooltip().getText().contains("finalized"), addExcerpt.getTooltip().getText());
 
         FxToolkit.cleanupApplication(app);
         app = null;

@@ -74,6 +74,8 @@ public final class PageViewer extends VBox {
     private int mark;
     private long generation;
     private Button addExcerptButton;
+    /** A finalized case: its pages are read, no excerpt is taken from them. */
+    private final javafx.beans.property.BooleanProperty readOnly = new javafx.beans.property.SimpleBooleanProperty();
 
     PageViewer(RecordService records, String caseNumber, ExcerptRequest excerpt) {
         this.records = records;
@@ -115,9 +117,13 @@ public final class PageViewer extends VBox {
         addExcerpt.setId("addExcerptButton");
         addExcerpt.setGraphic(Icons.icon("mdi2f-format-quote-open"));
         addExcerpt.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        addExcerpt.disableProperty().bind(text.selectedTextProperty().isEmpty());
+        addExcerpt.disableProperty().bind(text.selectedTextProperty().isEmpty().or(readOnly));
         addExcerpt.visibleProperty().bind(showText.selectedProperty());
         addExcerpt.managedProperty().bind(addExcerpt.visibleProperty());
+        // the zoom is the image's: the text view shows "Add excerpt" in its place, and the toolbar with the search,
+        // its hits and the pane's buttons stays one row at 1920 px
+        zoom.visibleProperty().bind(showText.selectedProperty().not());
+        zoom.managedProperty().bind(zoom.visibleProperty());
         addExcerpt.setOnAction(e -> {
             if (document != null && !text.getSelectedText().isBlank()) {
                 excerpt.add(document, page, text.getSelectedText().strip());
@@ -125,7 +131,10 @@ public final class PageViewer extends VBox {
         });
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        addExcerpt.setTooltip(new javafx.scene.control.Tooltip("Keep the selected text as evidence (Ctrl+Shift+E)"));
+        addExcerpt.tooltipProperty().bind(javafx.beans.binding.Bindings.when(readOnly)
+                .then(new javafx.scene.control.Tooltip("The case is finalized: no excerpt can be added. "
+                        + "Amend the case to add excerpts."))
+                .otherwise(new javafx.scene.control.Tooltip("Keep the selected text as evidence (Ctrl+Shift+E)")));
         lowConfidence.setId("lowConfidenceToggle");
         lowConfidence.selectedProperty().addListener((o, a, b) -> overlay.setShowLowConfidence(b));
         javafx.scene.control.ContextMenu imageMenu = new javafx.scene.control.ContextMenu(lowConfidence);
@@ -298,8 +307,13 @@ public final class PageViewer extends VBox {
         return overlay;
     }
 
+    /** A finalized case: "Add excerpt" is disabled and a selection on the image is not taken as one. */
+    void setReadOnly(boolean locked) {
+        readOnly.set(locked);
+    }
+
     private void selectedOnImage(String quote, double x, double y, double w, double h) {
-        if (document != null && !quote.isBlank()) {
+        if (document != null && !quote.isBlank() && !readOnly.get()) {
             excerpt.add(document, page, quote.strip(), new double[] {x, y, w, h});
         }
     }

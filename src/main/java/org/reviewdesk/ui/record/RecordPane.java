@@ -162,11 +162,19 @@ public final class RecordPane extends BorderPane {
         searchBox.setId("searchBox");
         javafx.scene.control.Separator sep1 = new javafx.scene.control.Separator(Orientation.VERTICAL);
         sep1.setPrefHeight(24);
+        sep1.getStyleClass().add("small"); // AtlantaFX: a narrow gap, the toolbar stays one row at 1920 px
         viewer.toolbar().getChildren().add(0, searchBox);
         viewer.toolbar().getChildren().add(1, sep1);
         javafx.scene.control.Separator sep2 = new javafx.scene.control.Separator(Orientation.VERTICAL);
         sep2.setPrefHeight(24);
+        sep2.getStyleClass().add("small");
         viewer.toolbar().getChildren().addAll(sep2, add, popOut, fullScreen);
+        // its icon-only buttons compact (AtlantaFX's button-icon, 34 px square): with the search, its hits, the page's
+        // counters and "Add excerpt" in the text view, the toolbar stays one row at 1920 px and two at 1280
+        java.util.stream.Stream.concat(viewer.toolbar().getChildren().stream(), searchBox.getChildren().stream())
+                .filter(n -> n instanceof javafx.scene.control.ButtonBase b && b.getGraphic() != null
+                        && (b.getText() == null || b.getText().isEmpty()))
+                .forEach(n -> n.getStyleClass().add("button-icon"));
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F3) {
                 if (e.isShiftDown()) {
@@ -718,6 +726,7 @@ public final class RecordPane extends BorderPane {
     public void setReadOnly(boolean locked) {
         readOnly = locked;
         add.setDisable(locked);
+        viewer.setReadOnly(locked);
         add.setTooltip(new javafx.scene.control.Tooltip(locked ? "The case is finalized: its record cannot change. "
                 + "Amend the case to add files." : "Add record files: PDF, text, images (Ctrl+O); or drop them here"));
     }
