@@ -112,7 +112,7 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         for (int i = 0; fl != null && i < fl.size(); i++) {
             String p = path + ".facts[" + i + "]";
             JsonNode f = fl.get(i);
-            Json.object(f, p, Set.of("key", "text", "kind", "help", "sentence", "none"));
+            Json.object(f, p, Set.of("key", "text", "kind", "help", "sentence", "none", "one"));
             String key = key(f, p, keys);
             ChecklistQuestion.Kind qkind = Json.enumValue(ChecklistQuestion.Kind.class, f, p, "kind", true);
             String sentence = Json.text(f, p, "sentence", false);
@@ -125,8 +125,14 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                 throw new GuidelineFormatException(p + ".none",
                         "is the whole sentence for a count of 0: only beside a sentence, for a NUMBER, without %s");
             }
+            // and the one for a count of 1, which "%s" would state as "1 prior visits"
+            String one = Json.text(f, p, "one", false);
+            if (one != null && (qkind != ChecklistQuestion.Kind.NUMBER || sentence == null || one.contains("%"))) {
+                throw new GuidelineFormatException(p + ".one",
+                        "is the whole sentence for a count of 1: only beside a sentence, for a NUMBER, without %s");
+            }
             facts.add(RulesSupport.fact(key, Json.text(f, p, "text", true), qkind, Json.text(f, p, "help", false),
-                    sentence, none));
+                    sentence, none, one));
         }
         List<Criterion> criteria = new ArrayList<>();
         List<String[]> ifYes = new ArrayList<>();

@@ -144,7 +144,8 @@ public final class RationaleDrafter {
             if (key.equals("requested") && value.equals(QuantitySupport.sessions(ctx.itemName()))) {
                 continue;
             }
-            sentences.add(f.none() != null && value.equals(0) ? f.none() : String.format(f.template(), value));
+            sentences.add(f.none() != null && value.equals(0) ? f.none()
+                    : f.one() != null && value.equals(1) ? f.one() : String.format(f.template(), value));
         }
     }
 

@@ -30,9 +30,10 @@ final class RulesSupport {
 
     /**
      * A fact question and the sentence that states its answer ({@code %s}); null template: not stated.
-     * {@code none}, when set, is the sentence for a count of 0 ("The records document no prior ... visits").
+     * {@code none}, when set, is the sentence for a count of 0 ("The records document no prior ... visits"), and
+     * {@code one} the sentence for a count of 1 ("... 1 prior physical therapy visit.").
      */
-    record Fact(ChecklistQuestion question, String template, String none) {
+    record Fact(ChecklistQuestion question, String template, String none, String one) {
     }
 
     /** A yes/no criterion and the sentence for each answer; a null sentence states nothing. */
@@ -99,12 +100,12 @@ final class RulesSupport {
     }
 
     static Fact fact(String key, String text, ChecklistQuestion.Kind kind, String help, String template) {
-        return fact(key, text, kind, help, template, null);
+        return fact(key, text, kind, help, template, null, null);
     }
 
     static Fact fact(String key, String text, ChecklistQuestion.Kind kind, String help, String template,
-            String none) {
-        return new Fact(question(key, text, kind, help), template, none);
+            String none, String one) {
+        return new Fact(question(key, text, kind, help), template, none, one);
     }
 
     static Criterion criterion(String key, String text, Need need, String whenYes, String whenNo, String whenUnknown) {

@@ -64,6 +64,19 @@ class EveryChecklistDraftsTest {
 
     @ParameterizedTest
     @EnumSource(TreatmentCategory.class)
+    void aCountOfOneTheRecordsShowIsStatedInTheSingular(TreatmentCategory c) {
+        Item item = new Item(request(c), c.key(), null, null, null, null, null, null);
+        Map<String, Object> answers = new LinkedHashMap<>();
+        RulesSupport.forItem(c, request(c)).facts().stream()
+                .filter(f -> f.template() != null && f.question().kind() == ChecklistQuestion.Kind.NUMBER)
+                .forEach(f -> answers.put(f.question().key(), 1));
+        String text = RationaleDrafter.draft(item, answers, null).text();
+        assertFalse(java.util.regex.Pattern.compile("The records (document|show)[^.]*\\b1 (\\w+ )*(visits|weeks|tests)\\b")
+                .matcher(text).find(), c + ": " + text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TreatmentCategory.class)
     void withNothingAnsweredItCannotSuggestYetAndSaysWhatDecides(TreatmentCategory c) {
         Item item = new Item(request(c), c.key(), null, null, null, null, null, null);
         RationaleDraft d = RationaleDrafter.draft(item, Map.of(), null);
