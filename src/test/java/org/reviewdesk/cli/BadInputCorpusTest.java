@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -38,24 +37,9 @@ class BadInputCorpusTest {
     record Bad(Path path, String expected) {
     }
 
-    record Run(int status, String out, String err) {
-    }
 
-    private Run run(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.reviewdesk.app.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("REVIEWDESK_"));
-        pb.environment().put("REVIEWDESK_PASSWORD", PW);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the command did not finish (a FIFO hung it?)");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private CommandProcess.Run run(String... args) throws Exception {
+        return CommandProcess.run(tmp, PW, List.of(), 180, args);
     }
 
     private static String caseJson(String caseNumber, String request, String rationale, String guideline,
@@ -267,14 +251,14 @@ class BadInputCorpusTest {
     void everyBadInputGivesOneErrorLineNamingTheFileAndTheStoreIsUnchanged() throws Exception {
         Path data = tmp.resolve("data");
         assertEquals(0, run("--data", data.toString(), "init").status());
-        Run listBefore = run("--data", data.toString(), "list");
-        Run showBefore = run("--data", data.toString(), "show", "EXAMPLE-0001");
+        CommandProcess.Run listBefore = run("--data", data.toString(), "list");
+        CommandProcess.Run showBefore = run("--data", data.toString(), "show", "EXAMPLE-0001");
 
         List<Bad> corpus = corpus(Files.createDirectories(tmp.resolve("corpus")));
         assertTrue(corpus.size() >= MINIMUM, "corpus has " + corpus.size() + " inputs");
         List<String> args = new ArrayList<>(List.of("--data", data.toString(), "import"));
         corpus.forEach(b -> args.add(b.path().toString()));
-        Run r = run(args.toArray(new String[0]));
+        CommandProcess.Run r = run(args.toArray(new String[0]));
 
         assertEquals(1, r.status());
         assertEquals("", r.out(), "nothing was imported");

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewdesk.record.TestRecords;
@@ -21,24 +19,11 @@ class HostileFileNamesTest {
     @TempDir
     Path tmp;
 
-    record Run(int status, String out, String err) {
-    }
 
-    private Run run(Path data, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.reviewdesk.app.Main", "--data", data.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("REVIEWDESK_"));
-        pb.environment().put("REVIEWDESK_PASSWORD", PW);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the command did not finish");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private CommandProcess.Run run(Path data, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(List.of(args));
+        return CommandProcess.run(tmp, PW, List.of(), 180, all.toArray(String[]::new));
     }
 
     private static void assertNoControls(String s) {
@@ -59,7 +44,7 @@ class HostileFileNamesTest {
         Path again = Files.write(in.resolve("copy\u0007.pdf"), one);
         Path empty = Files.write(in.resolve("empty\u001b[31m.pdf"), new byte[0]);
 
-        Run add = run(data, "records", "add", "EXAMPLE-0001", esc.toString(), newline.toString(), again.toString(),
+        CommandProcess.Run add = run(data, "records", "add", "EXAMPLE-0001", esc.toString(), newline.toString(), again.toString(),
                 empty.toString(), "--no-ocr");
         assertEquals(1, add.status(), add.err());
         assertNoControls(add.out());
@@ -71,7 +56,7 @@ class HostileFileNamesTest {
         assertEquals(1, add.err().lines().count(), add.err());
         assertTrue(add.err().startsWith("error: empty\\u001b[31m.pdf "), add.err());
 
-        Run list = run(data, "records", "list", "EXAMPLE-0001");
+        CommandProcess.Run list = run(data, "records", "list", "EXAMPLE-0001");
         assertEquals(0, list.status(), list.err());
         assertNoControls(list.out());
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,25 +27,11 @@ class HostileRecordMemoryTest {
     Path tmp;
     Path data;
 
-    record Run(int status, String out, String err) {
-    }
 
-    private Run run(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "org.reviewdesk.app.Main", "--data", data.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().keySet().removeIf(k -> k.startsWith("REVIEWDESK_"));
-        pb.environment().put("REVIEWDESK_PASSWORD", PW);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process p = pb.start();
-        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "the command did not finish");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private CommandProcess.Run run(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(List.of(args));
+        return CommandProcess.run(tmp, PW, List.of("-Xmx256m", "-XX:+UseSerialGC"), 240, all.toArray(String[]::new));
     }
 
     @BeforeEach
@@ -121,7 +106,7 @@ class HostileRecordMemoryTest {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static void assertNoStackTrace(Run r) {
+    private static void assertNoStackTrace(CommandProcess.Run r) {
         assertFalse(r.err().contains("Exception in thread") || r.err().contains("\tat "), r.err());
     }
 
@@ -133,13 +118,13 @@ class HostileRecordMemoryTest {
                 deflatedZeros(20_000, 20_000));
         Path file = Files.write(tmp.resolve("bomb-scan.pdf"), bomb);
 
-        Run add = run("records", "add", "EXAMPLE-0001", file.toString());
+        CommandProcess.Run add = run("records", "add", "EXAMPLE-0001", file.toString());
         assertEquals(0, add.status(), add.err());
         assertNoStackTrace(add);
         assertTrue(add.err().contains("could not be read by OCR"), add.err());
 
         // the page is done with (unreadable), not waiting: no later OCR run trips over it again
-        Run list = run("records", "list", "EXAMPLE-0001");
+        CommandProcess.Run list = run("records", "list", "EXAMPLE-0001");
         assertEquals(0, list.status(), list.err());
         assertFalse((list.out() + list.err()).contains("OCR 0 of"), list.out() + list.err());
     }
@@ -149,9 +134,9 @@ class HostileRecordMemoryTest {
         // two million nested "save graphics state" operators: 4 MB of content, 4 KB stored
         byte[] content = b("q ".repeat(2_000_000) + "BT /F1 12 Tf 72 700 Td (hello) Tj ET");
         Path file = Files.write(tmp.resolve("nested-states.pdf"), pdf(content, null, null));
-        Run before = run("records", "list", "EXAMPLE-0001");
+        CommandProcess.Run before = run("records", "list", "EXAMPLE-0001");
 
-        Run add = run("records", "add", "EXAMPLE-0001", file.toString());
+        CommandProcess.Run add = run("records", "add", "EXAMPLE-0001", file.toString());
         assertEquals(1, add.status(), add.err());
         assertNoStackTrace(add);
         assertEquals(1, add.err().lines().count(), add.err());
