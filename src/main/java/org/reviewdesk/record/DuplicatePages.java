@@ -1,7 +1,6 @@
 package org.reviewdesk.record;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,50 +46,39 @@ public final class DuplicatePages {
     public static List<Duplicate> find(Map<String, List<String>> pagesByDocument) {
         List<PageRef> refs = new ArrayList<>();
         List<int[]> seqs = new ArrayList<>();
-        Map<String, Integer> ids = new HashMap<>();
+        Vocabulary ids = new Vocabulary();
         for (var e : pagesByDocument.entrySet()) {
             for (int i = 0; i < e.getValue().size(); i++) {
                 refs.add(new PageRef(e.getKey(), i + 1));
-                String[] w = words(e.getValue().get(i));
-                int[] seq = new int[w.length];
-                for (int k = 0; k < w.length; k++) {
-                    Integer id = ids.get(w[k]);
-                    if (id == null) {
-                        id = ids.size();
-                        ids.put(w[k], id);
-                    }
-                    seq[k] = id;
-                }
-                seqs.add(seq);
+                seqs.add(ids.page(e.getValue().get(i)));
             }
         }
         int n = refs.size();
-        String[] vocabulary = new String[ids.size()];
-        ids.forEach((w, id) -> vocabulary[id] = w);
         long[] seeds = new long[HASHES];
         java.util.Random r = new java.util.Random(0x5eed);
         for (int i = 0; i < HASHES; i++) {
             seeds[i] = r.nextLong() | 1;
         }
-        long[] wordHash = new long[vocabulary.length];
-        for (int w = 0; w < vocabulary.length; w++) {
-            wordHash[w] = mix(vocabulary[w].hashCode() * 0x9E3779B97F4A7C15L);
+        long[] wordHash = new long[ids.size()];
+        for (int w = 0; w < wordHash.length; w++) {
+            wordHash[w] = mix(ids.hashOf(w) * 0x9E3779B97F4A7C15L);
         }
         // per page: its word set (hashed, sorted, as the shingles) and its bucket keys (sorted), made when a
         // candidate pair first needs them
         long[][] sets = new long[n][];
         long[][] keys = new long[n][];
-        int[] df = new int[vocabulary.length];
+        int[] df = new int[wordHash.length];
+        int[] lastPage = new int[wordHash.length];
+        java.util.Arrays.fill(lastPage, -1);
         for (int p = 0; p < n; p++) {
             int[] seq = seqs.get(p);
             if (seq.length < MIN_WORDS) {
                 continue;
             }
-            int[] distinct = seq.clone();
-            java.util.Arrays.sort(distinct);
-            for (int k = 0; k < distinct.length; k++) {
-                if (k == 0 || distinct[k] != distinct[k - 1]) {
-                    df[distinct[k]]++;
+            for (int w : seq) {
+                if (lastPage[w] != p) {
+                    lastPage[w] = p;
+                    df[w]++;
                 }
             }
         }
@@ -185,6 +173,121 @@ public final class DuplicatePages {
             }
         }
         return out;
+    }
+
+    /**
+     * The words of all pages as ids, in order of first occurrence: exactly the words of {@link #words} told apart
+     * by their text, without a String per word occurrence (a case's pages are read again at each import). An
+     * ASCII page is split here in one pass; a page with any other character goes through {@link #words}.
+     */
+    static final class Vocabulary {
+        private char[] chars = new char[1 << 16];
+        private int used;
+        private int[] start = new int[1024];
+        private int[] length = new int[1024];
+        private int[] hash = new int[1024];
+        private int size;
+        private int[] table = new int[4096]; // id + 1; 0: empty
+        private int[] seq = new int[1024];
+        private final char[] word = new char[64];
+
+        int size() {
+            return size;
+        }
+
+        /** {@code String#hashCode} of word {@code id}. */
+        int hashOf(int id) {
+            return hash[id];
+        }
+
+        String word(int id) {
+            return new String(chars, start[id], length[id]);
+        }
+
+        /** The page's words as ids (new words get the next ids). */
+        int[] page(String text) {
+            int count = 0;
+            int len = text.length();
+            for (int i = 0; i < len; i++) {
+                if (text.charAt(i) >= 0x80) {
+                    String[] w = words(text);
+                    int[] out = new int[w.length];
+                    for (int k = 0; k < w.length; k++) {
+                        out[k] = id(w[k].toCharArray(), w[k].length(), w[k].hashCode());
+                    }
+                    return out;
+                }
+            }
+            char[] buffer = word;
+            int wl = 0;
+            int h = 0;
+            for (int i = 0; i <= len; i++) {
+                char c = i < len ? text.charAt(i) : ' ';
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                    if (wl == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, wl * 2);
+                    }
+                    buffer[wl++] = c;
+                    h = 31 * h + c;
+                } else if (wl > 0) {
+                    if (count == seq.length) {
+                        seq = java.util.Arrays.copyOf(seq, count * 2);
+                    }
+                    seq[count++] = id(buffer, wl, h);
+                    wl = 0;
+                    h = 0;
+                }
+            }
+            return java.util.Arrays.copyOf(seq, count);
+        }
+
+        private int id(char[] w, int wl, int h) {
+            int mask = table.length - 1;
+            for (int i = (int) mix(h) & mask; ; i = (i + 1) & mask) {
+                int t = table[i];
+                if (t == 0) {
+                    return add(i, w, wl, h);
+                }
+                int id = t - 1;
+                if (hash[id] == h && length[id] == wl
+                        && java.util.Arrays.equals(chars, start[id], start[id] + wl, w, 0, wl)) {
+                    return id;
+                }
+            }
+        }
+
+        private int add(int slot, char[] w, int wl, int h) {
+            if (size == start.length) {
+                start = java.util.Arrays.copyOf(start, size * 2);
+                length = java.util.Arrays.copyOf(length, size * 2);
+                hash = java.util.Arrays.copyOf(hash, size * 2);
+            }
+            if (used + wl > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, used + wl));
+            }
+            System.arraycopy(w, 0, chars, used, wl);
+            start[size] = used;
+            length[size] = wl;
+            hash[size] = h;
+            used += wl;
+            table[slot] = ++size;
+            if (size * 2 > table.length) {
+                int[] bigger = new int[table.length * 2];
+                int mask = bigger.length - 1;
+                for (int id = 0; id < size; id++) {
+                    int i = (int) mix(hash[id]) & mask;
+                    while (bigger[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    bigger[i] = id + 1;
+                }
+                table = bigger;
+            }
+            return size - 1;
+        }
     }
 
     /** Pages by prefix token: an open-addressing table of tokens to growing lists of page numbers. */

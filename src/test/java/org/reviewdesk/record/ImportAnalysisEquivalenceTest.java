@@ -138,6 +138,29 @@ class ImportAnalysisEquivalenceTest {
         }
     }
 
+    /** The case's pages as word ids without a String per word: the same words, told apart the same way. */
+    @Test
+    void vocabularyIdsAreTheWordsOfTheSplit() {
+        Random r = new Random(13);
+        List<String> vocab = vocabulary(r, 300);
+        vocab.add("W".repeat(70) + "x9"); // longer than the first word buffer
+        DuplicatePages.Vocabulary ids = new DuplicatePages.Vocabulary();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            String text = page(r, vocab, r.nextInt(150)) + (i % 5 == 0 ? "\u00a0naïve x" : i % 7 == 0 ? "END9" : "");
+            String[] words = DuplicatePages.words(text);
+            int[] page = ids.page(text);
+            assertEquals(words.length, page.length, text);
+            for (int k = 0; k < words.length; k++) {
+                assertEquals(words[k], ids.word(page[k]), text);
+                assertEquals(words[k].hashCode(), ids.hashOf(page[k]));
+                // ids in order of first occurrence, one per distinct word
+                assertEquals(seen.computeIfAbsent(words[k], w -> seen.size()), page[k]);
+            }
+        }
+        assertEquals(seen.size(), ids.size());
+    }
+
     private static final String[] RECORD_LINES = {"PROGRESS NOTE", "Date of Service: 03/14/2015", "DOS: 1/19/15",
         "Provider: Alan Reyes, MD", "Signed by Maria Chen, PT", "Page 1 of 3", "Page 2 of 3", "page 3 of 3",
         "FAX COVER SHEET", "fax transmission cover", "PHYSICAL THERAPY DAILY NOTE", "MRI LUMBAR SPINE",
