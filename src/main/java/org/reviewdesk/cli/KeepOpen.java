@@ -85,12 +85,29 @@ public final class KeepOpen {
                     .startsWith("linux") || !Files.isExecutable(Path.of(app))) {
                 return;
             }
-            start(List.of(app), d, pw, minutes, true);
+            start(List.of(app), d, pw, minutes, true, importing(args));
         } catch (IOException | RuntimeException e) {
             // only a head start for the next command
         } finally {
             Arrays.fill(pw, '\0');
         }
+    }
+
+    /**
+     * Whether the command was an import ({@code records add}): a reviewer who adds one file often adds the next,
+     * so the kept server compiles the import's code while it waits (docs/decisions/0023).
+     */
+    static boolean importing(String... args) {
+        CommandWord word = CommandWord.of(args);
+        if (!"records".equals(word.name)) {
+            return false;
+        }
+        for (int i = word.at + 1; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                return "add".equals(args[i]);
+            }
+        }
+        return false;
     }
 
     /** The minutes {@link #MINUTES} asks for: its default when unset or unreadable, at most {@link #MAX_MINUTES}. */
@@ -117,8 +134,8 @@ public final class KeepOpen {
      * so the password is written to a process that is still there; the returned process is that shell, which ends
      * once it has handed the password on. Null when the folder's socket path is too long for a Unix socket.
      */
-    static Process start(List<String> command, Path dataDir, char[] pw, int minutes, boolean detach)
-            throws IOException {
+    static Process start(List<String> command, Path dataDir, char[] pw, int minutes, boolean detach,
+            boolean warmUp) throws IOException {
         Path socket = ServedCommands.socket(dataDir);
         if (socket.toString().getBytes(StandardCharsets.UTF_8).length > 100) {
             return null;
@@ -139,6 +156,9 @@ public final class KeepOpen {
         line.addAll(command);
         line.addAll(List.of("--data", dataDir.toString(), "serve", "--keep", "--idle-minutes",
                 Integer.toString(minutes)));
+        if (warmUp) {
+            line.add("--warm-up");
+        }
         ProcessBuilder pb = new ProcessBuilder(line)
                 .directory(dataDir.toFile())
                 .redirectInput(Redirect.PIPE)

@@ -61,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keep", hidden = true)
     boolean keep;
 
+    /**
+     * With --keep, after a {@code records add}: runs the import's code over a made-up record in memory while no
+     * command runs, so that the next import meets compiled code (docs/decisions/0023).
+     */
+    @Option(names = "--warm-up", hidden = true)
+    boolean warmUp;
+
     /** With --stop: stop only a server kept after a command (see --keep); others refuse. */
     @Option(names = "--handover", hidden = true)
     boolean handover;
@@ -140,6 +147,14 @@ final class ServeCommand implements Callable<Integer> {
             server.accepted.add(server.hash(password));
         } finally {
             Arrays.fill(password, '\0');
+        }
+        if (warmUp) {
+            Server s = server;
+            Thread t = new Thread(() -> org.reviewdesk.service.ImportWarmUp.run(() -> s.busy, () -> s.stopping),
+                    "serve-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
         }
         try (server) {
             server.run();
