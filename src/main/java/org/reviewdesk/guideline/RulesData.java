@@ -248,10 +248,12 @@ public final class RulesData {
 
     private static RulesData parse(InputStream in, String file) throws IOException, GuidelineFormatException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw GuidelineFormatException.notJson(e);
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.createParser(in)) {
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw GuidelineFormatException.notJson(parser, e);
+            }
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
                 "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
