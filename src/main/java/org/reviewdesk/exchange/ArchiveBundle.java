@@ -180,7 +180,19 @@ public final class ArchiveBundle {
                         + " is missing); a bundle must carry the reviewer's signature over its manifest",
                         (Throwable) null);
             }
-            JsonNode manifest = JSON.readTree(manifestBytes);
+            JsonNode manifest;
+            try (com.fasterxml.jackson.core.JsonParser parser = JSON.createParser(manifestBytes)) {
+                try {
+                    manifest = JSON.readTree(parser);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    org.reviewdesk.files.JsonErrors.Problem at = org.reviewdesk.files.JsonErrors.of(parser, e);
+                    throw new CaseFormatException(MANIFEST + " is not valid JSON" + (at.where().isEmpty() ? ""
+                            : " at " + at.where()) + ": " + at.problem(), e);
+                }
+            }
+            if (manifest == null) {
+                throw new CaseFormatException(MANIFEST + " is empty", (Throwable) null);
+            }
             if (!FORMAT.equals(manifest.path("format").asText())) {
                 throw new CaseFormatException(MANIFEST + ".format: expected \"" + FORMAT + "\"", (Throwable) null);
             }

@@ -1,5 +1,6 @@
 package org.reviewdesk.exchange;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -53,14 +54,25 @@ public final class CaseJson {
     /** Parses and validates a case file; the exception message names the JSON path at fault. */
     public static CaseFile read(byte[] json) throws CaseFormatException {
         JsonNode root;
+        JsonParser parser = null;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new CaseFormatException("The case file is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            parser = MAPPER.createParser(json);
+            root = MAPPER.readTree(parser);
+        } catch (JsonProcessingException | NumberFormatException e) {
+            // where and what in plain words (a huge exponent is a NumberFormatException of the parser)
+            org.reviewdesk.files.JsonErrors.Problem p = org.reviewdesk.files.JsonErrors.of(parser, e);
+            throw new CaseFormatException("The case file is not valid JSON" + (p.where().isEmpty() ? "" : " at "
+                    + p.where()) + ": " + p.problem(), e);
         } catch (IOException e) {
             throw new CaseFormatException("The case file cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    // an array in memory: nothing to release
+                }
+            }
         }
         if (root == null || root.isMissingNode()) {
             throw new CaseFormatException("The case file is empty", (Throwable) null);

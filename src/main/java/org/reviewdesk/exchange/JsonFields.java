@@ -27,7 +27,8 @@ final class JsonFields {
     /** Wraps an object node, refusing fields outside {@code allowed}. */
     static JsonFields of(JsonNode node, String path, String... allowed) throws CaseFormatException {
         if (node == null || !node.isObject()) {
-            throw new CaseFormatException(path, "expected an object, got " + describe(node));
+            throw new CaseFormatException(path == null || path.isEmpty() ? "(root)" : path, "expected an object, got "
+                    + describe(node));
         }
         Set<String> known = Set.of(allowed);
         Iterator<String> names = node.fieldNames();
@@ -79,7 +80,7 @@ final class JsonFields {
         JsonNode n = get(name);
         if (n == null) {
             if (required) {
-                throw new CaseFormatException(pathOf(name), "required field is missing");
+                throw missing(name, "a string");
             }
             return null;
         }
@@ -87,6 +88,13 @@ final class JsonFields {
             throw new CaseFormatException(pathOf(name), "expected a string, got " + describe(n));
         }
         return n.textValue();
+    }
+
+    /** A required field that is absent, or null (which counts as absent where a value may be left out). */
+    private CaseFormatException missing(String name, String expected) {
+        JsonNode n = node.get(name);
+        return new CaseFormatException(pathOf(name), n != null && n.isNull() ? "expected " + expected + ", got null"
+                : "required field is missing");
     }
 
     String nonBlank(String name) throws CaseFormatException {
@@ -136,7 +144,7 @@ final class JsonFields {
         JsonNode n = get(name);
         if (n == null) {
             if (required) {
-                throw new CaseFormatException(pathOf(name), "required field is missing");
+                throw missing(name, "a whole number of at least " + min);
             }
             return null;
         }
@@ -152,7 +160,7 @@ final class JsonFields {
         JsonNode n = get(name);
         if (n == null) {
             if (required) {
-                throw new CaseFormatException(pathOf(name), "required field is missing");
+                throw missing(name, "a list");
             }
             return null;
         }

@@ -191,7 +191,7 @@ public final class CategorySuggester {
      */
     static boolean saysPreoperative(String request, RulesData rules) {
         for (String text : List.of(rules.reader().read(request), whole(request, rules))) {
-            if (rules.preoperativeWords() != null && rules.preoperativeWords().matcher(text).find()) {
+            if (rules.preoperativeWords() != null && rules.preoperativeWords().find(text)) {
                 return true;
             }
             if (rules.preparationWords() == null) {
@@ -274,7 +274,7 @@ public final class CategorySuggester {
         return firstRule(lowerText, rules, without);
     }
 
-    private static int start(java.util.regex.Pattern words, String text) {
+    private static int start(RulePattern words, String text) {
         if (words == null) {
             return Integer.MAX_VALUE;
         }

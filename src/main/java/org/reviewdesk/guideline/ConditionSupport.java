@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.reviewdesk.guideline.AnswersSupport.Tri;
 import org.reviewdesk.guideline.RulesSupport.Context;
@@ -29,7 +28,7 @@ final class ConditionSupport {
     private ConditionSupport() {
     }
 
-    static Predicate<Context> read(JsonNode n, String p, Map<String, Predicate<Context>> earlier)
+    static Predicate<Context> read(JsonNode n, String file, String p, Map<String, Predicate<Context>> earlier)
             throws GuidelineFormatException {
         Json.object(n, p, Set.of("answer", "startsWith", "otherwise", "is", "isNot", "matches", "given", "name",
                 "allOf", "anyOf"));
@@ -47,23 +46,23 @@ final class ConditionSupport {
             return all ? ctx -> parts.stream().allMatch(c -> c.test(ctx))
                     : ctx -> parts.stream().anyMatch(c -> c.test(ctx));
         }
-        Pattern name = pattern(n, p, "name");
+        RulePattern name = pattern(n, file, p, "name");
         String answer = Json.text(n, p, "answer", false);
         if (answer == null) {
             if (name == null) {
                 throw new GuidelineFormatException(p, "a condition needs \"answer\", \"name\", \"allOf\" or \"anyOf\"");
             }
-            return ctx -> ctx.nameMatches(name.pattern());
+            return ctx -> ctx.nameMatches(name);
         }
         if (n.has("startsWith")) {
             String start = Json.text(n, p, "startsWith", true).toLowerCase(Locale.ROOT);
-            Pattern otherwise = pattern(n, p, "otherwise");
+            RulePattern otherwise = pattern(n, file, p, "otherwise");
             return ctx -> {
                 String a = ctx.answers().text(answer);
                 if (a != null) {
                     return a.toLowerCase(Locale.ROOT).startsWith(start);
                 }
-                return otherwise != null && ctx.nameMatches(otherwise.pattern());
+                return otherwise != null && ctx.nameMatches(otherwise);
             };
         }
         if (n.has("is") || n.has("isNot")) {
@@ -79,10 +78,10 @@ final class ConditionSupport {
             return is ? ctx -> ctx.answers().tri(answer) == t : ctx -> ctx.answers().tri(answer) != t;
         }
         if (n.has("matches")) {
-            Pattern m = pattern(n, p, "matches");
+            RulePattern m = pattern(n, file, p, "matches");
             return ctx -> {
                 String a = ctx.answers().text(answer);
-                return a != null && m.matcher(a.toLowerCase(Locale.ROOT)).find();
+                return a != null && m.find(a.toLowerCase(Locale.ROOT));
             };
         }
         if (n.has("given")) {
@@ -92,13 +91,14 @@ final class ConditionSupport {
                 + "\"matches\" or \"given\"");
     }
 
-    private static Pattern pattern(JsonNode n, String p, String field) throws GuidelineFormatException {
+    private static RulePattern pattern(JsonNode n, String file, String p, String field)
+            throws GuidelineFormatException {
         String regex = Json.text(n, p, field, false);
         if (regex == null) {
             return null;
         }
         try {
-            return Pattern.compile(regex);
+            return RulePattern.compile(regex, file + ": " + p + "." + field);
         } catch (PatternSyntaxException e) {
             throw new GuidelineFormatException(p + "." + field, "not a valid pattern: " + e.getDescription());
         }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.reviewdesk.guideline.AnswersSupport.Tri;
 import org.reviewdesk.guideline.RulesSupport.Criterion;
@@ -29,7 +28,7 @@ import org.reviewdesk.guideline.RulesSupport.Rules;
  * whatever category the item was given (treatments only the ODG addresses, such as PRP). With
  * {@code judgeIngredients} each not-recommended ingredient the name shows weighs against the item.
  */
-record DataChecklist(TreatmentCategory category, String kind, Pattern when, boolean whenCompounded,
+record DataChecklist(TreatmentCategory category, String kind, RulePattern when, boolean whenCompounded,
                      boolean anyCategory, boolean judgeIngredients, List<String> entries, String guideline,
                      List<Alternative> guidelines, List<Fact> facts, List<Criterion> criteria,
                      List<RulesSupport.NumberRule> numberRules, List<LimitRule> limits) {
@@ -50,7 +49,7 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         }
     }
 
-    static DataChecklist read(JsonNode n, String at) throws GuidelineFormatException {
+    static DataChecklist read(JsonNode n, String file, String at) throws GuidelineFormatException {
         Json.object(n, at, Set.of("category", "kind", "when", "whenCompounded", "anyCategory", "judgeIngredients",
                 "entries", "guideline", "guidelines", "conditions", "facts", "criteria", "numberRules", "limits"));
         TreatmentCategory c = RulesData.category(n, at);
@@ -60,7 +59,7 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
             throw new GuidelineFormatException(path + ".kind", "a kind is lower-case words joined by -, got \""
                     + kind + "\"");
         }
-        Pattern when = pattern(n, path, "when");
+        RulePattern when = pattern(n, file, path, "when");
         boolean compounded = flag(n, path, "whenCompounded");
         if (kind == null && (when != null || compounded)) {
             throw new GuidelineFormatException(path + ".kind", "a checklist chosen by \"when\" needs a kind");
@@ -76,8 +75,8 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
             Json.map(cn, path + ".conditions");
             for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = cn.fields(); it.hasNext();) {
                 java.util.Map.Entry<String, JsonNode> e = it.next();
-                conditions.put(e.getKey(), ConditionSupport.read(e.getValue(), path + ".conditions." + e.getKey(),
-                        conditions));
+                conditions.put(e.getKey(), ConditionSupport.read(e.getValue(), file,
+                        path + ".conditions." + e.getKey(), conditions));
             }
         }
         List<Alternative> alternatives = new ArrayList<>();
@@ -85,12 +84,12 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         for (int i = 0; gl != null && i < gl.size(); i++) {
             String p = path + ".guidelines[" + i + "]";
             Json.object(gl.get(i), p, Set.of("when", "if", "text", "fill"));
-            Pattern w = pattern(gl.get(i), p, "when");
+            RulePattern w = pattern(gl.get(i), file, p, "when");
             Predicate<RulesSupport.Context> cond = condition(gl.get(i), p, "if", conditions, false);
             if (w == null && cond == null) {
                 throw new GuidelineFormatException(p + ".when", "required (or \"if\" with a condition)");
             }
-            Predicate<RulesSupport.Context> applies = w == null ? cond : ctx -> ctx.nameMatches(w.pattern());
+            Predicate<RulesSupport.Context> applies = w == null ? cond : ctx -> ctx.nameMatches(w);
             String text = Json.text(gl.get(i), p, "text", true);
             String fill = Json.text(gl.get(i), p, "fill", false);
             if (fill != null && !text.contains("%s")) {
@@ -144,15 +143,15 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
                     "kind", "if", "ifNot"));
             String key = key(f, p, keys);
             Need need = Json.enumValue(Need.class, f, p, "need", true);
-            Pattern cwhen = pattern(f, p, "when");
-            Pattern unless = pattern(f, p, "unless");
+            RulePattern cwhen = pattern(f, file, p, "when");
+            RulePattern unless = pattern(f, file, p, "unless");
             String ifKey = Json.text(f, p, "ifYes", false);
             if (ifKey != null) {
                 ifYes.add(new String[] {p + ".ifYes", ifKey});
             }
             Predicate<RulesSupport.Context> applies = applies(cwhen, ifKey);
             if (unless != null) {
-                applies = applies.and(ctx -> !ctx.nameMatches(unless.pattern()));
+                applies = applies.and(ctx -> !ctx.nameMatches(unless));
             }
             Predicate<RulesSupport.Context> cif = condition(f, p, "if", conditions, false);
             if (cif != null) {
@@ -241,21 +240,22 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         return negate ? c.negate() : c;
     }
 
-    private static Predicate<RulesSupport.Context> applies(Pattern when, String ifYes) {
+    private static Predicate<RulesSupport.Context> applies(RulePattern when, String ifYes) {
         if (when == null && ifYes == null) {
             return ctx -> true;
         }
-        return ctx -> (when != null && ctx.nameMatches(when.pattern()))
+        return ctx -> (when != null && ctx.nameMatches(when))
                 || (ifYes != null && ctx.answers().tri(ifYes) == Tri.YES);
     }
 
-    private static Pattern pattern(JsonNode n, String path, String field) throws GuidelineFormatException {
+    private static RulePattern pattern(JsonNode n, String file, String path, String field)
+            throws GuidelineFormatException {
         String regex = Json.text(n, path, field, false);
         if (regex == null) {
             return null;
         }
         try {
-            return Pattern.compile(regex);
+            return RulePattern.compile(regex, file + ": " + path + "." + field);
         } catch (PatternSyntaxException e) {
             throw new GuidelineFormatException(path + "." + field, "not a valid pattern: " + e.getDescription());
         }
@@ -297,7 +297,7 @@ record DataChecklist(TreatmentCategory category, String kind, Pattern when, bool
         if (kind == null || expandedName == null) {
             return false;
         }
-        return (when != null && when.matcher(expandedName).find())
+        return (when != null && when.find(expandedName))
                 || (whenCompounded && data.compounded(expandedName));
     }
 

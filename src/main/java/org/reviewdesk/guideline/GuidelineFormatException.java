@@ -16,13 +16,16 @@ public final class GuidelineFormatException extends Exception {
     }
 
     /**
-     * A file that is not JSON, with the line of the fault; a file past Jackson's limits (nesting deeper than
-     * 1,000, a string of 20 million characters) has no location.
+     * A file that is not JSON, with where (line, column, JSON path) and what was expected in plain words; a file
+     * past the parser's limits (nesting deeper than 1,000, a string of 20 million characters) too.
      */
-    static GuidelineFormatException notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
-        var at = e.getLocation();
-        return new GuidelineFormatException("$", "not JSON: " + e.getOriginalMessage()
-                + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")"));
+    static GuidelineFormatException notJson(com.fasterxml.jackson.core.JsonParser parser, Exception e) {
+        org.reviewdesk.files.JsonErrors.Problem p = org.reviewdesk.files.JsonErrors.of(parser, e);
+        String near = p.path().isEmpty() ? "" : "near $." + p.path();
+        String where = p.line() == 0 ? near : "line " + p.line() + ", column " + p.column()
+                + (near.isEmpty() ? "" : ", " + near);
+        return new GuidelineFormatException("$", "not JSON" + (where.isEmpty() ? "" : " at " + where) + ": "
+                + p.problem());
     }
 
     /** A file that could not be read at all (a folder, no permission), named. */

@@ -27,10 +27,12 @@ final class LibraryJson {
 
     static List<GuidelineEntry> read(InputStream in) throws IOException, GuidelineFormatException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw GuidelineFormatException.notJson(e);
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.createParser(in)) {
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw GuidelineFormatException.notJson(parser, e);
+            }
         }
         object(root, "$", Set.of("format", "entries"));
         String format = text(root, "$", "format", true);

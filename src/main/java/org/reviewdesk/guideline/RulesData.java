@@ -38,15 +38,11 @@ public final class RulesData {
      * ({@code requires}, optional: "testosterone" counts here only beside an injection word) and the words that
      * veto it ({@code unless}).
      */
-    record CategoryRule(TreatmentCategory category, Pattern match, Pattern unless, Pattern requires) {
-        CategoryRule(TreatmentCategory category, Pattern match, Pattern unless) {
-            this(category, match, unless, null);
-        }
-
+    record CategoryRule(TreatmentCategory category, RulePattern match, RulePattern unless, RulePattern requires) {
         /** Whether the rule points to its category in this (read, brands written out) text. */
         boolean matches(String text) {
-            return match.matcher(text).find() && (requires == null || requires.matcher(text).find())
-                    && (unless == null || !unless.matcher(text).find());
+            return match.find(text) && (requires == null || requires.find(text))
+                    && (unless == null || !unless.find(text));
         }
     }
 
@@ -55,17 +51,19 @@ public final class RulesData {
      * the words that make it recommended after all ({@code unless}: lidocaine only as the Lidoderm patch),
      * and the sentence that says why.
      */
-    record Ingredient(String name, Pattern match, boolean recommended, Pattern unless, String why) {
+    record Ingredient(String name, RulePattern match, boolean recommended, RulePattern unless, String why) {
         /** Whether it is recommended in a product with this (lower-case, brands read) name. */
         boolean recommendedIn(String expandedName) {
-            return recommended || (unless != null && unless.matcher(expandedName).find());
+            return recommended || (unless != null && unless.find(expandedName));
         }
     }
 
     /** A body part: the words that name it in a request, the words of guideline names, the MTUS chapter. */
-    record BodyPart(String key, Pattern match, List<String> words, String mtusId) {
+    record BodyPart(String key, RulePattern match, List<String> words, String mtusId) {
     }
 
+    /** The file the rules come from (the user's, when merged): named when one of its patterns runs away. */
+    private final String file;
     private final String version;
     private final Map<String, String> brands;
     private final List<CategoryRule> categoryRules;
@@ -78,34 +76,34 @@ public final class RulesData {
     private final List<Ingredient> ingredients;
     private final Map<String, String> abbreviations;
     private final List<String> contextWords;
-    private final Map<Pattern, String> abbreviationPatterns;
-    private final Pattern context;
-    private Pattern purpose;
+    private final Map<RulePattern, String> abbreviationPatterns;
+    private final RulePattern context;
+    private RulePattern purpose;
     private java.util.Set<TreatmentCategory> purposeDeferred = Set.of();
     private List<String> purposeWordList = List.of();
-    private Pattern sequence;
+    private RulePattern sequence;
     private List<String> sequenceWordList = List.of();
-    private Pattern accompaniment;
+    private RulePattern accompaniment;
     private List<String> accompanimentWordList = List.of();
     private java.util.Set<TreatmentCategory> accompanimentHeadSet = Set.of();
-    private Pattern preoperative;
+    private RulePattern preoperative;
     private List<String> preoperativeWordList = List.of();
-    private Pattern preparation;
+    private RulePattern preparation;
     private List<String> preparationWordList = List.of();
     private volatile RequestReader reader;
     private Set<String> lexicon = Set.of();
 
-    private RulesData(String version, Map<String, String> brands, List<CategoryRule> categoryRules,
+    private RulesData(String file, String version, Map<String, String> brands, List<CategoryRule> categoryRules,
             Map<String, List<String>> synonyms, Map<TreatmentCategory, String> categoryWords, List<BodyPart> bodyParts,
             Map<String, DataChecklist> checklists, List<Ingredient> ingredients, Map<String, String> abbreviations,
             List<String> contextWords) {
+        this.file = file;
         this.abbreviations = abbreviations;
         this.contextWords = List.copyOf(contextWords);
         this.abbreviationPatterns = new LinkedHashMap<>();
-        abbreviations.forEach((k, v) -> abbreviationPatterns.put(Pattern.compile("(?<![a-z0-9])(?:" + k
-                + ")(?![a-z0-9])"), java.util.regex.Matcher.quoteReplacement(v)));
-        this.context = contextWords.isEmpty() ? null
-                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", contextWords) + ")(?![a-z0-9])");
+        abbreviations.forEach((k, v) -> abbreviationPatterns.put(RulePattern.compile("(?<![a-z0-9])(?:" + k
+                + ")(?![a-z0-9])", file + ": $.abbreviations." + k), java.util.regex.Matcher.quoteReplacement(v)));
+        this.context = anyOf(contextWords, "contextWords");
         this.categoryWords = categoryWords;
         this.synonymPatterns = new LinkedHashMap<>();
         synonyms.keySet().forEach(k -> synonymPatterns.put(k,
@@ -223,7 +221,7 @@ public final class RulesData {
         abbreviations.putAll(user.abbreviations);
         List<String> contextWords = new ArrayList<>(user.contextWords);
         contextWords.addAll(base.contextWords);
-        RulesData out = new RulesData(user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()),
+        RulesData out = new RulesData(user.file, user.version, brands, rules, synonyms, words, new ArrayList<>(parts.values()),
                 lists, new ArrayList<>(table.values()), abbreviations, contextWords);
         Set<String> lexicon = new java.util.HashSet<>(base.lexicon);
         lexicon.addAll(user.lexicon);
@@ -242,18 +240,20 @@ public final class RulesData {
     /** Reads one rules file; {@code fileName} goes into every error message. */
     static RulesData read(InputStream in, String fileName) throws IOException, GuidelineFormatException {
         try {
-            return parse(in);
+            return parse(in, fileName);
         } catch (GuidelineFormatException e) {
             throw e.inFile(fileName);
         }
     }
 
-    private static RulesData parse(InputStream in) throws IOException, GuidelineFormatException {
+    private static RulesData parse(InputStream in, String file) throws IOException, GuidelineFormatException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw GuidelineFormatException.notJson(e);
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.createParser(in)) {
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw GuidelineFormatException.notJson(parser, e);
+            }
         }
         Json.object(root, "$", Set.of("format", "version", "brands", "categoryRules", "synonyms", "categoryWords",
                 "bodyParts", "checklists", "topicalIngredients", "abbreviations", "contextWords", "knownWords",
@@ -285,8 +285,8 @@ public final class RulesData {
             Json.object(n, path, Set.of("category", "why", "match", "requires", "unless"));
             TreatmentCategory c = category(n, path);
             path += " (" + c.key() + ")";
-            rules.add(new CategoryRule(c, words(n, path, "match", true), words(n, path, "unless", false),
-                    words(n, path, "requires", false)));
+            rules.add(new CategoryRule(c, words(n, file, path, "match", true), words(n, file, path, "unless", false),
+                    words(n, file, path, "requires", false)));
         }
         Map<String, List<String>> synonyms = new LinkedHashMap<>();
         if (root.has("synonyms")) {
@@ -322,13 +322,13 @@ public final class RulesData {
             Json.object(n, path, Set.of("key", "match", "words", "mtus"));
             String key = Json.text(n, path, "key", true);
             path += " (" + key + ")";
-            parts.add(new BodyPart(key, words(n, path, "match", true), Json.strings(n, path, "words", true),
+            parts.add(new BodyPart(key, words(n, file, path, "match", true), Json.strings(n, path, "words", true),
                     Json.text(n, path, "mtus", false)));
         }
         Map<String, DataChecklist> checklists = new LinkedHashMap<>();
         JsonNode cl = root.has("checklists") ? Json.array(root, "$", "checklists") : null;
         for (int i = 0; cl != null && i < cl.size(); i++) {
-            DataChecklist d = DataChecklist.read(cl.get(i), "$.checklists[" + i + "]");
+            DataChecklist d = DataChecklist.read(cl.get(i), file, "$.checklists[" + i + "]");
             if (checklists.put(d.id(), d) != null) {
                 throw new GuidelineFormatException("$.checklists[" + i + "] (" + d.id() + ")",
                         d.isDefault() ? "a second checklist for the same category"
@@ -351,8 +351,9 @@ public final class RulesData {
                 throw new GuidelineFormatException(path + ".recommended", "expected true or false");
             }
             List<String> unless = Json.strings(n, path, "unless", false);
-            ingredients.add(new Ingredient(name, words(n, path, "match", true), n.get("recommended").booleanValue(),
-                    unless.isEmpty() ? null : words(n, path, "unless", false), Json.text(n, path, "why", true)));
+            ingredients.add(new Ingredient(name, words(n, file, path, "match", true),
+                    n.get("recommended").booleanValue(), unless.isEmpty() ? null : words(n, file, path, "unless", false),
+                    Json.text(n, path, "why", true)));
         }
         Map<String, String> abbreviations = new LinkedHashMap<>();
         if (root.has("abbreviations")) {
@@ -380,7 +381,7 @@ public final class RulesData {
                 throw new GuidelineFormatException("$.contextWords[" + i + "]", "not a valid pattern: " + e.getDescription());
             }
         }
-        RulesData out = new RulesData(version, brands, rules, synonyms, categoryWords, parts, checklists, ingredients,
+        RulesData out = new RulesData(file, version, brands, rules, synonyms, categoryWords, parts, checklists, ingredients,
                 abbreviations, contextWords);
         Set<String> lexicon = new java.util.HashSet<>();
         words(root, lexicon);
@@ -445,15 +446,20 @@ public final class RulesData {
         return out;
     }
 
+    /** Whole-word alternatives of a list of the file ({@code field}), as one pattern; null when the list is empty. */
+    private RulePattern anyOf(List<String> words, String field) {
+        return words.isEmpty() ? null : RulePattern.compile("(?<![a-z0-9])(?:" + String.join("|", words)
+                + ")(?![a-z0-9])", file + ": $." + field);
+    }
+
     private void setAccompaniment(List<String> words, Set<TreatmentCategory> heads) {
         this.accompanimentWordList = List.copyOf(words);
         this.accompanimentHeadSet = Set.copyOf(heads);
-        this.accompaniment = words.isEmpty() ? null
-                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+        this.accompaniment = anyOf(words, "accompanimentWords");
     }
 
     /** The words after which a request names what comes with the item ("with"); null when none. */
-    Pattern accompanimentWords() {
+    RulePattern accompanimentWords() {
         return accompaniment;
     }
 
@@ -469,17 +475,15 @@ public final class RulesData {
     private void setPreoperative(List<String> words, List<String> preparationWords) {
         this.preoperativeWordList = List.copyOf(words);
         this.preparationWordList = List.copyOf(preparationWords);
-        this.preoperative = words.isEmpty() ? null
-                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
-        this.preparation = preparationWords.isEmpty() ? null
-                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", preparationWords) + ")(?![a-z0-9])");
+        this.preoperative = anyOf(words, "preoperativeWords");
+        this.preparation = anyOf(preparationWords, "preparationWords");
     }
 
     /**
      * The words by which a request says itself that it prepares an operation ("pre-op", "preoperative",
      * "clearance", "associated surgical service:"); null when none. Post-operative words are not among them.
      */
-    Pattern preoperativeWords() {
+    RulePattern preoperativeWords() {
         return preoperative;
     }
 
@@ -487,30 +491,28 @@ public final class RulesData {
      * The words after which a request names what it prepares ("prior to", "before", "for"): an operation
      * named after one of them makes the request pre-operative; null when none.
      */
-    Pattern preparationWords() {
+    RulePattern preparationWords() {
         return preparation;
     }
 
     private void setSequence(List<String> words) {
         this.sequenceWordList = List.copyOf(words);
-        this.sequence = words.isEmpty() ? null
-                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+        this.sequence = anyOf(words, "sequenceWords");
     }
 
     /** The words after which a request says what comes before or after the item ("following", "after"). */
-    Pattern sequenceWords() {
+    RulePattern sequenceWords() {
         return sequence;
     }
 
     private void setPurpose(List<String> words, Set<TreatmentCategory> deferred) {
         this.purposeWordList = List.copyOf(words);
         this.purposeDeferred = Set.copyOf(deferred);
-        this.purpose = words.isEmpty() ? null
-                : Pattern.compile("(?<![a-z0-9])(?:" + String.join("|", words) + ")(?![a-z0-9])");
+        this.purpose = anyOf(words, "purposeWords");
     }
 
     /** The words after which a request says what the item is for ("for", "due to"); null when none. */
-    Pattern purposeWords() {
+    RulePattern purposeWords() {
         return purpose;
     }
 
@@ -552,7 +554,7 @@ public final class RulesData {
     }
 
     /** Whole-word alternatives: "pt" must not match "prompt" nor "ct" "act". */
-    private static Pattern words(JsonNode n, String path, String field, boolean required)
+    private static RulePattern words(JsonNode n, String file, String path, String field, boolean required)
             throws GuidelineFormatException {
         List<String> words = Json.strings(n, path, field, required);
         if (words.isEmpty()) {
@@ -566,7 +568,8 @@ public final class RulesData {
                         "not a valid pattern: " + e.getDescription());
             }
         }
-        return Pattern.compile("(?<![a-z0-9])(" + String.join("|", words) + ")(?![a-z0-9])");
+        return RulePattern.compile("(?<![a-z0-9])(" + String.join("|", words) + ")(?![a-z0-9])",
+                file + ": " + path + "." + field);
     }
 
     public String version() {
@@ -638,7 +641,7 @@ public final class RulesData {
 
     /** The table's ingredients this (lower-case, brands read) name names, in table order. */
     List<Ingredient> ingredientsIn(String expandedName) {
-        return ingredients.stream().filter(x -> x.match().matcher(expandedName).find()).toList();
+        return ingredients.stream().filter(x -> x.match().find(expandedName)).toList();
     }
 
     /** Whether the name is of a compounded product: two or more ingredients, or any not recommended. */
@@ -683,7 +686,7 @@ public final class RulesData {
     /** The (lower-case) text with each abbreviation of the table written out ("xr" as "x-ray"). */
     String withAbbreviations(String lowerText) {
         String t = lowerText;
-        for (Map.Entry<Pattern, String> a : abbreviationPatterns.entrySet()) {
+        for (Map.Entry<RulePattern, String> a : abbreviationPatterns.entrySet()) {
             t = a.getKey().matcher(t).replaceAll(a.getValue());
         }
         return t;
@@ -693,7 +696,7 @@ public final class RulesData {
      * The words that only say where an item stands ("associated surgical service:", "post-op"), not what it
      * is; null when the table is empty.
      */
-    Pattern contextWords() {
+    RulePattern contextWords() {
         return context;
     }
 
@@ -711,7 +714,7 @@ public final class RulesData {
     BodyPart bodyPart(String text) {
         String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
         for (BodyPart b : bodyParts) {
-            if (b.match().matcher(t).find()) {
+            if (b.match().find(t)) {
                 return b;
             }
         }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** The shapes of a category's rules (facts, criteria, limits) and the lookup by category. */
 final class RulesSupport {
@@ -23,8 +22,8 @@ final class RulesSupport {
 
     /** What the drafter knows about the item while applying rules. */
     record Context(String itemName, AnswersSupport answers) {
-        boolean nameMatches(String regex) {
-            return Pattern.compile(regex).matcher(itemName.toLowerCase(Locale.ROOT)).find();
+        boolean nameMatches(RulePattern p) {
+            return p.find(itemName.toLowerCase(Locale.ROOT));
         }
     }
 

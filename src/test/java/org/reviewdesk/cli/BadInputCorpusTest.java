@@ -2,6 +2,7 @@ package org.reviewdesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -137,7 +138,7 @@ class BadInputCorpusTest {
             {"{\"format\": \"reviewdesk-case/1\", \"caseNumber\": \"A1\", \"items\": [{\"decision\": \"UPHELD\"}]}",
                 "items[0].request: required field is missing"},
             {String.format(base, "\"clinicalSummary\": 5"), "clinicalSummary: expected a string"},
-            {"{\"format\": \"reviewdesk-case/1\", \"format\": \"reviewdesk-case/1\"}", "Duplicate field 'format'"},
+            {"{\"format\": \"reviewdesk-case/1\", \"format\": \"reviewdesk-case/1\"}", "the field \"format\" appears twice"},
             {String.format(base, "\"documents\": [{\"id\": \"d1\", \"file\": \"../../etc/passwd\"}]"),
                 "documents[0].file: the path escapes the packet folder"},
             {String.format(base, "\"documents\": [{\"id\": \"d1\", \"file\": \"/etc/passwd\"}]"),
@@ -196,6 +197,10 @@ class BadInputCorpusTest {
                 b("{\"format\": \"reviewdesk-bundle/1\", \"files\": [{\"path\": \"case.json\", \"sha256\": \""
                         + "0".repeat(64) + "\", \"size\": 3}]}"), "manifest.json.p7s", b("x"))),
                 "does not match its manifest"));
+        all.add(new Bad(zip(dir.resolve("bundle-manifest-not-json.zip"), Map.of("case.json", okCase, "manifest.json",
+                b("{\"format\": \"reviewdesk-bundle/1\", \"files\": [}"), "manifest.json.p7s", b("x"))),
+                "manifest.json is not valid JSON at line 1, column 45, near files[0]: found '}' where the list should end "
+                        + "with ]"));
         // 7. folders: symlinked case.json, FIFO case.json, case.json a folder, hostile records
         Path outside = write(tmp.resolve("outside"), "case.json", caseJson("CM99-0000011", "MRI", "r", "g", "s"));
         Path f1 = Files.createDirectories(dir.resolve("folder-symlinked-case"));
@@ -275,6 +280,7 @@ class BadInputCorpusTest {
                     "line " + i + " names its file: " + line);
             assertTrue(line.contains(b.expected()), b.path().getFileName() + " -> " + line + "\n expected: "
                     + b.expected());
+            assertNull(PlainJsonErrorsTest.parserWording(line), "the JSON parser's wording: " + line);
         }
         assertEquals(listBefore.out(), run("--data", data.toString(), "list").out());
         assertEquals(showBefore.out(), run("--data", data.toString(), "show", "EXAMPLE-0001").out());

@@ -36,7 +36,12 @@ final class CommandProcess {
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
-        assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "the command did not finish: " + String.join(" ", args));
+        boolean finished = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!finished) {
+            // a hung command must not outlive the test
+            p.destroyForcibly().waitFor();
+        }
+        assertTrue(finished, "the command did not finish: " + String.join(" ", args));
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

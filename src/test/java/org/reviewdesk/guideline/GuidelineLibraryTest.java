@@ -148,7 +148,8 @@ class GuidelineLibraryTest {
         Files.writeString(user, "{\"format\": \"reviewdesk-guidelines/1\", \"entries\": " + "[".repeat(5_000)
                 + "]".repeat(5_000) + "}");
         String m = assertThrows(GuidelineFormatException.class, () -> load(user)).getMessage();
-        assertTrue(m.startsWith(user + ": $: not JSON") && m.contains("nesting depth"), m);
+        assertTrue(m.startsWith(user + ": $: not JSON at line 1, column ") && m.contains("near $.entries[0][0]")
+                && m.endsWith(": nested more than 1,000 levels deep"), m);
         Path folder = Files.createDirectories(tmp.resolve("guidelines.json"));
         m = assertThrows(GuidelineFormatException.class, () -> load(folder)).getMessage();
         assertTrue(m.startsWith(folder + ": $: cannot be read"), m);

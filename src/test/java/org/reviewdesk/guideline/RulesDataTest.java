@@ -136,7 +136,8 @@ class RulesDataTest {
         Path notJson = tmp.resolve("bad.json");
         Files.writeString(notJson, "{\"format\": ");
         String m = refusal(notJson);
-        assertTrue(m.startsWith(notJson + ": $: not JSON"), m);
+        assertEquals(notJson + ": $: not JSON at line 1, column 12, near $.format: the file ends before the JSON does "
+                + "(is it cut off?)", m);
     }
 
     @Test
@@ -147,7 +148,8 @@ class RulesDataTest {
         Files.writeString(deep, "{\"format\": \"reviewdesk-rules/1\", \"brands\": " + "[".repeat(5_000)
                 + "]".repeat(5_000) + "}");
         String m = refusal(deep);
-        assertTrue(m.startsWith(deep + ": $: not JSON") && m.contains("nesting depth"), m);
+        assertTrue(m.startsWith(deep + ": $: not JSON at line 1, column ") && m.contains("near $.brands[0][0]")
+                && m.endsWith(": nested more than 1,000 levels deep"), m);
         Path folder = Files.createDirectories(tmp.resolve("folder").resolve("rules.json"));
         m = refusal(folder);
         assertTrue(m.startsWith(folder + ": $: cannot be read"), m);

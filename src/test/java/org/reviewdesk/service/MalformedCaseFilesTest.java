@@ -93,7 +93,7 @@ class MalformedCaseFilesTest {
                 + "\"items\": [{\"decision\": \"UPHELD\"}]}", "items[0].request: required field is missing"));
         a.add(json("number instead of text", base("\"clinicalSummary\": 5"), "clinicalSummary: expected a string"));
         a.add(json("duplicate JSON key", "{\"format\": \"reviewdesk-case/1\", \"format\": \"reviewdesk-case/1\"}",
-                "Duplicate field 'format'"));
+                "line 1, column 41, near format: the field \"format\" appears twice"));
         a.add(json("duplicate document id", base("\"documents\": [{\"id\": \"d1\", \"file\": \"a.txt\"}, "
                 + "{\"id\": \"d1\", \"file\": \"b.txt\"}]"), "documents[1].id: duplicate document id \"d1\""));
         a.add(json("document path escapes the packet", base("\"documents\": [{\"id\": \"d1\", "
