@@ -69,6 +69,8 @@ public final class ReviewDeskCommand implements Callable<Integer> {
         }
         char[] password = passwords.store();
         Workbench w = Workbench.open(dir, password);
+        // a command ends in seconds: the index's long background work is left to the window and the servers
+        w.search().shortLived(true);
         // the store may stay open for the next commands once this one has ended (docs/decisions/0022)
         KeepOpen.opened(dir, password);
         // an interrupted restore or password change finished or rolled back, a key upgrade, read-only media

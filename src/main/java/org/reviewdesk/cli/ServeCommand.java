@@ -98,6 +98,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         Workbench w = root.open();
         KeepOpen.notAfterThis();
+        // a server stays: it repairs the index and chooses its common words while it waits for commands
+        w.search().shortLived(false);
+        w.search().openInBackground();
         Server server;
         try {
             server = new Server(w, socket, java.time.Duration.ofMinutes(idleMinutes));
@@ -145,6 +148,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             // the password just opened the store: the next command, or a hand-over, need not stretch it again
             server.accepted.add(server.hash(password));
+            // the index's repair and common words while no command runs
+            w.search().openInBackground();
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -41,6 +41,21 @@ public final class SearchService implements AutoCloseable {
         this.store = store;
     }
 
+    private volatile boolean choosesCommonWords = true;
+
+    /**
+     * For a command in its own process (it ends in seconds): the index is still repaired from the store when it
+     * opens, but its common words are not chosen anew, nor pages indexed again for them. That pass indexes again
+     * every page of the store when the index has grown fourfold; a short command would share its two cores with
+     * it and wait for its current document at the end, only to leave the rest to the next process (measured: a
+     * 1,000-page import into a case of 5,000 pages took 8.2 s with it, ... without). The window and the servers
+     * (a kept one too) do it while the reviewer works; until then, phrases of the new common words are answered
+     * from word positions, as before. Call before the index opens.
+     */
+    public void shortLived(boolean shortLived) {
+        choosesCommonWords = !shortLived;
+    }
+
     /**
      * Opens the index if it is not open yet (the window does this in the background at unlock) and
      * starts its repair from the store in the background.
@@ -64,7 +79,9 @@ public final class SearchService implements AutoCloseable {
             index = openIndex();
             repair = new Thread(() -> {
                 repair();
-                refreshCommonWords();
+                if (choosesCommonWords) {
+                    refreshCommonWords();
+                }
             }, "search-index-repair");
             repair.setDaemon(true);
             repair.setPriority(Thread.MIN_PRIORITY);
@@ -216,8 +233,12 @@ public final class SearchService implements AutoCloseable {
                         // gone from the store, or not the same pages: as the repair does
                         idx.removeDocument(doc.get(0), doc.get(1));
                     }
-                    // otherwise each page is replaced in place, so a search meanwhile finds the document whole
+                    // otherwise each page is replaced in place, so a search meanwhile finds the document whole,
+                    // and a close stops at the next page (the document stays stale: the next pass does it again)
                     store.records().forEachPage(doc.get(0), doc.get(1), (c, d, p, text) -> {
+                        if (closing) {
+                            throw new Closing();
+                        }
                         try {
                             idx.put(new PageKey(c, d, p), text);
                         } catch (IOException ex) {
@@ -236,6 +257,13 @@ public final class SearchService implements AutoCloseable {
             }
         } catch (IOException | StoreException | RuntimeException e) {
             // the next start goes on; searches meanwhile answer phrases from word positions
+        }
+    }
+
+    /** Ends the common-words pass at a page when the store closes. */
+    private static final class Closing extends RuntimeException {
+        Closing() {
+            super(null, null, false, false);
         }
     }
 

@@ -37,9 +37,8 @@ class IndexUpgradeTest {
     private static final List<String> QUERIES = List.of("\"of the\"", "\"was not the\"", "\"the patient\"",
             "\"of the\" knee", "\"range of th*\"", "\"it was\"");
 
-    @Test
-    void anIndexOfTheFirstFormatIsUpgradedInTheBackgroundAndAnswersBeforeAndAfter() throws Exception {
-        Path data = tmp.resolve("data");
+    /** A store of 3 documents (36 pages) whose index is of the first format: every page is to be indexed again. */
+    private Map<PageKey, String> storeWithAFormat1Index(Path data) throws Exception {
         try (Workbench w = Workbench.create(data, TestData.PASSWORD, false)) {
             for (int doc = 0; doc < 3; doc++) {
                 List<List<String>> pages = new ArrayList<>();
@@ -66,6 +65,13 @@ class IndexUpgradeTest {
         }
         Format1Index.write(index, key, texts);
 
+        return texts;
+    }
+
+    @Test
+    void anIndexOfTheFirstFormatIsUpgradedInTheBackgroundAndAnswersBeforeAndAfter() throws Exception {
+        Path data = tmp.resolve("data");
+        Map<PageKey, String> texts = storeWithAFormat1Index(data);
         try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
             // answered at once, by word positions or (once the pass is done: quickly, for 36 pages) by pairs;
             // the state before the pass is tested in CommonWordPairsTest
@@ -92,6 +98,26 @@ class IndexUpgradeTest {
             for (String q : QUERIES) {
                 assertFinds(w, texts, q, "reopened");
             }
+        }
+    }
+
+    @Test
+    void aShortLivedProcessLeavesTheReindexingToTheNextProcessThatStays() throws Exception {
+        Path data = tmp.resolve("data");
+        Map<PageKey, String> texts = storeWithAFormat1Index(data);
+        try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
+            w.search().shortLived(true);
+            w.search().awaitRepair();
+            assertEquals(0, w.search().commonWordsReindexed(), "a command does not index the store again");
+            assertFalse(w.search().index().staleDocuments().isEmpty(), "left for later");
+            for (String q : QUERIES) {
+                assertFinds(w, texts, q, "in a command");
+            }
+        }
+        try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
+            w.search().awaitRepair();
+            assertTrue(w.search().commonWordsReindexed() >= 3, "the window or a server does it");
+            assertTrue(w.search().index().staleDocuments().isEmpty());
         }
     }
 
