@@ -279,11 +279,13 @@ public final class RecordService {
                 pages.discard();
             }
         }
+        // the index takes in the last pages and commits (after the store's commit) on its own thread while the
+        // analyses run here; the import returns once both are done
+        Runnable indexed = search.documentStoredLater(caseNumber, id);
         try {
-            // the index catches up with the last pages meanwhile; its commit still follows the store's
             analyze(caseNumber, id);
         } finally {
-            search.documentStored(caseNumber, id);
+            indexed.run();
         }
         afterAdd.run();
         return new AddResult(name, id, false, pages.count, null);

@@ -400,7 +400,15 @@ public final class SearchService implements AutoCloseable {
 
     /** The store has committed a document's pages: make the index's copy durable too (returns once it is). */
     void documentStored(String caseNumber, String documentId) {
-        indexer().run(() -> {
+        documentStoredLater(caseNumber, documentId).run();
+    }
+
+    /**
+     * As {@link #documentStored}, but returns at once: the index takes in the last pages and commits on its own
+     * thread while the caller goes on (an import's analyses); the returned task waits until it has.
+     */
+    Runnable documentStoredLater(String caseNumber, String documentId) {
+        return indexer().later(() -> {
             try {
                 index().commit();
             } catch (IOException | StoreException e) {
@@ -451,9 +459,17 @@ public final class SearchService implements AutoCloseable {
 
         /** Runs {@code task} after everything queued before it and returns when it has run. */
         void run(Runnable task) {
+            later(task).run();
+        }
+
+        /**
+         * Queues {@code task} after everything queued before it; the returned task waits until it has run (through
+         * an interrupt: the index must not be left half-updated).
+         */
+        Runnable later(Runnable task) {
             if (Thread.currentThread() == thread) {
                 task.run();
-                return;
+                return () -> { };
             }
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             submit(() -> {
@@ -463,6 +479,10 @@ public final class SearchService implements AutoCloseable {
                     done.countDown();
                 }
             });
+            return () -> await(done);
+        }
+
+        private static void await(java.util.concurrent.CountDownLatch done) {
             boolean interrupted = false;
             while (true) {
                 try {
