@@ -40,7 +40,8 @@ final class BuilderCaseSource {
             } catch (CaseFormatException e) {
                 throw new CliException(caseFile + " is not a valid case file: " + e.getMessage());
             }
-            return work.run(new Loaded(c, null, GuidelineLibrary.shipped()));
+            // the data folder's own rules and guidelines, as for a stored case (its store stays closed)
+            return work.run(new Loaded(c, null, Workbench.guidelinesOf(root.dataDir())));
         }
         try (Workbench w = root.open()) {
             CaseFile c = w.cases().get(caseNumber);

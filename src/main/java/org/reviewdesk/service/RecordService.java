@@ -157,6 +157,8 @@ public final class RecordService {
         private final int total;
         private final FirstPage firstPage;
         private final List<RecordRepository.PageRow> batch = new ArrayList<>();
+        /** The pages' texts as stored, in page order. */
+        final List<String> texts = new ArrayList<>();
         private boolean begun;
         private int count;
         private long lastFlush;
@@ -174,6 +176,11 @@ public final class RecordService {
         }
 
         void page(int number, String text, boolean needsOcr) {
+            // as the store has them for the analyses after the import (not read and decrypted again)
+            while (texts.size() < number - 1) {
+                texts.add("");
+            }
+            texts.add(text == null ? "" : text);
             batch.add(new RecordRepository.PageRow(number, text, needsOcr));
             search.pageAdded(caseNumber, doc.id(), number, text);
             count++;
@@ -283,7 +290,7 @@ public final class RecordService {
         // analyses run here; the import returns once both are done
         Runnable indexed = search.documentStoredLater(caseNumber, id);
         try {
-            analyze(caseNumber, id);
+            analyze(caseNumber, id, pages.texts);
         } finally {
             indexed.run();
         }
@@ -391,9 +398,15 @@ public final class RecordService {
      * duplicate pages again; runs after import and after OCR has read a file's pages.
      */
     public void analyze(String caseNumber, String documentId) throws StoreException {
+        analyze(caseNumber, documentId, null);
+    }
+
+    /** As {@link #analyze(String, String)}; {@code pagesOfDocument}: the document's page texts if known, or null. */
+    private void analyze(String caseNumber, String documentId, List<String> pagesOfDocument) throws StoreException {
         boolean corrected = repo().segments(caseNumber).stream()
                 .anyMatch(g -> g.documentId().equals(documentId) && g.corrected());
-        Map<String, List<String>> texts = repo().caseTexts(caseNumber);
+        Map<String, List<String>> texts = pagesOfDocument == null ? repo().caseTexts(caseNumber)
+                : repo().caseTexts(caseNumber, documentId, pagesOfDocument);
         List<String> pages = texts.getOrDefault(documentId, List.of());
         boolean split = !corrected && !pages.isEmpty();
         // the two analyses are independent: on a long file the chronology runs on a second core meanwhile

@@ -349,14 +349,23 @@ public final class Workbench implements AutoCloseable {
     public synchronized org.reviewdesk.guideline.GuidelineLibrary guidelines() throws IOException,
             org.reviewdesk.guideline.GuidelineFormatException {
         if (guidelines == null) {
-            rules();
-            java.nio.file.Path user = store.dir().resolve("guidelines.json");
-            try (var in = org.reviewdesk.guideline.GuidelineLibrary.class.getResourceAsStream("library.json")) {
-                guidelines = org.reviewdesk.guideline.GuidelineLibrary.load(in,
-                        java.nio.file.Files.exists(user) ? user : null);
-            }
+            guidelines = guidelinesOf(store.dir());
         }
         return guidelines;
+    }
+
+    /**
+     * The guideline library and the rules of the data folder {@code dataDir} ({@code rules.json},
+     * {@code guidelines.json}) without opening its store: a case file checked as it is uses the reviewer's own
+     * rules too.
+     */
+    public static org.reviewdesk.guideline.GuidelineLibrary guidelinesOf(java.nio.file.Path dataDir)
+            throws IOException, org.reviewdesk.guideline.GuidelineFormatException {
+        org.reviewdesk.guideline.RulesData.useDataFolder(dataDir);
+        java.nio.file.Path user = dataDir.resolve("guidelines.json");
+        try (var in = org.reviewdesk.guideline.GuidelineLibrary.class.getResourceAsStream("library.json")) {
+            return org.reviewdesk.guideline.GuidelineLibrary.load(in, java.nio.file.Files.exists(user) ? user : null);
+        }
     }
 
     public PrecedentService precedents() {

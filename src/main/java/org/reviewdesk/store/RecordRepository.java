@@ -787,6 +787,47 @@ public final class RecordRepository {
         });
     }
 
+    /**
+     * As {@link #caseTexts(String)}, with the pages of {@code documentId} as given (an import has them in memory)
+     * instead of read and decrypted again: the other documents' pages are read, in the case's order.
+     */
+    public Map<String, List<String>> caseTexts(String caseNumber, String documentId, List<String> pagesOfDocument)
+            throws StoreException {
+        return tx("Reading the case's pages", () -> {
+            long id = caseId(caseNumber);
+            Map<String, List<String>> others = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id, page_no, text FROM record_pages "
+                    + "WHERE case_id = ? AND doc_id <> ? ORDER BY doc_id, page_no")) {
+                ps.setLong(1, id);
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> pages = others.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                        while (pages.size() < rs.getInt(2) - 1) {
+                            pages.add("");
+                        }
+                        pages.add(rs.getString(3) == null ? "" : rs.getString(3));
+                    }
+                }
+            }
+            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT doc_id FROM documents WHERE case_id = ? "
+                    + "ORDER BY position")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String doc = rs.getString(1);
+                        List<String> pages = doc.equals(documentId) ? pagesOfDocument : others.get(doc);
+                        if (pages != null && !pages.isEmpty()) {
+                            out.put(doc, pages);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** A document found inside a stored record file: its pages, kind, date, author, title. */
     public record Segment(String documentId, int firstPage, int lastPage, String kind, LocalDate date, String author,
                           String title, boolean corrected) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code suggest} on a stored case, with a rules.json in the data folder whose category rule backtracks without
+ * {@code suggest} on a stored case (and on a case file), with a rules.json in the data folder whose category rule backtracks without
  * end on the case's request: one {@code error:} line naming the file and the rule, exit 1, instead of a command
  * that never ends (the 60 s limit only keeps a regression from hanging the build).
  */
@@ -38,5 +38,9 @@ class RunawayRulesCommandTest {
         assertTrue(r.err().startsWith("error: " + rules + ": $.categoryRules[0] (psych).match: the pattern takes too "
                 + "long to match"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
+        // a case file checked as it is uses the data folder's rules too (its store stays closed)
+        CommandProcess.Run asFile = run("--data", data, "suggest", "--case", c.toString());
+        assertEquals(1, asFile.status(), asFile.err());
+        assertTrue(asFile.err().startsWith("error: " + rules + ": $.categoryRules[0] (psych).match"), asFile.err());
     }
 }

@@ -74,6 +74,30 @@ class RecordImportTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(a, b);
     }
 
+    /** The import analyses the pages it has just read, not read again from the store: the same result. */
+    @Test
+    void theAnalysesOfAnImportAreTheSameAsFromTheStoredPages() throws Exception {
+        List<List<String>> first = new java.util.ArrayList<>();
+        for (int p = 1; p <= 6; p++) {
+            first.add(List.of("PROGRESS NOTE Date of service: 0" + p + "/12/2015", "Page " + p + " of 6",
+                    "The patient reports low back pain radiating to the left leg, worse with sitting " + p + ".",
+                    "Examination shows tenderness of the lumbar paraspinals and a positive straight leg raise."));
+        }
+        List<List<String>> second = new java.util.ArrayList<>(first.subList(2, 5)); // pages faxed again
+        second.add(List.of("PHYSICAL THERAPY DAILY NOTE Date: 07/01/2015",
+                "Therapeutic exercise and manual therapy were given for the lumbar spine today, visit 4 of 12."));
+        Path a = Files.write(tmp.resolve("notes.pdf"), org.reviewdesk.record.TestRecords.pdf(first));
+        Path b = Files.write(tmp.resolve("faxed.pdf"), org.reviewdesk.record.TestRecords.pdf(second));
+        w.records().addFiles("EXAMPLE-0001", List.of(a, png(tmp, "scan.png"), b), RecordService.Progress.NONE,
+                () -> false);
+        var duplicates = w.records().duplicates("EXAMPLE-0001");
+        var chronology = w.records().chronology("EXAMPLE-0001");
+        assertEquals(3, duplicates.stream().filter(d -> d.documentId().equals("faxed")).count(), duplicates.toString());
+        w.records().analyze("EXAMPLE-0001", "faxed");
+        assertEquals(duplicates, w.records().duplicates("EXAMPLE-0001"));
+        assertEquals(chronology, w.records().chronology("EXAMPLE-0001"));
+    }
+
     @Test
     void badFilesAreRefusedByNameTheOthersGoInAndNothingHalfWrittenRemains() throws Exception {
         Path good = pdf(tmp, "good.pdf", 2);
