@@ -774,17 +774,22 @@ public final class RecordRepository {
                     + "ORDER BY d.position, p.page_no")) {
                 ps.setLong(1, caseId(caseNumber));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> pages = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                        while (pages.size() < rs.getInt(2) - 1) {
-                            pages.add("");
-                        }
-                        pages.add(rs.getString(3) == null ? "" : rs.getString(3));
-                    }
+                    pagesByDocument(rs, out);
                 }
             }
             return out;
         });
+    }
+
+    /** Rows (document, page number, text) in page order into texts per document, a missing page as "". */
+    private static void pagesByDocument(ResultSet rs, Map<String, List<String>> out) throws SQLException {
+        while (rs.next()) {
+            List<String> pages = out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+            while (pages.size() < rs.getInt(2) - 1) {
+                pages.add("");
+            }
+            pages.add(rs.getString(3) == null ? "" : rs.getString(3));
+        }
     }
 
     /**
@@ -801,13 +806,7 @@ public final class RecordRepository {
                 ps.setLong(1, id);
                 ps.setString(2, documentId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> pages = others.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                        while (pages.size() < rs.getInt(2) - 1) {
-                            pages.add("");
-                        }
-                        pages.add(rs.getString(3) == null ? "" : rs.getString(3));
-                    }
+                    pagesByDocument(rs, others);
                 }
             }
             Map<String, List<String>> out = new java.util.LinkedHashMap<>();
