@@ -153,5 +153,18 @@ class RunawayRulesWindowTest {
         assertTrue(drafted.getContentText().endsWith("Your rationale is unchanged."), drafted.getContentText());
         close(drafted);
         assertEquals("My own words on this request, edited.", rationale.getText());
+
+        // Cite ranks by the item's category: reported over the dialog, which then lists what the typed words find
+        robot.interact(() -> node("#cite-0", Button.class).fire());
+        DialogPane cite = theErrorDialog();
+        assertNamesTheFileAndTheEntry(cite, "The guidelines could not be ranked for this item");
+        close(cite);
+        javafx.scene.control.ListView<?> hits = node("#guidelineHits", javafx.scene.control.ListView.class);
+        robot.interact(() -> node("#guidelineQuery", javafx.scene.control.TextField.class).setText("low back"));
+        FxWait.until(30, () -> !hits.getItems().isEmpty());
+        assertTrue(errorDialogs().isEmpty(), "reported once, not at every typed word");
+        robot.interact(() -> ((Button) node("#guidelinePicker", DialogPane.class).lookupButton(ButtonType.CANCEL))
+                .fire());
+        assertEquals("My own words on this request, edited.", rationale.getText());
     }
 }
