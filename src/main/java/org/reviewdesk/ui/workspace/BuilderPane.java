@@ -31,6 +31,7 @@ import org.reviewdesk.guideline.ConsistencyCheck;
 import org.reviewdesk.guideline.ConsistencyChecker;
 import org.reviewdesk.guideline.RationaleDraft;
 import org.reviewdesk.guideline.RationaleDrafter;
+import org.reviewdesk.guideline.RunawayPatternException;
 import org.reviewdesk.guideline.Suggestion;
 import org.reviewdesk.guideline.TreatmentCategory;
 import org.reviewdesk.ui.Background;
@@ -94,9 +95,12 @@ final class BuilderPane extends VBox {
                 return null;
             }
         });
-        // suggested in its case: a work-up test goes with an operation only where the case has one
+        // suggested in its case: a work-up test goes with an operation only where the case has one; none when a
+        // pattern of the reviewer's rules.json runs away (reported, the builder opens all the same)
         TreatmentCategory initial = item.category.get() == null
-                ? CategorySuggester.ofItem(context.currentCase(), index, item.toItem())
+                ? RunawayRules.orElse(this, "The category of item " + (index + 1) + " could not be suggested",
+                        "Until then, choose the category yourself.",
+                        () -> CategorySuggester.ofItem(context.currentCase(), index, item.toItem()), () -> null)
                 : TreatmentCategory.fromKey(item.category.get());
         category.setValue(initial);
         // the label above the field, as "Request" is: beside it, a long category squeezed the label to "..."
@@ -106,7 +110,7 @@ final class BuilderPane extends VBox {
         categoryLabel.setMinWidth(Label.USE_PREF_SIZE);
         HBox heading = new HBox(8, categoryLabel);
         if (item.category.get() == null) {
-            Label hint = new Label("suggested from the request");
+            Label hint = new Label(initial == null ? "not suggested: choose one" : "suggested from the request");
             hint.getStyleClass().add("text-muted");
             hint.setMinWidth(Label.USE_PREF_SIZE);
             category.valueProperty().addListener((o, a, b) -> hint.setText(""));
@@ -171,7 +175,10 @@ final class BuilderPane extends VBox {
     private void buildQuestions() {
         questions.getChildren().clear();
         TreatmentCategory c = category.getValue() == null ? TreatmentCategory.OTHER : category.getValue();
-        Checklist list = Checklists.forItem(c, item.request.get());
+        String request = item.request.get();
+        Checklist list = RunawayRules.orElse(this, "The checklist of item " + (index + 1) + " could not be chosen",
+                "Until then, the builder shows the general checklist.", () -> Checklists.forItem(c, request),
+                () -> Checklists.forItem(TreatmentCategory.OTHER, null));
         int row = 0;
         for (ChecklistQuestion q : list.questions()) {
             Label text = new Label(q.text());
@@ -232,7 +239,13 @@ final class BuilderPane extends VBox {
     private void draft() {
         Item current = item.toItem();
         Map<String, Object> answers = new LinkedHashMap<>(item.answers);
-        RationaleDraft d = RationaleDrafter.draft(context.currentCase(), index, current, answers, null);
+        RationaleDraft d;
+        try {
+            d = RationaleDrafter.draft(context.currentCase(), index, current, answers, null);
+        } catch (RunawayPatternException e) {
+            RunawayRules.report(this, "The rationale could not be drafted", "Your rationale is unchanged.", e);
+            return;
+        }
         showSuggestion(d.suggestion());
         String existing = item.rationale.get();
         if (existing != null && !existing.isBlank() && !existing.equals(d.text())) {
@@ -308,7 +321,17 @@ final class BuilderPane extends VBox {
             item.errors.set((int) found.stream().filter(k -> k.severity() == ConsistencyCheck.Severity.ERROR).count());
             item.warnings.set((int) found.stream().filter(k -> k.severity() == ConsistencyCheck.Severity.WARNING)
                     .count());
-        }, t -> checks.getChildren().setAll(new Label("The checks could not run: " + t.getMessage())));
+        }, t -> {
+            if (run != checkRuns) {
+                return;
+            }
+            // a pattern of rules.json that runs away says so here at every edit, never in a dialog
+            Label failed = new Label("The checks could not run: " + (t instanceof RunawayPatternException r
+                    ? RunawayRules.message(r, "") : t.getMessage()));
+            failed.setWrapText(true);
+            failed.getStyleClass().add("warning");
+            checks.getChildren().setAll(failed);
+        });
     }
 
     private static String symbol(ConsistencyCheck k) {

@@ -111,8 +111,21 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         javafx.scene.layout.HBox.setHgrow(cited, javafx.scene.layout.Priority.ALWAYS);
         cited.setPrefWidth(540);
         preview.setId("citationPreview");
-        java.util.function.Function<String, List<SearchHit>> rank = q -> request == null && categoryKey == null
-                ? library.search(q) : library.ranker().rank(q, request, categoryKey, boost);
+        // a pattern of the reviewer's rules.json that runs away: reported once, then the library's plain search
+        boolean[] plain = {request == null && categoryKey == null};
+        java.util.function.Function<String, List<SearchHit>> rank = q -> {
+            if (!plain[0]) {
+                try {
+                    return library.ranker().rank(q, request, categoryKey, boost);
+                } catch (org.reviewdesk.guideline.RunawayPatternException e) {
+                    plain[0] = true;
+                    javafx.application.Platform.runLater(() -> RunawayRules.report(getDialogPane(),
+                            "The guidelines could not be ranked for this item", "Until then, this dialog lists "
+                                    + "what the words you type find, without the item's ranking.", e));
+                }
+            }
+            return library.search(q);
+        };
         query.textProperty().addListener((o, a, b) -> {
             hits.setAll(rank.apply(b));
             list.getSelectionModel().selectFirst();
