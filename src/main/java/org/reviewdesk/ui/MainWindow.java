@@ -112,6 +112,7 @@ public final class MainWindow {
         status.getLeftItems().add(org.reviewdesk.ui.precedent.Precedents.install(w, stage));
         root.setBottom(status);
         caseList.refresh();
+        useOwnRules(w);
         restoreTabs();
         tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> rememberTabs());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rememberTabs());
@@ -436,6 +437,24 @@ public final class MainWindow {
         tab.setUserData("audit");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /**
+     * The reviewer's own rules.json of the data folder, read now, before a case's builder suggests a category or
+     * a checklist (the guideline library, which reads it too, loads later, in the background): without it, the
+     * first case of a session was suggested with the shipped rules. A broken file is named in a dialog and the
+     * shipped rules are used.
+     */
+    private void useOwnRules(Workbench w) {
+        if (!java.nio.file.Files.exists(w.dataDir().resolve("rules.json"))) {
+            return;
+        }
+        try {
+            org.reviewdesk.guideline.RulesData.useDataFolder(w.dataDir());
+        } catch (java.io.IOException | org.reviewdesk.guideline.GuidelineFormatException | RuntimeException e) {
+            javafx.application.Platform.runLater(() -> Dialogs.error(stage, "Your rules.json could not be read; "
+                    + "the shipped rules are used", e));
+        }
     }
 
     private void openCaseAndSearch(String caseNumber, String query) {

@@ -112,9 +112,7 @@ class RunawayRulesWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void theBuilderOpensAndOneDialogNamesTheFileAndTheEntryAndDraftReportsItAgainKeepingTheText() throws Exception {
-        // the session has read rules.json already, as the window does the first time it loads the guideline
-        // library (a case's similar decisions, the Cite dialog)
-        RulesData.useDataFolder(data);
+        // nothing read beforehand: the window reads the data folder's rules.json when it unlocks, before a case opens
         robot.interact(() -> {
             robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
             robot.lookup("#unlockButton").queryAs(Button.class).fire();
