@@ -1,6 +1,5 @@
 package org.reviewdesk.service;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.reviewdesk.record.Chronology;
 import org.reviewdesk.record.DuplicatePages;
+import org.reviewdesk.record.MadeUpRecord;
 import org.reviewdesk.record.ProgressListener;
 import org.reviewdesk.record.RecordFileException;
 import org.reviewdesk.record.RecordReader;
@@ -35,12 +29,6 @@ public final class ImportWarmUp {
     static final int PAGES = 200;
     static final int ROUNDS = 4;
 
-    private static final String[] WORDS = {"patient", "reports", "lumbar", "pain", "radiating", "left", "lower",
-        "extremity", "physical", "therapy", "visits", "medication", "tramadol", "ibuprofen", "examination",
-        "tenderness", "range", "of", "motion", "the", "and", "with", "no", "MRI", "dated", "follow-up", "weeks",
-        "request", "authorization", "treating", "physician", "diagnosis", "strain", "sprain", "cervical", "knee",
-        "shoulder", "injection", "surgery", "work", "status", "modified", "duty", "functional", "improvement"};
-
     private ImportWarmUp() {
     }
 
@@ -48,7 +36,7 @@ public final class ImportWarmUp {
     public static int run(BooleanSupplier busy, BooleanSupplier stop) {
         int read = 0;
         try {
-            byte[] pdf = record(PAGES, new Random(42));
+            byte[] pdf = MadeUpRecord.pdf(PAGES, new Random(42));
             try (RecordIndex index = RecordIndex.inMemory()) {
                 for (int round = 0; round < ROUNDS && !stop.getAsBoolean(); round++) {
                     List<String> pages = new ArrayList<>();
@@ -73,6 +61,11 @@ public final class ImportWarmUp {
                     read += pages.size();
                 }
             }
+            if (!stop.getAsBoolean()) {
+                // the made-up record's garbage is gone: give the heap it grew to back to the system while the
+                // server waits (G1 uncommits after a full collection)
+                System.gc();
+            }
         } catch (IOException | RecordFileException | RuntimeException e) {
             // only a head start: the import itself works the same without it
         } catch (InterruptedException e) {
@@ -88,44 +81,6 @@ public final class ImportWarmUp {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A text PDF of generated progress notes: dated headers, lines of common words and made-up ones. */
-    static byte[] record(int pages, Random r) throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (int p = 0; p < pages; p++) {
-                PDPage page = new PDPage(PDRectangle.LETTER);
-                doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 9);
-                    cs.setLeading(12);
-                    cs.newLineAtOffset(50, 740);
-                    cs.showText("PROGRESS NOTE  Date of service: " + (1 + p % 12) + "/" + (1 + p % 28) + "/20"
-                            + (10 + p % 15) + "  Page " + (p % 4 + 1) + " of 4");
-                    cs.newLine();
-                    for (int line = 0; line < 38; line++) {
-                        StringBuilder sb = new StringBuilder();
-                        while (sb.length() < 95) {
-                            if (r.nextInt(4) == 0) {
-                                for (int k = 3 + r.nextInt(7); k > 0; k--) {
-                                    sb.append((char) ('a' + r.nextInt(26)));
-                                }
-                            } else {
-                                sb.append(WORDS[r.nextInt(WORDS.length)]);
-                            }
-                            sb.append(r.nextInt(12) == 0 ? ". " : " ");
-                        }
-                        cs.showText(sb.toString().strip());
-                        cs.newLine();
-                    }
-                    cs.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
         }
     }
 }

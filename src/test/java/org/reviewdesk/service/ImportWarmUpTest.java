@@ -14,7 +14,7 @@ import org.reviewdesk.record.RecordReader;
 class ImportWarmUpTest {
     @Test
     void theMadeUpRecordIsARealTextPdfThatTheImportReads() throws Exception {
-        byte[] pdf = ImportWarmUp.record(5, new Random(1));
+        byte[] pdf = org.reviewdesk.record.MadeUpRecord.pdf(5, new Random(1));
         AtomicInteger pages = new AtomicInteger();
         RecordReader.readPages("warm-up.pdf", pdf, page -> {
             assertTrue(page.text().contains("PROGRESS NOTE"), page.text());
