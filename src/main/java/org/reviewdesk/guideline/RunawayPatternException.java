@@ -9,7 +9,8 @@ package org.reviewdesk.guideline;
 public final class RunawayPatternException extends RuntimeException {
     private final String where;
 
-    RunawayPatternException(String where, int textLength) {
+    /** {@code where}: the file and the entry; {@code textLength}: the length of the text it was matched against. */
+    public RunawayPatternException(String where, int textLength) {
         super(where + ": the pattern takes too long to match a text of " + textLength + " characters (it backtracks "
                 + "without end, typically a counted repetition of alternatives that match the same text, such as "
                 + "(a|a){1,50}, or a back reference); write it more simply and try again");

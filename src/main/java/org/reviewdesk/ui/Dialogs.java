@@ -25,6 +25,13 @@ public final class Dialogs {
      * wrapper around one), what failed in words with the class in brackets, never a bare class name.
      */
     static String message(String title, Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof org.reviewdesk.guideline.RunawayPatternException r
+                    && (t.getMessage() == null || !t.getMessage().contains(RESTART))) {
+                // the reviewer's own rules.json (Sign & Export, or anything else that suggests or checks)
+                return r.getMessage() + ".\n\n" + RESTART_ADVICE;
+            }
+        }
         Throwable e = t;
         // a wrapper without words of its own (its message is only its cause's toString()) says its cause's
         while (e.getCause() != null && e.getCause() != e
@@ -37,6 +44,12 @@ public final class Dialogs {
         String what = title == null || title.isBlank() ? "The action failed" : title.strip();
         return what + ": an unexpected error (" + e.getClass().getSimpleName() + ").";
     }
+
+    private static final String RESTART = "restart ReviewDesk";
+
+    /** What to do about a pattern of the reviewer's rules.json that runs away (RunawayPatternException). */
+    public static final String RESTART_ADVICE = "Fix or delete this pattern, or remove the file, then " + RESTART
+            + ": it reads rules.json once per session.";
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -31,4 +31,16 @@ class ErrorDialogMessageTest {
         assertEquals("Signing failed.", Dialogs.message(TITLE,
                 new RuntimeException("Signing failed.", new NullPointerException())));
     }
+
+    @Test
+    void aRunawayPatternOfTheReviewersRulesSaysWhatToDoWhereverItFails() {
+        var runaway = new org.reviewdesk.guideline.RunawayPatternException("/data/rules.json: $.categoryRules[0] (psych)"
+                + ".match", 42);
+        String said = Dialogs.message("The case could not be checked", new java.util.concurrent.CompletionException(
+                new IllegalStateException("checking failed", runaway)));
+        assertEquals(runaway.getMessage() + ".\n\n" + Dialogs.RESTART_ADVICE, said);
+        // a message that already says it is shown as it is
+        String own = runaway.getMessage() + ".\n\n" + Dialogs.RESTART_ADVICE + " Until then, choose the category.";
+        assertEquals(own, Dialogs.message(TITLE, new IllegalStateException(own, runaway)));
+    }
 }

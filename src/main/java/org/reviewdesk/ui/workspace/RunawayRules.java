@@ -11,8 +11,8 @@ import org.reviewdesk.ui.Dialogs;
 /**
  * A pattern of the reviewer's own {@code rules.json} that backtracks without end ({@link RunawayPatternException})
  * as the window reports it: one error dialog that names the file and the entry and says what to do, never a stack
- * trace, and the case stays open. The window reads {@code rules.json} once per session (with the guideline library,
- * the first time a case's similar decisions or the Cite dialog need it), so a fixed file is used after a restart.
+ * trace, and the case stays open. The window reads {@code rules.json} once per session (when it unlocks the store),
+ * so a fixed file is used after a restart.
  * Work the reviewer did not ask for (a suggested category, a checklist, the ranking as they type) reports an entry
  * once per session; an action the reviewer asked for (Draft) reports it each time.
  */
@@ -46,7 +46,6 @@ final class RunawayRules {
     }
 
     static String message(RunawayPatternException e, String kept) {
-        return e.getMessage() + ".\n\nFix or delete this pattern, or remove the file, then restart ReviewDesk: it reads "
-                + "rules.json once per session. " + kept;
+        return e.getMessage() + ".\n\n" + Dialogs.RESTART_ADVICE + " " + kept;
     }
 }
