@@ -39,7 +39,7 @@ final class AuditView extends BorderPane {
             status.setText(problem == null ? "✓ The audit log's hash chain is intact (" + entries.size()
                     + " entries)." : "✖ The audit log is broken: " + problem);
             status.getStyleClass().setAll("label", problem == null ? "success" : "danger");
-        }, t -> status.setText("The audit log could not be read: " + t.getMessage()));
+        }, t -> status.setText("The audit log could not be read: " + Dialogs.reasonForLabel(t)));
     }
 
     private static TableColumn<AuditEntry, String> col(String title, double width,

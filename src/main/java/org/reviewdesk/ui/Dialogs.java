@@ -25,6 +25,24 @@ public final class Dialogs {
      * wrapper around one), what failed in words with the class in brackets, never a bare class name.
      */
     static String message(String title, Throwable t) {
+        String why = reason(t);
+        if (why != null) {
+            return why;
+        }
+        String what = title == null || title.isBlank() ? "The action failed" : title.strip();
+        return what + ": " + unexpected(t) + ".";
+    }
+
+    /**
+     * What a status line says after "... could not be ...: ": the reason a dialog would give (a runaway pattern of
+     * the reviewer's rules.json with what to do about it), or "an unexpected error (class)".
+     */
+    public static String reasonForLabel(Throwable t) {
+        String why = reason(t);
+        return why != null ? why : unexpected(t);
+    }
+
+    private static String reason(Throwable t) {
         for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof org.reviewdesk.guideline.RunawayPatternException r
                     && (t.getMessage() == null || !t.getMessage().contains(RESTART))) {
@@ -32,17 +50,22 @@ public final class Dialogs {
                 return r.getMessage() + ".\n\n" + RESTART_ADVICE;
             }
         }
+        Throwable e = innermostWithWords(t);
+        return blank(e.getMessage()) ? null : e.getMessage();
+    }
+
+    private static String unexpected(Throwable t) {
+        return "an unexpected error (" + innermostWithWords(t).getClass().getSimpleName() + ")";
+    }
+
+    /** A wrapper without words of its own (its message is only its cause's toString()) says its cause's. */
+    private static Throwable innermostWithWords(Throwable t) {
         Throwable e = t;
-        // a wrapper without words of its own (its message is only its cause's toString()) says its cause's
         while (e.getCause() != null && e.getCause() != e
                 && (blank(e.getMessage()) || e.getMessage().equals(e.getCause().toString()))) {
             e = e.getCause();
         }
-        if (!blank(e.getMessage())) {
-            return e.getMessage();
-        }
-        String what = title == null || title.isBlank() ? "The action failed" : title.strip();
-        return what + ": an unexpected error (" + e.getClass().getSimpleName() + ").";
+        return e;
     }
 
     private static final String RESTART = "restart ReviewDesk";

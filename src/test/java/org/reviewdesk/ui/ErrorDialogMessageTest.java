@@ -43,4 +43,17 @@ class ErrorDialogMessageTest {
         String own = runaway.getMessage() + ".\n\n" + Dialogs.RESTART_ADVICE + " Until then, choose the category.";
         assertEquals(own, Dialogs.message(TITLE, new IllegalStateException(own, runaway)));
     }
+
+    @Test
+    void aStatusLineSaysTheSameReasonAfterItsOwnWords() {
+        // "Similar decisions could not be looked up: " + ...: a runaway pattern with what to do, as the dialogs
+        var runaway = new org.reviewdesk.guideline.RunawayPatternException("/data/rules.json: $.categoryRules[0] (psych)"
+                + ".match", 42);
+        assertEquals(runaway.getMessage() + ".\n\n" + Dialogs.RESTART_ADVICE, Dialogs.reasonForLabel(
+                new java.util.concurrent.CompletionException(new IllegalStateException("lookup failed", runaway))));
+        // never "null" after the colon
+        assertEquals("an unexpected error (NullPointerException)", Dialogs.reasonForLabel(
+                new java.util.concurrent.CompletionException(new NullPointerException())));
+        assertEquals("The disk is full.", Dialogs.reasonForLabel(new java.io.IOException("The disk is full.")));
+    }
 }

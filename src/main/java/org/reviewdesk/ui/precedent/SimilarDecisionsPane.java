@@ -94,7 +94,8 @@ public final class SimilarDecisionsPane extends TitledPane {
                 : service.similar(req, summaryText, cat, caseNumber), similar -> {
                     shown = similar;
                     fill();
-                }, t -> summary.setText("Similar decisions could not be looked up: " + t.getMessage()));
+                }, t -> summary.setText("Similar decisions could not be looked up: "
+                        + org.reviewdesk.ui.Dialogs.reasonForLabel(t)));
     }
 
     private void fill() {

@@ -24,6 +24,7 @@ import org.reviewdesk.service.RecordService;
 import org.reviewdesk.service.SearchService;
 import org.reviewdesk.ui.Background;
 import org.reviewdesk.ui.Icons;
+import org.reviewdesk.ui.Dialogs;
 
 /**
  * One document's page: its image fills the column (fit width by default, zoomable); its text
@@ -375,7 +376,7 @@ public final class PageViewer extends VBox {
                 hitLabel.setText(query == null || query.isBlank() ? "" : "no hit on this page");
                 text.positionCaret(0);
             }
-        }, t -> text.setText("The page text could not be read: " + t.getMessage()));
+        }, t -> text.setText("The page text could not be read: " + Dialogs.reasonForLabel(t)));
         Background.run(() -> {
             records.markOpened(caseNumber, d.document().id(), p);
             return isText() ? null : records.uprightPageImage(caseNumber, d.document().id(), p, DPI);

@@ -155,7 +155,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             affiliations.setText(String.join("; ", p.affiliations()));
             identity.setText((String) v[1]);
             logo.setText((Boolean) v[2] ? "set" : "none (the organization's name is printed)");
-        }, t -> identity.setText("could not be read: " + t.getMessage()));
+        }, t -> identity.setText("could not be read: " + Dialogs.reasonForLabel(t)));
     }
 
     private void save() {
@@ -194,7 +194,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         }
         identity.setText("Creating a key pair…");
         Background.run(() -> letters.createIdentity(name).describe(), identity::setText,
-                t -> identity.setText("Not created: " + t.getMessage()));
+                t -> identity.setText("Not created: " + Dialogs.reasonForLabel(t)));
     }
 
     private void importIdentity() {
@@ -210,7 +210,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             return;
         }
         Background.run(() -> letters.importIdentity(Files.readAllBytes(f.toPath()), password.get().toCharArray())
-                .describe(), identity::setText, t -> identity.setText("Not imported: " + t.getMessage()));
+                .describe(), identity::setText, t -> identity.setText("Not imported: " + Dialogs.reasonForLabel(t)));
     }
 
     private Optional<String> askPassword() {

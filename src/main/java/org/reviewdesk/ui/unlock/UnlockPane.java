@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.reviewdesk.service.PasswordStrength;
 import org.reviewdesk.service.Workbench;
 import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
 
 /** First start: choose the store password; later starts: unlock the store with it. */
 public final class UnlockPane extends StackPane {
@@ -120,7 +121,7 @@ public final class UnlockPane extends StackPane {
                 },
                 t -> {
                     setWorking(false);
-                    error.setText(t.getMessage());
+                    error.setText(Dialogs.reasonForLabel(t));
                     password.selectAll();
                     password.requestFocus();
                 });

@@ -35,6 +35,7 @@ import org.reviewdesk.guideline.RunawayPatternException;
 import org.reviewdesk.guideline.Suggestion;
 import org.reviewdesk.guideline.TreatmentCategory;
 import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
 
 /**
  * The guided rationale builder of one item: its treatment category, the checklist the reviewer
@@ -327,7 +328,7 @@ final class BuilderPane extends VBox {
             }
             // a pattern of rules.json that runs away says so here at every edit, never in a dialog
             Label failed = new Label("The checks could not run: " + (t instanceof RunawayPatternException r
-                    ? RunawayRules.message(r, "") : t.getMessage()));
+                    ? RunawayRules.message(r, "") : Dialogs.reasonForLabel(t)));
             failed.setWrapText(true);
             failed.getStyleClass().add("warning");
             checks.getChildren().setAll(failed);

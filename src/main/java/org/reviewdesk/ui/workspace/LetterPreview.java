@@ -14,6 +14,7 @@ import javafx.util.Duration;
 import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.service.LetterService;
 import org.reviewdesk.ui.Background;
+import org.reviewdesk.ui.Dialogs;
 
 /** Page images of the letter, re-rendered shortly after the reviewer stops typing. */
 final class LetterPreview extends VBox {
@@ -63,7 +64,7 @@ final class LetterPreview extends VBox {
             pages.getChildren().setAll(images.stream().map(LetterPreview::view).toList());
             fit();
             status.setText(images.size() == 1 ? "1 page" : images.size() + " pages");
-        }, t -> status.setText("The letter could not be rendered: " + t.getMessage()));
+        }, t -> status.setText("The letter could not be rendered: " + Dialogs.reasonForLabel(t)));
     }
 
     int pageCount() {

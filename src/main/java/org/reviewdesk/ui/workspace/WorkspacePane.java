@@ -455,7 +455,7 @@ public final class WorkspacePane extends BorderPane {
         Background.run(letters::profile, p -> {
             profile = p;
             update.run();
-        }, t -> source.setText("Your profile could not be read: " + t.getMessage()));
+        }, t -> source.setText("Your profile could not be read: " + Dialogs.reasonForLabel(t)));
         return box;
     }
 
