@@ -146,6 +146,9 @@ until [ -S "$data/reviewdesk.sock" ] || [ $n -gt 600 ]; do sleep 0.1; n=$((n + 1
 if [ -r "/proc/$serve_pid/cmdline" ] && tr '\0' '\n' <"/proc/$serve_pid/cmdline" | grep -qx -- '-XX:TieredStopAtLevel=1'; then
   fail "reviewdesk serve runs with C1 only"
 fi
+if [ -r "/proc/$serve_pid/cmdline" ] && ! tr '\0' '\n' <"/proc/$serve_pid/cmdline" | grep -q -- '^-XX:G1PeriodicGCInterval='; then
+  fail "reviewdesk serve does not give its heap back when idle (G1PeriodicGCInterval)"
+fi
 flags=$(cd "$tmp/work" && ${as[@]+"${as[@]}"} env HOME="$tmp/home" JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags \
   "$launcher" --data "$tmp/no-store" list 2>&1 || true)
 grep -q -- '-XX:+UseSerialGC' <<<"$flags" || { echo "$flags" >&2; fail "a one-shot command does not run with the serial collector"; }

@@ -84,6 +84,9 @@ if ! $help; then
           case $o in -XX:TieredStopAtLevel=*) ;; *) kept+=("$o") ;; esac
         done
         options=("${kept[@]}")
+        # idle for 15 s, G1 collects and gives the heap back: a server kept for minutes after an import held its
+        # peak (380 MB resident) until it stopped; now about 250 MB (docs/benchmarks.md, eleventh session)
+        options+=(-XX:G1PeriodicGCInterval=15000)
       fi
       ;;
     *) options+=(-XX:+UseSerialGC) ;;
