@@ -77,10 +77,18 @@ public final class AuditLog {
             try {
                 append(c, key, action, caseNumber, detail);
             } catch (SQLException e) {
-                throw new StoreException("The audit log could not be written: "
-                        + org.reviewdesk.files.PrivateFiles.describe(e), e);
+                throw new StoreException(notWritten(e), e);
             }
         }
+    }
+
+    /** Why an entry could not be written, and, for a full disk, why nothing happens without it and what to do. */
+    static String notWritten(Throwable e) {
+        String why = org.reviewdesk.files.PrivateFiles.describe(e);
+        return "The audit log could not be written: " + why + (why.equals("the disk is full")
+                ? ". ReviewDesk does nothing it cannot record in the store's audit log (opening the store included): "
+                + "free some space on the disk that holds the data folder, then try again."
+                : "");
     }
 
     /** Appends within the caller's transaction. */

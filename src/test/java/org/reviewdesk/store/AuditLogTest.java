@@ -64,4 +64,14 @@ class AuditLogTest {
             assertTrue(v.problem().contains("removed or inserted"), v.problem());
         }
     }
+
+    @Test
+    void aFullDiskSaysWhyNothingHappensAndWhatToDo() {
+        String full = AuditLog.notWritten(new java.sql.SQLException("IO Exception", new java.io.IOException(
+                "No space left on device")));
+        assertTrue(full.startsWith("The audit log could not be written: the disk is full. "), full);
+        assertTrue(full.contains("free some space on the disk that holds the data folder, then try again"), full);
+        assertEquals("The audit log could not be written: permission denied", AuditLog.notWritten(
+                new java.sql.SQLException("x", new java.nio.file.AccessDeniedException("/data/store.mv.db"))));
+    }
 }
