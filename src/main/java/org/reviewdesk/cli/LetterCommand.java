@@ -48,6 +48,8 @@ final class LetterCommand implements Callable<Integer> {
         if (keystore != null && !sign) {
             throw new CliException("--keystore is only used with --sign");
         }
+        // before anything is signed: a letter saved over the store's files would make the store unreadable
+        org.reviewdesk.service.DataFolders.requireOutside(root.dataDir(), out, "letter");
         SigningIdentity given = null;
         if (sign && keystore != null) {
             given = SigningIdentity.fromPkcs12(Files.readAllBytes(keystore), root.passwords.key());

@@ -1,6 +1,7 @@
 package org.reviewdesk.service;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -40,6 +41,11 @@ public final class LetterService {
         this.store = store;
         this.cases = cases;
         this.clock = clock;
+    }
+
+    /** Refuses to save a letter to {@code out} inside the data folder, where it could replace the store. */
+    public void requireOutsideDataFolder(Path out) throws IOException {
+        DataFolders.requireOutside(store.dir(), out, "letter");
     }
 
     // ---- profile ----
