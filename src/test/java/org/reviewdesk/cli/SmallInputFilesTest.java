@@ -83,6 +83,9 @@ class SmallInputFilesTest {
             {new String[] {"letter", "--case", tmp.resolve("none.json").toString(), "--out", out}, "no such file: "
                 + tmp.resolve("none.json")},
             {new String[] {"verify", "--no-store", garbage.toString()}, garbage + ": The file is not a readable PDF"},
+            // a folder or a FIFO is not "no such backup"
+            {new String[] {"restore", "--yes", folder.toString()}, folder + " is not a regular file"},
+            {new String[] {"restore", "--yes", fifoJson.toString()}, fifoJson + " is not a regular file"},
         };
         for (Object[] c : cases) {
             String[] a = (String[]) c[0];
