@@ -75,7 +75,19 @@ public final class LetterService {
         return store.settings().get("letter.logo").filter(v -> !v.isEmpty()).map(Base64.getDecoder()::decode);
     }
 
+    /**
+     * Keeps the letterhead logo (null: none). One that is not a PNG or JPEG, too large, or cannot be drawn into a
+     * letter is refused and the logo kept so far stays: before, any file was kept, and every letter of every case
+     * then failed to render until the logo was replaced.
+     */
     public void saveLogo(byte[] imageOrNull) throws StoreException {
+        if (imageOrNull != null) {
+            String problem = LetterPdf.logoProblem(imageOrNull);
+            if (problem != null) {
+                throw new StoreException("The logo was not saved: " + problem + ". Choose a PNG or JPEG image of at "
+                        + "most a few hundred pixels a side; the letters keep the logo they had.");
+            }
+        }
         store.settings().put("letter.logo", imageOrNull == null ? "" : Base64.getEncoder().encodeToString(imageOrNull));
     }
 
