@@ -1,6 +1,5 @@
 package org.reviewdesk.cli;
 
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +32,12 @@ final class BuilderCaseSource {
     <T> T with(ReviewDeskCommand root, Work<T> work) throws Exception {
         if (caseFile != null) {
             CaseFile c;
+            if (!java.nio.file.Files.exists(caseFile)) {
+                throw new CliException("there is no case file " + caseFile);
+            }
             try {
-                c = CaseJson.read(Files.readAllBytes(caseFile));
+                c = CaseJson.read(PlainFiles.read(caseFile, "the case file",
+                        org.reviewdesk.exchange.PacketLimits.DEFAULT.maxCaseFileBytes()));
             } catch (NoSuchFileException e) {
                 throw new CliException("there is no case file " + caseFile);
             } catch (CaseFormatException e) {

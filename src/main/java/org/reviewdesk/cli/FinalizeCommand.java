@@ -1,6 +1,5 @@
 package org.reviewdesk.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.reviewdesk.letter.sign.SigningIdentity;
@@ -26,7 +25,8 @@ final class FinalizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SigningIdentity given = keystore == null ? null
-                : SigningIdentity.fromPkcs12(Files.readAllBytes(keystore), root.passwords.key());
+                : SigningIdentity.fromPkcs12(PlainFiles.read(keystore, "the keystore",
+                        PlainFiles.MAX_KEYSTORE_BYTES), root.passwords.key());
         try (Workbench w = root.open()) {
             LetterService.SignedLetter s = w.letters().finalizeCase(caseNumber, given);
             System.out.println(caseNumber + " finalized: signed by " + s.signer() + ", decision date "

@@ -30,8 +30,8 @@ final class ImportCommand implements Callable<Integer> {
         int failed = 0;
         List<java.security.cert.X509Certificate> extra = new java.util.ArrayList<>();
         for (Path t : trust) {
-            PlainFiles.requireRegular(t, "the certificate");
-            extra.add(org.reviewdesk.letter.sign.Certificates.read(java.nio.file.Files.readAllBytes(t)));
+            extra.add(org.reviewdesk.letter.sign.Certificates.read(PlainFiles.read(t, "the certificate",
+                    PlainFiles.MAX_CERTIFICATE_BYTES)));
         }
         try (Workbench w = root.open()) {
             for (Path p : paths) {

@@ -48,9 +48,12 @@ final class LetterCommand implements Callable<Integer> {
         if (keystore != null && !sign) {
             throw new CliException("--keystore is only used with --sign");
         }
+        // before anything is signed: a letter saved over the store's files would make the store unreadable
+        org.reviewdesk.service.DataFolders.requireOutside(root.dataDir(), out, "letter");
         SigningIdentity given = null;
         if (sign && keystore != null) {
-            given = SigningIdentity.fromPkcs12(Files.readAllBytes(keystore), root.passwords.key());
+            given = SigningIdentity.fromPkcs12(PlainFiles.read(keystore, "the keystore",
+                    PlainFiles.MAX_KEYSTORE_BYTES), root.passwords.key());
         }
         byte[] pdf;
         if (source.caseFile != null) {
@@ -69,7 +72,13 @@ final class LetterCommand implements Callable<Integer> {
     }
 
     private byte[] fromCaseFile(SigningIdentity given) throws Exception {
-        CaseFile c = CaseJson.read(Files.readAllBytes(source.caseFile));
+        CaseFile c;
+        try {
+            c = CaseJson.read(PlainFiles.read(source.caseFile, "the case file",
+                    org.reviewdesk.exchange.PacketLimits.DEFAULT.maxCaseFileBytes()));
+        } catch (org.reviewdesk.exchange.CaseFormatException e) {
+            throw new CliException(source.caseFile + " is not a valid case file: " + e.getMessage());
+        }
         RenderedLetter r = LetterService.render(c);
         if (!sign) {
             return r.pdf();

@@ -26,9 +26,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new CliException("no such backup: " + file);
         }
+        PlainFiles.requireRegular(file, "the backup");
         Path dir = root.dataDir();
         char[] password = root.passwords.store();
         BackupInfo backup = Workbench.inspectBackup(file, dir, password);

@@ -1,6 +1,5 @@
 package org.reviewdesk.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.Callable;
@@ -43,10 +42,10 @@ final class TrustCommand implements Callable<Integer> {
                     throw new CliException("trust add needs a certificate file (.pem, .cer or .crt)");
                 }
                 Path f = Path.of(arg);
-                PlainFiles.requireRegular(f, "the certificate");
+                byte[] bytes = PlainFiles.read(f, "the certificate", PlainFiles.MAX_CERTIFICATE_BYTES);
                 X509Certificate cert;
                 try {
-                    cert = Certificates.read(Files.readAllBytes(f));
+                    cert = Certificates.read(bytes);
                 } catch (org.reviewdesk.letter.sign.SigningException e) {
                     throw new CliException(Escape.controls(arg) + ": " + e.getMessage());
                 }

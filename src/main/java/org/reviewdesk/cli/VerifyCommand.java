@@ -42,23 +42,29 @@ final class VerifyCommand implements Callable<Integer> {
         PlainFiles.requireRegular(file, "the PDF");
         List<X509Certificate> extra = new ArrayList<>();
         for (Path t : trust) {
-            PlainFiles.requireRegular(t, "the certificate");
+            byte[] bytes = PlainFiles.read(t, "the certificate", PlainFiles.MAX_CERTIFICATE_BYTES);
             try {
-                extra.add(Certificates.read(Files.readAllBytes(t)));
+                extra.add(Certificates.read(bytes));
             } catch (org.reviewdesk.letter.sign.SigningException e) {
                 throw new CliException(t + ": " + e.getMessage());
             }
         }
-        byte[] pdf = Files.readAllBytes(file);
+        byte[] pdf = PlainFiles.read(file, "the PDF", PlainFiles.MAX_VERIFIED_PDF_BYTES);
         VerificationReport report;
         String note = null;
         Path dir = root == null ? null : root.dataDir();
         if (!noStore && dir != null && Workbench.storeExists(dir) && root.passwords.available()) {
             try (Workbench w = root.open()) {
                 report = w.letters().verifyTrusted(pdf, extra);
+            } catch (org.reviewdesk.letter.sign.SigningException e) {
+                throw new CliException(Escape.controls(file.toString()) + ": " + e.getMessage());
             }
         } else {
-            report = SignatureVerifier.verify(pdf, extra);
+            try {
+                report = SignatureVerifier.verify(pdf, extra);
+            } catch (org.reviewdesk.letter.sign.SigningException e) {
+                throw new CliException(Escape.controls(file.toString()) + ": " + e.getMessage());
+            }
             note = noStore || dir == null || !Workbench.storeExists(dir) ? null
                     : "the store's trust list was not used (no store password given)";
         }

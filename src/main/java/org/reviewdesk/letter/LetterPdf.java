@@ -61,6 +61,52 @@ public final class LetterPdf {
     private LetterPdf() {
     }
 
+    /** A letterhead logo is drawn at most 160 x 40 points: a larger file or image is not a logo. */
+    static final int MAX_LOGO_BYTES = 2 * 1024 * 1024;
+    static final int MAX_LOGO_SIDE = 4000;
+
+    /**
+     * What keeps {@code image} from being a letterhead logo, in plain words, or null: not a PNG or JPEG, damaged,
+     * too large a file or too many pixels (read from its header, without decoding it), or refused when drawn into
+     * a letter (PDF/A, e.g. a PNG with an alpha channel).
+     */
+    public static String logoProblem(byte[] image) {
+        if (image.length > MAX_LOGO_BYTES) {
+            return String.format(java.util.Locale.ROOT, "the file is %,d KB; a letterhead logo is at most %,d KB",
+                    image.length / 1024, MAX_LOGO_BYTES / 1024);
+        }
+        boolean png = image.length > 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N'
+                && image[3] == 'G';
+        boolean jpeg = image.length > 3 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8;
+        if (!png && !jpeg) {
+            return "the file is not a PNG or JPEG image";
+        }
+        var readers = javax.imageio.ImageIO.getImageReadersByFormatName(png ? "png" : "jpeg");
+        javax.imageio.ImageReader reader = readers.next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            if (w > MAX_LOGO_SIDE || h > MAX_LOGO_SIDE) {
+                return String.format(java.util.Locale.ROOT, "the image is %,d x %,d pixels; a letterhead logo is at "
+                        + "most %,d pixels a side", w, h, MAX_LOGO_SIDE);
+            }
+            // bounded now: decoded whole, so that a cut-off file is not drawn half into every letter
+            reader.read(0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "the image is damaged or cut off (it cannot be read)";
+        } finally {
+            reader.dispose();
+        }
+        try {
+            render(new LetterModel("LOGO-CHECK", "Logo check", java.util.List.of(), java.util.List.of()), image);
+        } catch (RuntimeException e) {
+            return "it cannot be drawn into a letter (" + (e.getMessage() == null ? "unreadable image"
+                    : e.getMessage()) + ")";
+        }
+        return null;
+    }
+
     /** Renders the letter; {@code logo} (PNG or JPEG) is drawn in the letterhead when given. */
     public static RenderedLetter render(LetterModel letter, byte[] logo) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

@@ -701,6 +701,10 @@ public final class RecordIndex implements Closeable {
                 out.add(new Found(key, sd.score, parts.size() == 1 || sd.score >= COMPLETE));
             }
             return out;
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Lucene's own message ("maxClauseCount is set to 1024") says nothing to a reviewer
+            throw new IOException(String.format(java.util.Locale.ROOT, "the query has more words and phrases than "
+                    + "one search can hold (%,d); search with fewer", IndexSearcher.getMaxClauseCount()), e);
         } finally {
             searchers.release(s);
         }

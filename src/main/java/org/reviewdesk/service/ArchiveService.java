@@ -33,6 +33,7 @@ public final class ArchiveService {
     public Path archive(String caseNumber, Path out, char[] password) throws StoreException, IOException,
             CaseFormatException {
         CaseFile c = cases.get(caseNumber);
+        DataFolders.requireOutside(store.dir(), out, "bundle");
         byte[] letter = letters.signedLetter(caseNumber).orElseThrow(() -> new StoreException("Case " + caseNumber
                 + " has no signed letter: finalize it before archiving."));
         org.reviewdesk.letter.sign.SigningIdentity id;

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.CaseSummary;
@@ -92,6 +93,8 @@ public final class CaseLibrary {
     /** Writes a case file ({@code .json}) or a packet with its records ({@code .zip}). */
     public void export(String caseNumber, Path out) throws StoreException, IOException {
         CaseFile c = get(caseNumber);
+        DataFolders.requireOutside(store.dir(), out, out.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".zip") ? "packet" : "case file");
         new PacketWriter().write(c, id -> new ByteArrayInputStream(record(caseNumber, id)), out);
         store.audit().append("CASE_EXPORTED", caseNumber, out.getFileName().toString().endsWith(".zip") ? "packet"
                 : "case file");

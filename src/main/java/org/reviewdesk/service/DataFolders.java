@@ -1,5 +1,7 @@
 package org.reviewdesk.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -19,6 +21,29 @@ public final class DataFolders {
             return Path.of(env).toAbsolutePath();
         }
         return platformDefault();
+    }
+
+    /**
+     * Refuses a file the reviewer asked to write ({@code what}: "letter", "case file", ...) inside the data
+     * folder {@code dataDir}: it could replace the store or its key header (a letter saved as
+     * {@code reviewdesk.mv.db} or a case exported as {@code reviewdesk.key.json} made the store unreadable).
+     * Links are followed, so a link to the data folder is inside it too.
+     */
+    public static void requireOutside(Path dataDir, Path out, String what) throws IOException {
+        Path data;
+        try {
+            data = dataDir.toRealPath();
+        } catch (IOException e) {
+            return; // no data folder yet: no store to protect
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder != null && folder.toRealPath().startsWith(data)) {
+            throw new IOException(out + " is inside the data folder " + dataDir + ", which holds the encrypted "
+                    + "store; nothing was written: save the " + what + " in another folder");
+        }
     }
 
     static Path platformDefault() {

@@ -57,6 +57,7 @@ public final class DeliveryService {
             IOException {
         byte[] pdf = letters.signedLetter(caseNumber).orElseThrow(() -> new StoreException("Case " + caseNumber
                 + " has no signed letter yet: sign it first (Sign & Export, or 'letter " + caseNumber + " --sign')."));
+        DataFolders.requireOutside(store.dir(), draft, "e-mail draft");
         try {
             org.reviewdesk.files.PrivateFiles.writeAtomically(draft, MailDraft.eml(to, caseNumber, pdf));
         } catch (jakarta.mail.internet.AddressException e) {

@@ -1,6 +1,7 @@
 package org.reviewdesk.service;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -42,6 +43,11 @@ public final class LetterService {
         this.clock = clock;
     }
 
+    /** Refuses to save a letter to {@code out} inside the data folder, where it could replace the store. */
+    public void requireOutsideDataFolder(Path out) throws IOException {
+        DataFolders.requireOutside(store.dir(), out, "letter");
+    }
+
     // ---- profile ----
 
     public ReviewerProfile profile() throws StoreException {
@@ -69,7 +75,19 @@ public final class LetterService {
         return store.settings().get("letter.logo").filter(v -> !v.isEmpty()).map(Base64.getDecoder()::decode);
     }
 
+    /**
+     * Keeps the letterhead logo (null: none). One that is not a PNG or JPEG, too large, or cannot be drawn into a
+     * letter is refused and the logo kept so far stays: before, any file was kept, and every letter of every case
+     * then failed to render until the logo was replaced.
+     */
     public void saveLogo(byte[] imageOrNull) throws StoreException {
+        if (imageOrNull != null) {
+            String problem = LetterPdf.logoProblem(imageOrNull);
+            if (problem != null) {
+                throw new StoreException("The logo was not saved: " + problem + ". Choose a PNG or JPEG image of at "
+                        + "most a few hundred pixels a side; the letters keep the logo they had.");
+            }
+        }
         store.settings().put("letter.logo", imageOrNull == null ? "" : Base64.getEncoder().encodeToString(imageOrNull));
     }
 

@@ -36,6 +36,8 @@ import org.reviewdesk.store.StoreException;
 public final class RecordService {
     /** Record files larger than this are refused before they are read. */
     public static final long MAX_FILE_BYTES = 1024L * 1024 * 1024;
+    /** A record file is read only when it takes at most this share of the heap (1/3): see {@link #tooLarge}. */
+    private static final long HEAP_SHARE = 3;
     private static final DateTimeFormatter CITE_DATE = DateTimeFormatter.ofPattern("M/d/yy");
 
     /** What became of one file: stored as a document, recognised as a duplicate, or refused. */
@@ -129,6 +131,10 @@ public final class RecordService {
                         done, total), cancelled, firstPage));
             } catch (RecordFileException e) {
                 out.add(new AddResult(name, null, false, 0, e.getMessage()));
+            } catch (OutOfMemoryError e) {
+                // the file's bytes, its pages and the store's copy did not fit: what was stored of it is removed
+                // (addOne's clean-up), and the next file still goes in
+                out.add(new AddResult(name, null, false, 0, tooLarge(name, f.toFile().length())));
             } catch (IOException e) {
                 out.add(new AddResult(name, null, false, 0, name + " cannot be read: " + e.getMessage()));
             }
@@ -233,8 +239,14 @@ public final class RecordService {
         if (!Files.isRegularFile(f)) {
             throw new RecordFileException(name, name + " is not a file");
         }
-        if (Files.size(f) > MAX_FILE_BYTES) {
+        long size = Files.size(f);
+        if (size > MAX_FILE_BYTES) {
             throw new RecordFileException(name, name + " is larger than 1 GB; split it before adding it");
+        }
+        if (size > Runtime.getRuntime().maxMemory() / HEAP_SHARE) {
+            // it is held in memory whole while it is read and stored (the store takes a copy): with the
+            // installed launcher's heap a 240 MB scanned PDF ended the import with an OutOfMemoryError
+            throw new RecordFileException(name, tooLarge(name, size));
         }
         byte[] bytes = Files.readAllBytes(f);
         String sha = sha256(bytes);
@@ -296,6 +308,15 @@ public final class RecordService {
         }
         afterAdd.run();
         return new AddResult(name, id, false, pages.count, null);
+    }
+
+    /** The message for a file too large for the memory ReviewDesk may use; nothing of it is kept. */
+    static String tooLarge(String name, long size) {
+        long mb = 1024 * 1024;
+        return String.format(java.util.Locale.ROOT, "%s is %,d MB, more than ReviewDesk can add at once in its "
+                + "memory (files up to %,d MB); nothing of it was kept: split it into smaller files (e.g. by page "
+                + "range) and add those", name, Math.max(1, size / mb), Runtime.getRuntime().maxMemory() / HEAP_SHARE
+                / mb);
     }
 
     /** Whether a document's pages are still being stored (its import runs). */

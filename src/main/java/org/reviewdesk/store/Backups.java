@@ -358,8 +358,19 @@ public final class Backups {
     private record Manifest(long size, int chunk, List<String> hashes, byte[] header, String audit) {
     }
 
+    /** A manifest lists one chunk (256 KB of store) per line of 65 bytes: 16 MB lists 64 GB, the most restored. */
+    private static final long MAX_MANIFEST_BYTES = 16L * 1024 * 1024;
+
     private static Manifest readManifest(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.US_ASCII);
+        // a manifest is a short text file (one line per chunk); a file named like one may be anything: it is read
+        // only when it is small, and as bytes, so that a zip or a PDF is told as "not a backup" (it was "Input
+        // length = 1") and a large file does not fill the heap
+        if (Files.size(file) > MAX_MANIFEST_BYTES) {
+            throw new IOException(file.getFileName() + " is not a ReviewDesk backup (it is far larger than a "
+                    + "backup's manifest)");
+        }
+        List<String> lines = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .lines().toList();
         if (lines.size() < 3 || !lines.get(0).equals(FORMAT) || !lines.get(1).startsWith("size ")
                 || !lines.get(2).startsWith("chunk ")) {
             throw new IOException(file.getFileName() + " is not a ReviewDesk backup");
@@ -531,6 +542,10 @@ public final class Backups {
                     if (!Files.isRegularFile(c)) {
                         throw new StoreException(backup.getFileName() + " is incomplete (a part of it, " + h
                                 + ", is missing from " + chunks + "); choose another backup.");
+                    }
+                    if (Files.size(c) > CHUNK) {
+                        throw new StoreException(backup.getFileName() + " is damaged (a part of it, " + h
+                                + ", is larger than a part can be); choose another backup.");
                     }
                     byte[] b = Files.readAllBytes(c);
                     if (!sha256(b, b.length).equals(h)) {

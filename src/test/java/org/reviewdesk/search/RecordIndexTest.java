@@ -60,6 +60,21 @@ class RecordIndexTest {
         return Highlights.marks(texts.get(f.page()), Query.parse(query));
     }
 
+    /** A pasted paragraph of 2,000 words: a plain message, not Lucene's "maxClauseCount is set to 1024". */
+    @Test
+    void aQueryOfMoreWordsThanOneSearchHoldsIsRefusedInPlainWords() throws IOException {
+        StringBuilder q = new StringBuilder();
+        for (int w = 0; w < 2000; w++) {
+            q.append("word").append(w).append(' ');
+        }
+        try (RecordIndex i = index()) {
+            IOException e = assertThrows(IOException.class, () -> i.search(Query.parse(q.toString()), null, 10, false));
+            assertEquals("the query has more words and phrases than one search can hold (1,024); search with fewer",
+                    e.getMessage());
+            assertEquals(2, i.search(Query.parse("range motion"), null, 10, false).size(), "the index still answers");
+        }
+    }
+
     @Test
     void pagesWithEveryWordComeFirstAndPagesWithSomeAfter() throws IOException {
         try (RecordIndex i = index()) {

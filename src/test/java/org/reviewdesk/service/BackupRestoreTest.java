@@ -2,6 +2,7 @@ package org.reviewdesk.service;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,6 +171,40 @@ class BackupRestoreTest {
         StoreException e = assertThrows(StoreException.class,
                 () -> Workbench.restore(notABackup, data, TestData.PASSWORD));
         assertTrue(e.getMessage().contains("x.zip"), e.getMessage());
+        // a file named like a backup's manifest that is a zip, or far too large to be one (it was read whole, and
+        // a binary one was told as "Input length = 1")
+        Path zipNamedRdbk = tmp.resolve("b").resolve("zip-named.rdbk");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zipNamedRdbk))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("../../evil.txt"));
+            z.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+            z.closeEntry();
+        }
+        Path huge = tmp.resolve("b").resolve("huge.rdbk");
+        try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024);
+        }
+        for (Path notOne : List.of(zipNamedRdbk, huge)) {
+            for (var attempt : List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> Workbench.restore(notOne, data, TestData.PASSWORD),
+                    () -> Workbench.inspectBackup(notOne, data, TestData.PASSWORD))) {
+                StoreException n = assertThrows(StoreException.class, attempt);
+                assertTrue(n.getMessage().startsWith(notOne.getFileName() + " is not a readable backup: "
+                        + notOne.getFileName() + " is not a ReviewDesk backup"), n.getMessage());
+            }
+        }
+        // a part of the backup replaced by a large file of the same name
+        Files.delete(chunk);
+        try (var f = new java.io.RandomAccessFile(chunk.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024);
+        }
+        StoreException bigPart = assertThrows(StoreException.class,
+                () -> Workbench.restore(backup, data, TestData.PASSWORD));
+        assertTrue(bigPart.getMessage().contains("is larger than a part can be"), bigPart.getMessage());
+        assertFalse(Files.exists(tmp.resolve("evil.txt")) || Files.exists(tmp.resolve("b/evil.txt")));
+        try (Stream<Path> left = Files.list(data)) {
+            assertEquals(List.of("index", "reviewdesk.key.json", "reviewdesk.mv.db"), left.map(p -> p.getFileName()
+                    .toString()).filter(n -> !n.equals("reviewdesk.oplock")).sorted().toList(), "no scratch left");
+        }
         assertArrayEquals(store, Files.readAllBytes(data.resolve("reviewdesk.mv.db")));
     }
 

@@ -55,6 +55,24 @@ public final class SelfSignedIdentity {
         if (cn.isEmpty()) {
             throw new SigningException("Enter the name or reviewer ID to put on the signing certificate.");
         }
+        if (!org.reviewdesk.files.Escape.controls(cn).equals(cn)) {
+            // the name is printed on every letter's signature block and in the certificate: a right-to-left
+            // override or a control character there reorders or hides what the recipient reads
+            int at = -1;
+            for (int i = 0; i < cn.length() && at < 0; i++) {
+                char c = cn.charAt(i);
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < cn.length()
+                        && Character.isLowSurrogate(cn.charAt(i + 1));
+                if (pair) {
+                    i++;
+                } else if (org.reviewdesk.files.Escape.unsafe(c) || Character.isSurrogate(c)) {
+                    at = i;
+                }
+            }
+            throw new SigningException("The name for the signing certificate holds the control character "
+                    + String.format("\\u%04x", (int) cn.charAt(at)) + " (" + org.reviewdesk.files.Escape.controls(cn)
+                    + "); type the name without it.");
+        }
         if (cn.length() > MAX_NAME_LENGTH) {
             throw new SigningException("The name for the signing certificate is longer than " + MAX_NAME_LENGTH
                     + " characters; shorten it.");

@@ -104,6 +104,7 @@ final class LetterActions {
                 return;
             }
             Background.run(() -> {
+                letters.requireOutsideDataFolder(target.toPath());
                 if (!answer.get().isEmpty()) {
                     letters.createIdentity(answer.get());
                 }

@@ -493,6 +493,7 @@ public final class WorkspacePane extends BorderPane {
         }
         CaseFile current = model.toCaseFile();
         Background.run(() -> {
+            letters.requireOutsideDataFolder(f.toPath());
             org.reviewdesk.files.PrivateFiles.writeAtomically(f.toPath(), letters.preview(current).pdf());
             return f;
         }, done -> org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "The unsigned letter was exported to "

@@ -137,6 +137,30 @@ class SigningIdentityTest {
         assertTrue(longName.getMessage().contains("longer than 64 characters"), longName.getMessage());
     }
 
+    /**
+     * The name goes onto every letter's signature block and into the certificate: a right-to-left override would
+     * show "Dr. Smith" reversed or reordered to the recipient, a BEL or ESC would drive a terminal that prints it.
+     * Before, keygen took such a name into the store's identity and printed it raw.
+     */
+    @Test
+    void aNameWithAControlOrBidiCharacterIsRefusedAndAnEmojiOrAccentIsNot() throws Exception {
+        String[][] bad = {{"Dr. \u202eHtims", "\\u202e"}, {"Reviewer\u0007 1", "\\u0007"},
+            {"A\u001b[2J", "\\u001b"}, {"R\u2066x", "\\u2066"}, {"x\ud800y", "\\ud800"},
+            {"\ud83d\ude00 Dr.\u200f B", "\\u200f"}};
+        for (String[] b : bad) {
+            SigningException e = assertThrows(SigningException.class,
+                    () -> SelfSignedIdentity.create(b[0], Period.ofYears(1), PASSWORD), b[1]);
+            assertTrue(e.getMessage().startsWith("The name for the signing certificate holds the control character "
+                    + b[1] + " ("), e.getMessage());
+            assertTrue(e.getMessage().chars().noneMatch(c -> org.reviewdesk.files.Escape.unsafe((char) c)),
+                    "the message itself is safe to print: " + e.getMessage());
+        }
+        for (String good : new String[] {"Dr. Zo\u00eb M\u00fcller-\u00d8stby", "\ud83d\ude00 Dr. B", "Reviewer 4711"}) {
+            byte[] p12 = SelfSignedIdentity.create(good, Period.ofYears(1), PASSWORD);
+            assertEquals(good, SigningIdentity.fromPkcs12(p12, PASSWORD).signerName());
+        }
+    }
+
     @Test
     void theIdentityNeverPrintsItsKey() {
         String text = fixture.identity.toString();
