@@ -174,7 +174,7 @@ public final class MainWindow {
         addRecords.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::addRecordFiles));
         MenuItem find = new MenuItem("Search the record");
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
-        find.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::focusSearch));
+        find.setOnAction(e -> findInTab());
         MenuItem settings = new MenuItem("Settings…");
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench).showAndWait());
@@ -205,7 +205,11 @@ public final class MainWindow {
                 signLetter, finalizeCase, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), lockNow, quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        cases.setOnAction(e -> tabs.getSelectionModel().select(0));
+        cases.setOnAction(e -> {
+            tabs.getSelectionModel().select(0);
+            // the keys go on in the list: Down and Enter (the focus stayed where it was, and Enter pressed Import…)
+            javafx.application.Platform.runLater(caseList::focusList);
+        });
         MenuItem audit = new MenuItem("Audit log");
         audit.setOnAction(e -> openAudit());
         // what a finalized case refuses is greyed out in the menus too
@@ -247,6 +251,15 @@ public final class MainWindow {
         file.getItems().add(1, menuItem("Import published decisions…", "importDecisionsMenu", org.reviewdesk.ui.precedent.Precedents::importFolder));
         view.setId("viewMenu");
         return new MenuBar(file, editMenu(findNext, findPrevious), view, helpMenu());
+    }
+
+    /** Ctrl+F: the open case's record search, or on the case list its case-number filter. */
+    private void findInTab() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 0) {
+            caseList.focusFilter();
+        } else {
+            currentWorkspace().ifPresent(WorkspacePane::focusSearch);
+        }
     }
 
     /** The Edit menu: acts on the text field or area that has the focus. */
