@@ -79,6 +79,14 @@ class CaseListKeyboardWindowTest {
         return WaitForAsyncUtils.asyncFx(() -> stage.getScene().getFocusOwner()).get(10, TimeUnit.SECONDS);
     }
 
+    /** The node {@code selector} in the window's selected tab (every open case has its own). On the FX thread. */
+    private Node inSelectedTab(String selector) {
+        TabPane tabs = stage.getScene().getRoot().lookupAll(".tab-pane").stream().map(n -> (TabPane) n)
+                .filter(t -> t.getTabs().stream().anyMatch(x -> "casesTab".equals(x.getId()))).findFirst().orElseThrow();
+        return java.util.Objects.requireNonNull(tabs.getSelectionModel().getSelectedItem().getContent().lookup(selector),
+                selector);
+    }
+
     private String selectedTab() throws Exception {
         TabPane tabs = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().lookupAll(".tab-pane").stream()
                 .map(n -> (TabPane) n).filter(t -> t.getTabs().stream().anyMatch(x -> "casesTab".equals(x.getId())))
@@ -92,7 +100,9 @@ class CaseListKeyboardWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.push(KeyCode.CONTROL, KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.write(number);
+        assertEquals("caseFilter", focusOwner().getId(), "Ctrl+F on the case list goes to its filter");
+        // as typed (robot.write lost its characters after another test here)
+        robot.interact(() -> robot.lookup("#caseFilter").queryAs(TextField.class).replaceSelection(number));
         robot.type(KeyCode.ENTER);
         FxWait.until(60, () -> number.equals(selectedTab()) && robot.lookup("#draft-0").tryQuery().isPresent());
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
@@ -113,8 +123,7 @@ class CaseListKeyboardWindowTest {
             table().getSelectionModel().clearSelection();
             filter.requestFocus();
         });
-        robot.write(wanted.substring(wanted.length() - 5));
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> filter.replaceSelection(wanted.substring(wanted.length() - 5)));
         assertEquals(1, table().getItems().size(), "one case left");
         String count = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).filter(t -> t != null && t.endsWith(" cases")).findFirst()
@@ -166,5 +175,32 @@ class CaseListKeyboardWindowTest {
         List<String> expected = before.stream().sorted(java.util.Comparator.reverseOrder()).toList();
         assertEquals(expected, after, "sorted by case number, descending");
         assertTrue(!expected.equals(before), "the order changed");
+    }
+
+    /**
+     * Ctrl+Page Up / Ctrl+Page Down go to the previous / next open case from inside a case (its document list, its
+     * rationale), and Ctrl+Tab too outside a text: the tab pane took them only on its own headers.
+     */
+    @Test
+    void ctrlPageUpAndDownSwitchBetweenOpenCases() throws Exception {
+        unlock();
+        List<String> numbers = WaitForAsyncUtils.asyncFx(() -> table().getItems().stream()
+                .map(CaseSummary::caseNumber).toList()).get(10, TimeUnit.SECONDS);
+        String a = numbers.get(1);
+        String b = numbers.get(2);
+        openCaseTyped(a);
+        openCaseTyped(b);
+        robot.interact(() -> inSelectedTab("#documentList").requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        FxWait.until(10, () -> a.equals(selectedTab()));
+        robot.interact(() -> inSelectedTab("#rationale-0").requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        FxWait.until(10, () -> b.equals(selectedTab()));
+        robot.push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        FxWait.until(10, () -> "Cases".equals(selectedTab()));
+        robot.push(KeyCode.CONTROL, KeyCode.TAB);
+        FxWait.until(10, () -> a.equals(selectedTab()));
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
+        FxWait.until(10, () -> "Cases".equals(selectedTab()));
     }
 }
