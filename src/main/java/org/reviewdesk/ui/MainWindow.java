@@ -275,7 +275,8 @@ public final class MainWindow {
     /**
      * Keys the window's controls did not handle here: Ctrl+Page Down / Ctrl+Page Up (and Ctrl+Tab / Ctrl+Shift+Tab
      * outside a text area, where they leave the text) go to the next / previous open case, from wherever the focus
-     * is (the tab pane only took them on its own headers, so nothing switched cases).
+     * is (the tab pane only took them on its own headers, so nothing switched cases); Ctrl+Y redoes in a text as the
+     * Edit menu says (on Linux only Ctrl+Shift+Z did).
      */
     private void keys(javafx.scene.input.KeyEvent e) {
         if (workbench == null || root.getCenter() != tabs || !e.isShortcutDown() || e.isAltDown()) {
@@ -290,6 +291,10 @@ public final class MainWindow {
             e.consume();
         } else if (code == javafx.scene.input.KeyCode.PAGE_UP && !e.isShiftDown() || tab && e.isShiftDown()) {
             switchTab(-1);
+            e.consume();
+        } else if (code == javafx.scene.input.KeyCode.Y && !e.isShiftDown()
+                && focus instanceof javafx.scene.control.TextInputControl t) {
+            t.redo();
             e.consume();
         }
     }

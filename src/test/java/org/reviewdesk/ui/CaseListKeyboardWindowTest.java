@@ -203,4 +203,27 @@ class CaseListKeyboardWindowTest {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB);
         FxWait.until(10, () -> "Cases".equals(selectedTab()));
     }
+
+    /** Ctrl+Y redoes what Ctrl+Z undid in a text, as the Edit menu and the shortcut list say (on Linux it did not). */
+    @Test
+    void ctrlYRedoesInTheClinicalSummary() throws Exception {
+        unlock();
+        String a = WaitForAsyncUtils.asyncFx(() -> table().getItems().get(0).caseNumber()).get(10, TimeUnit.SECONDS);
+        openCaseTyped(a);
+        javafx.scene.control.TextArea summary = WaitForAsyncUtils.asyncFx(() ->
+                (javafx.scene.control.TextArea) inSelectedTab("#clinicalSummary")).get(10, TimeUnit.SECONDS);
+        String before = summary.getText();
+        robot.interact(() -> {
+            summary.requestFocus();
+            summary.end();
+        });
+        robot.interact(() -> summary.replaceSelection(" Added words."));
+        String typed = summary.getText();
+        assertTrue(typed.endsWith(" Added words."), typed);
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        FxWait.until(10, () -> !summary.getText().equals(typed));
+        robot.push(KeyCode.CONTROL, KeyCode.Y);
+        FxWait.until(10, () -> summary.getText().equals(typed));
+        assertTrue(!typed.equals(before));
+    }
 }
