@@ -226,4 +226,46 @@ class CaseListKeyboardWindowTest {
         FxWait.until(10, () -> summary.getText().equals(typed));
         assertTrue(!typed.equals(before));
     }
+
+    /**
+     * Closing a case just after typing asks whether to save; "Discard changes" keeps the stored case as it was: the
+     * pending autosave ran while the question was shown (or after the tab had closed) and kept the typing.
+     */
+    @Test
+    void discardChangesWhenClosingRightAfterTypingKeepsTheStoredCase() throws Exception {
+        unlock();
+        String a = WaitForAsyncUtils.asyncFx(() -> table().getItems().get(0).caseNumber()).get(10, TimeUnit.SECONDS);
+        openCaseTyped(a);
+        javafx.scene.control.TextArea summary = WaitForAsyncUtils.asyncFx(() ->
+                (javafx.scene.control.TextArea) inSelectedTab("#clinicalSummary")).get(10, TimeUnit.SECONDS);
+        String before = summary.getText();
+        robot.interact(() -> summary.appendText(" Typed and then not wanted."));
+        javafx.scene.control.MenuItem close = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().get(0).getItems().stream().filter(i -> "Close case".equals(i.getText())).findFirst()
+                .orElseThrow();
+        javafx.application.Platform.runLater(close::fire);
+        FxWait.until(20, () -> saveQuestion() != null);
+        assertEquals("Case " + a + " has unsaved changes.", saveQuestion().getContentText());
+        // longer than the autosave's pause
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+        robot.interact(() -> saveQuestion().getButtonTypes().stream().filter(b -> b.getText().equals("Discard changes"))
+                .map(b -> (javafx.scene.control.Button) saveQuestion().lookupButton(b)).findFirst().orElseThrow()
+                .fire());
+        FxWait.until(20, () -> saveQuestion() == null && "Cases".equals(selectedTab()));
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+        openCaseTyped(a);
+        String reopened = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.TextArea)
+                inSelectedTab("#clinicalSummary")).getText()).get(10, TimeUnit.SECONDS);
+        assertEquals(before, reopened, "the discarded typing is not in the stored case");
+    }
+
+    private static javafx.scene.control.DialogPane saveQuestion() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p
+                    && p.getHeaderText() != null && p.getHeaderText().startsWith("Save the changes to")) {
+                return p;
+            }
+        }
+        return null;
+    }
 }

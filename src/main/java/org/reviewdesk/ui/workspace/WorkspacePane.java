@@ -767,8 +767,12 @@ public final class WorkspacePane extends BorderPane {
         if (!model.dirty.get()) {
             return true;
         }
+        // the pending autosave waits for the answer: it ran while the question was shown (and after the tab had
+        // closed), so "Discard changes" kept them
+        autosave.stop();
         var answer = Dialogs.saveChanges(getScene().getWindow(), "case " + caseNumber);
         if (answer.isEmpty()) {
+            autosave.playFromStart();
             return false;
         }
         if (answer.get()) {
