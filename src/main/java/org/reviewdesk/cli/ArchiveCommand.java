@@ -14,10 +14,10 @@ final class ArchiveCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
 
-    @Parameters(paramLabel = "CASE")
+    @Parameters(paramLabel = "CASE", description = "case number of a finalized case")
     String caseNumber;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.zip")
+    @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "where to write the bundle")
     Path out;
 
     @Option(names = "--plain", description = "write an unencrypted bundle (it holds patient data in the clear)")

@@ -12,7 +12,7 @@ final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
 
-    @Parameters(arity = "0..1", paramLabel = "verify")
+    @Parameters(arity = "0..1", paramLabel = "verify", description = "check the log's hash chain instead of printing it")
     String action;
 
     @Override

@@ -15,7 +15,8 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the backup folder")
     Path out;
 
-    @Option(names = "--keep", defaultValue = "10", description = "keep the newest N backups there (default 10)")
+    @Option(names = "--keep", paramLabel = "N",
+            defaultValue = "10", description = "keep the newest N backups there (default 10)")
     int keep;
 
     @Override

@@ -15,13 +15,14 @@ final class EmailCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
 
-    @Parameters(paramLabel = "CASE")
+    @Parameters(paramLabel = "CASE", description = "case number of a signed case")
     String caseNumber;
 
-    @Option(names = "--to", required = true, paramLabel = "ADDRESS")
+    @Option(names = "--to", required = true, paramLabel = "ADDRESS", description = "the recipient's e-mail address")
     String to;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.eml")
+    @Option(names = "--out", required = true, paramLabel = "FILE.eml",
+            description = "where to write the draft (open it with your mail program)")
     Path out;
 
     @Option(names = "--send", description = "send it now over SMTP")

@@ -15,7 +15,7 @@ final class FinalizeCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
 
-    @Parameters(paramLabel = "CASE")
+    @Parameters(paramLabel = "CASE", description = "case number")
     String caseNumber;
 
     @Option(names = "--keystore", paramLabel = "FILE.p12", description = "sign with this keystore instead of the "

@@ -27,7 +27,7 @@ final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--store", description = "keep the identity inside the encrypted store, for signing there")
     boolean store;
 
-    @Option(names = "--years", defaultValue = "5", description = "validity in years (default 5)")
+    @Option(names = "--years", paramLabel = "N", defaultValue = "5", description = "validity in years (default 5)")
     int years;
 
     @Override

@@ -32,7 +32,7 @@ final class PrecedentsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON document (format reviewdesk-precedents/1)")
     boolean json;
 
-    @Option(names = "--limit", defaultValue = "15", description = "at most this many items (default 15)")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "15", description = "at most this many items (default 15)")
     int limit;
 
     @Parameters(arity = "0..*", paramLabel = "QUERY", description = "words of a request and its clinical "
@@ -110,7 +110,7 @@ final class PrecedentsCommand implements Callable<Integer> {
         @ParentCommand
         PrecedentsCommand parent;
 
-        @Parameters(arity = "1..*", paramLabel = "PATH")
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "letter PDFs or text files, or folders of them")
         List<Path> paths;
 
         @Override

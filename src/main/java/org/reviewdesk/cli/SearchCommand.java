@@ -18,7 +18,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--case", paramLabel = "CASE", description = "search this case only")
     String caseNumber;
 
-    @Option(names = "--limit", defaultValue = "50", description = "at most this many hits (default 50)")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "at most this many hits (default 50)")
     int limit;
 
     @Option(names = "--fuzzy", description = "also match words one or two letters off (typos, OCR errors); "

@@ -19,10 +19,10 @@ final class TrustCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
 
-    @Parameters(index = "0", paramLabel = "list|add|remove")
+    @Parameters(index = "0", paramLabel = "list|add|remove", description = "list the trusted certificates, add one, or remove one")
     String action;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE|FINGERPRINT")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE|FINGERPRINT", description = "add: a certificate file (.pem, .cer); remove: its SHA-256 fingerprint as 'trust list' shows it")
     String arg;
 
     @Override

@@ -27,7 +27,7 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
 
-    @Parameters(paramLabel = "FILE.pdf")
+    @Parameters(paramLabel = "FILE.pdf", description = "the signed PDF to check")
     Path file;
 
     @Option(names = "--trust", paramLabel = "FILE.pem|.cer", description = "trust this certificate (the signer's, "

@@ -100,7 +100,9 @@ public final class Dialogs {
     public static Optional<Boolean> saveChanges(Window owner, String what) {
         ButtonType save = new ButtonType("Save");
         ButtonType discard = new ButtonType("Discard changes");
-        Alert a = new Alert(Alert.AlertType.WARNING, what + " has unsaved changes.", save, discard, ButtonType.CANCEL);
+        String sentence = what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        Alert a = new Alert(Alert.AlertType.WARNING, sentence + " has unsaved changes.", save, discard,
+                ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle("Unsaved changes");
         a.setHeaderText("Save the changes to " + what + "?");

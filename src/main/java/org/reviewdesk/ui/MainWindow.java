@@ -95,6 +95,7 @@ public final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         root.setTop(menus());
         root.setCenter(tabs);
+        stage.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::keys);
         org.controlsfx.control.StatusBar status = new org.controlsfx.control.StatusBar();
         status.setId("statusBar");
         status.textProperty().bind(Toasts.statusLine());
@@ -174,7 +175,7 @@ public final class MainWindow {
         addRecords.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::addRecordFiles));
         MenuItem find = new MenuItem("Search the record");
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
-        find.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::focusSearch));
+        find.setOnAction(e -> findInTab());
         MenuItem settings = new MenuItem("Settings…");
         settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         settings.setOnAction(e -> new org.reviewdesk.ui.settings.SettingsDialog(stage, workbench).showAndWait());
@@ -205,7 +206,11 @@ public final class MainWindow {
                 signLetter, finalizeCase, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), lockNow, quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        cases.setOnAction(e -> tabs.getSelectionModel().select(0));
+        cases.setOnAction(e -> {
+            tabs.getSelectionModel().select(0);
+            // the keys go on in the list: Down and Enter (the focus stayed where it was, and Enter pressed Import…)
+            javafx.application.Platform.runLater(caseList::focusList);
+        });
         MenuItem audit = new MenuItem("Audit log");
         audit.setOnAction(e -> openAudit());
         // what a finalized case refuses is greyed out in the menus too
@@ -241,12 +246,66 @@ public final class MainWindow {
         MenuItem findPrevious = new MenuItem("Previous hit");
         findPrevious.setAccelerator(KeyCombination.keyCombination("Shift+F3"));
         findPrevious.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::previousHit));
-        Menu view = new Menu("_View", null, cases, find, audit, new SeparatorMenuItem(), popOut, fullScreen,
-                previewWindow);
+        MenuItem nextTab = keyNamed("Next open case", "Ctrl+Page Down", () -> switchTab(1));
+        MenuItem previousTab = keyNamed("Previous open case", "Ctrl+Page Up", () -> switchTab(-1));
+        Menu view = new Menu("_View", null, cases, nextTab, previousTab, find, audit, new SeparatorMenuItem(), popOut,
+                fullScreen, previewWindow);
         view.getItems().add(menuItem("Dashboard", "dashboardMenu", org.reviewdesk.ui.precedent.Precedents::openDashboard));
         file.getItems().add(1, menuItem("Import published decisions…", "importDecisionsMenu", org.reviewdesk.ui.precedent.Precedents::importFolder));
         view.setId("viewMenu");
         return new MenuBar(file, editMenu(findNext, findPrevious), view, helpMenu());
+    }
+
+    /** A menu item whose keys are handled by {@link #keys}, named in its text (no accelerator: not handled twice). */
+    private static MenuItem keyNamed(String name, String keys, Runnable action) {
+        MenuItem m = new MenuItem(name + "\t" + keys);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** The next ({@code +1}) or previous ({@code -1}) tab: the case list and the open cases, round. */
+    private void switchTab(int step) {
+        int n = tabs.getTabs().size();
+        if (n > 1) {
+            int at = tabs.getSelectionModel().getSelectedIndex();
+            tabs.getSelectionModel().select(Math.floorMod(at + step, n));
+        }
+    }
+
+    /**
+     * Keys the window's controls did not handle here: Ctrl+Page Down / Ctrl+Page Up (and Ctrl+Tab / Ctrl+Shift+Tab
+     * outside a text area, where they leave the text) go to the next / previous open case, from wherever the focus
+     * is (the tab pane only took them on its own headers, so nothing switched cases); Ctrl+Y redoes in a text as the
+     * Edit menu says (on Linux only Ctrl+Shift+Z did).
+     */
+    private void keys(javafx.scene.input.KeyEvent e) {
+        if (workbench == null || root.getCenter() != tabs || !e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        javafx.scene.Node focus = stage.getScene().getFocusOwner();
+        javafx.scene.input.KeyCode code = e.getCode();
+        boolean tab = code == javafx.scene.input.KeyCode.TAB
+                && !(focus instanceof javafx.scene.control.TextArea);
+        if (code == javafx.scene.input.KeyCode.PAGE_DOWN && !e.isShiftDown() || tab && !e.isShiftDown()) {
+            switchTab(1);
+            e.consume();
+        } else if (code == javafx.scene.input.KeyCode.PAGE_UP && !e.isShiftDown() || tab && e.isShiftDown()) {
+            switchTab(-1);
+            e.consume();
+        } else if (code == javafx.scene.input.KeyCode.Y && !e.isShiftDown()
+                && focus instanceof javafx.scene.control.TextInputControl t) {
+            t.redo();
+            e.consume();
+        }
+    }
+
+    /** Ctrl+F: the open case's record search, or on the case list its case-number filter. */
+    private void findInTab() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 0) {
+            caseList.focusFilter();
+        } else {
+            currentWorkspace().ifPresent(WorkspacePane::focusSearch);
+        }
     }
 
     /** The Edit menu: acts on the text field or area that has the focus. */

@@ -31,4 +31,43 @@ class HelpOnEveryCommandTest {
             System.setOut(saved);
         }
     }
+
+    /**
+     * Every option and parameter of every command (and of its subcommands) says in its --help what it is: those of
+     * email and archive (CASE, --to, --out) were bare names, and search's --limit read "--limit=<limit>".
+     */
+    @Test
+    void everyOptionAndParameterIsDescribed() {
+        java.util.List<String> bare = new java.util.ArrayList<>();
+        java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(
+                ReviewDeskCommand.fullCommandLine(p -> { }).getSubcommands().values());
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            todo.addAll(c.getSubcommands().values());
+            var spec = c.getCommandSpec();
+            var help = c.getHelp();
+            var labels = help.createDefaultParamLabelRenderer();
+            for (var o : spec.options()) {
+                if (o.hidden()) {
+                    continue;
+                }
+                var rows = help.createDefaultOptionRenderer().render(o, labels, help.colorScheme());
+                if (!described(rows) || (o.arity().max() > 0 && o.paramLabel().startsWith("<"))) {
+                    bare.add(spec.qualifiedName() + " " + o.longestName());
+                }
+            }
+            for (var p : spec.positionalParameters()) {
+                if (!p.hidden() && !described(help.createDefaultParameterRenderer().render(p, labels,
+                        help.colorScheme()))) {
+                    bare.add(spec.qualifiedName() + " " + p.paramLabel());
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), bare, "options and parameters without a description in --help");
+    }
+
+    /** The usage text's rows of an option or parameter have some description in their last column. */
+    private static boolean described(picocli.CommandLine.Help.Ansi.Text[][] rows) {
+        return java.util.Arrays.stream(rows).anyMatch(r -> !r[r.length - 1].plainString().isBlank());
+    }
 }

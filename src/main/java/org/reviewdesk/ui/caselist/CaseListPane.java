@@ -96,12 +96,33 @@ public final class CaseListPane extends BorderPane {
             }
         });
         var filtered = new javafx.collections.transformation.FilteredList<>(rows, s -> true);
-        filter.textProperty().addListener((o, a, b) -> filtered.setPredicate(
-                s -> b == null || b.isBlank() || s.caseNumber().toLowerCase().contains(b.trim().toLowerCase())));
-        table.setItems(filtered);
+        filter.textProperty().addListener((o, a, b) -> {
+            filtered.setPredicate(
+                    s -> b == null || b.isBlank() || s.caseNumber().toLowerCase().contains(b.trim().toLowerCase()));
+            // the case typed is the one Enter opens: the first that matches is selected (none was, and Open was off)
+            if (table.getSelectionModel().getSelectedItem() == null && !table.getItems().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+            showCount();
+        });
+        // a click on a column's title sorts by it (the filtered list cannot be sorted itself: the click did nothing)
+        var sorted = new javafx.collections.transformation.SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
 
         filter.setPromptText("Filter by case number");
         filter.setId("caseFilter");
+        // type a case number, Enter opens it; Down goes on into the list
+        filter.setOnAction(e -> openSelected());
+        filter.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                if (table.getSelectionModel().getSelectedItem() == null) {
+                    table.getSelectionModel().selectFirst();
+                }
+                table.requestFocus();
+                e.consume();
+            }
+        });
         Button openButton = new Button("Open");
         openButton.setId("openCaseButton");
         openButton.setOnAction(e -> openSelected());
@@ -166,12 +187,26 @@ public final class CaseListPane extends BorderPane {
         org.reviewdesk.ui.Focus.request(table);
     }
 
+    /** "21 cases", or "1 of 21 cases" while the filter hides some. */
+    private void showCount() {
+        int all = rows.size();
+        int shown = table.getItems().size();
+        String cases = all == 1 ? "1 case" : all + " cases";
+        count.setText(shown == all ? cases : shown + " of " + cases);
+    }
+
+    /** Puts the keyboard focus on the case-number filter, its text selected (Ctrl+F on the case list). */
+    public void focusFilter() {
+        org.reviewdesk.ui.Focus.request(filter);
+        filter.selectAll();
+    }
+
     public void refresh() {
         Background.run(cases::list, list -> {
             String selected = table.getSelectionModel().getSelectedItem() == null ? null
                     : table.getSelectionModel().getSelectedItem().caseNumber();
             rows.setAll(list);
-            count.setText(list.size() == 1 ? "1 case" : list.size() + " cases");
+            showCount();
             if (selected != null) {
                 table.getItems().stream().filter(s -> s.caseNumber().equals(selected)).findFirst()
                         .ifPresent(s -> table.getSelectionModel().select(s));

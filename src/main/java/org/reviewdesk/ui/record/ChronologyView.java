@@ -38,7 +38,8 @@ final class ChronologyView extends ListView<ChronologyEntry> {
     ChronologyView(Actions actions) {
         setItems(entries);
         setId("chronologyList");
-        setPlaceholder(new javafx.scene.control.Label("No record documents yet."));
+        // wrapped within the narrow column (a Label was cut off: "No record docu…")
+        setPlaceholder(RecordPane.placeholder(this, "No record documents yet."));
         setCellFactory(lv -> new Cell());
         widthProperty().addListener((o, a, b) -> refresh());
         Consumer<Consumer<ChronologyEntry>> withSelected = a -> {

@@ -130,6 +130,14 @@ final class BuilderPane extends VBox {
         questions.setVgap(6);
         questions.setPadding(new Insets(6));
         questions.setId("checklist-" + index);
+        // the answers get 40 % of the row, all as wide: a typed answer ("cervical spine") was cut to "cervical spir"
+        // in a field squeezed to 110 px at 1280x800, and the yes/no boxes had three widths
+        javafx.scene.layout.ColumnConstraints questionColumn = new javafx.scene.layout.ColumnConstraints();
+        questionColumn.setPercentWidth(60);
+        javafx.scene.layout.ColumnConstraints answerColumn = new javafx.scene.layout.ColumnConstraints();
+        answerColumn.setPercentWidth(40);
+        answerColumn.setFillWidth(true);
+        questions.getColumnConstraints().setAll(questionColumn, answerColumn);
         buildQuestions();
         TitledPane checklist = new TitledPane("Checklist", questions);
         checklist.setExpanded(item.rationale.get() == null || item.rationale.get().isBlank());
@@ -190,6 +198,7 @@ final class BuilderPane extends VBox {
             }
             Control input = input(q);
             input.setId("q-" + index + "-" + q.key());
+            input.setMaxWidth(Double.MAX_VALUE);
             questions.addRow(row++, text, input);
         }
     }

@@ -424,7 +424,6 @@ public final class WorkspacePane extends BorderPane {
             if (profile == null) {
                 return;
             }
-            String mine = String.join(", ", profile.licensure()) + " / " + String.join(", ", profile.specialties());
             lic.setPromptText(profile.licensure().isEmpty() ? "none in your profile (Settings)"
                     : String.join(", ", profile.licensure()) + " (from your profile)");
             spec.setPromptText(profile.specialties().isEmpty() ? "none in your profile (Settings)"
@@ -432,23 +431,12 @@ public final class WorkspacePane extends BorderPane {
             var caseLic = WorkspaceViewModel.split(model.licensure.get());
             var caseSpec = WorkspaceViewModel.split(model.specialties.get());
             boolean own = !caseLic.isEmpty() || !caseSpec.isEmpty();
-            boolean differs = (!caseLic.isEmpty() && !caseLic.equals(profile.licensure()))
-                    || (!caseSpec.isEmpty() && !caseSpec.equals(profile.specialties()));
             useProfile.setVisible(own);
             useProfile.setManaged(own);
             source.getStyleClass().removeAll("warning", "text-muted");
-            if (differs) {
-                boolean emptyProfile = profile.licensure().isEmpty() && profile.specialties().isEmpty();
-                source.setText(emptyProfile ? "⚠ The case carries its own credentials; your profile has none "
-                        + "(Settings). The letter prints the case's."
-                        : "⚠ The case carries its own credentials, different from your profile (" + mine
-                        + "). The letter prints the case's.");
-                source.getStyleClass().add("warning");
-            } else {
-                source.setText(own ? "The case's own credentials (the same as your profile's)."
-                        : "From your profile: " + mine + ".");
-                source.getStyleClass().add("text-muted");
-            }
+            String note = credentialsNote(profile.licensure(), profile.specialties(), caseLic, caseSpec);
+            source.setText(note);
+            source.getStyleClass().add(note.startsWith("⚠") ? "warning" : "text-muted");
         };
         model.licensure.addListener(o -> update.run());
         model.specialties.addListener(o -> update.run());
@@ -457,6 +445,35 @@ public final class WorkspacePane extends BorderPane {
             update.run();
         }, t -> source.setText("Your profile could not be read: " + Dialogs.reasonForLabel(t)));
         return box;
+    }
+
+    /**
+     * What the credentials line above the fields says: where the letter's credentials come from, a warning (starting
+     * with ⚠) when the case's differ from the profile or when there are none at all (it said "From your profile:  / ."
+     * in a store whose profile was never filled in).
+     */
+    static String credentialsNote(java.util.List<String> profileLic, java.util.List<String> profileSpec,
+                                  java.util.List<String> caseLic, java.util.List<String> caseSpec) {
+        boolean own = !caseLic.isEmpty() || !caseSpec.isEmpty();
+        boolean differs = (!caseLic.isEmpty() && !caseLic.equals(profileLic))
+                || (!caseSpec.isEmpty() && !caseSpec.equals(profileSpec));
+        boolean emptyProfile = profileLic.isEmpty() && profileSpec.isEmpty();
+        String mine = (profileLic.isEmpty() ? "no licensure" : String.join(", ", profileLic)) + " / "
+                + (profileSpec.isEmpty() ? "no specialty" : String.join(", ", profileSpec));
+        if (differs) {
+            return emptyProfile ? "⚠ The case carries its own credentials; your profile has none (Settings). The "
+                    + "letter prints the case's."
+                    : "⚠ The case carries its own credentials, different from your profile (" + mine + "). The letter "
+                    + "prints the case's.";
+        }
+        if (own) {
+            return "The case's own credentials (the same as your profile's).";
+        }
+        if (emptyProfile) {
+            return "⚠ No credentials yet: the letter needs your licensure and specialties. Type them here for this "
+                    + "case, or once for every case in Settings (Ctrl+,).";
+        }
+        return "From your profile: " + mine + ".";
     }
 
     /** The difference between the case's credentials and the profile, for the signing dialog; null when none. */
@@ -751,8 +768,12 @@ public final class WorkspacePane extends BorderPane {
         if (!model.dirty.get()) {
             return true;
         }
+        // the pending autosave waits for the answer: it ran while the question was shown (and after the tab had
+        // closed), so "Discard changes" kept them
+        autosave.stop();
         var answer = Dialogs.saveChanges(getScene().getWindow(), "case " + caseNumber);
         if (answer.isEmpty()) {
+            autosave.playFromStart();
             return false;
         }
         if (answer.get()) {
