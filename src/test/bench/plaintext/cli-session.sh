@@ -59,7 +59,8 @@ step audit; $R audit | tail -3; $R audit verify; scan
 step backup; $R backup --out="$O/backups"; scan
 step passwd; REVIEWDESK_NEW_PASSWORD='Canary-pass-2027!y' $R passwd; scan
 step restore; mkdir -p "$W/restored"; REVIEWDESK_DATA=$W/restored $R restore --yes "$O"/backups/*.rdbk
-REVIEWDESK_DATA=$W/restored $R list; CUR=restore; python3 "$here/canary-scan.py" "$W/restored"; scan
+REVIEWDESK_DATA=$W/restored $R list; REVIEWDESK_DATA=$W/restored $R serve --stop
+CUR=restore; python3 "$here/canary-scan.py" "$W/restored"; scan
 export REVIEWDESK_PASSWORD='Canary-pass-2027!y'
 step kept; $R list; $R search Obsidianmarmalade; $R show CM25-0042 | head -c 200; echo; scan
 step serve-stop; $R serve --stop; sleep 2; scan
