@@ -17,6 +17,8 @@ if [ ! -r "$cfg" ] || [ ! -x "$java" ]; then
   echo "reviewdesk: the installation in $image is incomplete ($cfg or $java is missing); reinstall ReviewDesk" >&2
   exit 1
 fi
+# No core file: a crashed ReviewDesk's memory holds decrypted records and the store key (CrashReportTest)
+ulimit -S -c 0 2>/dev/null
 options=()
 classpath=
 main=
