@@ -62,6 +62,8 @@ final class RecordsCommand implements Callable<Integer> {
                 }
                 OcrService.Status s = w.ocr().status(caseNumber);
                 if (s.pending() > 0 && !noOcr) {
+                    // the files' lines first, whole: the progress below rewrites its own line on standard error
+                    System.out.flush();
                     long t0 = System.nanoTime();
                     int[] last = {-1};
                     // progress of this command's pages (the case may hold pages read before)
