@@ -59,8 +59,11 @@ class CaseListKeyboardWindowTest {
 
     @AfterEach
     void stop() throws Exception {
-        // no key left held for the next test (a held modifier makes its Ctrl+F, Ctrl+L and Ctrl+Page Up other keys)
+        // no key left held for the next test, and what was typed saved (autosave, 1.5 s): else closing the window
+        // asks about unsaved changes and that question outlives the test, taking the next window test's keys
         robot.release(new KeyCode[0]);
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
