@@ -71,9 +71,9 @@ public final class LetterPdf {
      * a letter (PDF/A, e.g. a PNG with an alpha channel).
      */
     public static String logoProblem(byte[] image) {
-        if (image.length > MAX_LOGO_BYTES) {
-            return String.format(java.util.Locale.ROOT, "the file is %,d KB; a letterhead logo is at most %,d KB",
-                    image.length / 1024, MAX_LOGO_BYTES / 1024);
+        String tooLarge = logoSizeProblem(image.length);
+        if (tooLarge != null) {
+            return tooLarge;
         }
         boolean png = image.length > 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N'
                 && image[3] == 'G';
@@ -105,6 +105,12 @@ public final class LetterPdf {
                     : e.getMessage()) + ")";
         }
         return null;
+    }
+
+    /** What is wrong with a logo file of {@code bytes} bytes, or null: larger than a letterhead logo can be. */
+    public static String logoSizeProblem(long bytes) {
+        return bytes <= MAX_LOGO_BYTES ? null : String.format(java.util.Locale.ROOT,
+                "the file is %,d KB; a letterhead logo is at most %,d KB", bytes / 1024, MAX_LOGO_BYTES / 1024);
     }
 
     /** Renders the letter; {@code logo} (PNG or JPEG) is drawn in the letterhead when given. */

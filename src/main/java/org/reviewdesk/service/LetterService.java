@@ -80,15 +80,31 @@ public final class LetterService {
      * letter is refused and the logo kept so far stays: before, any file was kept, and every letter of every case
      * then failed to render until the logo was replaced.
      */
+    /**
+     * Keeps the image file {@code file} as the letterhead logo, as {@link #saveLogo(byte[])}; a file larger than a
+     * logo can be is refused before it is read (the Settings dialog read it whole: a file of gigabytes filled the heap).
+     */
+    public void saveLogo(Path file) throws StoreException, IOException {
+        String tooLarge = LetterPdf.logoSizeProblem(java.nio.file.Files.size(file));
+        if (tooLarge != null) {
+            throw notSaved(tooLarge);
+        }
+        saveLogo(java.nio.file.Files.readAllBytes(file));
+    }
+
     public void saveLogo(byte[] imageOrNull) throws StoreException {
         if (imageOrNull != null) {
             String problem = LetterPdf.logoProblem(imageOrNull);
             if (problem != null) {
-                throw new StoreException("The logo was not saved: " + problem + ". Choose a PNG or JPEG image of at "
-                        + "most a few hundred pixels a side; the letters keep the logo they had.");
+                throw notSaved(problem);
             }
         }
         store.settings().put("letter.logo", imageOrNull == null ? "" : Base64.getEncoder().encodeToString(imageOrNull));
+    }
+
+    private static StoreException notSaved(String problem) {
+        return new StoreException("The logo was not saved: " + problem + ". Choose a PNG or JPEG image of at most a "
+                + "few hundred pixels a side; the letters keep the logo they had.");
     }
 
     /** The case with the profile's credentials where the case has none of its own. */

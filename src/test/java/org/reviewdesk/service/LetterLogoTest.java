@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -99,6 +100,19 @@ class LetterLogoTest {
                 assertTrue(e.getMessage().contains("cannot be drawn into a letter"), e.getMessage());
             }
             assertTrue(letters.unsigned("EXAMPLE-0001").length > 1000, "the letter renders with the logo kept");
+            // a file chosen in Settings: one larger than a logo can be is refused before it is read
+            byte[] kept = letters.logo().orElseThrow();
+            Path huge = tmp.resolve("huge.png");
+            try (var raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                raf.setLength(3L * 1024 * 1024 * 1024); // sparse: 3 GB on paper, nothing on disk
+            }
+            StoreException e = assertThrows(StoreException.class, () -> letters.saveLogo(huge));
+            assertTrue(e.getMessage().contains("the file is 3,145,728 KB; a letterhead logo is at most 2,048 KB"),
+                    e.getMessage());
+            assertArrayEquals(kept, letters.logo().orElseThrow(), "the logo kept so far stays");
+            Path file = Files.write(tmp.resolve("logo.png"), good);
+            letters.saveLogo(file);
+            assertArrayEquals(good, letters.logo().orElseThrow());
         }
     }
 }

@@ -230,11 +230,11 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg"));
         File f = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
         if (f != null) {
-            try {
-                saveLogo(Files.readAllBytes(f.toPath()));
-            } catch (java.io.IOException e) {
-                Dialogs.error(getOwner(), "The logo could not be read", e);
-            }
+            // read off the FX thread, and only when it is of a logo's size
+            Background.run(() -> {
+                letters.saveLogo(f.toPath());
+                return true;
+            }, set -> logo.setText("set"), t -> Dialogs.error(getOwner(), "The logo could not be saved", t));
         }
     }
 
