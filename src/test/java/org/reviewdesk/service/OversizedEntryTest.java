@@ -69,8 +69,11 @@ class OversizedEntryTest {
         }
         long sizeAfter = Files.size(Store.file(data));
         // the refused import adds nothing beyond what unlocking alone adds (one STORE_OPENED entry)
-        // (H2 appends and compacts at close, so the file after a plain open can be larger than after two)
-        assertTrue(sizeAfter <= Math.max(sizeBefore, sizeOpened),
+        // (H2 appends and compacts at close, so the file after a plain open can be larger or smaller than
+        // after two: a CI run saw 323,584 -> 126,976 -> 327,680 bytes. A few pages of slack absorb that
+        // noise; the refused entry, even deflated, would be about 1.5 MB and encrypted far more.)
+        long slack = 256 * 1024;
+        assertTrue(sizeAfter <= Math.max(sizeBefore, sizeOpened) + slack,
                 "a plain open grew the store from " + sizeBefore + " to " + sizeOpened + "; the open with the "
                         + "refused import grew it to " + sizeAfter);
         try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
