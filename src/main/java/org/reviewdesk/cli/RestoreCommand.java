@@ -31,6 +31,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         PlainFiles.requireRegular(file, "the backup");
         Path dir = root.dataDir();
+        boolean newFolder = !Files.exists(dir);
         char[] password = root.passwords.store();
         BackupInfo backup = Workbench.inspectBackup(file, dir, password);
         BackupInfo current = null;
@@ -50,6 +51,9 @@ final class RestoreCommand implements Callable<Integer> {
                     + " audit entry): restoring it replaces this store's cases, records and audit log with that one's");
         }
         if (!confirm(older, other)) {
+            if (newFolder) {
+                Workbench.removeEmptyDataFolder(dir);
+            }
             System.out.println("nothing restored");
             return 1;
         }

@@ -234,12 +234,63 @@ public final class Workbench implements AutoCloseable {
     /** What a backup holds (opened with the password in a scratch folder inside the data folder). */
     public static org.reviewdesk.store.Backups.BackupInfo inspectBackup(Path backup, Path dataDir, char[] password)
             throws StoreException {
-        return org.reviewdesk.store.Backups.inspect(backup, dataDir.resolve(".inspect"), password);
+        boolean created = createDataFolder(dataDir);
+        try {
+            return org.reviewdesk.store.Backups.inspect(backup, dataDir.resolve(".inspect"), password);
+        } catch (StoreException | RuntimeException e) {
+            removeIfCreatedAndEmpty(created, dataDir);
+            throw e;
+        }
     }
 
-    /** Replaces the closed store with a backup; the current file is kept aside until that succeeded. */
+    /**
+     * Replaces the closed store with a backup; the current file is kept aside until that succeeded. A data folder
+     * that does not exist yet (a restore onto a new computer) is made, and removed again when the restore fails.
+     */
     public static void restore(Path backup, Path dataDir, char[] password) throws StoreException {
-        org.reviewdesk.store.Backups.restore(backup, dataDir, password);
+        boolean created = createDataFolder(dataDir);
+        try {
+            org.reviewdesk.store.Backups.restore(backup, dataDir, password);
+        } catch (StoreException | RuntimeException e) {
+            removeIfCreatedAndEmpty(created, dataDir);
+            throw e;
+        }
+    }
+
+    /** True when the folder was made here (owner-only); a path that exists and is no folder is refused. */
+    private static boolean createDataFolder(Path dataDir) throws StoreException {
+        if (java.nio.file.Files.isDirectory(dataDir)) {
+            return false;
+        }
+        if (java.nio.file.Files.exists(dataDir)) {
+            throw new StoreException("The data folder " + dataDir + " is a file, not a folder.");
+        }
+        try {
+            org.reviewdesk.files.PrivateFiles.privateDirectory(dataDir);
+            return true;
+        } catch (java.io.IOException e) {
+            throw new StoreException("The data folder " + dataDir + " could not be made: "
+                    + org.reviewdesk.files.PrivateFiles.describe(e), e);
+        }
+    }
+
+    private static void removeIfCreatedAndEmpty(boolean created, Path dataDir) {
+        if (created) {
+            removeEmptyDataFolder(dataDir);
+        }
+    }
+
+    /** Removes the data folder when nothing but the operation lock's empty file is in it (a declined restore). */
+    public static void removeEmptyDataFolder(Path dataDir) {
+        try (var left = java.nio.file.Files.list(dataDir)) {
+            // the operation lock's empty file is all a refused restore leaves
+            if (left.allMatch(p -> p.getFileName().toString().equals("reviewdesk.oplock"))) {
+                java.nio.file.Files.deleteIfExists(dataDir.resolve("reviewdesk.oplock"));
+                java.nio.file.Files.deleteIfExists(dataDir);
+            }
+        } catch (java.io.IOException ignored) {
+            // an empty folder left behind holds nothing
+        }
     }
 
     /** The audit log for the window: entries, and the chain's check (null problem when intact). */

@@ -74,6 +74,9 @@ final class OpLock implements AutoCloseable {
 
     /** The lock, waiting up to a few seconds; refuses when another operation is running. */
     static OpLock acquire(Path dir) throws StoreException {
+        if (!Files.exists(dir)) {
+            throw new StoreException("The data folder " + dir + " does not exist.");
+        }
         if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
             throw new StoreException("The store in " + dir + " is on read-only media or in a read-only folder: "
                     + "nothing can be changed there (copy the data folder to a writable disk first).");

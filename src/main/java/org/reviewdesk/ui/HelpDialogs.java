@@ -31,6 +31,11 @@ final class HelpDialogs {
         {"Ctrl+plus / Ctrl+minus", "Zoom the page"},
         {"Ctrl+Shift+R", "The record in its own window"},
         {"F11", "Read the record full screen (Esc returns)"},
+        {"Ctrl+D", "Draft the rationale of the item being written"},
+        {"Ctrl+G", "Cite a guideline in that item"},
+        {"Ctrl+U", "Use the suggested decision for that item"},
+        {"F8 / Shift+F8", "Next / previous disputed item (its rationale)"},
+        {"Ctrl+Shift+F", "Finalize the case"},
         {"Ctrl+L", "The case list (type a case number, Enter opens it)"},
         {"Ctrl+Page Down / Up", "Next / previous open case (also Ctrl+Tab / Ctrl+Shift+Tab)"},
         {"Ctrl+Z / Ctrl+Y", "Undo / redo in a text"},
@@ -47,7 +52,8 @@ final class HelpDialogs {
         GridPane grid = new GridPane();
         grid.setHgap(18);
         grid.setVgap(6);
-        grid.setPadding(new Insets(6));
+        // a margin like the header's: the keys touched the dialog's left edge
+        grid.setPadding(new Insets(8, 16, 8, 16));
         for (int i = 0; i < SHORTCUTS.length; i++) {
             Label keys = new Label(SHORTCUTS[i][0]);
             keys.getStyleClass().add("text-bold");

@@ -161,6 +161,7 @@ public final class MainWindow {
             }
         });
         MenuItem finalizeCase = new MenuItem("Finalize case…");
+        finalizeCase.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
         finalizeCase.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::finalizeCase));
         MenuItem email = new MenuItem("E-mail the signed letter…");
         email.setOnAction(e -> currentCaseNumber().ifPresent(n ->
@@ -253,7 +254,31 @@ public final class MainWindow {
         view.getItems().add(menuItem("Dashboard", "dashboardMenu", org.reviewdesk.ui.precedent.Precedents::openDashboard));
         file.getItems().add(1, menuItem("Import published decisions…", "importDecisionsMenu", org.reviewdesk.ui.precedent.Precedents::importFolder));
         view.setId("viewMenu");
-        return new MenuBar(file, editMenu(findNext, findPrevious), view, helpMenu());
+        // the builder's buttons from the keys, for the item being written (or the first undecided one)
+        MenuItem draft = workspaceItem("Draft rationale", "Shortcut+D", "mdi2t-text-box-edit-outline",
+                ws -> ws.itemAction("draft-"));
+        MenuItem cite = workspaceItem("Cite guideline…", "Shortcut+G", "mdi2b-book-open-page-variant-outline",
+                ws -> ws.itemAction("cite-"));
+        MenuItem useSuggestion = workspaceItem("Use suggested decision", "Shortcut+U", "mdi2c-check-decagram-outline",
+                ws -> ws.itemAction("useSuggestion-"));
+        MenuItem nextItem = workspaceItem("Next item", "F8", "mdi2c-chevron-down", ws -> ws.goToItem(1));
+        MenuItem previousItem = workspaceItem("Previous item", "Shift+F8", "mdi2c-chevron-up", ws -> ws.goToItem(-1));
+        for (MenuItem m : java.util.List.of(draft, cite, useSuggestion)) {
+            m.disableProperty().bind(noEditableCase);
+        }
+        Menu itemMenu = new Menu("_Item", null, draft, cite, useSuggestion, new SeparatorMenuItem(), nextItem,
+                previousItem);
+        itemMenu.setId("itemMenu");
+        return new MenuBar(file, editMenu(findNext, findPrevious), view, itemMenu, helpMenu());
+    }
+
+    /** A menu item acting on the open case's workspace. */
+    private MenuItem workspaceItem(String name, String keys, String icon, java.util.function.Consumer<WorkspacePane> action) {
+        MenuItem m = new MenuItem(name);
+        m.setAccelerator(KeyCombination.keyCombination(keys));
+        m.setOnAction(e -> currentWorkspace().ifPresent(action));
+        icon(m, icon);
+        return m;
     }
 
     /** A menu item whose keys are handled by {@link #keys}, named in its text (no accelerator: not handled twice). */

@@ -34,7 +34,8 @@ final class VerifyAction {
             return;
         }
         Background.run(() -> {
-            byte[] pdf = Files.readAllBytes(f.toPath());
+            byte[] pdf = org.reviewdesk.files.SmallFiles.read(f.toPath(), "a signed letter",
+                    org.reviewdesk.files.SmallFiles.MAX_VERIFIED_PDF_BYTES);
             return workbench == null ? LetterService.verify(pdf) : workbench.letters().verifyTrusted(pdf, List.of());
         }, report -> result(owner, f.getName(), report).showAndWait(),
                 t -> Dialogs.error(owner, "The PDF could not be checked", t));

@@ -182,6 +182,30 @@ class CommandLineTest {
         assertTrue(verify.out().startsWith("the audit log is intact"), verify.out());
     }
 
+    /**
+     * A backup restored onto a new computer: into a data folder that does not exist yet. It said "Another ReviewDesk
+     * operation ... is running"; now the folder is made, and a refused restore (wrong password) leaves none behind.
+     */
+    @Test
+    void aBackupIsRestoredIntoADataFolderThatDoesNotExistYet() throws Exception {
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("password one", "--data", data, "init").status());
+        assertEquals(0, run("password one", "--data", data, "import", TestData.letterCases().get(0).toString()).status());
+        String zip = run("password one", "--data", data, "backup", "--out", tmp.resolve("b").toString()).out().strip();
+        Path fresh = tmp.resolve("new laptop").resolve("ReviewDesk");
+
+        Run wrong = run("not the password", "--data", fresh.toString(), "restore", zip, "--yes");
+        assertEquals(1, wrong.status(), wrong.out());
+        assertTrue(wrong.err().startsWith("error: ") && !wrong.err().contains("Another ReviewDesk operation"),
+                wrong.err());
+        assertFalse(Files.exists(fresh), "a refused restore leaves no data folder behind");
+
+        Run restored = run("password one", "--data", fresh.toString(), "restore", zip, "--yes");
+        assertEquals(0, restored.status(), restored.out() + restored.err());
+        assertTrue(restored.out().contains("current: no store"), restored.out());
+        assertEquals(2, run("password one", "--data", fresh.toString(), "list").out().lines().count());
+    }
+
     @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run("password one", "--data", tmp.toString(), "frobnicate").status());

@@ -81,6 +81,8 @@ class ReviewerKeyboardWindowTest {
         FxWait.until(60, () -> robot.lookup("#draft-0").tryQuery().isPresent());
         FxWait.until(30, () -> robot.lookup("#documentList").queryAs(ListView.class).getItems().size() == 3);
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        // no key an earlier test left held, the focus in this window (see MonocleKeys)
+        MonocleKeys.readyFor(robot, stage);
     }
 
     private static DialogPane dialog(String id) {
@@ -267,6 +269,46 @@ class ReviewerKeyboardWindowTest {
         robot.interact(rationale::requestFocus);
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         FxWait.until(10, () -> rationale.getText().equals("My own words."));
+    }
+
+    /**
+     * The builder's buttons from the keys (Item menu), for the item being written: F8 goes to the item's rationale,
+     * Ctrl+D drafts it, Ctrl+G opens the Cite dialog, Ctrl+U takes the suggested decision; Shift+F8 stays on the first.
+     */
+    @Test
+    void theItemKeysDraftCiteAndDecideTheItemBeingWritten() throws Exception {
+        openSample();
+        TextArea rationale = robot.lookup("#rationale-0").queryAs(TextArea.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.reviewdesk.domain.Decision> decision =
+                robot.lookup("#decision-0").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            rationale.setText("");
+            decision.setValue(null);
+            robot.lookup("#documentList").queryAs(ListView.class).requestFocus();
+        });
+        MonocleKeys.readyFor(robot, stage);
+        robot.type(javafx.scene.input.KeyCode.F8);
+        FxWait.until(10, () -> focusOwner() == rationale);
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.D);
+        FxWait.until(10, () -> !rationale.getText().isBlank());
+        assertTrue(rationale.getText().contains("medically necessary"), rationale.getText());
+        assertTrue(robot.lookup("#useSuggestion-0").query().isVisible(), "the draft suggests a decision");
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.U);
+        FxWait.until(10, () -> decision.getValue() != null);
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.G);
+        FxWait.until(10, () -> dialog("guidelinePicker") != null);
+        closeDialog("guidelinePicker");
+        robot.interact(rationale::requestFocus);
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F8);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(rationale, focusOwner(), "the first item has no previous one");
+        // what the keys did is the reviewer's to keep: saved before the window closes
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
     }
 
     /** The e-mail dialog's buttons wait for a recipient: with none, Save draft closed the dialog and did nothing. */

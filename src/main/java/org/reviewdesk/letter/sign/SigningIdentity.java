@@ -109,11 +109,43 @@ public final class SigningIdentity {
                     + day(cert.getNotBefore().toInstant())
                     + "; check the computer's date and time, or use another certificate.");
         }
+        checkStrength(cert.getPublicKey());
         boolean[] usage = cert.getKeyUsage();
         // Bits 0 and 1 are digitalSignature and nonRepudiation; no extension at all means any use.
         if (usage != null && !usage[0] && !(usage.length > 1 && usage[1])) {
             throw new SigningException("The certificate in the keystore may not be used to sign documents "
                     + "(its key usage does not allow digital signatures); use a signing certificate.");
+        }
+    }
+
+    /**
+     * Refuses a key too short to sign a record meant to be checked for years: RSA and DSA under 2048 bits, elliptic
+     * curves under 256 (NIST SP 800-131A and ETSI TS 119 312 disallow them for new signatures). A 1024-bit key was
+     * taken and signed with.
+     */
+    static void checkStrength(java.security.PublicKey key) throws SigningException {
+        int bits;
+        int least;
+        String kind;
+        if (key instanceof java.security.interfaces.RSAKey rsa) {
+            bits = rsa.getModulus().bitLength();
+            least = 2048;
+            kind = "RSA";
+        } else if (key instanceof java.security.interfaces.DSAKey dsa && dsa.getParams() != null) {
+            bits = dsa.getParams().getP().bitLength();
+            least = 2048;
+            kind = "DSA";
+        } else if (key instanceof java.security.interfaces.ECKey ec) {
+            bits = ec.getParams().getOrder().bitLength();
+            least = 256;
+            kind = "elliptic-curve";
+        } else {
+            return;
+        }
+        if (bits < least) {
+            throw new SigningException("The signing key is a " + bits + "-bit " + kind + " key, too weak for a "
+                    + "signature that must hold for years (at least " + least + " bits); create a new signing "
+                    + "certificate in Settings or ask your certificate provider for a stronger one.");
         }
     }
 

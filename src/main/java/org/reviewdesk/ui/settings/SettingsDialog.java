@@ -209,7 +209,8 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         if (password.isEmpty()) {
             return;
         }
-        Background.run(() -> letters.importIdentity(Files.readAllBytes(f.toPath()), password.get().toCharArray())
+        Background.run(() -> letters.importIdentity(org.reviewdesk.files.SmallFiles.read(f.toPath(),
+                "a keystore", org.reviewdesk.files.SmallFiles.MAX_KEYSTORE_BYTES), password.get().toCharArray())
                 .describe(), identity::setText, t -> identity.setText("Not imported: " + Dialogs.reasonForLabel(t)));
     }
 

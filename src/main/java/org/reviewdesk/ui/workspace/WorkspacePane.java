@@ -50,6 +50,7 @@ public final class WorkspacePane extends BorderPane {
             new javafx.animation.PauseTransition(javafx.util.Duration.millis(1500));
     private volatile org.reviewdesk.domain.CaseStatus status;
     private VBox editorBox;
+    private ScrollPane editorScroll;
     private SplitPane split;
     private double splitPosition = -1;
     private final javafx.scene.control.TabPane rightTabs = new javafx.scene.control.TabPane();
@@ -286,9 +287,18 @@ public final class WorkspacePane extends BorderPane {
         for (Button b : java.util.List.of(save, export, signButton, finalizeButton, amend)) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
-        HBox top = storeReadOnly ? new HBox(10, title, locked, spacer, export, popPreview)
-                : locked() ? new HBox(10, title, locked, spacer, export, popPreview, amend)
-                : new HBox(10, title, spacer, saveState, save, export, popPreview, signButton, finalizeButton);
+        // the actions wrap onto a second row in a narrow window (at 1024 px Finalize lay outside it)
+        FlowPane actions = new FlowPane(10, 6);
+        actions.setId("caseActions");
+        actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        actions.setPrefWrapLength(4000);
+        actions.setMinWidth(200);
+        actions.getChildren().addAll(storeReadOnly ? java.util.List.of(export, popPreview)
+                : locked() ? java.util.List.of(export, popPreview, amend)
+                : java.util.List.of(saveState, save, export, popPreview, signButton, finalizeButton));
+        HBox.setHgrow(actions, Priority.SOMETIMES);
+        HBox top = storeReadOnly || locked() ? new HBox(10, title, locked, spacer, actions)
+                : new HBox(10, title, spacer, actions);
         Background.run(() -> letters.conflicts(c), conflicts -> {
             if (!conflicts.isEmpty()) {
                 Label warn = new Label("⚠ Possible conflict of interest: " + String.join(" ", conflicts));
@@ -359,6 +369,7 @@ public final class WorkspacePane extends BorderPane {
         itemsLabel.getStyleClass().add("title-4");
         VBox box = new VBox(10, facts, credentials(), summaryLabel, start, summary, itemsLabel);
         editorBox = box;
+        itemEditors.clear();
         for (int i = 0; i < model.items.size(); i++) {
             ItemEditor editor = new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext());
             itemEditors.add(editor);
@@ -373,6 +384,7 @@ public final class WorkspacePane extends BorderPane {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("editorScroll");
+        editorScroll = scroll;
         if (locked()) {
             // read-only in normal contrast: everything can be read, opened and copied, nothing changed
             start.visibleProperty().unbind();
@@ -698,6 +710,79 @@ public final class WorkspacePane extends BorderPane {
     private static String join(String text, String sentence) {
         String t = text == null ? "" : text.stripTrailing();
         return t.isEmpty() ? sentence : t + " " + sentence;
+    }
+
+    /** The item holding the focus, or -1. */
+    private int focusedItem() {
+        javafx.scene.Node n = getScene() == null ? null : getScene().getFocusOwner();
+        for (; n != null; n = n.getParent()) {
+            if (n instanceof ItemEditor e) {
+                return itemEditors.indexOf(e);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The item a key of the Item menu acts on: the one holding the focus, else the first undecided one, else the
+     * first; -1 when the case has none.
+     */
+    private int currentItem() {
+        int focused = focusedItem();
+        if (focused >= 0) {
+            return focused;
+        }
+        for (int i = 0; i < Math.min(itemEditors.size(), model.items.size()); i++) {
+            if (model.items.get(i).decision.get() == null) {
+                return i;
+            }
+        }
+        return itemEditors.isEmpty() ? -1 : 0;
+    }
+
+    /**
+     * Presses a builder button of the current item ({@code "draft-"}, {@code "cite-"}, {@code "useSuggestion-"}), as
+     * a click would: shown first, and nothing when the button is off (a finalized case) or not offered.
+     */
+    public void itemAction(String buttonId) {
+        int i = currentItem();
+        if (i < 0) {
+            return;
+        }
+        showItem(i, false);
+        if (itemEditors.get(i).lookup("#" + buttonId + i) instanceof Button b && b.isVisible() && !b.isDisabled()) {
+            b.fire();
+        }
+    }
+
+    /** The next ({@code +1}) or previous ({@code -1}) item: shown and its rationale focused. */
+    public void goToItem(int step) {
+        int n = itemEditors.size();
+        if (n == 0) {
+            return;
+        }
+        int at = focusedItem();
+        int next = at < 0 ? (step > 0 ? 0 : n - 1) : Math.max(0, Math.min(n - 1, at + step));
+        showItem(next, true);
+    }
+
+    /** The items tab selected, the item opened and scrolled to its top, its rationale given the focus if asked. */
+    private void showItem(int i, boolean focusRationale) {
+        rightTabs.getSelectionModel().select(editTab);
+        ItemEditor e = itemEditors.get(i);
+        e.setExpanded(true);
+        if (editorScroll != null && editorBox != null) {
+            editorBox.applyCss();
+            editorBox.layout();
+            double content = editorBox.getBoundsInLocal().getHeight();
+            double viewport = editorScroll.getViewportBounds().getHeight();
+            if (content > viewport) {
+                editorScroll.setVvalue(Math.min(1, e.getBoundsInParent().getMinY() / (content - viewport)));
+            }
+        }
+        if (focusRationale && e.lookup("#rationale-" + i) instanceof javafx.scene.control.TextArea rationale) {
+            rationale.requestFocus();
+        }
     }
 
     /** Runs a record search in this case as soon as the case is shown. */

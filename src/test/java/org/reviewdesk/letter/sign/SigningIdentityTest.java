@@ -62,6 +62,22 @@ class SigningIdentityTest {
                 "serial numbers are random");
     }
 
+    /** A 1024-bit RSA key was taken and signed with; it is refused, and says why and what to do. */
+    @Test
+    void aKeyTooShortToSignIsRefused() throws Exception {
+        var weak = TestCertificates.selfSigned("CN=Dr. Weak Key", SigningFixture.CERT_START,
+                SigningFixture.CERT_START.plus(java.time.Duration.ofDays(365)), 0, 1024);
+        byte[] p12 = TestCertificates.pkcs12(weak, PASSWORD);
+        SigningException e = assertThrows(SigningException.class,
+                () -> SigningIdentity.fromPkcs12(p12, PASSWORD, SigningFixture.SIGNED_AT));
+        assertTrue(e.getMessage().startsWith("The signing key is a 1024-bit RSA key, too weak")
+                && e.getMessage().contains("at least 2048 bits"), e.getMessage());
+        var enough = TestCertificates.selfSigned("CN=Dr. Enough", SigningFixture.CERT_START,
+                SigningFixture.CERT_START.plus(java.time.Duration.ofDays(365)), 0, 2048);
+        assertEquals("Dr. Enough", SigningIdentity.fromPkcs12(TestCertificates.pkcs12(enough, PASSWORD), PASSWORD,
+                SigningFixture.SIGNED_AT).signerName());
+    }
+
     @Test
     void aWrongKeystorePasswordSaysSo() {
         SigningException e = assertThrows(SigningException.class,

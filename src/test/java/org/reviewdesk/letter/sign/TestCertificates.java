@@ -35,14 +35,23 @@ final class TestCertificates {
     }
 
     static KeyPair rsaKeys() throws Exception {
+        return rsaKeys(TEST_KEY_BITS);
+    }
+
+    static KeyPair rsaKeys(int bits) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(TEST_KEY_BITS);
+        generator.initialize(bits);
         return generator.generateKeyPair();
     }
 
     /** A self-signed certificate valid between the two instants, with the given key usage bits (0 = none). */
     static Issued selfSigned(String dn, Instant notBefore, Instant notAfter, int keyUsage) throws Exception {
-        KeyPair keys = rsaKeys();
+        return selfSigned(dn, notBefore, notAfter, keyUsage, TEST_KEY_BITS);
+    }
+
+    /** As {@link #selfSigned(String, Instant, Instant, int)} with an RSA key of {@code bits}. */
+    static Issued selfSigned(String dn, Instant notBefore, Instant notAfter, int keyUsage, int bits) throws Exception {
+        KeyPair keys = rsaKeys(bits);
         X500Name name = new X500Name(dn);
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(System.nanoTime()),
                 Date.from(notBefore), Date.from(notAfter), name, keys.getPublic());
