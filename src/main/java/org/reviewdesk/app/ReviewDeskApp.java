@@ -61,5 +61,7 @@ public final class ReviewDeskApp extends Application {
         if (window != null) {
             window.close();
         }
+        // the files picked in this session out of the desktop's recently used list, a last time
+        org.reviewdesk.ui.FilePicks.forgetNow();
     }
 }

@@ -65,7 +65,7 @@ final class DeliveryActions {
             chooser.setTitle("Save the e-mail draft");
             chooser.setInitialFileName(caseNumber + ".eml");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("E-mail", "*.eml"));
-            File f = chooser.showSaveDialog(owner);
+            File f = org.reviewdesk.ui.FilePicks.save(chooser, owner);
             if (f == null) {
                 return;
             }
@@ -138,7 +138,7 @@ final class DeliveryActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the archive bundle");
         chooser.setInitialFileName(caseNumber + "-archive.zip");
-        File f = chooser.showSaveDialog(owner);
+        File f = org.reviewdesk.ui.FilePicks.save(chooser, owner);
         if (f == null) {
             return;
         }

@@ -489,7 +489,7 @@ public final class MainWindow {
     private void backupNow() {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle("Back up the store to a folder");
-        java.io.File dir = chooser.showDialog(stage);
+        java.io.File dir = org.reviewdesk.ui.FilePicks.folder(chooser, stage);
         if (dir != null) {
             Background.run(() -> workbench.backup(dir.toPath(), 10), file -> {
                 javafx.scene.control.Alert a = new javafx.scene.control.Alert(
@@ -602,6 +602,13 @@ public final class MainWindow {
                 // it stops taking commands whatever failed
             }
             served = null;
+        }
+        // an edit not yet autosaved is saved now, before the store closes (its timer fired after, on a closed store:
+        // "The case could not be saved ... The object is already closed", and the typing was lost)
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof WorkspacePane ws) {
+                ws.saveBeforeTheStoreCloses();
+            }
         }
         if (workbench != null) {
             try {

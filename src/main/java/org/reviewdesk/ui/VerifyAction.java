@@ -29,7 +29,7 @@ final class VerifyAction {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Verify a signed PDF");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf"));
-        File f = chooser.showOpenDialog(owner);
+        File f = org.reviewdesk.ui.FilePicks.open(chooser, owner);
         if (f == null) {
             return;
         }

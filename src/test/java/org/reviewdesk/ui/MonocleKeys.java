@@ -97,7 +97,9 @@ public final class MonocleKeys {
                             + (w.isShowing() ? " showing" : " hidden") + (w.isFocused() ? " focused" : "")
                             + " focus owner " + (w.getScene() == null || w.getScene().getFocusOwner() == null ? "none"
                                     : w.getScene().getFocusOwner().getClass().getSimpleName() + "#"
-                                            + w.getScene().getFocusOwner().getId()));
+                                            + w.getScene().getFocusOwner().getId())
+                            + (w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p
+                                    ? " saying \"" + p.getHeaderText() + ": " + p.getContentText() + "\"" : ""));
                 }
                 b.append("; JavaFX windows: ").append(windows);
                 return b.toString();

@@ -311,6 +311,54 @@ class ReviewerKeyboardWindowTest {
         WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
     }
 
+    /** In a 1024x700 window every action of the case header lies inside it (Finalize lay past its right edge). */
+    @Test
+    void aNarrowWindowKeepsEveryCaseActionInside() throws Exception {
+        openSample();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setMaximized(false);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Shots.save(stage, "narrow-1024x700");
+        for (String id : List.of("#saveButton", "#exportPdfButton", "#previewWindowButton", "#signButton",
+                "#finalizeButton")) {
+            Node b = robot.lookup(id).query();
+            javafx.geometry.Bounds at = WaitForAsyncUtils.asyncFx(() -> b.localToScene(b.getBoundsInLocal()))
+                    .get(10, TimeUnit.SECONDS);
+            double width = stage.getScene().getWidth();
+            assertTrue(at.getMinX() >= 0 && at.getMaxX() <= width + 0.5 && at.getWidth() > 20,
+                    id + " at " + at + " in a window " + width + " wide");
+        }
+    }
+
+    /**
+     * Words typed just before the application stops (not through the window's close, which asks) are saved as the
+     * store closes: the pending autosave fired after it, showed "The case could not be saved ... The object is
+     * already closed" over the next window and lost the words.
+     */
+    @Test
+    void wordsTypedJustBeforeTheApplicationStopsAreKept() throws Exception {
+        openSample();
+        TextArea summary = robot.lookup("#clinicalSummary").queryAs(TextArea.class);
+        robot.interact(() -> summary.appendText(" Typed a moment before the end."));
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        // longer than the autosave's pause: a timer left running would fire now
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> dialogs = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> ((DialogPane) w.getScene().getRoot()).getHeaderText()).toList()).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), dialogs, "no error after the window has gone");
+        try (Workbench w = Workbench.open(data, PASSWORD.toCharArray())) {
+            String kept = w.cases().get("EXAMPLE-0001").clinicalSummary();
+            assertTrue(kept.endsWith(" Typed a moment before the end."), kept);
+        }
+    }
+
     /** The e-mail dialog's buttons wait for a recipient: with none, Save draft closed the dialog and did nothing. */
     @Test
     void theEmailDialogWaitsForARecipient() throws Exception {

@@ -196,7 +196,7 @@ class WorkspaceWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         // (a notification popup of the finalize may still be showing: only stages count)
         assertEquals(1, Window.getWindows().stream().filter(w -> w instanceof javafx.stage.Stage && w.isShowing())
-                .count(), "no file chooser, no dialog");
+                .count(), () -> "no file chooser, no dialog: " + MonocleKeys.describe());
         waitUntil(() -> robot.lookup("#rationale-0").tryQuery().isPresent());
         TextArea rationale = node("#rationale-0", TextArea.class);
         assertFalse(rationale.isDisabled(), "not greyed out");

@@ -244,7 +244,7 @@ public final class CaseListPane extends BorderPane {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Case files, packets and archive bundles", "*.json", "*.zip"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = chooser.showOpenDialog(getScene().getWindow());
+        File f = org.reviewdesk.ui.FilePicks.open(chooser, getScene().getWindow());
         if (f != null) {
             importPath(f.toPath());
         }

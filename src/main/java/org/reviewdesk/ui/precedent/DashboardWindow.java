@@ -215,7 +215,7 @@ final class DashboardWindow {
         chooser.setTitle("Export the dashboard as PNG");
         chooser.setInitialFileName("reviewdesk-dashboard.png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File f = chooser.showSaveDialog(stage);
+        File f = org.reviewdesk.ui.FilePicks.save(chooser, stage);
         if (f != null) {
             try {
                 writePng(content, f);
@@ -248,7 +248,7 @@ final class DashboardWindow {
         chooser.setTitle("Export the dashboard figures as CSV");
         chooser.setInitialFileName("reviewdesk-dashboard.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File f = chooser.showSaveDialog(stage);
+        File f = org.reviewdesk.ui.FilePicks.save(chooser, stage);
         if (f != null) {
             try {
                 Files.writeString(f.toPath(), record.toCsv(), StandardCharsets.UTF_8);

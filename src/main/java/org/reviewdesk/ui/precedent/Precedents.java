@@ -30,7 +30,7 @@ public final class Precedents {
     static java.util.function.Function<javafx.stage.Window, java.io.File> folderChooser = w -> {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle("Folder of published IMR determination letters (PDF or text)");
-        return chooser.showDialog(w);
+        return org.reviewdesk.ui.FilePicks.folder(chooser, w);
     };
 
     private Precedents() {

@@ -385,7 +385,7 @@ public final class RecordPane extends BorderPane {
                 new FileChooser.ExtensionFilter("Records (PDF, text, images)", "*.pdf", "*.txt", "*.png", "*.jpg",
                         "*.jpeg", "*.tif", "*.tiff"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<File> files = chooser.showOpenMultipleDialog(window());
+        List<File> files = org.reviewdesk.ui.FilePicks.openMultiple(chooser, window());
         if (files != null && !files.isEmpty()) {
             addFiles(files.stream().map(File::toPath).toList());
         }

@@ -201,7 +201,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import a signing identity");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12 keystores", "*.p12", "*.pfx"));
-        File f = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+        File f = org.reviewdesk.ui.FilePicks.open(chooser, getDialogPane().getScene().getWindow());
         if (f == null) {
             return;
         }
@@ -229,7 +229,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Letterhead logo");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg"));
-        File f = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+        File f = org.reviewdesk.ui.FilePicks.open(chooser, getDialogPane().getScene().getWindow());
         if (f != null) {
             // read off the FX thread, and only when it is of a logo's size
             Background.run(() -> {

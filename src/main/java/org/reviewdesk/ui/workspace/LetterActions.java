@@ -36,7 +36,7 @@ final class LetterActions {
         java.io.File documents = new java.io.File(home, "Documents");
         chooser.setInitialDirectory(documents.isDirectory() ? documents : home);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf"));
-        return chooser.showSaveDialog(owner);
+        return org.reviewdesk.ui.FilePicks.save(chooser, owner);
     }
 
     static void info(Window owner, String title, String text) {

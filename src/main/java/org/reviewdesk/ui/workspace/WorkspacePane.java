@@ -848,6 +848,27 @@ public final class WorkspacePane extends BorderPane {
         saveThen(() -> { });
     }
 
+    /**
+     * The window closes without asking (the application is stopped) and its store with it: the pending autosave runs
+     * now, on this thread, and no timer is left to run after the store has closed. A failure is logged (without the
+     * case's text) and loses only what it could not save.
+     */
+    public void saveBeforeTheStoreCloses() {
+        autosave.stop();
+        closeWindows();
+        if (!model.dirty.get() || locked()) {
+            return;
+        }
+        try {
+            CaseFile edited = model.toCaseFile();
+            cases.save(edited);
+            model.saved(edited);
+        } catch (Exception e) {
+            java.util.logging.Logger.getLogger(WorkspacePane.class.getName()).warning("case " + caseNumber
+                    + " could not be saved as the window closed: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** Asks about unsaved changes; false when the reviewer cancels. */
     public boolean confirmClose() {
         if (!model.dirty.get()) {
