@@ -12,57 +12,80 @@ import javafx.stage.Window;
 
 /** The Help menu's dialogs: keyboard shortcuts, where the data is, version and licenses. */
 final class HelpDialogs {
-    /** Every shortcut of the window, in the words of the menus. */
-    static final String[][] SHORTCUTS = {
-        {"Ctrl+I", "Import a case file or packet"},
-        {"Ctrl+O", "Add record files to the open case"},
-        {"Ctrl+S", "Save (edits are also saved as you type)"},
-        {"Ctrl+W", "Close the case"},
-        {"Ctrl+E", "Export the unsigned letter"},
-        {"Ctrl+Shift+S", "Sign & export the letter"},
-        {"Ctrl+F", "Search the record"},
-        {"Enter", "In the search box: search and open the first hit"},
-        {"F3 / Shift+F3", "Next / previous hit, across pages and documents"},
-        {"Down", "In the search box: recent searches"},
-        {"Page Down / Page Up", "Next / previous page of the record"},
-        {"Ctrl+Home / Ctrl+End", "First / last page"},
-        {"Ctrl+T", "Show the page's text (to select an excerpt)"},
-        {"Ctrl+Shift+E", "Keep the selected text as an excerpt"},
-        {"Ctrl+plus / Ctrl+minus", "Zoom the page"},
-        {"Ctrl+Shift+R", "The record in its own window"},
-        {"F11", "Read the record full screen (Esc returns)"},
-        {"Ctrl+D", "Draft the rationale of the item being written"},
-        {"Ctrl+G", "Cite a guideline in that item"},
-        {"Ctrl+U", "Use the suggested decision for that item"},
-        {"F8 / Shift+F8", "Next / previous disputed item (its rationale)"},
-        {"Ctrl+Shift+F", "Finalize the case"},
-        {"Ctrl+L", "The case list (type a case number, Enter opens it)"},
-        {"Ctrl+Page Down / Up", "Next / previous open case (also Ctrl+Tab / Ctrl+Shift+Tab)"},
-        {"Ctrl+Z / Ctrl+Y", "Undo / redo in a text"},
-        {"Ctrl+Comma", "Settings"},
-        {"Ctrl+Shift+L", "Lock the window now"},
-        {"F1", "This list"},
-        {"Ctrl+Q", "Quit"},
+    /**
+     * Every shortcut of the window, in the words of the menus, by what it is for: two columns (as one list of 29 rows
+     * the dialog was taller than a 1280x800 screen). A row with no keys names a group.
+     */
+    static final String[][][] SHORTCUTS = {
+        {
+            {null, "Cases"},
+            {"Ctrl+I", "Import a case file or packet"},
+            {"Ctrl+L", "The case list (type a case number, Enter opens it)"},
+            {"Ctrl+Page Down / Up", "Next / previous open case (also Ctrl+Tab)"},
+            {"Ctrl+S", "Save (edits are also saved as you type)"},
+            {"Ctrl+W", "Close the case"},
+            {"Ctrl+E", "Export the unsigned letter"},
+            {"Ctrl+Shift+S", "Sign & export the letter"},
+            {"Ctrl+Shift+F", "Finalize the case"},
+            {null, "Record"},
+            {"Ctrl+O", "Add record files to the open case"},
+            {"Ctrl+F", "Search the record"},
+            {"Enter", "In the search box: search and open the first hit"},
+            {"F3 / Shift+F3", "Next / previous hit, across pages and documents"},
+            {"Down", "In the search box: recent searches"},
+            {"Page Down / Page Up", "Next / previous page of the record"},
+            {"Ctrl+Home / Ctrl+End", "First / last page"},
+            {"Ctrl+T", "Show the page's text (to select an excerpt)"},
+            {"Ctrl+Shift+E", "Keep the selected text as an excerpt"},
+            {"Ctrl+plus / Ctrl+minus", "Zoom the page"},
+            {"Ctrl+Shift+R", "The record in its own window"},
+            {"F11", "Read the record full screen (Esc returns)"},
+        },
+        {
+            {null, "Writing (the item you are in, or the first undecided)"},
+            {"F8 / Shift+F8", "Next / previous disputed item (its rationale)"},
+            {"Ctrl+D", "Draft the item's rationale"},
+            {"Ctrl+G", "Cite a guideline in the item"},
+            {"Ctrl+U", "Use the suggested decision"},
+            {"Ctrl+Z / Ctrl+Y", "Undo / redo in a text"},
+            {null, "Window"},
+            {"Ctrl+Comma", "Settings"},
+            {"Ctrl+Shift+L", "Lock the window now"},
+            {"F1", "This list"},
+            {"Ctrl+Q", "Quit"},
+        },
     };
 
     private HelpDialogs() {
     }
 
     static void shortcuts(Window owner) {
-        GridPane grid = new GridPane();
-        grid.setHgap(18);
-        grid.setVgap(6);
-        // a margin like the header's: the keys touched the dialog's left edge
-        grid.setPadding(new Insets(8, 16, 8, 16));
-        for (int i = 0; i < SHORTCUTS.length; i++) {
-            Label keys = new Label(SHORTCUTS[i][0]);
-            keys.getStyleClass().add("text-bold");
-            keys.setMinWidth(Label.USE_PREF_SIZE);
-            Label what = new Label(SHORTCUTS[i][1]);
-            what.setMinWidth(Label.USE_PREF_SIZE);
-            grid.addRow(i, keys, what);
+        javafx.scene.layout.HBox columns = new javafx.scene.layout.HBox(36);
+        for (String[][] column : SHORTCUTS) {
+            GridPane grid = new GridPane();
+            grid.setHgap(18);
+            grid.setVgap(5);
+            for (int i = 0; i < column.length; i++) {
+                if (column[i][0] == null) {
+                    Label group = new Label(column[i][1]);
+                    group.getStyleClass().add("title-4");
+                    group.setMinWidth(Label.USE_PREF_SIZE);
+                    GridPane.setMargin(group, new Insets(i == 0 ? 0 : 10, 0, 2, 0));
+                    grid.add(group, 0, i, 2, 1);
+                    continue;
+                }
+                Label keys = new Label(column[i][0]);
+                keys.getStyleClass().add("text-bold");
+                keys.setMinWidth(Label.USE_PREF_SIZE);
+                Label what = new Label(column[i][1]);
+                what.setMinWidth(Label.USE_PREF_SIZE);
+                grid.addRow(i, keys, what);
+            }
+            columns.getChildren().add(grid);
         }
-        show(owner, "Keyboard shortcuts", "Keyboard shortcuts", grid, "shortcutsDialog");
+        // a margin like the header's: the keys touched the dialog's left edge
+        columns.setPadding(new Insets(8, 16, 8, 16));
+        show(owner, "Keyboard shortcuts", "Keyboard shortcuts", columns, "shortcutsDialog");
     }
 
     static void dataFolder(Window owner, Path dataDir) {
