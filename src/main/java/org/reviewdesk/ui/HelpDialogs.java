@@ -48,6 +48,7 @@ final class HelpDialogs {
             {"Ctrl+G", "Cite a guideline in the item"},
             {"Ctrl+U", "Use the suggested decision"},
             {"Ctrl+Z / Ctrl+Y", "Undo / redo in a text"},
+            {"", "elsewhere: the last decision, category or answer"},
             {null, "Window"},
             {"Ctrl+Comma", "Settings"},
             {"Ctrl+Shift+L", "Lock the window now"},

@@ -321,7 +321,26 @@ public final class MainWindow {
                 && focus instanceof javafx.scene.control.TextInputControl t) {
             t.redo();
             e.consume();
+        } else if ((code == javafx.scene.input.KeyCode.Z || code == javafx.scene.input.KeyCode.Y)
+                && !(focus instanceof javafx.scene.control.TextInputControl)) {
+            // outside a text: the case's choices (decision, category, checklist answers)
+            boolean redo = code == javafx.scene.input.KeyCode.Y || e.isShiftDown();
+            if (undoChoice(redo)) {
+                e.consume();
+            }
         }
+    }
+
+    /** Takes back (or makes again) the open case's last choice and says which; false when there was none. */
+    private boolean undoChoice(boolean redo) {
+        var ws = currentWorkspace();
+        if (ws.isEmpty()) {
+            return false;
+        }
+        String what = redo ? ws.get().redoChoice() : ws.get().undoChoice();
+        Toasts.status(what == null ? (redo ? "Nothing to redo." : "Nothing to undo.")
+                : (redo ? "Redone: " : "Undone: ") + what + ".");
+        return what != null;
     }
 
     /** Ctrl+F: the open case's record search, or on the case list its case-number filter. */
@@ -363,6 +382,8 @@ public final class MainWindow {
         m.setOnAction(e -> {
             if (stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl t) {
                 action.accept(t);
+            } else if (name.equals("Undo") || name.equals("Redo")) {
+                undoChoice(name.equals("Redo"));
             }
         });
         icon(m, icon);

@@ -378,7 +378,7 @@ class ReviewerKeyboardWindowTest {
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (String[][] column : HelpDialogs.SHORTCUTS) {
             for (String[] row : column) {
-                if (row[0] != null) {
+                if (row[0] != null && !row[0].isEmpty()) {
                     for (String k : row[0].split(" / ")) {
                         listed.add(keyName(k.strip()));
                     }
@@ -409,6 +409,45 @@ class ReviewerKeyboardWindowTest {
         java.util.Collections.sort(parts);
         parts.add(key);
         return String.join("+", parts);
+    }
+
+    /**
+     * Ctrl+Z outside a text takes back the last choice (here the category, then the decision, "Use suggested
+     * decision" included) and Ctrl+Y makes it again: only typing could be undone, a mis-picked decision not.
+     */
+    @Test
+    void ctrlZTakesBackTheLastChoiceAndCtrlYMakesItAgain() throws Exception {
+        openSample();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.reviewdesk.domain.Decision> decision =
+                robot.lookup("#decision-0").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.reviewdesk.guideline.TreatmentCategory> category =
+                robot.lookup("#category-0").queryAs(javafx.scene.control.ComboBox.class);
+        var decided = decision.getValue();
+        var chosen = category.getValue();
+        var other = decided == org.reviewdesk.domain.Decision.OVERTURNED ? org.reviewdesk.domain.Decision.UPHELD
+                : org.reviewdesk.domain.Decision.OVERTURNED;
+        robot.interact(() -> decision.setValue(other));
+        robot.interact(() -> category.setValue(org.reviewdesk.guideline.TreatmentCategory.OTHER));
+        robot.interact(() -> robot.lookup("#documentList").queryAs(ListView.class).requestFocus());
+
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        FxWait.until(10, () -> category.getValue() == chosen);
+        assertEquals(other, decision.getValue(), "one choice at a time");
+        assertEquals("Undone: Category of item 1.", Toasts.statusLine().get());
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        FxWait.until(10, () -> decision.getValue() == decided);
+        assertSame(decision, focusOwner(), "the choice taken back is shown");
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Y);
+        FxWait.until(10, () -> decision.getValue() == other);
+        assertEquals(chosen, category.getValue());
+        assertEquals("Redone: Decision of item 1.", Toasts.statusLine().get());
+        // what was chosen is the reviewer's to keep: saved before the window closes
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
     }
 
     /** The e-mail dialog's buttons wait for a recipient: with none, Save draft closed the dialog and did nothing. */

@@ -58,6 +58,11 @@ final class BuilderPane extends VBox {
         /** Shows the page the finding quotes in the record beside the builder, the phrase marked. */
         default void showInRecord(String findingMessage) {
         }
+
+        /** The case's undo for choices (decision, category, answers); null where there is none. */
+        default ChoiceHistory choices() {
+            return null;
+        }
     }
 
     private final int index;
@@ -104,6 +109,9 @@ final class BuilderPane extends VBox {
                         () -> CategorySuggester.ofItem(context.currentCase(), index, item.toItem()), () -> null)
                 : TreatmentCategory.fromKey(item.category.get());
         category.setValue(initial);
+        if (context.choices() != null) {
+            context.choices().watch(category, "Category of item " + (index + 1));
+        }
         // the label above the field, as "Request" is: beside it, a long category squeezed the label to "..."
         // in a 1280 px window
         Label categoryLabel = new Label("Category");
@@ -214,6 +222,9 @@ final class BuilderPane extends VBox {
                     box.setValue(current instanceof Boolean b ? (b ? "yes" : "no") : current.toString());
                 }
                 box.valueProperty().addListener((o, a, b) -> put(q.key(), b));
+                if (context.choices() != null) {
+                    context.choices().watch(box, "Checklist answer of item " + (index + 1));
+                }
                 return box;
             }
             case NUMBER -> {

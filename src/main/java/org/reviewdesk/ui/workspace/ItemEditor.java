@@ -46,6 +46,9 @@ final class ItemEditor extends TitledPane {
         decision.valueProperty().bindBidirectional(item.decision);
         decision.setButtonCell(new DecisionCell());
         decision.setCellFactory(lv -> new DecisionCell());
+        if (context.choices() != null) {
+            context.choices().watch(decision, "Decision of item " + (index + 1));
+        }
 
         TextArea request = area("request-" + index, 2);
         request.textProperty().bindBidirectional(item.request);

@@ -51,6 +51,7 @@ public final class WorkspacePane extends BorderPane {
     private volatile org.reviewdesk.domain.CaseStatus status;
     private VBox editorBox;
     private ScrollPane editorScroll;
+    private final ChoiceHistory choices = new ChoiceHistory();
     private SplitPane split;
     private double splitPosition = -1;
     private final javafx.scene.control.TabPane rightTabs = new javafx.scene.control.TabPane();
@@ -370,6 +371,7 @@ public final class WorkspacePane extends BorderPane {
         VBox box = new VBox(10, facts, credentials(), summaryLabel, start, summary, itemsLabel);
         editorBox = box;
         itemEditors.clear();
+        choices.clear();
         for (int i = 0; i < model.items.size(); i++) {
             ItemEditor editor = new ItemEditor(i, model.items.get(i), organizationShortName(), builderContext());
             itemEditors.add(editor);
@@ -616,6 +618,11 @@ public final class WorkspacePane extends BorderPane {
     private BuilderPane.Context builderContext() {
         return new BuilderPane.Context() {
             @Override
+            public ChoiceHistory choices() {
+                return choices;
+            }
+
+            @Override
             public CaseFile currentCase() {
                 return model.toCaseFile();
             }
@@ -710,6 +717,16 @@ public final class WorkspacePane extends BorderPane {
     private static String join(String text, String sentence) {
         String t = text == null ? "" : text.stripTrailing();
         return t.isEmpty() ? sentence : t + " " + sentence;
+    }
+
+    /** Takes back the reviewer's last choice (decision, category, answer); what it was, or null when none is left. */
+    public String undoChoice() {
+        return choices.undo();
+    }
+
+    /** Makes the last choice taken back again; what it was, or null. */
+    public String redoChoice() {
+        return choices.redo();
     }
 
     /** The item holding the focus, or -1. */
