@@ -63,6 +63,13 @@ public record CaseFile(String caseNumber, Priority priority, ReviewType reviewTy
                 documents, evidence);
     }
 
+    /** The same case with its record as stored now: its documents and evidence excerpts. */
+    public CaseFile withRecord(List<RecordDocument> newDocuments, List<Evidence> newEvidence) {
+        return new CaseFile(caseNumber, priority, reviewType, dateAssigned, dateOfInjury, urDenialDate,
+                applicationReceived, decisionDate, dueDate, organization, reviewer, parties, clinicalSummary, items,
+                newDocuments, newEvidence);
+    }
+
     public CaseFile withEdits(String newSummary, List<Item> newItems) {
         return new CaseFile(caseNumber, priority, reviewType, dateAssigned, dateOfInjury, urDenialDate,
                 applicationReceived, decisionDate, dueDate, organization, reviewer, parties, newSummary, newItems,

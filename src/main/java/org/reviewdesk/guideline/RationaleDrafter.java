@@ -69,8 +69,10 @@ public final class RationaleDrafter {
         sentences.add(guidelineStatement(rules, ctx, guidelineSummaryOrNull));
         sentences.addAll(caseFacts);
         sentences.add("In this case, the request is for " + ItemNameSupport.inSentence(name) + ".");
-        facts(rules, ctx, sentences);
+        // the quantity's "This exceeds ..." speaks of the request: it follows the request's sentence (after the facts
+        // it read "The records document no prior physical therapy visits. This exceeds the 10 visits ...")
         quantity(rules, ctx, name, sentences, w);
+        facts(rules, ctx, sentences);
         numberRules(rules, ctx, sentences, w);
         findings(rules, ctx, sentences, w);
         criteria(rules, ctx, sentences, w);

@@ -85,7 +85,9 @@ final class DeliveryActions {
                             }
                             info("E-mail draft saved", "The draft with the signed letter attached is in " + f
                                     + ".\nIt is being opened in your mail program; if none opens, open that "
-                                    + "file with your mail program, or use Send now (Settings: SMTP server).");
+                                    + "file with your mail program, or use Send now (Settings: SMTP server).\n"
+                                    + "The draft is not encrypted (it holds the letter as sent): delete it once the "
+                                    + "e-mail has gone.");
                         }
                     }, t -> Dialogs.error(owner, "The e-mail could not be prepared", t));
         }, t -> Dialogs.error(owner, "The settings could not be read", t));

@@ -485,6 +485,40 @@ class ReviewerKeyboardWindowTest {
     }
 
     /**
+     * An excerpt kept for an item while the case is open is cited in that item's draft ("Per the ..."): the draft
+     * read the case as it was opened, so the signed letter cited no record until the case was opened again.
+     */
+    @Test
+    void anExcerptKeptInThisSessionIsCitedInTheDraft() throws Exception {
+        openSample();
+        String[] quote = new String[1];
+        robot.interact(() -> {
+            robot.lookup("#pageTextToggle").queryAs(javafx.scene.control.ToggleButton.class).setSelected(true);
+            TextArea text = robot.lookup("#recordText").queryAs(TextArea.class);
+            text.requestFocus();
+            int at = text.getText().indexOf("Referral question");
+            text.selectRange(at, at + "Referral question: cognitive complaints".length());
+            quote[0] = text.getSelectedText();
+        });
+        assertEquals("Referral question: cognitive complaints", quote[0]);
+        WaitForAsyncUtils.waitForFxEvents();
+        MonocleKeys.readyFor(robot, stage);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.E);
+        FxWait.until(20, () -> dialog("excerptDialog") != null);
+        robot.interact(() -> ((javafx.scene.control.Button) dialog("excerptDialog").lookupButton(ButtonType.OK))
+                .fire());
+        FxWait.until(20, () -> dialog("excerptDialog") == null
+                && Toasts.statusLine().get().startsWith("Excerpt kept"));
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        TextArea rationale = robot.lookup("#rationale-0").queryAs(TextArea.class);
+        robot.interact(() -> rationale.setText(""));
+        robot.interact(() -> robot.lookup("#draft-0").queryAs(javafx.scene.control.Button.class).fire());
+        FxWait.until(10, () -> !rationale.getText().isBlank());
+        assertTrue(rationale.getText().contains("\"Referral question: cognitive complaints.\""), rationale.getText());
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+    }
+
+    /**
      * Finalize from the keyboard: Space ticks the warning that has the focus, Tab goes to the next, Enter on the last
      * finalizes (Enter on a focused tick box unticked it, and the case stayed open).
      */

@@ -94,6 +94,13 @@ public final class RecordPane extends BorderPane {
         void insertIntoSummary(String sentence);
 
         void insertIntoRationale(int item, String sentence);
+
+        /**
+         * The record as stored now (documents and excerpts read again after an import or an excerpt was kept or
+         * removed): what the builder drafts from must know them without the case being opened again.
+         */
+        default void recordChanged(List<org.reviewdesk.domain.RecordDocument> documents, List<Evidence> excerpts) {
+        }
     }
 
     public RecordPane(RecordService records, SearchService search, String caseNumber, ExcerptTarget target) {
@@ -334,6 +341,7 @@ public final class RecordPane extends BorderPane {
                     : selectedId();
             documents.setAll(sorted);
             excerpts.setAll(ex);
+            target.recordChanged(docs.stream().map(StoredDocument::document).toList(), ex);
             refreshChronology();
             int pages = docs.stream().mapToInt(d -> d.pageCount() == null ? 0 : d.pageCount()).sum();
             counts.setText(docs.size() + (docs.size() == 1 ? " document, " : " documents, ")

@@ -322,7 +322,9 @@ public final class WorkspacePane extends BorderPane {
             return;
         }
         int errors = 0;
-        int warnings = 0;
+        // the signing dialog's warning about the letter's credentials counts here too (it said "Warnings (1)"
+        // behind a button that showed none)
+        int warnings = credentialsDifference() == null ? 0 : 1;
         for (ItemViewModel i : model.items) {
             errors += i.errors.get();
             warnings += i.warnings.get();
@@ -451,6 +453,7 @@ public final class WorkspacePane extends BorderPane {
             String note = credentialsNote(profile.licensure(), profile.specialties(), caseLic, caseSpec);
             source.setText(note);
             source.getStyleClass().add(note.startsWith("⚠") ? "warning" : "text-muted");
+            updateSignCount();
         };
         model.licensure.addListener(o -> update.run());
         model.specialties.addListener(o -> update.run());
@@ -701,6 +704,12 @@ public final class WorkspacePane extends BorderPane {
             public void insertIntoRationale(int item, String sentence) {
                 var r = model.items.get(item).rationale;
                 r.set(join(r.get(), sentence));
+            }
+
+            @Override
+            public void recordChanged(java.util.List<org.reviewdesk.domain.RecordDocument> documents,
+                                      java.util.List<org.reviewdesk.domain.Evidence> excerpts) {
+                model.recordChanged(documents, excerpts);
             }
         };
     }

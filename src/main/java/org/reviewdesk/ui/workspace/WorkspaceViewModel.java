@@ -76,6 +76,17 @@ public final class WorkspaceViewModel {
                 .filter(x -> !x.isEmpty()).toList();
     }
 
+    /**
+     * The record as stored now (documents and excerpts kept in this session): the draft cites them, not the record
+     * as it was when the case opened. Not an edit: the dirty flag stays as it is.
+     */
+    void recordChanged(java.util.List<RecordDocument> docs, java.util.List<org.reviewdesk.domain.Evidence> excerpts) {
+        if (original != null) {
+            original = original.withRecord(docs.isEmpty() && original.documents() == null ? null : docs,
+                    excerpts.isEmpty() && original.evidence() == null ? null : excerpts);
+        }
+    }
+
     void saved(CaseFile c) {
         saved(c, revision.get());
     }
