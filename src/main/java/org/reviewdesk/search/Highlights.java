@@ -48,6 +48,25 @@ public final class Highlights {
         return out;
     }
 
+    /** The index of the mark with the most different matched texts within a snippet's reach after it. */
+    static int best(String text, List<int[]> marks) {
+        int best = 0;
+        int most = 0;
+        int n = Math.min(marks.size(), 2000);
+        for (int i = 0; i < n; i++) {
+            java.util.Set<String> words = new java.util.HashSet<>();
+            int start = marks.get(i)[0];
+            for (int j = i; j < n && marks.get(j)[0] < start + SNIPPET * 2 / 3; j++) {
+                words.add(text.substring(marks.get(j)[0], marks.get(j)[1]).toLowerCase(java.util.Locale.ROOT));
+            }
+            if (words.size() > most) {
+                most = words.size();
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Whether two words are at most {@code max} edits apart (insert, delete, replace, swap neighbours). */
     static boolean withinEdits(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max) {
@@ -83,9 +102,13 @@ public final class Highlights {
         return d[n][m] <= max;
     }
 
-    /** The snippet around the first mark (or the page's start when nothing is marked). */
+    /**
+     * The snippet around the page's best match: the mark whose neighbourhood holds the most different matched
+     * words (for {@code range motion}, where both stand together rather than the first "range" of "average range");
+     * the first such mark on a tie, the page's start when nothing is marked.
+     */
     public static Snippet snippet(String text, List<int[]> marks) {
-        int first = marks.isEmpty() ? 0 : marks.get(0)[0];
+        int first = marks.isEmpty() ? 0 : marks.get(best(text, marks))[0];
         int from = Math.max(0, first - SNIPPET / 3);
         while (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
             from--;

@@ -330,7 +330,9 @@ public final class SearchService implements AutoCloseable {
                 titles.put(c, t);
             }
             String text = texts.get(n++);
-            Highlights.Snippet s = Highlights.snippet(text, Highlights.marks(text, q));
+            // marked as the page is: "range of motion" marks range and motion, not every "of" (the preview
+            // showed the page's heading, "Date of determination", with "of" in red)
+            Highlights.Snippet s = Highlights.snippet(text, Highlights.marks(text, q.withoutCommonWords()));
             out.add(new SearchHit(c, k.documentId(), t.getOrDefault(k.documentId(), k.documentId()), k.page(),
                     s.text(), s.snippetMarks(), s.pageMarks()));
         }
