@@ -168,7 +168,12 @@ public final class MainWindow {
                 new DeliveryActions(workbench, stage, hostServices).email(n)));
         MenuItem archive = new MenuItem("Archive case…");
         archive.setOnAction(e -> currentCaseNumber().ifPresent(n ->
-                new DeliveryActions(workbench, stage, hostServices).archive(n, caseList::refresh)));
+                new DeliveryActions(workbench, stage, hostServices).archive(n, () -> {
+                    caseList.refresh();
+                    currentWorkspace().ifPresent(WorkspacePane::statusChanged);
+                })));
+        MenuItem saveSigned = new MenuItem("Save the signed letter…");
+        saveSigned.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::saveSignedLetter));
         MenuItem backup = new MenuItem("Back up the store…");
         backup.setOnAction(e -> backupNow());
         MenuItem addRecords = new MenuItem("Add record files…");
@@ -204,7 +209,7 @@ public final class MainWindow {
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
         Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
-                signLetter, finalizeCase, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), lockNow, quit);
+                signLetter, finalizeCase, saveSigned, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), lockNow, quit);
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> {

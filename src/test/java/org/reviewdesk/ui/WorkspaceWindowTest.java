@@ -185,6 +185,9 @@ class WorkspaceWindowTest {
         waitUntil(() -> robot.lookup("#lockedBadge").tryQuery().isPresent());
         assertEquals("Finalized · read-only", node("#lockedBadge", Label.class).getText());
         waitUntil(() -> Toasts.statusLine().get().contains("same SHA-256"));
+        // the finished case offers its signed letter first; the unsigned export says what it is
+        assertFalse(node("#saveSignedButton", Button.class).isDisabled());
+        assertEquals("Unsigned draft…", node("#exportPdfButton", Button.class).getText());
 
         // read-only in the window: no record files, menus follow, texts readable in normal contrast
         assertTrue(node("#addRecordsButton", Button.class).isDisabled());

@@ -274,6 +274,13 @@ public final class WorkspacePane extends BorderPane {
         finalizeButton.setTooltip(new javafx.scene.control.Tooltip("Sign (or keep the signed letter) and lock the "
                 + "case read-only"));
         finalizeButton.setOnAction(e -> finalizeCase());
+        Button saveSigned = new Button("Save signed letter…");
+        saveSigned.setId("saveSignedButton");
+        saveSigned.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2f-file-sign"));
+        saveSigned.setTooltip(new javafx.scene.control.Tooltip("A copy of the signed letter this case keeps, to send "
+                + "or file"));
+        saveSigned.getStyleClass().add("accent");
+        saveSigned.setOnAction(e -> saveSignedLetter());
         Button amend = new Button("Amend");
         amend.setId("amendButton");
         amend.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2p-pencil-outline"));
@@ -285,7 +292,7 @@ public final class WorkspacePane extends BorderPane {
         locked.setGraphic(org.reviewdesk.ui.Icons.icon("mdi2l-lock-outline"));
         locked.getStyleClass().add("success");
         locked.setMinWidth(Label.USE_PREF_SIZE);
-        for (Button b : java.util.List.of(save, export, signButton, finalizeButton, amend)) {
+        for (Button b : java.util.List.of(save, export, signButton, finalizeButton, amend, saveSigned)) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
         // the actions wrap onto a second row in a narrow window (at 1024 px Finalize lay outside it)
@@ -294,8 +301,12 @@ public final class WorkspacePane extends BorderPane {
         actions.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         actions.setPrefWrapLength(4000);
         actions.setMinWidth(200);
+        if (locked() && !storeReadOnly) {
+            // the signed letter is the one to send: the unsigned export says what it is
+            export.setText("Unsigned draft…");
+        }
         actions.getChildren().addAll(storeReadOnly ? java.util.List.of(export, popPreview)
-                : locked() ? java.util.List.of(export, popPreview, amend)
+                : locked() ? java.util.List.of(saveSigned, export, popPreview, amend)
                 : java.util.List.of(saveState, save, export, popPreview, signButton, finalizeButton));
         HBox.setHgrow(actions, Priority.SOMETIMES);
         HBox top = storeReadOnly || locked() ? new HBox(10, title, locked, spacer, actions)
@@ -533,6 +544,30 @@ public final class WorkspacePane extends BorderPane {
         }, done -> org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "The unsigned letter was exported to "
                 + done + "."),
                 t -> Dialogs.error(getScene().getWindow(), "The letter could not be exported", t));
+    }
+
+    /** The case's status changed outside the workspace (delivered, archived): the header says the new one. */
+    public void statusChanged() {
+        Background.run(() -> {
+            status = cases.status(caseNumber);
+            return cases.get(caseNumber);
+        }, c -> setTop(header(c)), t -> { });
+    }
+
+    /** A copy of the case's signed letter (a finalized case keeps it) where the reviewer chooses. */
+    public void saveSignedLetter() {
+        java.io.File f = LetterActions.chooseTarget(getScene().getWindow(), caseNumber + "-determination.pdf");
+        if (f == null) {
+            return;
+        }
+        Background.run(() -> {
+            letters.requireOutsideDataFolder(f.toPath());
+            byte[] pdf = letters.signedLetter(caseNumber).orElseThrow(() -> new IllegalStateException(
+                    "Case " + caseNumber + " has no signed letter yet: sign it first (Sign & Export)."));
+            org.reviewdesk.files.PrivateFiles.writeAtomically(f.toPath(), pdf);
+            return f;
+        }, done -> org.reviewdesk.ui.Toasts.show(getScene().getWindow(), "The signed letter was saved to " + done
+                + "."), t -> Dialogs.error(getScene().getWindow(), "The signed letter could not be saved", t));
     }
 
     /** Saves, shows every check in one dialog, signs the letter once and exports it. */
