@@ -281,12 +281,15 @@ public final class RecordPane extends BorderPane {
         split.getItems().setAll(tabs, viewerHolder);
         split.setId("recordSplit");
         split.setDividerPositions(0.2);
-        // the lists get a fixed width (about 240 px) the first time the column is laid out; the page the rest
+        // the lists get a fixed width (200-250 px; more made the page toolbar wrap at 1920) the first time the column is laid out; the page the rest
         split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
                 if (b.doubleValue() > 300) {
-                    split.setDividerPositions(Math.max(170, Math.min(250, 0.2 * b.doubleValue())) / b.doubleValue());
+                    // at 1280x800 170 px left the lists 136 beside the tab strip: titles broke inside words
+                    // ("Neuropsychologi / cal") and a hit's preview held two words a line
+                    split.setDividerPositions(Math.max(200, Math.min(250, 0.24 * b.doubleValue()))
+                            / b.doubleValue());
                     split.widthProperty().removeListener(this);
                 }
             }
