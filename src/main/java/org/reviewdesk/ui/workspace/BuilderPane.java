@@ -295,7 +295,10 @@ final class BuilderPane extends VBox {
         suggestion.getStyleClass().add(s.kind() == Suggestion.Kind.CANNOT_SUGGEST ? "warning" : "text-bold");
         List<Label> rows = new ArrayList<>();
         for (String line : s.list().subList(0, Math.min(6, s.list().size()))) {
-            Label l = new Label("• " + line.replaceFirst("^(Not met|Against|Met|Sufficient on its own): ", ""));
+            // a statement reads alone ("Requested 12 visits exceed ..."); a question keeps what its answer counted
+            // as ("Not met: Are remaining objective functional deficits documented?"), else it read as a reason
+            Label l = new Label("• " + (line.endsWith("?") ? line
+                    : line.replaceFirst("^(Not met|Against|Met|Sufficient on its own): ", "")));
             l.setWrapText(true);
             rows.add(l);
         }
