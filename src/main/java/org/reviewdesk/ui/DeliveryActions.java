@@ -30,9 +30,22 @@ final class DeliveryActions {
         this.host = host;
     }
 
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Asks for the recipient, writes the draft and opens it in the mail client, or sends it. */
     void email(String caseNumber) {
-        Background.run(() -> workbench.delivery().defaultRecipient(), recipient -> {
+        Background.run(() -> new Object[] {workbench.delivery().defaultRecipient(),
+                workbench.letters().signedLetter(caseNumber).map(DeliveryActions::sha256)
+                        .orElse(null)}, v -> {
+            String recipient = (String) v[0];
+            String sha = (String) v[1];
             Dialog<ButtonType> d = new Dialog<>();
             d.initOwner(owner);
             d.setTitle("E-mail the signed letter");
@@ -45,7 +58,20 @@ final class DeliveryActions {
             GridPane g = new GridPane();
             g.setHgap(8);
             g.setPadding(new Insets(8));
+            g.setVgap(8);
             g.addRow(0, new Label("To"), to);
+            // what goes out, so the reviewer can compare it with the letter they signed
+            Label subject = new Label("IMR determination " + caseNumber);
+            subject.setId("emailSubject");
+            Label attached = new Label(sha == null ? "No signed letter yet: sign the letter first (Sign & Export)."
+                    : caseNumber + "-determination.pdf (the signed letter, SHA-256 " + sha.substring(0, 12) + "…)");
+            attached.setId("emailAttachment");
+            attached.setWrapText(true);
+            if (sha == null) {
+                attached.getStyleClass().add("warning");
+            }
+            g.addRow(1, new Label("Subject"), subject);
+            g.addRow(2, new Label("Attached"), attached);
             d.getDialogPane().setContent(g);
             Dialogs.focusOnShown(d, to);
             ButtonType draft = new ButtonType("Save draft and open it", ButtonBar.ButtonData.OK_DONE);

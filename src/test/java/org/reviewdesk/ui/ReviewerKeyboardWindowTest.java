@@ -458,6 +458,11 @@ class ReviewerKeyboardWindowTest {
         FxWait.until(30, () -> dialog("emailDialog") != null);
         DialogPane p = dialog("emailDialog");
         javafx.scene.control.TextField to = (javafx.scene.control.TextField) p.lookup("#emailTo");
+        // what goes out is named: the sample case has no signed letter yet, and the dialog says so
+        assertEquals("IMR determination EXAMPLE-0001",
+                ((javafx.scene.control.Label) p.lookup("#emailSubject")).getText());
+        assertEquals("No signed letter yet: sign the letter first (Sign & Export).",
+                ((javafx.scene.control.Label) p.lookup("#emailAttachment")).getText());
         List<Node> actions = WaitForAsyncUtils.asyncFx(() -> p.getButtonTypes().stream()
                 .filter(b -> b != ButtonType.CANCEL).map(p::lookupButton).toList()).get(10, TimeUnit.SECONDS);
         assertEquals(2, actions.size());
