@@ -381,6 +381,11 @@ public final class LetterService {
                 .sign(r.pdf(), id, appearance(r, id), null, clock.instant());
     }
 
+    /** When the case's newest signed letter was made, if it has one. */
+    public Optional<java.time.OffsetDateTime> signedAt(String caseNumber) throws StoreException {
+        return store.letters().latestSigned(caseNumber).map(l -> l.createdAt());
+    }
+
     /** The newest signed letter of a case, if it has one. */
     public Optional<byte[]> signedLetter(String caseNumber) throws StoreException {
         return store.letters().latestSigned(caseNumber).map(l -> l.pdf());

@@ -311,6 +311,28 @@ public final class WorkspacePane extends BorderPane {
         HBox.setHgrow(actions, Priority.SOMETIMES);
         HBox top = storeReadOnly || locked() ? new HBox(10, title, locked, spacer, actions)
                 : new HBox(10, title, spacer, actions);
+        if (!locked()) {
+            // a letter signed before, lasting (a notification said so for four seconds): Finalize keeps it when the
+            // case has not changed since
+            Label signed = new Label();
+            signed.setId("signedBadge");
+            signed.getStyleClass().add("success");
+            signed.setMinWidth(Label.USE_PREF_SIZE);
+            signed.setVisible(false);
+            signed.setManaged(false);
+            actions.getChildren().add(Math.max(0, actions.getChildren().indexOf(signButton)), signed);
+            Background.run(() -> letters.signedAt(c.caseNumber()), at -> at.ifPresent(t -> {
+                java.time.LocalDateTime local = t.atZoneSameInstant(java.time.ZoneId.systemDefault())
+                        .toLocalDateTime();
+                signed.setText("✓ Signed " + (local.toLocalDate().equals(LocalDate.now())
+                        ? "today " : java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy ").format(local))
+                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local));
+                signed.setTooltip(new javafx.scene.control.Tooltip("A signed letter was made then. Finalize keeps "
+                        + "it when the case has not changed since, and signs again when it has."));
+                signed.setVisible(true);
+                signed.setManaged(true);
+            }), t -> { });
+        }
         Background.run(() -> letters.conflicts(c), conflicts -> {
             if (!conflicts.isEmpty()) {
                 Label warn = new Label("⚠ Possible conflict of interest: " + String.join(" ", conflicts));
