@@ -31,9 +31,9 @@ final class PlainFiles {
     /** A certificate (.pem, .cer, .crt): a few KB; a chain of them stays far below this. */
     static final long MAX_CERTIFICATE_BYTES = 1024 * 1024;
     /** A PKCS#12 keystore: a few KB. */
-    static final long MAX_KEYSTORE_BYTES = 1024 * 1024;
+    static final long MAX_KEYSTORE_BYTES = org.reviewdesk.files.SmallFiles.MAX_KEYSTORE_BYTES;
     /** A PDF whose signatures are checked: a signed letter is well under 1 MB. */
-    static final long MAX_VERIFIED_PDF_BYTES = 100L * 1024 * 1024;
+    static final long MAX_VERIFIED_PDF_BYTES = org.reviewdesk.files.SmallFiles.MAX_VERIFIED_PDF_BYTES;
 
     /**
      * The bytes of {@code p}, {@code what} it must be ("the certificate"), refused with one line when it is not a

@@ -381,9 +381,13 @@ public final class LetterService {
                 .sign(r.pdf(), id, appearance(r, id), null, clock.instant());
     }
 
-    /** When the case's newest signed letter was made, if it has one. */
-    public Optional<java.time.OffsetDateTime> signedAt(String caseNumber) throws StoreException {
-        return store.letters().latestSigned(caseNumber).map(l -> l.createdAt());
+    /** When the case's newest signed letter was made and its SHA-256 (as stored), if it has one. */
+    public Optional<SignedStamp> signedStamp(String caseNumber) throws StoreException {
+        return store.letters().latestSigned(caseNumber).map(l -> new SignedStamp(l.createdAt(), l.sha256()));
+    }
+
+    /** When a signed letter was made, and its SHA-256. */
+    public record SignedStamp(java.time.OffsetDateTime at, String sha256) {
     }
 
     /** The newest signed letter of a case, if it has one. */

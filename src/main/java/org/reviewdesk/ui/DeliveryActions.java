@@ -30,19 +30,10 @@ final class DeliveryActions {
         this.host = host;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Asks for the recipient, writes the draft and opens it in the mail client, or sends it. */
     void email(String caseNumber) {
         Background.run(() -> new Object[] {workbench.delivery().defaultRecipient(),
-                workbench.letters().signedLetter(caseNumber).map(DeliveryActions::sha256)
+                workbench.letters().signedStamp(caseNumber).map(org.reviewdesk.service.LetterService.SignedStamp::sha256)
                         .orElse(null)}, v -> {
             String recipient = (String) v[0];
             String sha = (String) v[1];

@@ -321,8 +321,8 @@ public final class WorkspacePane extends BorderPane {
             signed.setVisible(false);
             signed.setManaged(false);
             actions.getChildren().add(Math.max(0, actions.getChildren().indexOf(signButton)), signed);
-            Background.run(() -> letters.signedAt(c.caseNumber()), at -> at.ifPresent(t -> {
-                java.time.LocalDateTime local = t.atZoneSameInstant(java.time.ZoneId.systemDefault())
+            Background.run(() -> letters.signedStamp(c.caseNumber()), at -> at.ifPresent(t -> {
+                java.time.LocalDateTime local = t.at().atZoneSameInstant(java.time.ZoneId.systemDefault())
                         .toLocalDateTime();
                 signed.setText("✓ Signed " + (local.toLocalDate().equals(LocalDate.now())
                         ? "today " : java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy ").format(local))
