@@ -68,7 +68,7 @@ final class OpenPdfs {
             }
         }
         // loading can take a while: other records keep rendering meanwhile
-        OpenPdf fresh = new OpenPdf(file.fileName(), PdfFiles.open(file.fileName(), file.bytes()));
+        OpenPdf fresh = new OpenPdf(file.fileName(), PdfFiles.open(file.fileName(), file.content()));
         List<OpenPdf> toClose = new ArrayList<>();
         OpenPdf doc;
         synchronized (open) {

@@ -123,7 +123,7 @@ public final class PageImages implements AutoCloseable {
     }
 
     private BufferedImage render(RecordFile record, int pageNumber, float dpi) throws RecordFileException {
-        FileFormat format = FileFormat.detect(record.fileName(), record.bytes());
+        FileFormat format = FileFormat.detect(record.fileName(), record.content().head());
         return switch (format.kind()) {
             case PDF -> pdfs.render(record, pageNumber, dpi);
             case IMAGE -> ImageFiles.readFrame(record.fileName(), record.bytes(), format, pageNumber);

@@ -28,7 +28,7 @@ final class ParallelPdfText {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final String fileName;
-    private final byte[] bytes;
+    private final RecordContent content;
     private final BooleanSupplier cancelled;
     private final int total;
     private final int chunk;
@@ -42,9 +42,9 @@ final class ParallelPdfText {
     private record Chunk(int index, String[] pages, Throwable failure) {
     }
 
-    ParallelPdfText(String fileName, byte[] bytes, int pageCount, BooleanSupplier cancelled) {
+    ParallelPdfText(String fileName, RecordContent content, int pageCount, BooleanSupplier cancelled) {
         this.fileName = fileName;
-        this.bytes = bytes;
+        this.content = content;
         this.cancelled = cancelled;
         this.total = pageCount;
         int cores = Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors());
@@ -116,7 +116,7 @@ final class ParallelPdfText {
         int current = -1;
         try {
             if (doc == null) {
-                doc = PdfFiles.load(fileName, bytes);
+                doc = PdfFiles.load(fileName, content);
             }
             PageTextStripper stripper = new PageTextStripper(() -> stop.get() || cancelled.getAsBoolean());
             while (!stop.get()) {

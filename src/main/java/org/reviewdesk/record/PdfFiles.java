@@ -2,14 +2,15 @@ package org.reviewdesk.record;
 
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
-/** Opens PDF records from memory and turns PDFBox's failures into messages a reviewer can act on. */
+/** Opens PDF records (from memory, or a large one a block at a time) and turns PDFBox's failures into messages a reviewer can act on. */
 final class PdfFiles {
     // readers look for the end-of-file marker this close to the end; a file cut off in transfer lacks it
     private static final int EOF_WINDOW = 1024;
+    // what is read of a large file's end to find the marker: the window and generous padding
+    private static final int TAIL = 64 * 1024;
 
     static {
         MemoryOnly.ensure();
@@ -20,10 +21,21 @@ final class PdfFiles {
 
     /** Opens a PDF, refusing truncated, damaged, password-protected and oversized files. */
     static PDDocument open(String fileName, byte[] bytes) throws RecordFileException {
-        if (!hasEndMarker(bytes)) {
+        return open(fileName, RecordContent.of(bytes));
+    }
+
+    /** As {@link #open(String, byte[])}, wherever the content is (a large PDF is read a block at a time). */
+    static PDDocument open(String fileName, RecordContent content) throws RecordFileException {
+        byte[] tail;
+        try {
+            tail = content.tail(TAIL);
+        } catch (IOException e) {
+            throw damaged(fileName, e);
+        }
+        if (!hasEndMarker(tail)) {
             throw damaged(fileName, null);
         }
-        PDDocument doc = load(fileName, bytes);
+        PDDocument doc = load(fileName, content);
         try {
             int pages = doc.getNumberOfPages();
             if (pages == 0) {
@@ -46,8 +58,18 @@ final class PdfFiles {
      * restricted (no copying, no changes), as public IMR letters are; files that need a password are refused.
      */
     static PDDocument load(String fileName, byte[] bytes) throws RecordFileException {
+        return load(fileName, RecordContent.of(bytes));
+    }
+
+    static PDDocument load(String fileName, RecordContent content) throws RecordFileException {
+        org.apache.pdfbox.io.RandomAccessRead source = null;
+        boolean loaded = false;
         try {
-            return Loader.loadPDF(new RandomAccessReadBuffer(bytes), "", null, null, MemoryOnly.streamCache());
+            source = content.open();
+            // the document closes the reader when it is closed
+            PDDocument doc = Loader.loadPDF(source, "", null, null, MemoryOnly.streamCache());
+            loaded = true;
+            return doc;
         } catch (InvalidPasswordException e) {
             throw new RecordFileException(fileName, fileName + " is protected by a password; remove the "
                     + "protection and add it again", e);
@@ -59,6 +81,10 @@ final class PdfFiles {
             throw damaged(fileName, e);
         } catch (OutOfMemoryError | StackOverflowError e) {
             throw tooComplex(fileName, e);
+        } finally {
+            if (!loaded && source != null) {
+                org.apache.pdfbox.io.IOUtils.closeQuietly(source);
+            }
         }
     }
 

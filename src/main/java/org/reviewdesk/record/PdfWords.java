@@ -25,11 +25,11 @@ public final class PdfWords {
     /** The words of page {@code page} (1-based) located in {@code pageText}, the text stored for that page. */
     public static List<OcrWord> words(RecordFile file, int page, String pageText) throws RecordFileException {
         String fileName = file.fileName();
-        byte[] bytes = file.bytes();
-        if (FileFormat.detect(fileName, bytes).kind() != RecordKind.PDF || pageText == null || pageText.isEmpty()) {
+        RecordContent content = file.content();
+        if (FileFormat.detect(fileName, content.head()).kind() != RecordKind.PDF || pageText == null || pageText.isEmpty()) {
             return List.of();
         }
-        PDDocument doc = PdfFiles.open(fileName, bytes);
+        PDDocument doc = PdfFiles.open(fileName, content);
         try {
             if (page < 1 || page > doc.getNumberOfPages()) {
                 return List.of();

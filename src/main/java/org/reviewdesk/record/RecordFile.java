@@ -3,18 +3,22 @@ package org.reviewdesk.record;
 import java.util.Objects;
 
 /**
- * A record file held in memory, as {@link PageImages} shows it. Two instances with the same {@code id} (a
+ * A record file as {@link PageImages} shows it: held in memory, or (a large PDF) read in blocks where it is kept. Two instances with the same {@code id} (a
  * document id or the content's SHA-256) are the same record, so images cached for one serve the other.
  */
 public final class RecordFile {
     private final String id;
     private final String fileName;
-    private final byte[] bytes;
+    private final RecordContent content;
 
     public RecordFile(String id, String fileName, byte[] bytes) {
+        this(id, fileName, RecordContent.of(bytes));
+    }
+
+    public RecordFile(String id, String fileName, RecordContent content) {
         this.id = Objects.requireNonNull(id, "id");
         this.fileName = Objects.requireNonNull(fileName, "fileName");
-        this.bytes = Objects.requireNonNull(bytes, "bytes");
+        this.content = Objects.requireNonNull(content, "content");
     }
 
     public String id() {
@@ -26,8 +30,20 @@ public final class RecordFile {
     }
 
     /** The content itself, not a copy: records can be large, and nobody here changes them. */
-    byte[] bytes() {
-        return bytes;
+    RecordContent content() {
+        return content;
+    }
+
+    /**
+     * The whole content, for kinds read whole (images, text): those are held in memory; a large record kept
+     * elsewhere is always a PDF (the import refuses other large files).
+     */
+    byte[] bytes() throws RecordFileException {
+        byte[] b = content.inMemory();
+        if (b == null) {
+            throw new RecordFileException(fileName, fileName + " is too large to be read whole");
+        }
+        return b;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
- * Reads record files (PDF, plain text, PNG, JPEG, TIFF) held in memory: a first look with suggestions, and
+ * Reads record files (PDF, plain text, PNG, JPEG, TIFF), held in memory or (large PDFs) read a block at a
+ * time: a first look with suggestions, and
  * the text of every page, streamed in page order. Nothing is written to disk and no text is logged.
  */
 public final class RecordReader {
@@ -20,12 +21,20 @@ public final class RecordReader {
 
     /** The kind and page count of a file, and a date, document kind and title suggested by its first page. */
     public static RecordInfo inspect(String fileName, byte[] bytes) throws RecordFileException {
-        FileFormat format = FileFormat.detect(fileName, bytes);
+        return inspect(fileName, RecordContent.of(bytes));
+    }
+
+    /**
+     * As {@link #inspect(String, byte[])}, wherever the content is. Content not held in memory must be a PDF
+     * (read a block at a time); other kinds are read whole.
+     */
+    public static RecordInfo inspect(String fileName, RecordContent content) throws RecordFileException {
+        FileFormat format = FileFormat.detect(fileName, content.head());
         int pages;
         String firstPage;
         switch (format.kind()) {
             case PDF -> {
-                PDDocument doc = PdfFiles.open(fileName, bytes);
+                PDDocument doc = PdfFiles.open(fileName, content);
                 try {
                     pages = doc.getNumberOfPages();
                     firstPage = new PageTextStripper(() -> false).extract(doc, 1, 1)[0];
@@ -38,11 +47,12 @@ public final class RecordReader {
                 }
             }
             case TEXT -> {
+                byte[] bytes = whole(fileName, content);
                 pages = textPageCount(fileName, bytes);
                 firstPage = TextPages.firstPage(bytes);
             }
             default -> {
-                pages = ImageFiles.frameCount(fileName, bytes, format);
+                pages = ImageFiles.frameCount(fileName, whole(fileName, content), format);
                 firstPage = ""; // no OCR: scans carry no text
             }
         }
@@ -61,22 +71,33 @@ public final class RecordReader {
      */
     public static void readPages(String fileName, byte[] bytes, PageSink sink, ProgressListener progress,
                                  BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
+        readPages(fileName, RecordContent.of(bytes), sink, progress, cancelled);
+    }
+
+    /** As {@link #readPages(String, byte[], PageSink, ProgressListener, BooleanSupplier)}, wherever the content is. */
+    public static void readPages(String fileName, RecordContent content, PageSink sink, ProgressListener progress,
+                                 BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancelled, "cancelled");
-        FileFormat format = FileFormat.detect(fileName, bytes);
+        FileFormat format = FileFormat.detect(fileName, content.head());
         switch (format.kind()) {
-            case PDF -> readPdf(fileName, bytes, sink, progress, cancelled);
-            case TEXT -> readText(fileName, bytes, sink, progress, cancelled);
-            default -> readImage(fileName, bytes, format, sink, progress, cancelled);
+            case PDF -> readPdf(fileName, content, sink, progress, cancelled);
+            case TEXT -> readText(fileName, whole(fileName, content), sink, progress, cancelled);
+            default -> readImage(fileName, whole(fileName, content), format, sink, progress, cancelled);
         }
     }
 
-    private static void readPdf(String fileName, byte[] bytes, PageSink sink, ProgressListener progress,
+    /** The whole content of a kind that is read whole; large content (kept elsewhere) is only ever a PDF. */
+    private static byte[] whole(String fileName, RecordContent content) throws RecordFileException {
+        return new RecordFile(fileName, fileName, content).bytes();
+    }
+
+    private static void readPdf(String fileName, RecordContent content, PageSink sink, ProgressListener progress,
                                 BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
-        PDDocument doc = PdfFiles.open(fileName, bytes);
+        PDDocument doc = PdfFiles.open(fileName, content);
         try {
-            new ParallelPdfText(fileName, bytes, doc.getNumberOfPages(), cancelled).read(doc, sink, progress);
+            new ParallelPdfText(fileName, content, doc.getNumberOfPages(), cancelled).read(doc, sink, progress);
         } finally {
             PdfFiles.closeQuietly(doc);
         }

@@ -211,10 +211,11 @@ public final class OcrService implements AutoCloseable {
 
     private void process(RecordRepository.OcrJob job, java.util.function.BooleanSupplier stop, Runnable afterPage)
             throws Exception {
-        byte[] bytes = repo().bytes(job.caseNumber(), job.documentId());
+        // a large scanned PDF is read from the store a block at a time, not held whole
+        org.reviewdesk.record.RecordContent content = records.content(job.caseNumber(), job.documentId());
         String name = job.fileName() == null ? job.documentId() : job.fileName();
         java.util.concurrent.atomic.AtomicInteger indexed = new java.util.concurrent.atomic.AtomicInteger();
-        PageOcr.run(name, bytes, job.pages(), threads, stop, r -> {
+        PageOcr.run(name, content, job.pages(), threads, stop, r -> {
             if (r.ocr() != null) {
                 OcrPage p = r.ocr();
                 if (repo().saveOcr(job.caseNumber(), job.documentId(), r.page(), p.text(),

@@ -18,6 +18,7 @@ import org.reviewdesk.domain.Evidence;
 import org.reviewdesk.domain.RecordDocument;
 import org.reviewdesk.record.PageImages;
 import org.reviewdesk.record.ProgressListener;
+import org.reviewdesk.record.RecordContent;
 import org.reviewdesk.record.RecordFile;
 import org.reviewdesk.record.RecordFileException;
 import org.reviewdesk.record.RecordInfo;
@@ -36,8 +37,17 @@ import org.reviewdesk.store.StoreException;
 public final class RecordService {
     /** Record files larger than this are refused before they are read. */
     public static final long MAX_FILE_BYTES = 1024L * 1024 * 1024;
-    /** A record file is read only when it takes at most this share of the heap (1/3): see {@link #tooLarge}. */
+    /** A record file read whole (images, text) takes at most this share of the heap (1/3): see {@link #tooLarge}. */
     private static final long HEAP_SHARE = 3;
+    /**
+     * PDFs larger than this are never held whole: read where they lie while they are added, streamed into the
+     * store, and read back a block at a time (a twelfth of the heap, at most 32 MB: the viewer keeps three files).
+     */
+    static final long IN_MEMORY_BYTES = Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 12);
+    /** The block a large stored record is read in. */
+    static final int BLOCK_BYTES = 256 * 1024;
+    /** The size from which a PDF is streamed (a setting, so that tests can stream small files). */
+    private long inMemoryBytes = Long.getLong("reviewdesk.record.inMemoryBytes", IN_MEMORY_BYTES);
     private static final DateTimeFormatter CITE_DATE = DateTimeFormatter.ofPattern("M/d/yy");
 
     /** What became of one file: stored as a document, recognised as a duplicate, or refused. */
@@ -157,7 +167,7 @@ public final class RecordService {
         private final String caseNumber;
         private final RecordDocument doc;
         private final String mediaKind;
-        private final byte[] bytes;
+        private final long size;
         private final String sha;
         private final String name;
         private final int total;
@@ -169,12 +179,12 @@ public final class RecordService {
         private int count;
         private long lastFlush;
 
-        StreamedPages(String caseNumber, RecordDocument doc, String mediaKind, byte[] bytes, String sha, String name,
+        StreamedPages(String caseNumber, RecordDocument doc, String mediaKind, long size, String sha, String name,
                       int total, FirstPage firstPage) {
             this.caseNumber = caseNumber;
             this.doc = doc;
             this.mediaKind = mediaKind;
-            this.bytes = bytes;
+            this.size = size;
             this.sha = sha;
             this.name = name;
             this.total = total;
@@ -198,7 +208,7 @@ public final class RecordService {
         void flush() {
             try {
                 if (!begun) {
-                    repo().beginAdd(caseNumber, doc, mediaKind, bytes.length, sha, List.copyOf(batch));
+                    repo().beginAdd(caseNumber, doc, mediaKind, size, sha, List.copyOf(batch));
                     begun = true;
                     batch.clear();
                     lastFlush = System.nanoTime();
@@ -243,18 +253,21 @@ public final class RecordService {
         if (size > MAX_FILE_BYTES) {
             throw new RecordFileException(name, name + " is larger than 1 GB; split it before adding it");
         }
-        if (size > Runtime.getRuntime().maxMemory() / HEAP_SHARE) {
-            // it is held in memory whole while it is read and stored (the store takes a copy): with the
-            // installed launcher's heap a 240 MB scanned PDF ended the import with an OutOfMemoryError
+        boolean streamed = size > inMemoryBytes && isPdf(f);
+        if (!streamed && size > Runtime.getRuntime().maxMemory() / HEAP_SHARE) {
+            // an image or text file is held in memory whole while it is read and stored (the store takes a
+            // copy): with the installed launcher's heap a 240 MB scan ended the import with an OutOfMemoryError
             throw new RecordFileException(name, tooLarge(name, size));
         }
-        byte[] bytes = Files.readAllBytes(f);
-        String sha = sha256(bytes);
+        // a large PDF is read where it lies, a part at a time, and streamed into the store: never held whole
+        byte[] bytes = streamed ? null : Files.readAllBytes(f);
+        RecordContent content = streamed ? RecordContent.of(f, size) : RecordContent.of(bytes);
+        String sha = streamed ? sha256(f) : sha256(bytes);
         var existing = repo().findBySha(caseNumber, sha);
         if (existing.isPresent()) {
             return new AddResult(name, existing.get(), true, 0, null);
         }
-        RecordInfo info = RecordReader.inspect(name, bytes);
+        RecordInfo info = RecordReader.inspect(name, content);
         String id = uniqueId(caseNumber, name);
         RecordDocument doc = new RecordDocument(id, info.suggestedTitle(), kindOf(info.suggestedDocumentKind()),
                 info.suggestedDate(), null, "records/" + id + extension(name), sha);
@@ -262,16 +275,16 @@ public final class RecordService {
         // the viewer draws the pages from these bytes until the last step stores them; page 1 is drawn now,
         // while the pages are read, so that it is ready when the viewer asks for it
         String key = caseNumber + "/" + id;
-        RecordFile file = new RecordFile(key, doc.file(), bytes);
+        RecordFile file = new RecordFile(key, doc.file(), content);
         importingFiles.put(key, file);
         if (firstPage.renderDpi() > 0 && scannable && info.pageCount() > 0) {
             images().prefetch(file, 1, firstPage.renderDpi());
         }
-        StreamedPages pages = new StreamedPages(caseNumber, doc, info.kind().name(), bytes, sha, name, info.pageCount(),
-                firstPage);
+        StreamedPages pages = new StreamedPages(caseNumber, doc, info.kind().name(), size, sha, name,
+                info.pageCount(), firstPage);
         boolean done = false;
         try {
-            RecordReader.readPages(name, bytes, page -> {
+            RecordReader.readPages(name, content, page -> {
                 // a page without usable text waits for OCR in the background; a scanner's garbage is dropped
                 boolean ocr = scannable && TextLayer.needsOcr(page.text());
                 pages.page(page.pageNumber(), ocr ? "" : page.text(), ocr);
@@ -279,11 +292,22 @@ public final class RecordService {
             if (!pages.begun || !pages.batch.isEmpty()) {
                 pages.flush();
             }
-            repo().finishAdd(caseNumber, id, bytes, pages.count);
-            done = true;
-            synchronized (recent) {
-                recent.put(key, importingFiles.remove(key));
+            if (streamed) {
+                repo().finishAdd(caseNumber, id, () -> Files.newInputStream(f), size, sha, pages.count);
+                // viewed from the store from now on (a block at a time), not from the file, which may move
+                RecordFile stored = importingFiles.remove(key);
+                synchronized (RecordService.this) {
+                    if (images != null) {
+                        images.forget(stored.id());
+                    }
+                }
+            } else {
+                repo().finishAdd(caseNumber, id, bytes, pages.count);
+                synchronized (recent) {
+                    recent.put(key, importingFiles.remove(key));
+                }
             }
+            done = true;
         } catch (StoreFailure e) {
             throw (StoreException) e.getCause();
         } catch (java.util.concurrent.CancellationException e) {
@@ -368,14 +392,14 @@ public final class RecordService {
             String caseNumber = missing.get(i)[0];
             String id = missing.get(i)[1];
             String name = missing.get(i)[2];
-            byte[] bytes = repo().bytes(caseNumber, id);
+            RecordContent content = content(caseNumber, id);
             int index = i;
             try {
-                RecordInfo info = RecordReader.inspect(name, bytes);
+                RecordInfo info = RecordReader.inspect(name, content);
                 boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
                 repo().savePages(caseNumber, id, info.kind().name(), writer -> {
                     int[] count = {0};
-                    RecordReader.readPages(name, bytes, page -> {
+                    RecordReader.readPages(name, content, page -> {
                         boolean ocr = scannable && TextLayer.needsOcr(page.text());
                         String text = ocr ? "" : page.text();
                         writer.page(page.pageNumber(), text, ocr);
@@ -739,11 +763,53 @@ public final class RecordService {
         StoredDocument d = documents(caseNumber).stream().filter(x -> x.document().id().equals(documentId))
                 .findFirst().orElseThrow(() -> new StoreException("Case " + caseNumber + " has no document "
                         + documentId));
-        RecordFile f = new RecordFile(key, d.document().file(), bytes(caseNumber, documentId));
+        RecordFile f = new RecordFile(key, d.document().file(), content(caseNumber, documentId));
         synchronized (recent) {
             recent.put(key, f);
         }
         return f;
+    }
+
+    /**
+     * A stored document's file: in memory when it is small, else read from the store a block at a time (a large
+     * PDF), so that viewing, OCR and reading it need memory of a few blocks, whatever its size.
+     */
+    public RecordContent content(String caseNumber, String documentId) throws StoreException {
+        long size = repo().contentSize(caseNumber, documentId);
+        if (size > inMemoryBytes) {
+            byte[] head = new byte[(int) Math.min(size, 1024)];
+            int n = repo().readContent(caseNumber, documentId, 0, head, 0, head.length);
+            // images and text are read whole (they were stored from memory); PDFs are read in parts
+            if (isPdf(head, n)) {
+                return RecordContent.inBlocks(size, BLOCK_BYTES, (position, into, offset, len) -> {
+                    try {
+                        return repo().readContent(caseNumber, documentId, position, into, offset, len);
+                    } catch (StoreException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                });
+            }
+        }
+        return RecordContent.of(bytes(caseNumber, documentId));
+    }
+
+    /** For tests: PDFs larger than {@code bytes} are streamed. */
+    void streamFilesLargerThan(long bytes) {
+        this.inMemoryBytes = bytes;
+    }
+
+    private static boolean isPdf(Path f) throws IOException {
+        byte[] head = new byte[1024];
+        int n;
+        try (var in = Files.newInputStream(f)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return isPdf(head, n);
+    }
+
+    private static boolean isPdf(byte[] head, int n) {
+        // the PDF header may follow some junk within the first kilobyte, as FileFormat reads it
+        return n > 0 && new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
     }
 
     public int addExcerpt(String caseNumber, Evidence e) throws StoreException {
@@ -822,6 +888,22 @@ public final class RecordService {
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 of a file, read in parts. */
+    static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[256 * 1024];
+            try (var in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    d.update(buf, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

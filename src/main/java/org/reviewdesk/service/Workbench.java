@@ -431,6 +431,11 @@ public final class Workbench implements AutoCloseable {
         return delivery;
     }
 
+    /** For tests of this package: the store itself. */
+    Store store() {
+        return store;
+    }
+
     public RecordService records() {
         return records;
     }

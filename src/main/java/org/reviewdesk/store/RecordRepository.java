@@ -205,6 +205,23 @@ public final class RecordRepository {
      * is complete (and OCR may start on it).
      */
     public void finishAdd(String caseNumber, String documentId, byte[] bytes, int pageCount) throws StoreException {
+        finishAdd(caseNumber, documentId, () -> new java.io.ByteArrayInputStream(bytes), bytes.length, null,
+                pageCount);
+    }
+
+    /** Opens the file's bytes to be stored (a large file is streamed into the store, never held whole). */
+    @FunctionalInterface
+    public interface ContentSource {
+        java.io.InputStream open() throws java.io.IOException;
+    }
+
+    /**
+     * As {@link #finishAdd(String, String, byte[], int)}, streamed: the store reads {@code size} bytes from
+     * {@code content} in parts. When {@code sha256} is given, the bytes stored must have it: a file changed while
+     * it was being added is refused and nothing of this step is kept.
+     */
+    public void finishAdd(String caseNumber, String documentId, ContentSource content, long size, String sha256,
+                          int pageCount) throws StoreException {
         tx("Storing " + documentId, () -> {
             long id = caseId(caseNumber);
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM record_pages WHERE case_id = ? "
@@ -219,19 +236,94 @@ public final class RecordRepository {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET page_count = ?, importing = FALSE, "
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.io.InputStream in = new java.security.DigestInputStream(content.open(), digest);
+                 PreparedStatement ps = c.prepareStatement("UPDATE documents SET page_count = ?, importing = FALSE, "
                     + "content = ? WHERE case_id = ? AND doc_id = ? AND importing = TRUE AND size_bytes = ?")) {
                 ps.setInt(1, pageCount);
-                ps.setBytes(2, bytes);
+                ps.setBinaryStream(2, in, size);
                 ps.setLong(3, id);
                 ps.setString(4, documentId);
-                ps.setLong(5, bytes.length);
+                ps.setLong(5, size);
                 if (ps.executeUpdate() != 1) {
                     throw new StoreException("Storing " + documentId + ": the document is no longer being imported");
+                }
+                if (in.read() != -1) {
+                    throw new StoreException("Storing " + documentId + ": the file grew while it was being added; "
+                            + "nothing of it was kept");
+                }
+            }
+            if (sha256 != null && !java.util.HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+                throw new StoreException("Storing " + documentId + ": the file changed while it was being added; "
+                        + "nothing of it was kept");
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT OCTET_LENGTH(content) FROM documents WHERE "
+                    + "case_id = ? AND doc_id = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) != size) {
+                        throw new StoreException("Storing " + documentId + ": the file shrank while it was being "
+                                + "added; nothing of it was kept");
+                    }
                 }
             }
             AuditLog.append(c, "RECORD_ADDED", caseNumber, documentId + ", " + pageCount + " pages");
             return null;
+        });
+    }
+
+    /** The size in bytes of a stored document's file. */
+    public long contentSize(String caseNumber, String documentId) throws StoreException {
+        return tx("Reading " + documentId, () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT OCTET_LENGTH(content), importing FROM documents "
+                    + "WHERE case_id = ? AND doc_id = ?")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("Case " + caseNumber + " has no document " + documentId);
+                    }
+                    if (rs.getBoolean(2)) {
+                        throw new StoreException(documentId + " is still being added to case " + caseNumber
+                                + "; try again when its import has finished");
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Reads up to {@code len} bytes of a stored document's file from {@code position} (0-based) into {@code into}:
+     * a large record is read in parts, never whole. Returns how many bytes were read (-1 at the end).
+     */
+    public int readContent(String caseNumber, String documentId, long position, byte[] into, int offset, int len)
+            throws StoreException {
+        return tx("Reading " + documentId, () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM documents WHERE case_id = ? "
+                    + "AND doc_id = ? AND importing = FALSE")) {
+                ps.setLong(1, caseId(caseNumber));
+                ps.setString(2, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("Case " + caseNumber + " has no document " + documentId);
+                    }
+                    java.sql.Blob blob = rs.getBlob(1);
+                    try {
+                        if (position >= blob.length()) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, blob.length() - position);
+                        // H2 skips to the position through its block index: the bytes before it are not read
+                        try (java.io.InputStream in = blob.getBinaryStream(position + 1, n)) {
+                            return in.readNBytes(into, offset, n);
+                        }
+                    } finally {
+                        blob.free();
+                    }
+                }
+            }
         });
     }
 

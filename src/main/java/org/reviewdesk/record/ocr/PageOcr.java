@@ -42,11 +42,17 @@ public final class PageOcr {
      */
     public static void run(String fileName, byte[] bytes, List<Integer> pages, int threads, BooleanSupplier stop,
                            Sink sink) throws Exception {
+        run(fileName, org.reviewdesk.record.RecordContent.of(bytes), pages, threads, stop, sink);
+    }
+
+    /** As {@link #run(String, byte[], List, int, BooleanSupplier, Sink)}, wherever the content is. */
+    public static void run(String fileName, org.reviewdesk.record.RecordContent content, List<Integer> pages,
+                           int threads, BooleanSupplier stop, Sink sink) throws Exception {
         if (pages.isEmpty()) {
             return;
         }
         int n = Math.max(1, Math.min(threads, pages.size()));
-        RecordFile file = new RecordFile("ocr:" + System.identityHashCode(bytes), fileName, bytes);
+        RecordFile file = new RecordFile("ocr:" + System.identityHashCode(content), fileName, content);
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean halt = new AtomicBoolean();
         BlockingQueue<Result> out = new ArrayBlockingQueue<>(n * 2);

@@ -1,0 +1,302 @@
+package org.reviewdesk.record;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadView;
+
+/**
+ * The bytes of a record file, wherever they are: held in memory (most files), read from the file being added
+ * (a large PDF, which is never held whole), or read in blocks from the encrypted store (a large stored PDF).
+ * A large record is read a block at a time, so the heap it needs does not grow with its size. Nothing here
+ * writes anything.
+ */
+public abstract sealed class RecordContent permits RecordContent.InMemory, RecordContent.InFile,
+        RecordContent.InBlocks {
+    /** The first bytes that tell a file's format ({@link FileFormat} samples as many for text). */
+    static final int HEAD = 64 * 1024;
+
+    /** Reads {@code len} bytes at {@code position} of content kept elsewhere (the store); returns how many. */
+    @FunctionalInterface
+    public interface Blocks {
+        int read(long position, byte[] into, int offset, int len) throws IOException;
+    }
+
+    private RecordContent() {
+    }
+
+    public static RecordContent of(byte[] bytes) {
+        return new InMemory(bytes);
+    }
+
+    /** A file read where it lies (its size as of now): for large PDFs being added. */
+    public static RecordContent of(Path file, long size) {
+        return new InFile(file, size);
+    }
+
+    /** Content of {@code size} bytes read through {@code blocks}, {@code blockSize} bytes at a time. */
+    public static RecordContent inBlocks(long size, int blockSize, Blocks blocks) {
+        return new InBlocks(size, blockSize, blocks);
+    }
+
+    public abstract long size();
+
+    /** The whole content when it is held in memory, else null (large content is only read in parts). */
+    public abstract byte[] inMemory();
+
+    /** A reader of its own for PDFBox (readers are not shared between threads); closing it frees its buffers. */
+    abstract RandomAccessRead open() throws IOException;
+
+    /** Up to {@code len} bytes from {@code position}. */
+    public final byte[] read(long position, int len) throws IOException {
+        int n = (int) Math.max(0, Math.min(len, size() - position));
+        byte[] out = new byte[n];
+        try (RandomAccessRead r = open()) {
+            r.seek(position);
+            r.readFully(out);
+        }
+        return out;
+    }
+
+    /** The first bytes, enough to tell the format. */
+    byte[] head() {
+        byte[] all = inMemory();
+        if (all != null) {
+            return all;
+        }
+        try {
+            return read(0, HEAD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last {@code len} bytes (where the PDF's end-of-file marker is). */
+    byte[] tail(int len) throws IOException {
+        byte[] all = inMemory();
+        if (all != null) {
+            return all;
+        }
+        return read(Math.max(0, size() - len), len);
+    }
+
+    static final class InMemory extends RecordContent {
+        private final byte[] bytes;
+
+        InMemory(byte[] bytes) {
+            this.bytes = Objects.requireNonNull(bytes, "bytes");
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public byte[] inMemory() {
+            return bytes;
+        }
+
+        @Override
+        RandomAccessRead open() {
+            return new RandomAccessReadBuffer(bytes);
+        }
+    }
+
+    static final class InFile extends RecordContent {
+        private final Path file;
+        private final long size;
+
+        InFile(Path file, long size) {
+            this.file = Objects.requireNonNull(file, "file");
+            this.size = size;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public byte[] inMemory() {
+            return null;
+        }
+
+        @Override
+        RandomAccessRead open() throws IOException {
+            RandomAccessReadBufferedFile r = new RandomAccessReadBufferedFile(file.toFile());
+            if (r.length() != size) {
+                r.close();
+                throw new IOException(file.getFileName() + " changed while it was being read");
+            }
+            return r;
+        }
+    }
+
+    static final class InBlocks extends RecordContent {
+        private final long size;
+        private final int blockSize;
+        private final Blocks blocks;
+
+        InBlocks(long size, int blockSize, Blocks blocks) {
+            if (blockSize < 1) {
+                throw new IllegalArgumentException("block size " + blockSize);
+            }
+            this.size = size;
+            this.blockSize = blockSize;
+            this.blocks = Objects.requireNonNull(blocks, "blocks");
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public byte[] inMemory() {
+            return null;
+        }
+
+        @Override
+        RandomAccessRead open() {
+            return new BlockReader(this);
+        }
+    }
+
+    /**
+     * Reads content a block at a time and keeps the last few blocks (PDF parsing jumps between the cross-reference
+     * table at the end and the objects, and reads some bytes backwards).
+     */
+    static final class BlockReader implements RandomAccessRead {
+        private static final int KEPT = 4;
+        private final InBlocks content;
+        private final long[] keptIndex = new long[KEPT];
+        private final byte[][] kept = new byte[KEPT][];
+        private int nextSlot;
+        private byte[] block;
+        private long blockIndex = -1;
+        private long position;
+        private boolean closed;
+
+        BlockReader(InBlocks content) {
+            this.content = content;
+            Arrays.fill(keptIndex, -1);
+        }
+
+        private boolean load() throws IOException {
+            if (position >= content.size) {
+                return false;
+            }
+            long index = position / content.blockSize;
+            if (index == blockIndex) {
+                return true;
+            }
+            for (int i = 0; i < KEPT; i++) {
+                if (keptIndex[i] == index) {
+                    block = kept[i];
+                    blockIndex = index;
+                    return true;
+                }
+            }
+            long start = index * content.blockSize;
+            int len = (int) Math.min(content.blockSize, content.size - start);
+            byte[] b = new byte[len];
+            int done = 0;
+            while (done < len) {
+                int n = content.blocks.read(start + done, b, done, len - done);
+                if (n <= 0) {
+                    throw new IOException("the record ends after " + (start + done) + " of " + content.size
+                            + " bytes");
+                }
+                done += n;
+            }
+            keptIndex[nextSlot] = index;
+            kept[nextSlot] = b;
+            nextSlot = (nextSlot + 1) % KEPT;
+            block = b;
+            blockIndex = index;
+            return true;
+        }
+
+        private void checkOpen() throws IOException {
+            if (closed) {
+                throw new IOException("the record reader is closed");
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkOpen();
+            if (!load()) {
+                return -1;
+            }
+            int b = block[(int) (position - blockIndex * content.blockSize)] & 0xff;
+            position++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            checkOpen();
+            if (len == 0) {
+                return 0;
+            }
+            if (!load()) {
+                return -1;
+            }
+            int at = (int) (position - blockIndex * content.blockSize);
+            int n = Math.min(len, block.length - at);
+            System.arraycopy(block, at, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public long getPosition() {
+            return position;
+        }
+
+        @Override
+        public void seek(long newPosition) throws IOException {
+            checkOpen();
+            if (newPosition < 0) {
+                throw new IOException("invalid position " + newPosition);
+            }
+            position = Math.min(newPosition, content.size);
+        }
+
+        @Override
+        public long length() {
+            return content.size;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public boolean isEOF() {
+            return position >= content.size;
+        }
+
+        @Override
+        public RandomAccessReadView createView(long startPosition, long streamLength) throws IOException {
+            checkOpen();
+            // as PDFBox's own readers do: the view seeks this reader before each read and shares its blocks
+            return new RandomAccessReadView(this, startPosition, streamLength);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            block = null;
+            Arrays.fill(kept, null);
+        }
+    }
+}
