@@ -28,7 +28,7 @@ final class ParallelPdfText {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final String fileName;
-    private final RecordContent content;
+    private final RecordSource content;
     private final BooleanSupplier cancelled;
     private final int total;
     private final int chunk;
@@ -42,7 +42,7 @@ final class ParallelPdfText {
     private record Chunk(int index, String[] pages, Throwable failure) {
     }
 
-    ParallelPdfText(String fileName, RecordContent content, int pageCount, BooleanSupplier cancelled) {
+    ParallelPdfText(String fileName, RecordSource content, int pageCount, BooleanSupplier cancelled) {
         this.fileName = fileName;
         this.content = content;
         this.cancelled = cancelled;

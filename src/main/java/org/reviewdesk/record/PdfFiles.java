@@ -21,11 +21,11 @@ final class PdfFiles {
 
     /** Opens a PDF, refusing truncated, damaged, password-protected and oversized files. */
     static PDDocument open(String fileName, byte[] bytes) throws RecordFileException {
-        return open(fileName, RecordContent.of(bytes));
+        return open(fileName, RecordSource.of(bytes));
     }
 
     /** As {@link #open(String, byte[])}, wherever the content is (a large PDF is read a block at a time). */
-    static PDDocument open(String fileName, RecordContent content) throws RecordFileException {
+    static PDDocument open(String fileName, RecordSource content) throws RecordFileException {
         byte[] tail;
         try {
             tail = content.tail(TAIL);
@@ -58,10 +58,10 @@ final class PdfFiles {
      * restricted (no copying, no changes), as public IMR letters are; files that need a password are refused.
      */
     static PDDocument load(String fileName, byte[] bytes) throws RecordFileException {
-        return load(fileName, RecordContent.of(bytes));
+        return load(fileName, RecordSource.of(bytes));
     }
 
-    static PDDocument load(String fileName, RecordContent content) throws RecordFileException {
+    static PDDocument load(String fileName, RecordSource content) throws RecordFileException {
         org.apache.pdfbox.io.RandomAccessRead source = null;
         boolean loaded = false;
         try {

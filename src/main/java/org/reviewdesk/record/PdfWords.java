@@ -25,7 +25,7 @@ public final class PdfWords {
     /** The words of page {@code page} (1-based) located in {@code pageText}, the text stored for that page. */
     public static List<OcrWord> words(RecordFile file, int page, String pageText) throws RecordFileException {
         String fileName = file.fileName();
-        RecordContent content = file.content();
+        RecordSource content = file.content();
         if (FileFormat.detect(fileName, content.head()).kind() != RecordKind.PDF || pageText == null || pageText.isEmpty()) {
             return List.of();
         }

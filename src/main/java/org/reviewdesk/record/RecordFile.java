@@ -9,13 +9,13 @@ import java.util.Objects;
 public final class RecordFile {
     private final String id;
     private final String fileName;
-    private final RecordContent content;
+    private final RecordSource content;
 
     public RecordFile(String id, String fileName, byte[] bytes) {
-        this(id, fileName, RecordContent.of(bytes));
+        this(id, fileName, RecordSource.of(bytes));
     }
 
-    public RecordFile(String id, String fileName, RecordContent content) {
+    public RecordFile(String id, String fileName, RecordSource content) {
         this.id = Objects.requireNonNull(id, "id");
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.content = Objects.requireNonNull(content, "content");
@@ -30,7 +30,7 @@ public final class RecordFile {
     }
 
     /** The content itself, not a copy: records can be large, and nobody here changes them. */
-    RecordContent content() {
+    RecordSource content() {
         return content;
     }
 

@@ -21,14 +21,14 @@ public final class RecordReader {
 
     /** The kind and page count of a file, and a date, document kind and title suggested by its first page. */
     public static RecordInfo inspect(String fileName, byte[] bytes) throws RecordFileException {
-        return inspect(fileName, RecordContent.of(bytes));
+        return inspect(fileName, RecordSource.of(bytes));
     }
 
     /**
      * As {@link #inspect(String, byte[])}, wherever the content is. Content not held in memory must be a PDF
      * (read a block at a time); other kinds are read whole.
      */
-    public static RecordInfo inspect(String fileName, RecordContent content) throws RecordFileException {
+    public static RecordInfo inspect(String fileName, RecordSource content) throws RecordFileException {
         FileFormat format = FileFormat.detect(fileName, content.head());
         int pages;
         String firstPage;
@@ -71,11 +71,11 @@ public final class RecordReader {
      */
     public static void readPages(String fileName, byte[] bytes, PageSink sink, ProgressListener progress,
                                  BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
-        readPages(fileName, RecordContent.of(bytes), sink, progress, cancelled);
+        readPages(fileName, RecordSource.of(bytes), sink, progress, cancelled);
     }
 
     /** As {@link #readPages(String, byte[], PageSink, ProgressListener, BooleanSupplier)}, wherever the content is. */
-    public static void readPages(String fileName, RecordContent content, PageSink sink, ProgressListener progress,
+    public static void readPages(String fileName, RecordSource content, PageSink sink, ProgressListener progress,
                                  BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(progress, "progress");
@@ -89,11 +89,11 @@ public final class RecordReader {
     }
 
     /** The whole content of a kind that is read whole; large content (kept elsewhere) is only ever a PDF. */
-    private static byte[] whole(String fileName, RecordContent content) throws RecordFileException {
+    private static byte[] whole(String fileName, RecordSource content) throws RecordFileException {
         return new RecordFile(fileName, fileName, content).bytes();
     }
 
-    private static void readPdf(String fileName, RecordContent content, PageSink sink, ProgressListener progress,
+    private static void readPdf(String fileName, RecordSource content, PageSink sink, ProgressListener progress,
                                 BooleanSupplier cancelled) throws RecordFileException, InterruptedException {
         PDDocument doc = PdfFiles.open(fileName, content);
         try {

@@ -212,7 +212,7 @@ public final class OcrService implements AutoCloseable {
     private void process(RecordRepository.OcrJob job, java.util.function.BooleanSupplier stop, Runnable afterPage)
             throws Exception {
         // a large scanned PDF is read from the store a block at a time, not held whole
-        org.reviewdesk.record.RecordContent content = records.content(job.caseNumber(), job.documentId());
+        org.reviewdesk.record.RecordSource content = records.content(job.caseNumber(), job.documentId());
         String name = job.fileName() == null ? job.documentId() : job.fileName();
         java.util.concurrent.atomic.AtomicInteger indexed = new java.util.concurrent.atomic.AtomicInteger();
         PageOcr.run(name, content, job.pages(), threads, stop, r -> {

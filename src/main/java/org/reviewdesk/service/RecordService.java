@@ -18,7 +18,7 @@ import org.reviewdesk.domain.Evidence;
 import org.reviewdesk.domain.RecordDocument;
 import org.reviewdesk.record.PageImages;
 import org.reviewdesk.record.ProgressListener;
-import org.reviewdesk.record.RecordContent;
+import org.reviewdesk.record.RecordSource;
 import org.reviewdesk.record.RecordFile;
 import org.reviewdesk.record.RecordFileException;
 import org.reviewdesk.record.RecordInfo;
@@ -261,7 +261,7 @@ public final class RecordService {
         }
         // a large PDF is read where it lies, a part at a time, and streamed into the store: never held whole
         byte[] bytes = streamed ? null : Files.readAllBytes(f);
-        RecordContent content = streamed ? RecordContent.of(f, size) : RecordContent.of(bytes);
+        RecordSource content = streamed ? RecordSource.of(f, size) : RecordSource.of(bytes);
         String sha = streamed ? sha256(f) : sha256(bytes);
         var existing = repo().findBySha(caseNumber, sha);
         if (existing.isPresent()) {
@@ -392,7 +392,7 @@ public final class RecordService {
             String caseNumber = missing.get(i)[0];
             String id = missing.get(i)[1];
             String name = missing.get(i)[2];
-            RecordContent content = content(caseNumber, id);
+            RecordSource content = content(caseNumber, id);
             int index = i;
             try {
                 RecordInfo info = RecordReader.inspect(name, content);
@@ -774,14 +774,14 @@ public final class RecordService {
      * A stored document's file: in memory when it is small, else read from the store a block at a time (a large
      * PDF), so that viewing, OCR and reading it need memory of a few blocks, whatever its size.
      */
-    public RecordContent content(String caseNumber, String documentId) throws StoreException {
+    public RecordSource content(String caseNumber, String documentId) throws StoreException {
         long size = repo().contentSize(caseNumber, documentId);
         if (size > inMemoryBytes) {
             byte[] head = new byte[(int) Math.min(size, 1024)];
             int n = repo().readContent(caseNumber, documentId, 0, head, 0, head.length);
             // images and text are read whole (they were stored from memory); PDFs are read in parts
             if (isPdf(head, n)) {
-                return RecordContent.inBlocks(size, BLOCK_BYTES, (position, into, offset, len) -> {
+                return RecordSource.inBlocks(size, BLOCK_BYTES, (position, into, offset, len) -> {
                     try {
                         return repo().readContent(caseNumber, documentId, position, into, offset, len);
                     } catch (StoreException e) {
@@ -790,7 +790,7 @@ public final class RecordService {
                 });
             }
         }
-        return RecordContent.of(bytes(caseNumber, documentId));
+        return RecordSource.of(bytes(caseNumber, documentId));
     }
 
     /** For tests: PDFs larger than {@code bytes} are streamed. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.reviewdesk.domain.DocumentKind;
+import org.reviewdesk.domain.RecordContent;
 import org.reviewdesk.domain.RecordDocument;
 import org.reviewdesk.domain.StoredDocument;
 
@@ -209,18 +210,12 @@ public final class RecordRepository {
                 pageCount);
     }
 
-    /** Opens the file's bytes to be stored (a large file is streamed into the store, never held whole). */
-    @FunctionalInterface
-    public interface ContentSource {
-        java.io.InputStream open() throws java.io.IOException;
-    }
-
     /**
-     * As {@link #finishAdd(String, String, byte[], int)}, streamed: the store reads {@code size} bytes from
-     * {@code content} in parts. When {@code sha256} is given, the bytes stored must have it: a file changed while
+     * As {@link #finishAdd(String, String, byte[], int)}, streamed (a large file is never held whole): the store
+     * reads {@code size} bytes from {@code content} in parts. When {@code sha256} is given, the bytes stored must have it: a file changed while
      * it was being added is refused and nothing of this step is kept.
      */
-    public void finishAdd(String caseNumber, String documentId, ContentSource content, long size, String sha256,
+    public void finishAdd(String caseNumber, String documentId, RecordContent.Opener content, long size, String sha256,
                           int pageCount) throws StoreException {
         tx("Storing " + documentId, () -> {
             long id = caseId(caseNumber);

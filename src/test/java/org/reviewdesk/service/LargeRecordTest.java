@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewdesk.TestData;
 import org.reviewdesk.TestPdfs;
-import org.reviewdesk.record.RecordContent;
+import org.reviewdesk.record.RecordSource;
 import org.reviewdesk.store.StoreException;
 
 /**
@@ -52,7 +52,7 @@ class LargeRecordTest {
         assertArrayEquals(Files.readAllBytes(pdf), w.records().bytes("EXAMPLE-0001", "pr2"));
         assertTrue(w.records().pageText("EXAMPLE-0001", "pr2", 2).contains("full range of motion"));
 
-        RecordContent stored = w.records().content("EXAMPLE-0001", "pr2");
+        RecordSource stored = w.records().content("EXAMPLE-0001", "pr2");
         assertNull(stored.inMemory(), "read from the store in blocks");
         assertEquals(Files.size(pdf), stored.size());
         byte[] all = Files.readAllBytes(pdf);

@@ -42,11 +42,11 @@ public final class PageOcr {
      */
     public static void run(String fileName, byte[] bytes, List<Integer> pages, int threads, BooleanSupplier stop,
                            Sink sink) throws Exception {
-        run(fileName, org.reviewdesk.record.RecordContent.of(bytes), pages, threads, stop, sink);
+        run(fileName, org.reviewdesk.record.RecordSource.of(bytes), pages, threads, stop, sink);
     }
 
     /** As {@link #run(String, byte[], List, int, BooleanSupplier, Sink)}, wherever the content is. */
-    public static void run(String fileName, org.reviewdesk.record.RecordContent content, List<Integer> pages,
+    public static void run(String fileName, org.reviewdesk.record.RecordSource content, List<Integer> pages,
                            int threads, BooleanSupplier stop, Sink sink) throws Exception {
         if (pages.isEmpty()) {
             return;

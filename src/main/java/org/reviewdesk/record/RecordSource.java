@@ -16,8 +16,8 @@ import org.apache.pdfbox.io.RandomAccessReadView;
  * A large record is read a block at a time, so the heap it needs does not grow with its size. Nothing here
  * writes anything.
  */
-public abstract sealed class RecordContent permits RecordContent.InMemory, RecordContent.InFile,
-        RecordContent.InBlocks {
+public abstract sealed class RecordSource permits RecordSource.InMemory, RecordSource.InFile,
+        RecordSource.InBlocks {
     /** The first bytes that tell a file's format ({@link FileFormat} samples as many for text). */
     static final int HEAD = 64 * 1024;
 
@@ -27,20 +27,20 @@ public abstract sealed class RecordContent permits RecordContent.InMemory, Recor
         int read(long position, byte[] into, int offset, int len) throws IOException;
     }
 
-    private RecordContent() {
+    private RecordSource() {
     }
 
-    public static RecordContent of(byte[] bytes) {
+    public static RecordSource of(byte[] bytes) {
         return new InMemory(bytes);
     }
 
     /** A file read where it lies (its size as of now): for large PDFs being added. */
-    public static RecordContent of(Path file, long size) {
+    public static RecordSource of(Path file, long size) {
         return new InFile(file, size);
     }
 
     /** Content of {@code size} bytes read through {@code blocks}, {@code blockSize} bytes at a time. */
-    public static RecordContent inBlocks(long size, int blockSize, Blocks blocks) {
+    public static RecordSource inBlocks(long size, int blockSize, Blocks blocks) {
         return new InBlocks(size, blockSize, blocks);
     }
 
@@ -85,7 +85,7 @@ public abstract sealed class RecordContent permits RecordContent.InMemory, Recor
         return read(Math.max(0, size() - len), len);
     }
 
-    static final class InMemory extends RecordContent {
+    static final class InMemory extends RecordSource {
         private final byte[] bytes;
 
         InMemory(byte[] bytes) {
@@ -108,7 +108,7 @@ public abstract sealed class RecordContent permits RecordContent.InMemory, Recor
         }
     }
 
-    static final class InFile extends RecordContent {
+    static final class InFile extends RecordSource {
         private final Path file;
         private final long size;
 
@@ -138,7 +138,7 @@ public abstract sealed class RecordContent permits RecordContent.InMemory, Recor
         }
     }
 
-    static final class InBlocks extends RecordContent {
+    static final class InBlocks extends RecordSource {
         private final long size;
         private final int blockSize;
         private final Blocks blocks;
