@@ -91,6 +91,23 @@ if ! $help; then
         options+=(-XX:G1PeriodicGCInterval=15000)
       fi
       ;;
+    records)
+      options+=(-XX:+UseSerialGC)
+      # adding a large PDF (over 64 MB: a scanned record) is bound by the store's encryption, H2's AES in Java,
+      # which C2 runs 1.6 times as fast as C1 alone (286 MB: 5.8 s against 9.1 s, docs/benchmarks.md); smaller
+      # files keep C1 only, their import is over before C2's compiling pays
+      large=false
+      for a in "$@"; do
+        if [ -f "$a" ] && [ "$(stat -c %s -- "$a" 2>/dev/null || echo 0)" -gt 67108864 ]; then large=true; fi
+      done
+      if $large; then
+        kept=()
+        for o in "${options[@]}"; do
+          case $o in -XX:TieredStopAtLevel=*) ;; *) kept+=("$o") ;; esac
+        done
+        options=("${kept[@]}")
+      fi
+      ;;
     *) options+=(-XX:+UseSerialGC) ;;
   esac
 fi
