@@ -6,6 +6,8 @@
 # Usage: src/test/bench/large-record-benchmark.sh [PAGES=100] [RUNS=3] [WORK=/tmp/large-record-bench]
 #   each page is 3 MB of image noise (100 pages: 300 MB); JAR=path to measure another jar (default: built here)
 #   LAUNCHER=path       measure the app image's launcher instead of the jar (its own options as built)
+#   BEFORE=path         a second launcher (e.g. an older build's image), alternating with the first; the store it
+#                       leaves is removed before the next run, the pages are drawn from the last one's (the first's)
 set -euo pipefail
 export REVIEWDESK_KEEP_MINUTES=0
 cd "$(dirname "$0")/../../.."
@@ -26,26 +28,37 @@ cpu() { awk '/User time|System time/{s+=$4} END{printf "%.2f", s}' "$1"; }
 peak() { awk '/Maximum resident/{printf "%.0f", $6/1024}' "$1"; }
 pdf="$work/scan-$pages.pdf"
 [ -f "$pdf" ] || java -cp "$cp" org.reviewdesk.bench.LargeRecord make "$pdf" "$pages" > /dev/null
-if [ -n "${LAUNCHER:-}" ]; then run=("$LAUNCHER"); what="$LAUNCHER"; else run=(java -Xmx448m -jar "$JAR"); what="java -Xmx448m -jar $JAR"; fi
+if [ -n "${LAUNCHER:-}" ]; then now=("$LAUNCHER"); what="$LAUNCHER"; else now=(java -Xmx448m -jar "$JAR"); what="java -Xmx448m -jar $JAR"; fi
+labels=(now); [ -n "${BEFORE:-}" ] && labels=(before now)
 echo "## records add of a large scanned PDF ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1))"
-echo "file: $pages pages, $(( $(stat -c %s "$pdf") / 1048576 )) MB; command: $what; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-w=(); c=(); r=0; tc=(); tp=()
+echo "file: $pages pages, $(( $(stat -c %s "$pdf") / 1048576 )) MB; command: $what${BEFORE:+, alternating with $BEFORE}; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A w c r o
+for l in "${labels[@]}"; do w[$l]=""; c[$l]=""; r[$l]=0; o[$l]=""; done
+tc=(); tp=()
 for i in $(seq 1 "$runs"); do
-  rm -rf "$work/data"
-  "${run[@]}" --data "$work/data" init > /dev/null 2>&1
-  sync
-  /usr/bin/time -v "${run[@]}" --data "$work/data" records add EXAMPLE-0001 "$pdf" --no-ocr \
-    > "$work/add.out" 2> "$work/add.time" || { cat "$work/add.out" "$work/add.time"; exit 1; }
-  w+=("$(wall "$work/add.time")"); c+=("$(cpu "$work/add.time")")
-  p=$(peak "$work/add.time"); [ "$p" -gt "$r" ] && r=$p
+  for l in "${labels[@]}"; do
+    if [ "$l" = before ]; then run=("$BEFORE"); else run=("${now[@]}"); fi
+    rm -rf "$work/data"
+    "${run[@]}" --data "$work/data" init > /dev/null 2>&1
+    sync
+    /usr/bin/time -v "${run[@]}" --data "$work/data" records add EXAMPLE-0001 "$pdf" --no-ocr \
+      > "$work/add.out" 2> "$work/add.time" || true
+    o[$l]=$(grep -m1 -E "added|error" "$work/add.out" "$work/add.time" | cut -c1-160)
+    w[$l]="${w[$l]} $(wall "$work/add.time")"; c[$l]="${c[$l]} $(cpu "$work/add.time")"
+    p=$(peak "$work/add.time"); [ "$p" -gt "${r[$l]}" ] && r[$l]=$p
+  done
   rm -f "$work/copy.pdf"; sync
   t0=$(date +%s%N); cp "$pdf" "$work/copy.pdf"; sync; t1=$(date +%s%N); tc+=($(( (t1 - t0) / 1000000 )))
   t0=$(date +%s%N); pdftotext "$pdf" "$work/add.txt"; t1=$(date +%s%N); tp+=($(( (t1 - t0) / 1000000 )))
 done
 rm -f "$work/copy.pdf"
-mw=$(median "${w[@]}"); mc=$(median "${tc[@]}"); mp=$(median "${tp[@]}")
-echo "- records add: wall median $mw ms (runs: ${w[*]}), CPU median $(median "${c[@]}") s, peak RSS $r MB"
-echo "- anchors, same runs: cp + sync median $mc ms (${tc[*]}): $(awk -v a="$mw" -v b="$mc" 'BEGIN{printf "%.1fx", a/b}'); pdftotext median $mp ms (${tp[*]})"
+mc=$(median "${tc[@]}"); mp=$(median "${tp[@]}")
+for l in "${labels[@]}"; do
+  # shellcheck disable=SC2086
+  mw=$(median ${w[$l]}); mcpu=$(median ${c[$l]})
+  echo "- records add, $l: wall median $mw ms (runs:${w[$l]}), CPU median $mcpu s, peak RSS ${r[$l]} MB; cp + sync: $(awk -v a="$mw" -v b="$mc" 'BEGIN{printf "%.1fx", a/b}'); said: ${o[$l]}"
+done
+echo "- anchors, same runs: cp + sync median $mc ms (${tc[*]}); pdftotext median $mp ms (${tp[*]})"
 echo "- store file: $(( $(stat -c %s "$work/data/reviewdesk.mv.db" 2>/dev/null || echo 0) / 1048576 )) MB"
 echo "- pages drawn from the store in a new process (java -Xmx448m, LargeRecord view):"
 /usr/bin/time -v java -Xmx448m -cp "$cp" org.reviewdesk.bench.LargeRecord view "$work/data" EXAMPLE-0001 \

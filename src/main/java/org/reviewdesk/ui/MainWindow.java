@@ -483,7 +483,11 @@ public final class MainWindow {
                     }
                     for (Tab t : tabs.getTabs()) {
                         if (t.getContent() instanceof WorkspacePane ws) {
-                            ws.setSplitPosition(splitPosition);
+                            if (splitPosition > 0) {
+                                // none saved (the window did not close normally): the pane's default, not the
+                                // narrowest record (-1 read as 0.2 left the page 36 % of a 1280 px window)
+                                ws.setSplitPosition(splitPosition);
+                            }
                             if (ws.caseNumber().equals(state[1])) {
                                 tabs.getSelectionModel().select(t);
                             }
