@@ -90,7 +90,21 @@ public final class ConsistencyChecker {
             readingGrade(item, label, out);
         }
         quantity(c, index, item, label, out);
+        answers(c, index, item, label, out);
         return out;
+    }
+
+    /** Checklist answers that cannot all be true (no prior therapy, yet prior visits counted). */
+    private static void answers(CaseFile c, int index, Item item, String label, List<ConsistencyCheck> out) {
+        if (item.checklist() == null || item.checklist().isEmpty()) {
+            return;
+        }
+        String name = RationaleDrafter.itemName(item.request());
+        Context ctx = new Context(name, new AnswersSupport(item.checklist()));
+        for (String conflict : RulesSupport.forItem(CategorySuggester.ofItem(c, index, item), name).conflicts()
+                .apply(ctx)) {
+            out.add(new ConsistencyCheck("answers-contradict", Severity.WARNING, label + conflict, true));
+        }
     }
 
     private static void citations(CaseFile c, int index, Item item, String label, List<ConsistencyCheck> out) {

@@ -31,7 +31,14 @@ import org.reviewdesk.guideline.RulesSupport.Rules;
 record DataChecklist(TreatmentCategory category, String kind, RulePattern when, boolean whenCompounded,
                      boolean anyCategory, boolean judgeIngredients, List<String> entries, String guideline,
                      List<Alternative> guidelines, List<Fact> facts, List<Criterion> criteria,
-                     List<RulesSupport.NumberRule> numberRules, List<LimitRule> limits) {
+                     List<RulesSupport.NumberRule> numberRules, List<LimitRule> limits, List<Conflict> conflicts) {
+
+    /**
+     * Answers that cannot both be true (no prior therapy, yet prior visits counted): the checker warns with
+     * {@code text} while {@code applies}.
+     */
+    record Conflict(Predicate<RulesSupport.Context> applies, String text) {
+    }
 
     /**
      * A guideline statement for the items that meet {@code applies} (an epidural, a TENS unit); with
@@ -51,7 +58,8 @@ record DataChecklist(TreatmentCategory category, String kind, RulePattern when, 
 
     static DataChecklist read(JsonNode n, String file, String at) throws GuidelineFormatException {
         Json.object(n, at, Set.of("category", "kind", "when", "whenCompounded", "anyCategory", "judgeIngredients",
-                "entries", "guideline", "guidelines", "conditions", "facts", "criteria", "numberRules", "limits"));
+                "entries", "guideline", "guidelines", "conditions", "facts", "criteria", "numberRules", "limits",
+                "conflicts"));
         TreatmentCategory c = RulesData.category(n, at);
         String kind = Json.text(n, at, "kind", false);
         String path = at + " (" + c.key() + (kind == null ? "" : "/" + kind) + ")";
@@ -221,9 +229,21 @@ record DataChecklist(TreatmentCategory category, String kind, RulePattern when, 
             limits.add(new LimitRule(cond == null ? ctx -> true : cond, visits, from, description,
                     flag(r, p, "cap")));
         }
+        List<Conflict> conflicts = new ArrayList<>();
+        JsonNode conflictList = n.has("conflicts") ? Json.array(n, path, "conflicts") : null;
+        for (int i = 0; conflictList != null && i < conflictList.size(); i++) {
+            String p = path + ".conflicts[" + i + "]";
+            JsonNode r = conflictList.get(i);
+            Json.object(r, p, Set.of("if", "text"));
+            Predicate<RulesSupport.Context> cond = condition(r, p, "if", conditions, false);
+            if (cond == null) {
+                throw new GuidelineFormatException(p + ".if", "a conflict needs \"if\": the condition that makes it");
+            }
+            conflicts.add(new Conflict(cond, Json.text(r, p, "text", true)));
+        }
         return new DataChecklist(c, kind, when, compounded, flag(n, path, "anyCategory"),
                 flag(n, path, "judgeIngredients"), List.copyOf(entries), guideline, List.copyOf(alternatives),
-                facts, criteria, List.copyOf(numberRules), List.copyOf(limits));
+                facts, criteria, List.copyOf(numberRules), List.copyOf(limits), List.copyOf(conflicts));
     }
 
     private static Predicate<RulesSupport.Context> condition(JsonNode f, String p, String field,
@@ -305,7 +325,8 @@ record DataChecklist(TreatmentCategory category, String kind, RulePattern when, 
     Rules rules(RulesData data) {
         java.util.function.Function<RulesSupport.Context, List<Finding>> findings = judgeIngredients
                 ? ctx -> data.ingredientFindings(ctx.itemName()) : ctx -> List.of();
-        return new Rules(category, this::guideline, facts, criteria, this::limit, numberRules, findings, entries);
+        return new Rules(category, this::guideline, facts, criteria, this::limit, numberRules, findings, entries,
+                ctx -> conflicts.stream().filter(k -> k.applies().test(ctx)).map(Conflict::text).toList());
     }
 
     /** The visit limit for the item: the first limit rule that applies decides; null when none does. */

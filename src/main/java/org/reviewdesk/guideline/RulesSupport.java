@@ -55,14 +55,17 @@ final class RulesSupport {
     /**
      * Everything the builder knows about one category (or one kind of item within it): {@code findings}
      * states what the item's own name already shows against it (e.g. a compound's not-recommended
-     * ingredient), {@code entries} the guideline entries that govern it ("id" or "id#Section").
+     * ingredient), {@code entries} the guideline entries that govern it ("id" or "id#Section"), {@code conflicts}
+     * what the answers given say that cannot all be true.
      */
     record Rules(TreatmentCategory category, Function<Context, String> guideline, List<Fact> facts,
                  List<Criterion> criteria, Function<Context, Limit> limit, List<NumberRule> numberRules,
-                 Function<Context, List<Finding>> findings, List<String> entries) {
+                 Function<Context, List<Finding>> findings, List<String> entries,
+                 Function<Context, List<String>> conflicts) {
         Rules(TreatmentCategory category, Function<Context, String> guideline, List<Fact> facts,
               List<Criterion> criteria, Function<Context, Limit> limit, List<NumberRule> numberRules) {
-            this(category, guideline, facts, criteria, limit, numberRules, ctx -> List.of(), List.of());
+            this(category, guideline, facts, criteria, limit, numberRules, ctx -> List.of(), List.of(),
+                    ctx -> List.of());
         }
     }
 

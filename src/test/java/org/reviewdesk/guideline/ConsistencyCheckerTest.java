@@ -125,6 +125,35 @@ class ConsistencyCheckerTest {
                 "no-conclusion").orElseThrow().severity());
     }
 
+    private static Item answered(String request, java.util.Map<String, Object> answers) {
+        return new Item(request, null, Decision.UPHELD, null, MTUS, NOT_NECESSARY, null, answers);
+    }
+
+    /** Checklist answers that cannot both be true are a warning: the draft would state both. */
+    @Test
+    void contradictoryChecklistAnswersAreAWarning() {
+        ConsistencyCheck k = find(check(answered("12 sessions of physical therapy for the lumbar spine",
+                java.util.Map.of("priorTherapy", "no", "priorVisits", 6))), "answers-contradict").orElseThrow();
+        assertEquals(Severity.WARNING, k.severity());
+        assertTrue(k.message().startsWith("Item 1: the checklist says the injured worker has not had physical therapy"),
+                k.message());
+        assertTrue(find(check(answered("Physical therapy 2x6", java.util.Map.of("priorTherapy", "yes",
+                "priorVisits", 0))), "answers-contradict").orElseThrow().message().contains("0 prior visits"));
+        assertTrue(find(check(answered("Physical therapy 2x6", java.util.Map.of("priorTherapy", "yes",
+                "priorVisitsDocumented", "no", "priorVisits", "8"))), "answers-contradict").orElseThrow().message()
+                .contains("not documented, yet a number is entered"));
+        assertTrue(find(check(answered("Acupuncture x6", java.util.Map.of("priorTherapy", "no", "priorVisits", 4))),
+                "answers-contradict").orElseThrow().message().contains("has not had acupuncture"));
+        // answers that agree, or a count left empty, raise nothing
+        for (java.util.Map<String, Object> fine : List.<java.util.Map<String, Object>>of(
+                java.util.Map.of("priorTherapy", "yes", "priorVisits", 12, "priorVisitsDocumented", "yes"),
+                java.util.Map.of("priorTherapy", "no", "priorVisits", 0), java.util.Map.of("priorTherapy", "yes"),
+                java.util.Map.of("priorTherapy", "unknown", "priorVisits", 3))) {
+            assertTrue(find(check(answered("Physical therapy 2x6", fine)), "answers-contradict").isEmpty(),
+                    fine.toString());
+        }
+    }
+
     @Test
     void requestOverTheVisitLimitYetOverturnedIsAnAcknowledgeableWarning() {
         String yes = "Therefore, the request is medically necessary.";

@@ -194,6 +194,13 @@ class RulesDataTest {
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("conditions").get("crps"))
                 .put("is", "maybe")));
         assertTrue(m.contains("(physical-therapy).conditions.crps"), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("conflicts").get(0))
+                .put("if", "neverDefined")));
+        assertTrue(m.contains("$.checklists[" + pt + "] (physical-therapy).conflicts[0].if: no condition "
+                + "\"neverDefined\""), m);
+        m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(pt).get("conflicts").get(1))
+                .remove("if")));
+        assertTrue(m.contains("(physical-therapy).conflicts[1].if: a conflict needs \"if\""), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("topicalIngredients").get(0)).put("recommended", "no")));
         assertTrue(m.contains("$.topicalIngredients[0] (gabapentin).recommended: expected true or false"), m);
         m = refusal(broken(root -> ((ObjectNode) root.get("checklists").get(bed)).putArray("entries")

@@ -180,6 +180,10 @@ class WorkspaceWindowTest {
         Platform.runLater(() -> node("#finalizeButton", Button.class).fire());
         waitUntil(() -> dialog("signingDialog") != null);
         DialogPane finalizing = dialog("signingDialog");
+        // it says before the reviewer confirms that the letter signed earlier still matches and is the one kept
+        String what = ((Label) finalizing.lookup("#signingWhatHappens")).getText();
+        assertTrue(what.matches("The letter you signed today \\d\\d:\\d\\d still matches the case: it is the letter "
+                + "kept, not signed again\\..*"), what);
         robot.interact(() -> finalizing.lookupAll(".check-box").forEach(n -> ((CheckBox) n).setSelected(true)));
         robot.interact(() -> ((Button) finalizing.lookup("#signConfirmButton")).fire());
         waitUntil(() -> robot.lookup("#lockedBadge").tryQuery().isPresent());

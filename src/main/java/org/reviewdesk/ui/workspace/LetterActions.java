@@ -50,7 +50,34 @@ final class LetterActions {
 
     /** Everything the signing dialog shows, gathered in the background. */
     private record Checks(List<String> blocking, List<SigningDialog.Warning> warnings, boolean hasIdentity,
-                          String profileName, boolean hasSignedLetter) {
+                          String profileName, boolean hasSignedLetter, String signedAt, Boolean signedMatches) {
+    }
+
+    /** "today 09:14", or "12/2/2026 09:14" for another day: when a letter was signed, in this computer's zone. */
+    static String when(java.time.OffsetDateTime at) {
+        java.time.LocalDateTime local = at.atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime();
+        return (local.toLocalDate().equals(java.time.LocalDate.now()) ? "today "
+                : java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy ").format(local))
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local);
+    }
+
+    /** What Finalize does with the letter, as the dialog says it before the reviewer confirms. */
+    static String finalizeNote(Checks state) {
+        String then = "The case then becomes read-only; later changes go into an amendment, and the signed original "
+                + "is kept.";
+        if (!state.hasSignedLetter()) {
+            return "The letter is signed with your identity. " + then;
+        }
+        if (Boolean.TRUE.equals(state.signedMatches())) {
+            return "The letter you signed " + state.signedAt() + " still matches the case: it is the letter kept, "
+                    + "not signed again. " + then;
+        }
+        if (Boolean.FALSE.equals(state.signedMatches())) {
+            return "The case has changed since you signed the letter " + state.signedAt() + ": Finalize signs it "
+                    + "again, and a copy you saved then is no longer the final letter. " + then;
+        }
+        return "The letter you signed is kept if the case has not changed since; otherwise it is signed again. "
+                + then;
     }
 
     private Checks gather(String caseNumber, String credentialsDifference) throws Exception {
@@ -80,8 +107,17 @@ final class LetterActions {
         } catch (Exception ignored) {
             // an unreadable profile only means no suggestion
         }
-        return new Checks(blocking, warnings, letters.storedIdentity().isPresent(), name,
-                letters.signedLetter(caseNumber).isPresent());
+        var stamp = letters.signedStamp(caseNumber);
+        Boolean matches = null;
+        if (stamp.isPresent()) {
+            try {
+                matches = letters.matchingSignedLetter(caseNumber, null).isPresent();
+            } catch (Exception e) {
+                // the signing identity could not be read: the dialog says what Finalize does in either case
+            }
+        }
+        return new Checks(blocking, warnings, letters.storedIdentity().isPresent(), name, stamp.isPresent(),
+                stamp.map(t -> when(t.at())).orElse(null), matches);
     }
 
     /**
@@ -135,10 +171,7 @@ final class LetterActions {
         saveThen.accept(() -> Background.run(() -> gather(caseNumber, credentialsDifference.get()), state -> {
             SigningDialog d = new SigningDialog(owner, "Finalize case " + caseNumber, "Finalize",
                     state.blocking(), state.warnings(), state.hasIdentity(), state.profileName(),
-                    (state.hasSignedLetter() ? "The letter you signed is kept if the case has not changed since; "
-                            + "otherwise it is signed again. " : "The letter is signed with your identity. ")
-                            + "The case then becomes read-only; later changes go into an amendment, and the "
-                            + "signed original is kept.");
+                    finalizeNote(state));
             Optional<String> answer = d.showAndWait();
             if (answer.isEmpty()) {
                 return;

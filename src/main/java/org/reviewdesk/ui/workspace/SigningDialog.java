@@ -85,6 +85,7 @@ final class SigningDialog extends Dialog<String> {
             box.getChildren().addAll(h, name);
         }
         Label what = new Label(whatHappens);
+        what.setId("signingWhatHappens");
         what.setWrapText(true);
         what.setMinHeight(Label.USE_PREF_SIZE);
         what.getStyleClass().add("text-muted");

@@ -322,11 +322,7 @@ public final class WorkspacePane extends BorderPane {
             signed.setManaged(false);
             actions.getChildren().add(Math.max(0, actions.getChildren().indexOf(signButton)), signed);
             Background.run(() -> letters.signedStamp(c.caseNumber()), at -> at.ifPresent(t -> {
-                java.time.LocalDateTime local = t.at().atZoneSameInstant(java.time.ZoneId.systemDefault())
-                        .toLocalDateTime();
-                signed.setText("✓ Signed " + (local.toLocalDate().equals(LocalDate.now())
-                        ? "today " : java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy ").format(local))
-                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local));
+                signed.setText("✓ Signed " + LetterActions.when(t.at()));
                 signed.setTooltip(new javafx.scene.control.Tooltip("A signed letter was made then. Finalize keeps "
                         + "it when the case has not changed since, and signs again when it has."));
                 signed.setVisible(true);
