@@ -182,8 +182,10 @@ final class BuilderPane extends VBox {
         getChildren().addAll(checklist, actions, suggestion, suggestionList, checksTitle, checks);
 
         recheck.setOnFinished(e -> runChecks());
+        // the checklist's answers and the category count too (answers that contradict each other, a count over the
+        // limit): they were not listened to, so their findings waited for the next edit of the text
         for (javafx.beans.Observable o : List.of(item.rationale, item.decision, item.reviewerGuideline,
-                item.request, item.citations)) {
+                item.request, item.citations, item.answers, item.category)) {
             o.addListener(x -> recheck.playFromStart());
         }
         runChecks();
