@@ -53,8 +53,8 @@ public final class LetterPdf {
     static final float TABLE_SIZE = 11f;
     static final float FOOTER_SIZE = 9f;
     private static final DeviceRgb LABEL_SHADE = new DeviceRgb(0xe0, 0xe0, 0xe0);
-    static final float SIGNATURE_HEIGHT = 52f;
-    static final float SIGNATURE_WIDTH = 300f;
+    static final float SIGNATURE_HEIGHT = 72f;
+    static final float SIGNATURE_WIDTH = 360f;
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private static final DeviceRgb LETTERHEAD = new DeviceRgb(0x3a, 0x4a, 0x5c);
 

@@ -123,6 +123,27 @@ class VisibleSignatureBlockTest {
         ExternalChecks.pdftoppm(pdf, 2, LOOK_HERE.resolve("signed-letter-page2"));
     }
 
+    /**
+     * The block in the box the letter layout reserves is read at 8 pt or more with its five lines (who, when, why
+     * and the certificate's SHA-256 on two lines): in the 300 x 52 pt box of before it came out at 6 pt.
+     */
+    @Test
+    void theLettersBoxHoldsTheWholeBlockAtAReadableSize() throws Exception {
+        org.reviewdesk.domain.CaseFile seed = org.reviewdesk.exchange.CaseJson.read(
+                java.nio.file.Files.readAllBytes(org.reviewdesk.TestData.seedCase()));
+        org.reviewdesk.letter.RenderedLetter.SignatureBox box = org.reviewdesk.letter.LetterPdf.render(
+                org.reviewdesk.letter.LetterComposer.compose(seed), null).signatureBox();
+        SignatureBlock block = SignatureBlock.of(SignatureAppearance.of("Dr. Example Q. Reviewer-Longname", box.page(),
+                box.x(), box.y(), box.width(), box.height()), Instant.parse("2026-11-26T23:10:05Z"),
+                ZoneId.of("America/Los_Angeles"), "2F:FE:17:2F:A6:B6:EC:5A:EB:3E:81:CD:01:A6:43:0F:84:84:4B:41:79:8E:"
+                        + "EF:59:A0:70:9C:1E:C2:F7:2D:0D");
+        assertEquals(5, block.lines().size(), block.lines().toString());
+        float size = block.fontSize(com.itextpdf.kernel.font.PdfFontFactory.createFont(TestLetters.fontBytes(),
+                com.itextpdf.io.font.PdfEncodings.IDENTITY_H,
+                com.itextpdf.kernel.font.PdfFontFactory.EmbeddingStrategy.FORCE_EMBEDDED), box.width(), box.height());
+        assertTrue(size >= 8f, "the signature block's text: " + size + " pt in " + box.width() + " x " + box.height());
+    }
+
     @Test
     void theBlockSaysWhoSignedWhenAndWhy() {
         SignatureBlock block = SignatureBlock.of(TestLetters.look("Dr. Example Reviewer", 2),
