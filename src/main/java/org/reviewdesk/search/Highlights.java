@@ -48,6 +48,51 @@ public final class Highlights {
         return out;
     }
 
+    /**
+     * The marks with neighbours joined: two marks separated only by spaces, punctuation and at most two common words
+     * ("range of motion" searched as words) become one, so that a reviewer stepping through a page's hits meets each
+     * place once instead of word by word. Marks stay in order; overlapping ones are joined too.
+     */
+    public static List<int[]> joined(String text, List<int[]> marks) {
+        if (marks.size() < 2) {
+            return marks;
+        }
+        java.util.Set<String> common = RecordIndex.seedCommonWords();
+        List<int[]> out = new ArrayList<>();
+        int[] cur = marks.get(0).clone();
+        for (int i = 1; i < marks.size(); i++) {
+            int[] next = marks.get(i);
+            if (next[0] <= cur[1] || onlyCommonWordsBetween(text, cur[1], next[0], common)) {
+                cur[1] = Math.max(cur[1], next[1]);
+            } else {
+                out.add(cur);
+                cur = next.clone();
+            }
+        }
+        out.add(cur);
+        return out;
+    }
+
+    private static boolean onlyCommonWordsBetween(String text, int from, int to, java.util.Set<String> common) {
+        if (to - from > 24) {
+            return false;
+        }
+        String between = text.substring(from, to);
+        if (between.replace(" ", "").replace("\t", "").replace("\r", "").contains("\n\n")) {
+            return false; // a blank line: another paragraph
+        }
+        List<Token> words = Tokenizer.tokens(between);
+        if (words.size() > 2) {
+            return false;
+        }
+        for (Token t : words) {
+            if (!common.contains(t.term())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The index of the mark with the most different matched texts within a snippet's reach after it. */
     static int best(String text, List<int[]> marks) {
         int best = 0;

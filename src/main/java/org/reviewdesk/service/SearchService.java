@@ -363,13 +363,16 @@ public final class SearchService implements AutoCloseable {
      * ("of" in {@code range of motion}) is not marked when the query has other words.
      */
     public static List<int[]> marks(String pageText, String query) {
-        return Highlights.marks(pageText, Query.parse(query).withoutCommonWords());
+        return marks(pageText, query, false);
     }
 
-    /** Where a query matches on one page's text, fuzzy words included (the fuzzy mode). */
+    /**
+     * Where a query matches on one page's text, fuzzy words included (the fuzzy mode); the query's words that stand
+     * together ("range of motion" searched as words) are one mark, so F3 steps from place to place, not word to word.
+     */
     public static List<int[]> marks(String pageText, String query, boolean fuzzy) {
         Query q = Query.parse(query).withoutCommonWords();
-        return Highlights.marks(pageText, fuzzy ? q.fuzzy() : q);
+        return Highlights.joined(pageText, Highlights.marks(pageText, fuzzy ? q.fuzzy() : q));
     }
 
     /**

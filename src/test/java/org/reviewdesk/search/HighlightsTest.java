@@ -29,6 +29,18 @@ class HighlightsTest {
         assertEquals(3, s.pageMarks().size(), "range twice and motion once on the page");
     }
 
+    /** Stepping through a page (F3) meets "range of motion" once, not "range" and then "motion". */
+    @Test
+    void wordsThatStandTogetherAreOneStep() {
+        List<int[]> marks = org.reviewdesk.service.SearchService.marks(PAGE, "range of motion");
+        List<String> steps = marks.stream().map(m -> PAGE.substring(m[0], m[1])).toList();
+        assertEquals(List.of("range", "range of motion"), steps);
+        // not across a paragraph, nor across a word that is not a common one
+        String two = "Range\n\nmotion was full. Range limited motion.";
+        assertEquals(List.of("Range", "motion", "Range", "motion"), org.reviewdesk.service.SearchService
+                .marks(two, "range motion").stream().map(m -> two.substring(m[0], m[1])).toList());
+    }
+
     @Test
     void aSingleWordStillOpensAtItsFirstMatch() {
         Query q = Query.parse("range");
