@@ -49,6 +49,7 @@ final class HelpDialogs {
             {"Ctrl+U", "Use the suggested decision"},
             {"Ctrl+Z / Ctrl+Y", "Undo / redo in a text"},
             {"", "elsewhere: the last decision, category or answer"},
+            {"Ctrl+plus / minus / 0", "Zoom the letter preview (0: fit the width)"},
             {null, "Window"},
             {"Ctrl+Comma", "Settings"},
             {"Ctrl+Shift+L", "Lock the window now"},
