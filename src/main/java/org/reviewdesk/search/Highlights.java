@@ -49,7 +49,7 @@ public final class Highlights {
     }
 
     /**
-     * The marks with neighbours joined: two marks separated only by spaces, punctuation and at most two common words
+     * The marks with neighbours joined: two marks separated only by spaces, punctuation and at most one common word
      * ("range of motion" searched as words) become one, so that a reviewer stepping through a page's hits meets each
      * place once instead of word by word. Marks stay in order; overlapping ones are joined too.
      */
@@ -82,7 +82,7 @@ public final class Highlights {
             return false; // a blank line: another paragraph
         }
         List<Token> words = Tokenizer.tokens(between);
-        if (words.size() > 2) {
+        if (words.size() > 1) {
             return false;
         }
         for (Token t : words) {
