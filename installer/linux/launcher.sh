@@ -98,7 +98,7 @@ if ! $help; then
       # files keep C1 only, their import is over before C2's compiling pays
       large=false
       for a in "$@"; do
-        if [ -f "$a" ] && [ "$(stat -c %s -- "$a" 2>/dev/null || echo 0)" -gt 67108864 ]; then large=true; fi
+        if [ -f "$a" ] && [ "$(stat -L -c %s -- "$a" 2>/dev/null || echo 0)" -gt 67108864 ]; then large=true; fi
       done
       if $large; then
         kept=()

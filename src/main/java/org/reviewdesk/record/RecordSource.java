@@ -3,7 +3,6 @@ package org.reviewdesk.record;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -139,9 +138,17 @@ public abstract sealed class RecordSource permits RecordSource.InMemory, RecordS
     }
 
     static final class InBlocks extends RecordSource {
+        /** Blocks kept for all readers of this content (a few MB): parsing jumps between the end and the objects. */
+        private static final int KEPT = 8;
         private final long size;
         private final int blockSize;
         private final Blocks blocks;
+        private final java.util.LinkedHashMap<Long, byte[]> kept = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Long, byte[]> eldest) {
+                return size() > KEPT;
+            }
+        };
 
         InBlocks(long size, int blockSize, Blocks blocks) {
             if (blockSize < 1) {
@@ -166,18 +173,40 @@ public abstract sealed class RecordSource permits RecordSource.InMemory, RecordS
         RandomAccessRead open() {
             return new BlockReader(this);
         }
+
+        /** Block {@code index}, from the blocks kept or read now; thread-safe. */
+        byte[] block(long index) throws IOException {
+            synchronized (kept) {
+                byte[] b = kept.get(index);
+                if (b != null) {
+                    return b;
+                }
+            }
+            long start = index * blockSize;
+            int len = (int) Math.min(blockSize, size - start);
+            byte[] b = new byte[len];
+            int done = 0;
+            while (done < len) {
+                int n = blocks.read(start + done, b, done, len - done);
+                if (n <= 0) {
+                    throw new IOException("the record ends after " + (start + done) + " of " + size + " bytes");
+                }
+                done += n;
+            }
+            synchronized (kept) {
+                kept.put(index, b);
+            }
+            return b;
+        }
     }
 
     /**
-     * Reads content a block at a time and keeps the last few blocks (PDF parsing jumps between the cross-reference
-     * table at the end and the objects, and reads some bytes backwards).
+     * Reads content a block at a time, with a position of its own; the blocks are shared by all readers of the
+     * content. A view (a PDF stream) is a reader of its own too, as PDFBox's own readers give each view its own copy,
+     * so reading a view never moves this reader.
      */
     static final class BlockReader implements RandomAccessRead {
-        private static final int KEPT = 4;
         private final InBlocks content;
-        private final long[] keptIndex = new long[KEPT];
-        private final byte[][] kept = new byte[KEPT][];
-        private int nextSlot;
         private byte[] block;
         private long blockIndex = -1;
         private long position;
@@ -185,7 +214,6 @@ public abstract sealed class RecordSource permits RecordSource.InMemory, RecordS
 
         BlockReader(InBlocks content) {
             this.content = content;
-            Arrays.fill(keptIndex, -1);
         }
 
         private boolean load() throws IOException {
@@ -193,33 +221,10 @@ public abstract sealed class RecordSource permits RecordSource.InMemory, RecordS
                 return false;
             }
             long index = position / content.blockSize;
-            if (index == blockIndex) {
-                return true;
+            if (index != blockIndex) {
+                block = content.block(index);
+                blockIndex = index;
             }
-            for (int i = 0; i < KEPT; i++) {
-                if (keptIndex[i] == index) {
-                    block = kept[i];
-                    blockIndex = index;
-                    return true;
-                }
-            }
-            long start = index * content.blockSize;
-            int len = (int) Math.min(content.blockSize, content.size - start);
-            byte[] b = new byte[len];
-            int done = 0;
-            while (done < len) {
-                int n = content.blocks.read(start + done, b, done, len - done);
-                if (n <= 0) {
-                    throw new IOException("the record ends after " + (start + done) + " of " + content.size
-                            + " bytes");
-                }
-                done += n;
-            }
-            keptIndex[nextSlot] = index;
-            kept[nextSlot] = b;
-            nextSlot = (nextSlot + 1) % KEPT;
-            block = b;
-            blockIndex = index;
             return true;
         }
 
@@ -288,15 +293,14 @@ public abstract sealed class RecordSource permits RecordSource.InMemory, RecordS
         @Override
         public RandomAccessReadView createView(long startPosition, long streamLength) throws IOException {
             checkOpen();
-            // as PDFBox's own readers do: the view seeks this reader before each read and shares its blocks
-            return new RandomAccessReadView(this, startPosition, streamLength);
+            return new RandomAccessReadView(new BlockReader(content), startPosition, streamLength, true);
         }
 
         @Override
         public void close() {
             closed = true;
             block = null;
-            Arrays.fill(kept, null);
+            blockIndex = -1;
         }
     }
 }

@@ -44,6 +44,8 @@ public final class RecordService {
      * store, and read back a block at a time (a twelfth of the heap, at most 32 MB: the viewer keeps three files).
      */
     static final long IN_MEMORY_BYTES = Math.min(32L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 12);
+    /** The id suffix of a streamed file shown while it is added (read from the user's file). */
+    private static final String IMPORTING = "#importing";
     /** The block a large stored record is read in. */
     static final int BLOCK_BYTES = 256 * 1024;
     /** The size from which a PDF is streamed (a setting, so that tests can stream small files). */
@@ -147,6 +149,8 @@ public final class RecordService {
                 out.add(new AddResult(name, null, false, 0, tooLarge(name, f.toFile().length())));
             } catch (IOException e) {
                 out.add(new AddResult(name, null, false, 0, name + " cannot be read: " + e.getMessage()));
+            } catch (java.io.UncheckedIOException e) {
+                out.add(new AddResult(name, null, false, 0, name + " cannot be read: " + e.getCause().getMessage()));
             }
         }
         return out;
@@ -230,6 +234,7 @@ public final class RecordService {
             synchronized (RecordService.this) {
                 if (images != null) {
                     images.forget(key);
+                    images.forget(key + IMPORTING);
                 }
             }
             search.documentRemoved(caseNumber, doc.id());
@@ -267,7 +272,12 @@ public final class RecordService {
         if (existing.isPresent()) {
             return new AddResult(name, existing.get(), true, 0, null);
         }
-        RecordInfo info = RecordReader.inspect(name, content);
+        RecordInfo info;
+        try {
+            info = RecordReader.inspect(name, content);
+        } catch (RecordFileException | java.io.UncheckedIOException e) {
+            throw changedOr(f, name, size, e);
+        }
         String id = uniqueId(caseNumber, name);
         RecordDocument doc = new RecordDocument(id, info.suggestedTitle(), kindOf(info.suggestedDocumentKind()),
                 info.suggestedDate(), null, "records/" + id + extension(name), sha);
@@ -275,7 +285,9 @@ public final class RecordService {
         // the viewer draws the pages from these bytes until the last step stores them; page 1 is drawn now,
         // while the pages are read, so that it is ready when the viewer asks for it
         String key = caseNumber + "/" + id;
-        RecordFile file = new RecordFile(key, doc.file(), content);
+        // a streamed file is shown from where it lies under an id of its own: a render still under way when the import
+        // ends must not leave the user's file open and cached as the stored document
+        RecordFile file = new RecordFile(streamed ? key + IMPORTING : key, doc.file(), content);
         importingFiles.put(key, file);
         if (firstPage.renderDpi() > 0 && scannable && info.pageCount() > 0) {
             images().prefetch(file, 1, firstPage.renderDpi());
@@ -293,7 +305,15 @@ public final class RecordService {
                 pages.flush();
             }
             if (streamed) {
-                repo().finishAdd(caseNumber, id, () -> Files.newInputStream(f), size, sha, pages.count);
+                try {
+                    repo().finishAdd(caseNumber, id, () -> Files.newInputStream(f), size, sha, pages.count);
+                } catch (StoreException e) {
+                    // the file changed, moved or went while it was stored: that file is refused, not the batch
+                    if (changed(f, size, sha)) {
+                        throw new RecordFileException(name, CHANGED.formatted(name));
+                    }
+                    throw e;
+                }
                 // viewed from the store from now on (a block at a time), not from the file, which may move
                 RecordFile stored = importingFiles.remove(key);
                 synchronized (RecordService.this) {
@@ -310,6 +330,8 @@ public final class RecordService {
             done = true;
         } catch (StoreFailure e) {
             throw (StoreException) e.getCause();
+        } catch (RecordFileException e) {
+            throw streamed ? changedOr(f, name, size, e) : e;
         } catch (java.util.concurrent.CancellationException e) {
             throw new RecordFileException(name, "Adding " + name + " was cancelled; nothing of it was kept");
         } catch (InterruptedException e) {
@@ -397,16 +419,19 @@ public final class RecordService {
             try {
                 RecordInfo info = RecordReader.inspect(name, content);
                 boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
+                // read before the store's transaction: a large file is read from the store itself, a block at a
+                // time, which the transaction's lock on the connection would block (and commit early)
+                List<org.reviewdesk.record.PageText> read = new ArrayList<>();
+                RecordReader.readPages(name, content, read::add,
+                        (done, total) -> progress.update(name, index, missing.size(), done, total), () -> false);
                 repo().savePages(caseNumber, id, info.kind().name(), writer -> {
-                    int[] count = {0};
-                    RecordReader.readPages(name, content, page -> {
+                    for (org.reviewdesk.record.PageText page : read) {
                         boolean ocr = scannable && TextLayer.needsOcr(page.text());
                         String text = ocr ? "" : page.text();
                         writer.page(page.pageNumber(), text, ocr);
                         search.pageAdded(caseNumber, id, page.pageNumber(), text);
-                        count[0]++;
-                    }, (done, total) -> progress.update(name, index, missing.size(), done, total), () -> false);
-                    return count[0];
+                    }
+                    return read.size();
                 });
                 search.documentStored(caseNumber, id);
                 n++;
@@ -414,6 +439,10 @@ public final class RecordService {
             } catch (RecordFileException e) {
                 // a packet file that cannot be read stays stored as it came, without pages
                 search.documentRemoved(caseNumber, id);
+            } catch (InterruptedException e) {
+                // stopped: the documents not read yet are read at the next opening
+                Thread.currentThread().interrupt();
+                return n;
             }
         }
         return n;
@@ -796,6 +825,32 @@ public final class RecordService {
     /** For tests: PDFs larger than {@code bytes} are streamed. */
     void streamFilesLargerThan(long bytes) {
         this.inMemoryBytes = bytes;
+    }
+
+    private static final String CHANGED = "%s changed while it was being added (it may still be downloading or "
+            + "scanning); nothing of it was kept: add it again once it is complete";
+
+    /** Whether a file being added is no longer the one read (its size, or with {@code sha} its content). */
+    private static boolean changed(Path f, long size, String sha) {
+        try {
+            return !Files.isRegularFile(f) || Files.size(f) != size || (sha != null && !sha256(f).equals(sha));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The refusal of a streamed file that failed while it was read: "changed while it was being added" when it did
+     * (a download or scan still being written), else the failure as it was.
+     */
+    private static RecordFileException changedOr(Path f, String name, long size, Exception e) {
+        if (changed(f, size, null)) {
+            return new RecordFileException(name, CHANGED.formatted(name));
+        }
+        if (e instanceof RecordFileException r) {
+            return r;
+        }
+        return new RecordFileException(name, name + " cannot be read: " + e.getMessage());
     }
 
     private static boolean isPdf(Path f) throws IOException {

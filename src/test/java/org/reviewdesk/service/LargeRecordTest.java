@@ -71,6 +71,52 @@ class LargeRecordTest {
         assertFalse(w.search().search("range of motion", null, 10).isEmpty(), "its pages were indexed");
     }
 
+    /**
+     * A packet's large PDF gets its pages read after the import from the store itself, a block at a time: it was read
+     * inside the transaction that saves the pages, whose lock on the connection the reading threads waited for
+     * (the import hung for good).
+     */
+    @Test
+    void aPacketsLargePdfHasItsPagesReadFromTheStore() throws Exception {
+        // 16 pages of 3 MB: the reading goes far past the blocks kept from opening the file
+        Path pdf = tmp.resolve("pr2.pdf");
+        TestPdfs.scanned(pdf, 16);
+        w.records().addFiles("EXAMPLE-0001", List.of(pdf), RecordService.Progress.NONE, () -> false);
+        Path packet = tmp.resolve("packet.zip");
+        w.cases().export("EXAMPLE-0001", packet);
+        try (Workbench other = Workbench.create(tmp.resolve("data3"), TestData.PASSWORD, true)) {
+            other.records().streamFilesLargerThan(1024);
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> other.cases().importPath(packet, false));
+            assertNull(other.records().content("EXAMPLE-0001", "pr2").inMemory(), "read in blocks");
+            assertEquals(16, other.records().documents("EXAMPLE-0001").stream()
+                    .filter(d -> d.document().id().equals("pr2")).findFirst().orElseThrow().pageCount());
+        }
+    }
+
+    /** A file that changes while it is added (a download still being written) is refused by name; the batch goes on. */
+    @Test
+    void aFileThatGrowsWhileItIsAddedIsRefusedAndTheNextFileGoesIn() throws Exception {
+        Path pdf = TestPdfs.progressNote(tmp, "growing.pdf", 40);
+        Path other = TestPdfs.progressNote(tmp, "other.pdf", 2);
+        java.util.concurrent.atomic.AtomicBoolean grown = new java.util.concurrent.atomic.AtomicBoolean();
+        List<RecordService.AddResult> r = w.records().addFiles("EXAMPLE-0001", List.of(pdf, other),
+                (file, i, n, done, total) -> {
+                    if (file.equals("growing.pdf") && done == 5 && grown.compareAndSet(false, true)) {
+                        try {
+                            Files.write(pdf, new byte[] {'\n', '%'}, java.nio.file.StandardOpenOption.APPEND);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }, () -> false);
+        assertTrue(grown.get());
+        assertTrue(r.get(0).error() != null && r.get(0).error().startsWith("growing.pdf changed while it was being "
+                + "added"), r.toString());
+        assertTrue(r.get(1).added(), r.toString());
+        assertFalse(w.records().documents("EXAMPLE-0001").stream().anyMatch(d -> d.document().id().equals("growing")));
+    }
+
     @Test
     void theSameLargeFileTwiceIsStoredOnce() throws Exception {
         Path pdf = TestPdfs.progressNote(tmp, "pr2.pdf", 5);
