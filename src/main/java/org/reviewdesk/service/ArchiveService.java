@@ -1,6 +1,5 @@
 package org.reviewdesk.service;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.reviewdesk.domain.CaseFile;
@@ -45,7 +44,7 @@ public final class ArchiveService {
         }
         String head = store.audit().head().text();
         try {
-            ArchiveBundle.write(c, rid -> new ByteArrayInputStream(cases.record(caseNumber, rid)), letter, out,
+            ArchiveBundle.write(c, rid -> cases.recordStream(caseNumber, rid), letter, out,
                     password, head, manifest -> {
                         try {
                             return org.reviewdesk.letter.sign.ManifestSignature.sign(manifest, id);

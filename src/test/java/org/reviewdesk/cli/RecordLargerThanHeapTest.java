@@ -68,6 +68,17 @@ class RecordLargerThanHeapTest {
         assertTrue(after.contains("big-scan"), after);
         assertFalse(after.contains("dump"), after);
 
+        // the case is exported as a packet in the same heap: its record is streamed out of the store, not held whole
+        Path packet = tmp.resolve("out").resolve("packet.zip");
+        Files.createDirectories(packet.getParent());
+        CommandProcess.Run exported = run("--data", d, "export", "EXAMPLE-0001", "--out", packet.toString());
+        assertEquals(0, exported.status(), exported.out() + exported.err());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(packet.toFile())) {
+            java.util.zip.ZipEntry scan = zip.stream().filter(e -> e.getName().contains("big-scan")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no big-scan in the packet"));
+            assertEquals(Files.size(big), scan.getSize());
+        }
+
         // what the store holds is the file, and its last page is drawn from the store a block at a time
         try (org.reviewdesk.service.Workbench w = org.reviewdesk.service.Workbench.open(data, PW.toCharArray())) {
             String id = w.records().documents("EXAMPLE-0001").stream().map(x -> x.document().id())
