@@ -1,6 +1,5 @@
 package org.reviewdesk.service;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -206,12 +205,8 @@ public final class CaseLibrary {
                 number = base + "-A" + n;
             }
         }
-        java.util.Map<String, org.reviewdesk.domain.RecordContent> records = new java.util.LinkedHashMap<>();
-        for (var d : c.documentList()) {
-            byte[] bytes = record(caseNumber, d.id());
-            records.put(d.id(), new org.reviewdesk.domain.RecordContent(d.id(), bytes.length,
-                    RecordService.sha256(bytes), () -> new ByteArrayInputStream(bytes)));
-        }
+        // copied inside the store, a record at a time, never held whole (a scan may be larger than the heap)
+        java.util.Map<String, org.reviewdesk.domain.RecordContent> records = repo().storedRecords(caseNumber);
         CaseFile amended = new CaseFile(number, c.priority(), c.reviewType(), c.dateAssigned(), c.dateOfInjury(),
                 c.urDenialDate(), c.applicationReceived(), null, c.dueDate(), c.organization(), c.reviewer(),
                 c.parties(), c.clinicalSummary(), c.items(), c.documents(), c.evidence());

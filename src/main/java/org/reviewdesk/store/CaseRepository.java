@@ -369,6 +369,65 @@ public final class CaseRepository {
         });
     }
 
+    /**
+     * The stored records of a case as contents another case can be inserted with (an amendment): size and SHA-256 as
+     * stored, the bytes read from the store only when {@link #insert} stores them, in its own transaction on this
+     * connection, so that a record larger than the heap is copied without being held whole.
+     */
+    public Map<String, RecordContent> storedRecords(String caseNumber) throws StoreException {
+        return inTransaction("Reading the records of " + caseNumber, () -> {
+            Map<String, RecordContent> out = new java.util.LinkedHashMap<>();
+            String sql = "SELECT d.doc_id, d.size_bytes, d.content_sha256, OCTET_LENGTH(d.content) FROM documents d "
+                    + "JOIN cases c ON c.id = d.case_id WHERE c.case_number = ? ORDER BY d.position";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        long size = rs.getLong(4);
+                        out.put(id, new RecordContent(id, size, rs.getString(3), () -> storedContent(caseNumber, id)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The bytes of a stored record; only for {@link #insert}, within its transaction (no transaction of its own). */
+    private InputStream storedContent(String caseNumber, String documentId) throws java.io.IOException {
+        if (!Thread.holdsLock(c)) {
+            throw new IllegalStateException("a stored record is read within the store's transaction");
+        }
+        try {
+            PreparedStatement ps = c.prepareStatement("SELECT d.content FROM documents d JOIN cases c ON "
+                    + "c.id = d.case_id WHERE c.case_number = ? AND d.doc_id = ?");
+            ps.setString(1, caseNumber);
+            ps.setString(2, documentId);
+            ResultSet rs = ps.executeQuery();
+            if (!rs.next()) {
+                ps.close();
+                throw new java.io.IOException("Case " + caseNumber + " has no document " + documentId);
+            }
+            InputStream in = rs.getBinaryStream(1);
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public void close() throws java.io.IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        try {
+                            ps.close();
+                        } catch (SQLException ignored) {
+                            // the statement goes with the connection
+                        }
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+    }
+
     /** Deletes a case and everything stored with it. */
     public void delete(String caseNumber) throws StoreException {
         inTransaction("Deleting case " + caseNumber, () -> {

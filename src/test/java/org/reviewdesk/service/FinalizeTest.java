@@ -59,6 +59,13 @@ class FinalizeTest {
         CaseFile a = w.cases().get(amendment);
         assertEquals(null, a.decisionDate());
         assertEquals(3, a.documentList().size());
+        // the records copied inside the store, byte for byte, with their SHA-256 as stored
+        for (var d : a.documentList()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(w.records().bytes("EXAMPLE-0001", d.id()),
+                    w.records().bytes(amendment, d.id()), d.id());
+        }
+        assertEquals(w.records().documents("EXAMPLE-0001").stream().map(x -> x.sha256()).toList(),
+                w.records().documents(amendment).stream().map(x -> x.sha256()).toList());
         Item edited = a.items().get(0).withTexts(a.items().get(0).request(), a.items().get(0)
                 .claimsAdministratorGuideline(), a.items().get(0).reviewerGuideline(), a.items().get(0).rationale()
                 + " Amended.");
