@@ -806,7 +806,7 @@ public final class RecordService {
     public RecordSource content(String caseNumber, String documentId) throws StoreException {
         long size = repo().contentSize(caseNumber, documentId);
         if (size > inMemoryBytes) {
-            byte[] head = new byte[(int) Math.min(size, 1024)];
+            byte[] head = new byte[(int) Math.min(size, 1024 + 5)];
             int n = repo().readContent(caseNumber, documentId, 0, head, 0, head.length);
             // images and text are read whole (they were stored from memory); PDFs are read in parts
             if (isPdf(head, n)) {
@@ -854,7 +854,7 @@ public final class RecordService {
     }
 
     private static boolean isPdf(Path f) throws IOException {
-        byte[] head = new byte[1024];
+        byte[] head = new byte[1024 + 5]; // a header that starts within the first kilobyte, as FileFormat reads it
         int n;
         try (var in = Files.newInputStream(f)) {
             n = in.readNBytes(head, 0, head.length);
