@@ -51,6 +51,17 @@ public abstract sealed class RecordSource permits RecordSource.InMemory, RecordS
     /** A reader of its own for PDFBox (readers are not shared between threads); closing it frees its buffers. */
     abstract RandomAccessRead open() throws IOException;
 
+    /** The whole content as a stream, read a part at a time (an export of a record larger than the heap). */
+    public final java.io.InputStream stream() throws IOException {
+        RandomAccessRead r = open();
+        return new org.apache.pdfbox.io.RandomAccessInputStream(r) {
+            @Override
+            public void close() throws IOException {
+                r.close();
+            }
+        };
+    }
+
     /** Up to {@code len} bytes from {@code position}. */
     public final byte[] read(long position, int len) throws IOException {
         int n = (int) Math.max(0, Math.min(len, size() - position));

@@ -100,68 +100,16 @@ public final class CaseLibrary {
     }
 
     /**
-     * The stored bytes of one record document as a stream read from the store a megabyte at a time (each part in a
+     * The stored bytes of one record document as a stream read from the store a block at a time (each block in a
      * short transaction of its own): a scanned record larger than the heap is exported without being held whole.
      */
     java.io.InputStream recordStream(String caseNumber, String documentId) throws IOException {
-        long size;
         try {
-            size = store.records().contentSize(caseNumber, documentId);
+            return RecordService.stored(store.records(), caseNumber, documentId,
+                    store.records().contentSize(caseNumber, documentId)).stream();
         } catch (StoreException e) {
             throw new IOException(e.getMessage(), e);
         }
-        return new java.io.InputStream() {
-            private long position;
-            private byte[] part = new byte[0];
-            private int at;
-
-            private boolean fill() throws IOException {
-                if (position >= size) {
-                    return false;
-                }
-                byte[] next = new byte[(int) Math.min(1 << 20, size - position)];
-                int got = 0;
-                try {
-                    while (got < next.length) {
-                        int n = store.records().readContent(caseNumber, documentId, position + got, next, got,
-                                next.length - got);
-                        if (n <= 0) {
-                            throw new IOException("the record " + documentId + " ends after " + (position + got)
-                                    + " of " + size + " bytes");
-                        }
-                        got += n;
-                    }
-                } catch (StoreException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-                position += got;
-                part = next;
-                at = 0;
-                return true;
-            }
-
-            @Override
-            public int read() throws IOException {
-                if (at >= part.length && !fill()) {
-                    return -1;
-                }
-                return part[at++] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                if (at >= part.length && !fill()) {
-                    return -1;
-                }
-                int n = Math.min(len, part.length - at);
-                System.arraycopy(part, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
     }
 
     /** The stored bytes of one record document. */

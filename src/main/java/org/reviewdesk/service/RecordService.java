@@ -810,16 +810,21 @@ public final class RecordService {
             int n = repo().readContent(caseNumber, documentId, 0, head, 0, head.length);
             // images and text are read whole (they were stored from memory); PDFs are read in parts
             if (isPdf(head, n)) {
-                return RecordSource.inBlocks(size, BLOCK_BYTES, (position, into, offset, len) -> {
-                    try {
-                        return repo().readContent(caseNumber, documentId, position, into, offset, len);
-                    } catch (StoreException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                });
+                return stored(repo(), caseNumber, documentId, size);
             }
         }
         return RecordSource.of(bytes(caseNumber, documentId));
+    }
+
+    /** A stored document's file of {@code size} bytes, read from the store a block at a time. */
+    static RecordSource stored(RecordRepository repo, String caseNumber, String documentId, long size) {
+        return RecordSource.inBlocks(size, BLOCK_BYTES, (position, into, offset, len) -> {
+            try {
+                return repo.readContent(caseNumber, documentId, position, into, offset, len);
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     /** For tests: PDFs larger than {@code bytes} are streamed. */

@@ -270,8 +270,42 @@ public final class RecordRepository {
 
     /** The size in bytes of a stored document's file. */
     public long contentSize(String caseNumber, String documentId) throws StoreException {
+        return stored(caseNumber, documentId, "OCTET_LENGTH(content)", rs -> rs.getLong(1));
+    }
+
+    /**
+     * Reads up to {@code len} bytes of a stored document's file from {@code position} (0-based) into {@code into}:
+     * a large record is read in parts, never whole. Returns how many bytes were read (-1 at the end).
+     */
+    public int readContent(String caseNumber, String documentId, long position, byte[] into, int offset, int len)
+            throws StoreException {
+        return stored(caseNumber, documentId, "content", rs -> {
+            java.sql.Blob blob = rs.getBlob(1);
+            try {
+                if (position >= blob.length()) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, blob.length() - position);
+                // H2 skips to the position through its block index: the bytes before it are not read
+                try (java.io.InputStream in = blob.getBinaryStream(position + 1, n)) {
+                    return in.readNBytes(into, offset, n);
+                }
+            } finally {
+                blob.free();
+            }
+        });
+    }
+
+    /** Reads a value of a stored document's row (its file, its size); refused while the document is being added. */
+    @FunctionalInterface
+    private interface StoredValue<T> {
+        T read(ResultSet row) throws Exception;
+    }
+
+    private <T> T stored(String caseNumber, String documentId, String expression, StoredValue<T> value)
+            throws StoreException {
         return tx("Reading " + documentId, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT OCTET_LENGTH(content), importing FROM documents "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + expression + ", importing FROM documents "
                     + "WHERE case_id = ? AND doc_id = ?")) {
                 ps.setLong(1, caseId(caseNumber));
                 ps.setString(2, documentId);
@@ -283,40 +317,7 @@ public final class RecordRepository {
                         throw new StoreException(documentId + " is still being added to case " + caseNumber
                                 + "; try again when its import has finished");
                     }
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    /**
-     * Reads up to {@code len} bytes of a stored document's file from {@code position} (0-based) into {@code into}:
-     * a large record is read in parts, never whole. Returns how many bytes were read (-1 at the end).
-     */
-    public int readContent(String caseNumber, String documentId, long position, byte[] into, int offset, int len)
-            throws StoreException {
-        return tx("Reading " + documentId, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM documents WHERE case_id = ? "
-                    + "AND doc_id = ? AND importing = FALSE")) {
-                ps.setLong(1, caseId(caseNumber));
-                ps.setString(2, documentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new StoreException("Case " + caseNumber + " has no document " + documentId);
-                    }
-                    java.sql.Blob blob = rs.getBlob(1);
-                    try {
-                        if (position >= blob.length()) {
-                            return -1;
-                        }
-                        int n = (int) Math.min(len, blob.length() - position);
-                        // H2 skips to the position through its block index: the bytes before it are not read
-                        try (java.io.InputStream in = blob.getBinaryStream(position + 1, n)) {
-                            return in.readNBytes(into, offset, n);
-                        }
-                    } finally {
-                        blob.free();
-                    }
+                    return value.read(rs);
                 }
             }
         });
@@ -486,23 +487,7 @@ public final class RecordRepository {
     }
 
     public byte[] bytes(String caseNumber, String documentId) throws StoreException {
-        return tx("Reading " + documentId, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT content, importing FROM documents WHERE case_id = ? "
-                    + "AND doc_id = ?")) {
-                ps.setLong(1, caseId(caseNumber));
-                ps.setString(2, documentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new StoreException("Case " + caseNumber + " has no document " + documentId);
-                    }
-                    if (rs.getBoolean(2)) {
-                        throw new StoreException(documentId + " is still being added to case " + caseNumber
-                                + "; try again when its import has finished");
-                    }
-                    return rs.getBytes(1);
-                }
-            }
-        });
+        return stored(caseNumber, documentId, "content", rs -> rs.getBytes(1));
     }
 
     public String pageText(String caseNumber, String documentId, int page) throws StoreException {
