@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One whole case worked through the real window, keyboard first, under Xvfb at 1280x800 and 1920x1080 (WalkthroughTour):
 #   src/test/bench/walkthrough.sh [out-dir]   (default /tmp/walkthrough)
+#   WALK_LOOK=dark,130 src/test/bench/walkthrough.sh DIR: the same walk in View's dark theme at 130 % text
 # A screenshot at every step, the signed letter as PDF and as PNG pages (pdftoppm -r 60), a log per size whose
 # FOCUS, KEYBOARD, UNDO and STEP FAILED lines say what the keyboard reached and what did not work.
 # Needs: mvn -q -o test-compile; xvfb-run; xdotool; ImageMagick's /usr/bin/import; pdftoppm (poppler-utils).

@@ -95,8 +95,9 @@ final class HelpDialogs {
         where.setId("dataFolderPath");
         where.setWrapText(true);
         Label what = new Label("The encrypted store (cases, records, letters, audit log) and its daily backups "
-                + "are in this folder. Everything is encrypted with your password; only window positions are kept "
-                + "in window.properties as plain numbers.");
+                + "are in this folder. Everything is encrypted with your password; only the window positions and "
+                + "the look chosen in View (theme, text size) are kept in window.properties, as plain numbers and "
+                + "words.");
         what.setWrapText(true);
         what.setPrefWidth(460);
         VBox box = new VBox(8, where, what);

@@ -40,8 +40,10 @@ public final class MainWindow {
     public void show() {
         root.setCenter(new UnlockPane(dataDir, this::unlocked));
         WindowPlaces.load(dataDir);
+        Appearance.load();
         Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindow.class.getResource("reviewdesk.css").toExternalForm());
+        Appearance.dress(scene);
         stage.setScene(scene);
         // a first run opens maximised on screens up to 1920x1080; later runs where the window was
         WindowPlaces.place(stage, "main", 1600, 1000);
@@ -258,6 +260,7 @@ public final class MainWindow {
                 fullScreen, previewWindow);
         view.getItems().add(menuItem("Dashboard", "dashboardMenu", org.reviewdesk.ui.precedent.Precedents::openDashboard));
         file.getItems().add(1, menuItem("Import published decisions…", "importDecisionsMenu", org.reviewdesk.ui.precedent.Precedents::importFolder));
+        view.getItems().addAll(new SeparatorMenuItem(), themeMenu(), textSizeMenu());
         view.setId("viewMenu");
         // the builder's buttons from the keys, for the item being written (or the first undecided one)
         MenuItem draft = workspaceItem("Draft rationale", "Shortcut+D", "mdi2t-text-box-edit-outline",
@@ -398,6 +401,7 @@ public final class MainWindow {
     /** The Help menu: shortcuts, where the data is, version and licenses. */
     private Menu helpMenu() {
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setId("shortcutsMenu");
         shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
         shortcuts.setOnAction(e -> HelpDialogs.shortcuts(stage));
         icon(shortcuts, "mdi2k-keyboard-outline");
@@ -502,6 +506,39 @@ public final class MainWindow {
 
     private double splitPosition = -1;
     private final javafx.beans.property.LongProperty readOnlyChanged = new javafx.beans.property.SimpleLongProperty();
+
+    /** View > Theme: light or dark, for every window at once, kept for the next start. */
+    private static Menu themeMenu() {
+        Menu menu = new Menu("Theme");
+        menu.setId("themeMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (Appearance.Theme t : Appearance.Theme.values()) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(t.label());
+            r.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            r.setToggleGroup(group);
+            r.setSelected(Appearance.theme() == t);
+            r.setOnAction(e -> Appearance.setTheme(t));
+            menu.getItems().add(r);
+        }
+        return menu;
+    }
+
+    /** View > Text size: the text of every window, dialog and menu, 90 to 150 %, kept for the next start. */
+    private static Menu textSizeMenu() {
+        Menu menu = new Menu("Text size");
+        menu.setId("textSizeMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (int size : Appearance.SIZES) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(size + " %"
+                    + (size == 100 ? " (normal)" : ""));
+            r.setId("textSize-" + size);
+            r.setToggleGroup(group);
+            r.setSelected(Appearance.textSize() == size);
+            r.setOnAction(e -> Appearance.setTextSize(size));
+            menu.getItems().add(r);
+        }
+        return menu;
+    }
 
     private static MenuItem menuItem(String text, String id, Runnable action) {
         MenuItem m = new MenuItem(text);

@@ -12,8 +12,9 @@ import javafx.stage.Stage;
 
 /**
  * Where the windows were: position, size and maximised state, in {@code window.properties} in the
- * data folder. Numbers only (no case, no record text); read before the store is unlocked so the
- * window opens where it was. The open case tabs and split positions live in the encrypted store.
+ * data folder, and the look chosen in View (theme and text size: {@link Appearance}). Numbers and those
+ * words only (no case, no record text); read before the store is unlocked so the window opens where and as
+ * it was. The open case tabs and split positions live in the encrypted store.
  */
 public final class WindowPlaces {
     private static Path file;
@@ -86,6 +87,17 @@ public final class WindowPlaces {
         write();
     }
 
+    /** A setting of the window's look kept under {@code key} (a word or a number, never case data), or null. */
+    public static synchronized String setting(String key) {
+        return PLACES.getProperty(key);
+    }
+
+    /** Keeps a setting of the window's look under {@code key} and writes the file. */
+    public static synchronized void keep(String key, String value) {
+        PLACES.setProperty(key, value);
+        write();
+    }
+
     private static double number(String key, double fallback) {
         try {
             return Double.parseDouble(PLACES.getProperty(key, Double.toString(fallback)));
@@ -99,7 +111,7 @@ public final class WindowPlaces {
             return;
         }
         try (OutputStream out = Files.newOutputStream(file)) {
-            PLACES.store(out, "ReviewDesk window places (numbers only)");
+            PLACES.store(out, "ReviewDesk window places and look (no case data)");
         } catch (IOException e) {
             // a place not kept only means the window opens at its default size next time
         }

@@ -166,7 +166,7 @@ public final class PageViewer extends VBox {
         text.setId("recordText");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 13px;");
+        text.setStyle("-fx-font-family: 'Liberation Mono', monospace; -fx-font-size: 0.93em;");
         thumbnails.setId("thumbnails");
         thumbnails.setPrefWidth(96);
         thumbnails.setMinWidth(70);

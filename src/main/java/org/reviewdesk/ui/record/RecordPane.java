@@ -936,7 +936,8 @@ public final class RecordPane extends BorderPane {
 
     private static Text plain(String s) {
         Text t = new Text(s);
-        t.setFont(javafx.scene.text.Font.font(13));
+        t.setFont(javafx.scene.text.Font.font(13 * org.reviewdesk.ui.Appearance.scale()));
+        t.getStyleClass().add("hit-text");
         return t;
     }
 
@@ -954,14 +955,15 @@ public final class RecordPane extends BorderPane {
             // explicit fonts: the cell's height is measured before styles apply
             Text where = new Text(title(h.documentId()) + ", page " + h.page() + "\n");
             where.getStyleClass().add("hit-where");
-            where.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
+            where.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD,
+                    13 * org.reviewdesk.ui.Appearance.scale()));
             TextFlow flow = new TextFlow(where);
             int at = 0;
             for (int[] m : h.snippetMarks()) {
                 flow.getChildren().add(plain(h.snippet().substring(at, m[0])));
                 Text mark = new Text(h.snippet().substring(m[0], m[1]));
-                mark.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
-                mark.setFill(javafx.scene.paint.Color.web("#9a3412"));
+                mark.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD,
+                        13 * org.reviewdesk.ui.Appearance.scale()));
                 mark.getStyleClass().add("hit-mark");
                 flow.getChildren().add(mark);
                 at = m[1];

@@ -85,6 +85,13 @@ public final class WalkthroughTour {
             }
             wb.cases().save(c.withEdits(null, blank));
         }
+        // WALK_LOOK=dark,130: the whole walk in the look chosen in View (theme, text size), as kept in window.properties
+        String look = System.getenv("WALK_LOOK");
+        if (look != null && !look.isBlank()) {
+            String[] l = look.split(",");
+            Files.writeString(data.resolve("window.properties"), "look.theme=" + l[0].trim()
+                    + (l.length > 1 ? "\nlook.textSize=" + l[1].trim() : "") + "\n");
+        }
         Platform.startup(() -> { });
         Platform.setImplicitExit(false);
         stage = ScreenshotTour.started(new ReviewDeskApp(data), w, h);
