@@ -22,8 +22,10 @@ public final class IdentityRepository {
     /** Stores a new identity and makes it the one used for signing. */
     public void saveActive(String label, byte[] pkcs12, char[] password) throws StoreException {
         synchronized (c) {
+            boolean open = false;
             try {
                 c.setAutoCommit(false);
+                open = true;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE signing_identities SET active = FALSE")) {
                     ps.executeUpdate();
                 }
@@ -37,6 +39,7 @@ public final class IdentityRepository {
                 }
                 AuditLog.append(c, "SIGNING_IDENTITY_SET", null, label);
                 c.commit();
+                open = false;
             } catch (SQLException e) {
                 try {
                     c.rollback();
@@ -45,6 +48,15 @@ public final class IdentityRepository {
                 }
                 throw new StoreException("The signing identity could not be saved: " + e.getMessage(), e);
             } finally {
+                if (open) {
+                    // whatever ended the work (an Error too: out of memory, a stack overflow) it is rolled back
+                    // here; turning auto-commit on with the transaction open would commit the half-done work
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // nothing was committed
+                    }
+                }
                 try {
                     c.setAutoCommit(true);
                 } catch (SQLException ignored) {

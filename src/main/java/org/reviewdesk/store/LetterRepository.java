@@ -33,8 +33,10 @@ public final class LetterRepository {
     public void saveSigned(String caseNumber, byte[] pdf, String sha256, LocalDate decisionDate, String caseSha256)
             throws StoreException {
         synchronized (c) {
+            boolean open = false;
             try {
                 c.setAutoCommit(false);
+                open = true;
                 long id;
                 try (PreparedStatement ps = c.prepareStatement("SELECT id FROM cases WHERE case_number = ?")) {
                     ps.setString(1, caseNumber);
@@ -63,6 +65,7 @@ public final class LetterRepository {
                 }
                 AuditLog.append(c, "LETTER_SIGNED", caseNumber, "sha256 " + sha256);
                 c.commit();
+                open = false;
             } catch (SQLException | StoreException e) {
                 try {
                     c.rollback();
@@ -74,6 +77,15 @@ public final class LetterRepository {
                 }
                 throw new StoreException("The signed letter could not be stored: " + e.getMessage(), e);
             } finally {
+                if (open) {
+                    // whatever ended the work (an Error too: out of memory, a stack overflow) it is rolled back
+                    // here; turning auto-commit on with the transaction open would commit the half-done work
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // nothing was committed
+                    }
+                }
                 try {
                     c.setAutoCommit(true);
                 } catch (SQLException ignored) {

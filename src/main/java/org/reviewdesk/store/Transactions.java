@@ -16,10 +16,13 @@ final class Transactions {
 
     static <T> T run(Connection c, String what, Work<T> work) throws StoreException {
         synchronized (c) {
+            boolean open = false;
             try {
                 c.setAutoCommit(false);
+                open = true;
                 T result = work.run();
                 c.commit();
+                open = false;
                 return result;
             } catch (StoreException e) {
                 rollback(c);
@@ -32,6 +35,15 @@ final class Transactions {
                 throw new StoreException(what + " did not complete; nothing of it was kept: "
                         + org.reviewdesk.files.PrivateFiles.describe(e), e);
             } finally {
+                if (open) {
+                    // whatever ended the work (an Error too: out of memory, a stack overflow) it is rolled back
+                    // here; turning auto-commit on with the transaction open would commit the half-done work
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // nothing was committed
+                    }
+                }
                 try {
                     c.setAutoCommit(true);
                 } catch (SQLException ignored) {

@@ -26,6 +26,7 @@ public final class TrustList {
     /** Adds a certificate (nothing happens when it is already trusted); true when it was new. */
     public boolean add(String sha256, String subject, byte[] der, String reason) throws StoreException {
         synchronized (c) {
+            boolean open = false;
             try {
                 try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM trusted_certificates WHERE sha256 = ?")) {
                     ps.setString(1, sha256);
@@ -36,6 +37,7 @@ public final class TrustList {
                     }
                 }
                 c.setAutoCommit(false);
+                open = true;
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO trusted_certificates "
                         + "(sha256, subject, der, added_at, reason) VALUES (?, ?, ?, ?, ?)")) {
                     ps.setString(1, sha256);
@@ -47,6 +49,7 @@ public final class TrustList {
                 }
                 AuditLog.append(c, "CERTIFICATE_TRUSTED", null, subject + ", SHA-256 " + sha256);
                 c.commit();
+                open = false;
                 return true;
             } catch (SQLException e) {
                 try {
@@ -56,6 +59,15 @@ public final class TrustList {
                 }
                 throw new StoreException("The certificate could not be added to the trust list: " + e.getMessage(), e);
             } finally {
+                if (open) {
+                    // whatever ended the work (an Error too: out of memory, a stack overflow) it is rolled back
+                    // here; turning auto-commit on with the transaction open would commit the half-done work
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // nothing was committed
+                    }
+                }
                 try {
                     c.setAutoCommit(true);
                 } catch (SQLException ignored) {
