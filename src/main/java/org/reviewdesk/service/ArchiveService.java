@@ -42,7 +42,45 @@ public final class ArchiveService {
         } catch (SigningException e) {
             throw new StoreException(e.getMessage(), e);
         }
+        if (recordsRemoved(caseNumber)) {
+            // a new bundle would hold no record and no excerpt, and could replace the one bundle that has them
+            throw new StoreException("The records of case " + caseNumber + " were removed after it was archived: "
+                    + "the bundle written then is the one that holds them. Import that bundle to archive the "
+                    + "case again.");
+        }
         String head = store.audit().head().text();
+        // written and checked beside the destination, then moved over it: a bundle that does not verify never
+        // replaces a file already there (an earlier bundle of the case)
+        Path checking = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".checking");
+        try {
+            writeAndCheck(c, caseNumber, letter, checking, out, password, head, id);
+            java.nio.file.Files.move(checking, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(checking);
+        }
+        store.audit().append("ARCHIVED", caseNumber, password == null ? "plain bundle" : "encrypted bundle");
+        store.cases().setStatus(caseNumber, CaseStatus.ARCHIVED);
+        return out;
+    }
+
+    /** Whether the case's records were removed after an archive and not brought back by an import since. */
+    private boolean recordsRemoved(String caseNumber) throws StoreException {
+        boolean removed = false;
+        for (var e : store.audit().entries()) {
+            if (caseNumber.equals(e.caseNumber())) {
+                if (e.action().equals("RECORDS_REMOVED")) {
+                    removed = true;
+                } else if (e.action().equals("CASE_IMPORTED") || e.action().equals("CASE_REPLACED")) {
+                    removed = false;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private void writeAndCheck(CaseFile c, String caseNumber, byte[] letter, Path out, Path shownAs, char[] password,
+            String head, org.reviewdesk.letter.sign.SigningIdentity id) throws IOException, CaseFormatException {
         try {
             ArchiveBundle.write(c, rid -> cases.recordStream(caseNumber, rid), letter, out,
                     password, head, manifest -> {
@@ -53,18 +91,14 @@ public final class ArchiveService {
                         }
                     });
         } catch (IOException e) {
-            throw new IOException("The bundle could not be written to " + out + ": "
+            throw new IOException("The bundle could not be written to " + shownAs + ": "
                     + org.reviewdesk.files.PrivateFiles.describe(e), e);
         }
         try {
             check(ArchiveBundle.read(out, password), java.util.List.of(id.certificate()));
         } catch (SigningException | BundleTrustException e) {
-            java.nio.file.Files.deleteIfExists(out);
             throw new CaseFormatException("The bundle just written did not verify: " + e.getMessage(), e);
         }
-        store.audit().append("ARCHIVED", caseNumber, password == null ? "plain bundle" : "encrypted bundle");
-        store.cases().setStatus(caseNumber, CaseStatus.ARCHIVED);
-        return out;
     }
 
     /** After a verified archive: removes the case's record files; the case, its decisions and letter stay. */

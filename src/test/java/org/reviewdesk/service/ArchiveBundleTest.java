@@ -19,6 +19,7 @@ import org.reviewdesk.TestData;
 import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.CaseStatus;
 import org.reviewdesk.exchange.CaseFormatException;
+import org.reviewdesk.store.StoreException;
 
 class ArchiveBundleTest {
     private static final char[] BUNDLE = "bundle password".toCharArray();
@@ -116,5 +117,40 @@ class ArchiveBundleTest {
         assertEquals(1, c.decidedCount());
         assertEquals("Archived", w.cases().list().get(0).status().label());
         assertTrue(w.search().search("meloxicam", "EXAMPLE-0001", 5).isEmpty(), "no longer searchable");
+    }
+
+    @Test
+    void aCaseWhoseRecordsWereRemovedIsNotArchivedAgainOverTheBundleThatHoldsThem() throws Exception {
+        Path bundle = w.archives().archive("EXAMPLE-0001", tmp.resolve("a.zip"), BUNDLE);
+        byte[] holdsTheRecords = Files.readAllBytes(bundle);
+        w.archives().removeRecords("EXAMPLE-0001");
+
+        StoreException e = assertThrows(StoreException.class,
+                () -> w.archives().archive("EXAMPLE-0001", bundle, BUNDLE));
+        assertTrue(e.getMessage().contains("were removed"), e.getMessage());
+        assertArrayEquals(holdsTheRecords, Files.readAllBytes(bundle), "the bundle with the records is untouched");
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".checking")), "nothing left over");
+        }
+
+        // the bundle imported back brings the records, and the case may be archived again
+        w.archives().importBundle(bundle, BUNDLE, true);
+        assertEquals(3, w.cases().get("EXAMPLE-0001").documentList().size());
+        Path again = w.archives().archive("EXAMPLE-0001", tmp.resolve("b.zip"), BUNDLE);
+        assertTrue(Files.size(again) > 0);
+    }
+
+    @Test
+    void aBundleThatDoesNotVerifyNeverReplacesTheFileAlreadyThere() throws Exception {
+        Path earlier = tmp.resolve("a.zip");
+        Files.writeString(earlier, "an earlier bundle of the case");
+        // the store's identity changes after signing: the new bundle's manifest is signed by a certificate
+        // the letter was not, so it does not verify
+        w.letters().createIdentity("Another reviewer");
+        assertThrows(Exception.class, () -> w.archives().archive("EXAMPLE-0001", earlier, BUNDLE));
+        assertEquals("an earlier bundle of the case", Files.readString(earlier));
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".checking")), "nothing left over");
+        }
     }
 }
