@@ -80,8 +80,37 @@ public final class Backups {
         return backupIncremental(store, dir, keep).manifest();
     }
 
+    /**
+     * One backup at a time in this process (the daily one, "Back up now" and the one at exit can overlap), and in
+     * a folder across processes: the prune at the end of one deletes the chunks no finished backup lists, which
+     * would include the chunks another is still writing.
+     */
+    private static final java.util.concurrent.locks.ReentrantLock ONE_AT_A_TIME =
+            new java.util.concurrent.locks.ReentrantLock();
+
     /** As {@link #backup}, and says how much was new. */
     public static Written backupIncremental(Store store, Path dir, int keep) throws StoreException {
+        ONE_AT_A_TIME.lock();
+        try {
+            org.reviewdesk.files.PrivateFiles.privateDirectory(dir);
+        } catch (IOException e) {
+            ONE_AT_A_TIME.unlock();
+            throw new StoreException("The backup could not be written to " + dir + ": "
+                    + org.reviewdesk.files.PrivateFiles.describe(e) + "; earlier backups are untouched.", e);
+        }
+        try (var lockFile = java.nio.channels.FileChannel.open(dir.resolve(".backup.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var folder = lockFile.lock()) {
+            return backupLocked(store, dir, keep);
+        } catch (IOException e) {
+            throw new StoreException("The backup could not be written to " + dir + ": "
+                    + org.reviewdesk.files.PrivateFiles.describe(e) + "; earlier backups are untouched.", e);
+        } finally {
+            ONE_AT_A_TIME.unlock();
+        }
+    }
+
+    private static Written backupLocked(Store store, Path dir, int keep) throws StoreException {
         Path done = dir.resolve("reviewdesk-" + NAME.format(LocalDateTime.now()) + MANIFEST);
         Path part = dir.resolve(done.getFileName() + ".part");
         try {
@@ -119,7 +148,11 @@ public final class Backups {
             }
             org.reviewdesk.files.PrivateFiles.moveAtomically(part, done);
             store.audit().append("BACKUP", null, done.getFileName().toString());
-            prune(dir, keep, Files.size(Store.file(store.dir())));
+            try {
+                prune(dir, keep, Files.size(Store.file(store.dir())));
+            } catch (IOException | RuntimeException e) {
+                // the backup is written and listed: old ones are pruned next time
+            }
             return new Written(done, chunker.total, chunker.newBytes, chunker.hashes.size(), chunker.newChunks);
         } catch (IOException | SQLException | RuntimeException e) {
             try {
@@ -322,7 +355,11 @@ public final class Backups {
         for (Path b : backups) {
             n += Files.size(b);
             if (b.toString().endsWith(MANIFEST)) {
-                listed.addAll(readManifest(b).hashes());
+                try {
+                    listed.addAll(readManifest(b).hashes());
+                } catch (IOException | RuntimeException e) {
+                    // a damaged file named like a backup counts with its own size; it is pruned like the others
+                }
             }
         }
         for (String h : listed) {
@@ -342,7 +379,13 @@ public final class Backups {
         java.util.Set<String> listed = new java.util.HashSet<>();
         for (Path b : kept) {
             if (b.toString().endsWith(MANIFEST)) {
-                listed.addAll(readManifest(b).hashes());
+                try {
+                    listed.addAll(readManifest(b).hashes());
+                } catch (IOException | RuntimeException e) {
+                    // a manifest that cannot be read now (damaged, or a passing read error): its chunks cannot
+                    // be told from the others, so none is deleted this time
+                    return;
+                }
             }
         }
         try (Stream<Path> s = Files.walk(chunks)) {

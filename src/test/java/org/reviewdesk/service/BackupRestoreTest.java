@@ -271,4 +271,75 @@ class BackupRestoreTest {
             assertTrue(w.verifyAudit().intact());
         }
     }
+
+    /** Every chunk every manifest in {@code dir} lists is there. */
+    private static void everyListedChunkIsThere(Path dir) throws Exception {
+        for (Path m : zips(dir)) {
+            List<String> lines = Files.readAllLines(m);
+            if (lines.isEmpty() || !lines.get(0).startsWith("reviewdesk-backup/")) {
+                continue; // not a backup (the damaged file of the test below)
+            }
+            for (String h : lines.subList(3, lines.size())) {
+                if (h.matches("[0-9a-f]{64}")) {
+                    try (Stream<Path> s = Files.walk(dir.resolve("chunks"))) {
+                        assertTrue(s.anyMatch(c -> c.getFileName().toString().equals(h)),
+                                m.getFileName() + " lists " + h + ", which is not there");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void backupsStartedTogetherIntoOneFolderEachKeepEveryPartTheyList() throws Exception {
+        Path data = tmp.resolve("data");
+        Path backups = tmp.resolve("backups");
+        try (Workbench w = Workbench.create(data, TestData.PASSWORD, false)) {
+            for (Path c : TestData.letterCases().subList(0, 4)) {
+                w.cases().importPath(c, false);
+            }
+            for (int round = 0; round < 4; round++) {
+                // the daily backup and "Back up now" (or the one at exit) at the same moment
+                w.cases().save(w.cases().get("EXAMPLE-0001").withEdits("round " + round,
+                        w.cases().get("EXAMPLE-0001").items()));
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.CompletableFuture<Path>> both = new java.util.ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    both.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            go.await();
+                            return w.backup(backups, 1);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                go.countDown();
+                for (var f : both) {
+                    f.get();
+                }
+                everyListedChunkIsThere(backups);
+            }
+        }
+        Path newest = zips(backups).get(zips(backups).size() - 1);
+        Workbench.restore(newest, data, TestData.PASSWORD);
+        try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
+            assertEquals("round 3", w.cases().get("EXAMPLE-0001").clinicalSummary());
+        }
+    }
+
+    @Test
+    void aDamagedFileNamedLikeABackupDoesNotMakeTheNextBackupFail() throws Exception {
+        Path data = tmp.resolve("data");
+        Path backups = tmp.resolve("backups");
+        try (Workbench w = Workbench.create(data, TestData.PASSWORD, false)) {
+            w.backup(backups, 5);
+            Files.writeString(backups.resolve("reviewdesk-20200101-000000.rdbk"), "not a backup");
+            w.cases().save(w.cases().get("EXAMPLE-0001").withEdits("after the damaged file",
+                    w.cases().get("EXAMPLE-0001").items()));
+            Path second = w.backup(backups, 5);
+            assertTrue(Files.exists(second));
+            everyListedChunkIsThere(backups);
+        }
+    }
 }
