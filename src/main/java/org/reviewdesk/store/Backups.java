@@ -499,6 +499,9 @@ public final class Backups {
                 }
                 // opening may have settled or upgraded the copy's key: take the header it has now
                 StoreKeys.Kdf kdf = StoreKeys.readHeader(extracted).current();
+                // the store may have been opened since the restore began (a window unlocked while the terminal
+                // asked to confirm): what it writes would be lost with the file it writes to
+                Store.requireClosed(dataDir);
                 Store.swapIn(dataDir, Store.file(extracted), kdf);
                 // the index described the replaced store: it is rebuilt from the restored one in the background
                 Store.deleteTree(Store.indexDir(dataDir));

@@ -424,6 +424,33 @@ public final class Store implements AutoCloseable {
      * Puts a store file (already checked to open with {@code kdf}) in place of the current one in one
      * atomic rename, for restore: the header lists both derivations while the file is swapped.
      */
+    /**
+     * Refuses when the store file is open in a process (a window unlocked meanwhile, a server): H2 holds a lock on
+     * the file while it has it open. A file swapped in under it would be lost with everything written there.
+     */
+    static void requireClosed(Path dir) throws StoreException {
+        Path f = file(dir);
+        if (!Files.isRegularFile(f)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // open in this process
+            }
+            if (lock == null) {
+                throw new StoreException.InUse(dir);
+            }
+            lock.release();
+        } catch (IOException e) {
+            throw new StoreException("The store in " + dir + " could not be checked before it is replaced: "
+                    + org.reviewdesk.files.PrivateFiles.describe(e), e);
+        }
+    }
+
     static void swapIn(Path dir, Path newFile, StoreKeys.Kdf newKdf) throws StoreException, IOException {
         StoreKeys.Header h = StoreKeys.readHeader(dir);
         step("pending");

@@ -342,4 +342,30 @@ class BackupRestoreTest {
             everyListedChunkIsThere(backups);
         }
     }
+
+    @Test
+    void aRestoreIsRefusedWhileTheStoreIsOpenAndLosesNothing() throws Exception {
+        Path data = tmp.resolve("data");
+        Path backups = tmp.resolve("backups");
+        Path backup;
+        try (Workbench w = Workbench.create(data, TestData.PASSWORD, false)) {
+            backup = w.backup(backups, 5);
+        }
+        // the store is opened (a window unlocked) while the restore waits for its confirmation
+        try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
+            w.cases().save(w.cases().get("EXAMPLE-0001").withEdits("written in the open store",
+                    w.cases().get("EXAMPLE-0001").items()));
+            StoreException e = assertThrows(StoreException.class,
+                    () -> Workbench.restore(backup, data, TestData.PASSWORD));
+            assertTrue(e.getMessage().contains("open in another ReviewDesk process"), e.getMessage());
+            w.cases().save(w.cases().get("EXAMPLE-0001").withEdits("and after the refusal",
+                    w.cases().get("EXAMPLE-0001").items()));
+        }
+        try (Workbench w = Workbench.open(data, TestData.PASSWORD)) {
+            assertEquals("and after the refusal", w.cases().get("EXAMPLE-0001").clinicalSummary());
+        }
+        try (Stream<Path> s = Files.list(data)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".restore")), "no scratch left");
+        }
+    }
 }
