@@ -582,6 +582,7 @@ public final class RecordService {
      */
     public void correctEntry(String caseNumber, ChronologyEntry e, DocumentKind kind, java.time.LocalDate date,
                              String author, String title) throws StoreException {
+        refuseIfLocked(caseNumber);
         List<RecordRepository.Segment> segs = new ArrayList<>();
         for (RecordRepository.Segment g : repo().segments(caseNumber)) {
             if (!g.documentId().equals(e.documentId())) {
@@ -597,6 +598,7 @@ public final class RecordService {
 
     /** Merges a document of the chronology with the one that follows it in its file. */
     public void mergeWithNext(String caseNumber, ChronologyEntry e) throws StoreException {
+        refuseIfLocked(caseNumber);
         List<RecordRepository.Segment> segs = new ArrayList<>();
         RecordRepository.Segment pending = null;
         for (RecordRepository.Segment g : repo().segments(caseNumber)) {
@@ -621,6 +623,7 @@ public final class RecordService {
 
     /** Splits a document of the chronology so that a new one starts at {@code page}. */
     public void splitAt(String caseNumber, ChronologyEntry e, int page) throws StoreException {
+        refuseIfLocked(caseNumber);
         if (page <= e.firstPage() || page > e.lastPage()) {
             throw new IllegalArgumentException("A document can only be split at one of its pages after the first");
         }

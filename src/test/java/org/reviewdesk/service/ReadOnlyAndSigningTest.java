@@ -54,6 +54,15 @@ class ReadOnlyAndSigningTest {
         assertThrows(CaseLockedException.class, () -> w.records().addExcerpt("EXAMPLE-0001",
                 new Evidence(doc.id(), 1, "a quote", null, null)));
         assertThrows(CaseLockedException.class, () -> w.records().deleteExcerpt("EXAMPLE-0001", 0));
+        // the chronology is part of what was signed: excerpts are cited by its documents
+        var chronology = w.records().chronology("EXAMPLE-0001");
+        var entry = chronology.get(0);
+        assertThrows(CaseLockedException.class, () -> w.records().correctEntry("EXAMPLE-0001", entry,
+                entry.kind(), entry.date(), "someone else", "another title"));
+        assertThrows(CaseLockedException.class, () -> w.records().mergeWithNext("EXAMPLE-0001", entry));
+        assertThrows(CaseLockedException.class, () -> w.records().splitAt("EXAMPLE-0001", entry,
+                entry.firstPage() + 1));
+        assertEquals(chronology, w.records().chronology("EXAMPLE-0001"), "the chronology as it was signed");
 
         assertEquals(documents, w.records().documents("EXAMPLE-0001").size(), "no document added");
         assertEquals(excerpts, w.records().excerpts("EXAMPLE-0001").size(), "no excerpt added");

@@ -220,6 +220,14 @@ class WorkspaceWindowTest {
         assertTrue(addExcerpt.isVisible() && !recordText.getSelectedText().isEmpty());
         assertTrue(addExcerpt.isDisabled(), "no excerpt in a finalized case");
         assertTrue(addExcerpt.getTooltip().getText().contains("finalized"), addExcerpt.getTooltip().getText());
+        // the chronology is part of what was signed (excerpts cite by it): shown, not corrected, merged or split
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> chronology = node("#chronologyList", javafx.scene.control.ListView.class);
+        robot.interact(() -> chronology.getSelectionModel().select(0));
+        for (String b : new String[] {"#chronologyCorrect", "#chronologyMerge", "#chronologySplit"}) {
+            assertTrue(node(b, Button.class).isDisabled(), b + " in a finalized case");
+        }
+        assertTrue(chronology.getContextMenu().getItems().stream().limit(3).allMatch(MenuItem::isDisable));
 
         FxToolkit.cleanupApplication(app);
         app = null;

@@ -63,6 +63,10 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         MenuItem compare = new MenuItem("Compare duplicate pages…");
         compare.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
         compare.disableProperty().bind(noDuplicates);
+        // a finalized case: its chronology is part of what was signed (excerpts cite by it); it shows, not changes
+        for (MenuItem m : List.of(correct, merge, split)) {
+            m.disableProperty().bind(locked);
+        }
         setContextMenu(new ContextMenu(correct, merge, split, compare));
         // the same actions as buttons under the list, on the selected document (found without a right click)
         javafx.scene.control.Button correctButton = org.reviewdesk.ui.Icons.button("mdi2p-pencil-outline",
@@ -82,7 +86,7 @@ final class ChronologyView extends ListView<ChronologyEntry> {
         compareButton.setId("chronologyCompare");
         compareButton.setOnAction(e -> withSelected.accept(actions::compareDuplicates));
         for (javafx.scene.control.Button b : List.of(correctButton, mergeButton, splitButton, compareButton)) {
-            b.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull());
+            b.disableProperty().bind(getSelectionModel().selectedItemProperty().isNull().or(locked));
             // compact: the four fit on one row of the record pane's narrow column at 1280 wide
             b.setStyle("-fx-padding: 5px;");
         }
@@ -94,6 +98,12 @@ final class ChronologyView extends ListView<ChronologyEntry> {
     }
 
     private final javafx.scene.layout.FlowPane actionBar;
+    private final javafx.beans.property.BooleanProperty locked = new javafx.beans.property.SimpleBooleanProperty();
+
+    /** A finalized case: correct, merge and split are off (compare still shows the duplicates). */
+    void setLocked(boolean value) {
+        locked.set(value);
+    }
 
     /** The buttons for the selected document (correct, merge, split, compare), for the pane to place. */
     javafx.scene.layout.FlowPane actionBar() {

@@ -59,6 +59,8 @@ final class ExcerptCell extends WrappingCell<Evidence> {
         MenuItem remove = new MenuItem("Remove excerpt");
         remove.setOnAction(x -> pane.removeExcerpt(e));
         menu.getItems().addAll(new SeparatorMenuItem(), remove);
+        // a finalized case: the excerpt shows where it is from; it neither goes into the letter nor away
+        menu.getItems().forEach(m -> m.setDisable(pane.isReadOnly()));
         setContextMenu(menu);
     }
 }

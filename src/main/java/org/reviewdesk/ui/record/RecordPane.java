@@ -734,10 +734,17 @@ public final class RecordPane extends BorderPane {
     }
 
     /** A finalized case: its record can be read and searched, not changed. */
+    /** Whether the case is finalized (its record, excerpts and chronology show but do not change). */
+    boolean isReadOnly() {
+        return readOnly;
+    }
+
     public void setReadOnly(boolean locked) {
         readOnly = locked;
         add.setDisable(locked);
         viewer.setReadOnly(locked);
+        chronology.setLocked(locked);
+        excerptList.refresh();
         add.setTooltip(new javafx.scene.control.Tooltip(locked ? "The case is finalized: its record cannot change. "
                 + "Amend the case to add files." : "Add record files: PDF, text, images (Ctrl+O); or drop them here"));
     }
