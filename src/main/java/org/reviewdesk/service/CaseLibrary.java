@@ -54,6 +54,12 @@ public final class CaseLibrary {
     public CaseFile importPath(Path path, boolean replace) throws CaseFormatException, IOException, StoreException {
         CaseFile c;
         try (Packet p = reader.read(path)) {
+            String number = p.caseFile().caseNumber();
+            if (replace && store.cases().exists(number) && store.cases().status(number).locked()) {
+                // its signed letter and audit trail would go with it; an archive bundle of it may come back
+                throw new StoreException("Case " + number + " is finalized: a case file does not replace it. "
+                        + "Amend the case to change it, or import its archive bundle.");
+            }
             repo().insert(p.caseFile(), p.records(), replace);
             c = p.caseFile();
         }

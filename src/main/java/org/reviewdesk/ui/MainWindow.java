@@ -89,6 +89,7 @@ public final class MainWindow {
         this.workbench = w;
         caseList = new CaseListPane(w.cases(), w.search(), this::openCase, this::openCaseAndSearch);
         caseList.bundles(w.archives(), w.letters());
+        caseList.beforeReplace(this::caseReplaced);
         w.search().openInBackground();
         Tab casesTab = new Tab("Cases", caseList);
         casesTab.setClosable(false);
@@ -638,6 +639,16 @@ public final class MainWindow {
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /** An import replaces the case: its open tab is closed without saving (the reviewer confirmed the loss). */
+    private void caseReplaced(String caseNumber) {
+        for (Tab t : java.util.List.copyOf(tabs.getTabs())) {
+            if (caseNumber.equals(t.getUserData()) && t.getContent() instanceof WorkspacePane ws) {
+                ws.discard();
+                tabs.getTabs().remove(t);
+            }
+        }
     }
 
     private boolean closeAllWorkspaces() {

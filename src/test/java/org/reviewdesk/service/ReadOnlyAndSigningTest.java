@@ -111,4 +111,16 @@ class ReadOnlyAndSigningTest {
         assertTrue(checks.stream().anyMatch(k -> k.key().startsWith("documented-after-all")
                 && k.message().contains("page 1")), checks.toString());
     }
+
+    @Test
+    void aCaseFileDoesNotReplaceAFinalizedCase() throws Exception {
+        Path packet = tmp.resolve("EXAMPLE-0001.zip");
+        w.cases().export("EXAMPLE-0001", packet);
+        LetterService.SignedLetter signed = w.letters().finalizeCase("EXAMPLE-0001", null);
+        org.reviewdesk.store.StoreException e = assertThrows(org.reviewdesk.store.StoreException.class,
+                () -> w.cases().importPath(packet, true));
+        assertTrue(e.getMessage().contains("is finalized"), e.getMessage());
+        assertTrue(w.cases().status("EXAMPLE-0001").locked(), "still finalized");
+        assertArrayEquals(signed.pdf(), w.letters().signedLetter("EXAMPLE-0001").orElseThrow(), "its letter kept");
+    }
 }

@@ -35,12 +35,15 @@ final class BundleImport {
     private final ArchiveService archives;
     private final LetterService letters;
     private final Consumer<CaseFile> done;
+    private final Consumer<String> beforeReplace;
 
-    BundleImport(Window owner, ArchiveService archives, LetterService letters, Consumer<CaseFile> done) {
+    BundleImport(Window owner, ArchiveService archives, LetterService letters, Consumer<CaseFile> done,
+            Consumer<String> beforeReplace) {
         this.owner = owner;
         this.archives = archives;
         this.letters = letters;
         this.done = done;
+        this.beforeReplace = beforeReplace;
     }
 
     void start(Path bundle) {
@@ -63,6 +66,9 @@ final class BundleImport {
                         "Replace the stored case " + existing + " with the one in the bundle " + bundle.getFileName()
                                 + "? The reviewer's work on the stored case will be lost.", "Replace")) {
                     return;
+                }
+                if (existing != null) {
+                    beforeReplace.accept(existing);
                 }
                 attempt(bundle, pw, existing != null, List.of());
             }, t -> Dialogs.error(owner, "The bundle could not be imported", t));

@@ -250,6 +250,16 @@ public final class CaseListPane extends BorderPane {
         }
     }
 
+    private Consumer<String> beforeReplace = n -> { };
+
+    /**
+     * Told the case number before an import replaces that case (after the reviewer said so): the window closes its
+     * tab, whose edits and next autosave would otherwise go over the imported case.
+     */
+    public void beforeReplace(Consumer<String> c) {
+        this.beforeReplace = c;
+    }
+
     public void importPath(java.nio.file.Path path) {
         if (archives != null && archives.isBundle(path)) {
             new BundleImport(getScene().getWindow(), archives, letters, c -> {
@@ -258,7 +268,7 @@ public final class CaseListPane extends BorderPane {
                         + " imported from the archive bundle " + path.getFileName() + " (finalized, signed letter"
                         + " checked).");
                 open.accept(c.caseNumber());
-            }).start(path);
+            }, beforeReplace).start(path);
             return;
         }
         Background.run(() -> {
@@ -273,6 +283,7 @@ public final class CaseListPane extends BorderPane {
                 if (!replace) {
                     return;
                 }
+                beforeReplace.accept(existing);
             }
             boolean r = replace;
             Background.run(() -> cases.importPath(path, r), c -> {

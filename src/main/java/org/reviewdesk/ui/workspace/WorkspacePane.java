@@ -948,6 +948,16 @@ public final class WorkspacePane extends BorderPane {
         }
     }
 
+    /**
+     * The case is being replaced by an import the reviewer confirmed: what is on screen is dropped, with no autosave
+     * after it (it would write the old case over the imported one).
+     */
+    public void discard() {
+        autosave.stop();
+        model.saved(model.toCaseFile());
+        closeWindows();
+    }
+
     /** Asks about unsaved changes; false when the reviewer cancels. */
     public boolean confirmClose() {
         if (!model.dirty.get()) {
