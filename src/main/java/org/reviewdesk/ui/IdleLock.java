@@ -35,7 +35,8 @@ final class IdleLock {
         // what the reviewer does: keys, clicks, scrolling and real mouse movement (synthetic enter and
         // exit events, or a move to the same place, are not use)
         double[] lastMouse = {Double.NaN, Double.NaN};
-        scene.addEventFilter(InputEvent.ANY, e -> {
+        this.mainScene = scene;
+        javafx.event.EventHandler<InputEvent> use = e -> {
             if (hidden != null) {
                 return;
             }
@@ -55,6 +56,18 @@ final class IdleLock {
                 return;
             }
             timer.playFromStart();
+        };
+        scene.addEventFilter(InputEvent.ANY, use);
+        // reading in the record's own window, the letter preview's or full screen is use too
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            listen(w, use);
+        }
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+            while (c.next()) {
+                for (javafx.stage.Window w : c.getAddedSubList()) {
+                    listen(w, use);
+                }
+            }
         });
         timer.playFromStart();
         // a computer that slept leaves a gap in wall-clock time between two ticks: lock then too
@@ -69,6 +82,18 @@ final class IdleLock {
                 }));
         watch.setCycleCount(javafx.animation.Animation.INDEFINITE);
         watch.play();
+    }
+
+    private final Scene mainScene;
+    private final java.util.Set<Scene> listened = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    /** The other windows covered by the lock (the record or the preview in their own window), and what they showed. */
+    private final java.util.Map<Scene, javafx.scene.Parent> covered = new java.util.LinkedHashMap<>();
+
+    private void listen(javafx.stage.Window w, javafx.event.EventHandler<InputEvent> use) {
+        if (w instanceof javafx.stage.Stage && w.getScene() != null && w.getScene() != mainScene
+                && listened.add(w.getScene())) {
+            w.getScene().addEventFilter(InputEvent.ANY, use);
+        }
     }
 
     /** Stops the timers (the window is closing). */
@@ -93,6 +118,22 @@ final class IdleLock {
             return;
         }
         focusBefore = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        // the record and the letter preview in windows of their own (or full screen) show patient pages too: covered
+        // where they are, to come back as they were (hiding them would dock them); a dialog waiting for an answer
+        // is left as it is
+        javafx.stage.Window main = root.getScene() == null ? null : root.getScene().getWindow();
+        for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w instanceof javafx.stage.Stage st && w != main && st.isShowing() && w.getScene() != null
+                    && st.getModality() == javafx.stage.Modality.NONE) {
+                covered.put(w.getScene(), w.getScene().getRoot());
+                Label notice = new Label("ReviewDesk is locked: unlock it in the main window.");
+                notice.getStyleClass().add("title-4");
+                StackPane cover = new StackPane(notice);
+                cover.getStyleClass().add("idle-lock-cover");
+                cover.setStyle("-fx-background-color: -color-bg-subtle;");
+                w.getScene().setRoot(cover);
+            }
+        }
         hidden = root.getCenter();
         hiddenTop = root.getTop();
         root.setTop(null);
@@ -111,6 +152,8 @@ final class IdleLock {
                 root.setCenter(hidden);
                 javafx.scene.Node back = focusBefore;
                 hidden = null;
+                covered.forEach(Scene::setRoot);
+                covered.clear();
                 timer.playFromStart();
                 // work continues where it stopped
                 if (back != null && back.getScene() != null) {

@@ -93,4 +93,50 @@ class IdleLockWindowTest {
         assertTrue(node("#clinicalSummary", TextArea.class).getText().endsWith("Typed just before the lock."));
         assertEquals(0, robot.lookup("#lockPane").queryAll().size());
     }
+
+    private javafx.stage.Stage recordWindow() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.Stage st
+                && st.getTitle() != null && st.getTitle().startsWith("Record") && w.isShowing())
+                .map(w -> (javafx.stage.Stage) w).findFirst().orElse(null);
+    }
+
+    @Test
+    void theRecordInItsOwnWindowIsCoveredByTheLockAndReadingThereIsUse() throws Exception {
+        start("10");
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !node("#caseTable", TableView.class).getItems().isEmpty());
+        robot.interact(() -> node("#openCaseButton", javafx.scene.control.Button.class).fire());
+        waitUntil(() -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
+        javafx.scene.control.MenuBar bar = node(".menu-bar", javafx.scene.control.MenuBar.class);
+        robot.interact(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "Record in its own window".equals(i.getText())).findFirst().orElseThrow().fire());
+        waitUntil(() -> recordWindow() != null);
+        javafx.stage.Stage record = recordWindow();
+        javafx.scene.Parent pages = record.getScene().getRoot();
+
+        assertTrue(robot.lookup("#lockPane").tryQuery().isEmpty());
+        // use in the main window, then reading in the record's window for longer than the idle time: no lock
+        robot.interact(() -> bar.getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.SHIFT, true,
+                false, false, false)));
+        for (int i = 0; i < 13; i++) {
+            robot.interact(() -> record.getScene().getRoot().fireEvent(new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.PAGE_DOWN, false,
+                    false, false, false)));
+            Thread.sleep(1000);
+        }
+        assertTrue(robot.lookup("#lockPane").tryQuery().isEmpty(), "reading in the record's window is use");
+
+        // locked: the record's window shows no page, and comes back as it was
+        robot.interact(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "Lock now".equals(i.getText())).findFirst().orElseThrow().fire());
+        waitUntil(() -> robot.lookup("#lockPane").tryQuery().isPresent());
+        assertTrue(record.isShowing(), "the window stays where it is");
+        assertTrue(record.getScene().getRoot().lookup("#recordText") == null
+                && record.getScene().getRoot().lookupAll(".image-view").isEmpty(), "no page in it while locked");
+        unlockWith(PASSWORD);
+        waitUntil(() -> robot.lookup("#caseTable").tryQuery().isPresent()
+                || robot.lookup("#clinicalSummary").tryQuery().isPresent());
+        assertEquals(pages, record.getScene().getRoot(), "the record's window shows its pages again");
+    }
 }
