@@ -228,4 +228,51 @@ class GuidedBuilderWindowTest {
         Files.createDirectories(Path.of(dir));
         ImageIO.write(out, "png", Path.of(dir, name).toFile());
     }
+
+    /** The Cite dialog, for the keys: its stage ready for typed keys, the focus in {@code id}. */
+    private javafx.stage.Stage citeDialogWithFocusIn(String id) throws Exception {
+        robot.interact(() -> node("#cite-0", Button.class).fire());
+        waitUntil(() -> robot.lookup("#guidelineHits").tryQuery().isPresent());
+        javafx.stage.Stage dialog = (javafx.stage.Stage) node("#guidelinePicker", DialogPane.class).getScene()
+                .getWindow();
+        MonocleKeys.readyFor(robot, dialog);
+        robot.interact(() -> node("#" + id, Node.class).requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        return dialog;
+    }
+
+    @Test
+    void enterInTheCiteDialogCitesAndOkWithNothingChosenKeepsTheGuidelineLine() throws Exception {
+        openCase();
+        TextArea line = node("#reviewerGuideline-0", TextArea.class);
+        robot.interact(() -> line.setText("My own words on the guideline."));
+
+        // OK with nothing chosen: the line the reviewer wrote stays (it became "did not cite any evidence")
+        javafx.stage.Stage dialog = citeDialogWithFocusIn("guidelineHits");
+        robot.interact(() -> ((Button) node("#guidelinePicker", DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitUntil(() -> !dialog.isShowing());
+        assertEquals("My own words on the guideline.", line.getText());
+
+        // Enter after a topic typed as free text cites it, and the dialog stays open
+        javafx.stage.Stage again = citeDialogWithFocusIn("freeTextTopic");
+        robot.interact(() -> node("#freeTextTopic", javafx.scene.control.TextField.class).setText("Repeat imaging"));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(again.isShowing(), "Enter in the topic field cites, it does not close");
+        assertTrue(node("#citationPreview", Label.class).getText().contains("Repeat imaging"),
+                node("#citationPreview", Label.class).getText());
+        robot.interact(again::close);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Enter in the search field cites the highlighted entry and closes the dialog
+        javafx.stage.Stage third = citeDialogWithFocusIn("guidelineQuery");
+        @SuppressWarnings("unchecked")
+        ListView<org.reviewdesk.guideline.SearchHit> hits = node("#guidelineHits", ListView.class);
+        String first = hits.getSelectionModel().getSelectedItem().entry().name();
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> !third.isShowing());
+        assertTrue(line.getText().contains(first.replaceFirst("^Official Disability Guidelines(?: \\(ODG\\))?,? ", "")),
+                first + " in: " + line.getText());
+    }
 }

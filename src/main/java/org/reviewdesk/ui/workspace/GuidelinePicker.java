@@ -171,6 +171,12 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
                 chosen.add(c);
             }
         });
+        // Enter after typing a topic cites it (it closed the dialog without it)
+        topic.setOnAction(e -> {
+            if (!freeText.isDisabled()) {
+                freeText.fire();
+            }
+        });
         VBox box = new VBox(8, query, list, new Label("Not in the library: cite a topic of a chapter as free text"),
                 chapter, new HBox(8, topic, freeText), new Label("Cited"), new HBox(8, cited, remove),
                 new Label("Text"), preview);
@@ -181,6 +187,15 @@ final class GuidelinePicker extends Dialog<List<Citation>> {
         getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> b == ButtonType.OK ? new ArrayList<>(chosen) : null);
+        // "press Enter to cite": Enter in the search field cites the highlighted entry and closes the dialog (it
+        // closed it without citing); Enter in the list cites and stays, for another
+        query.setOnAction(e -> {
+            SearchHit h = list.getSelectionModel().getSelectedItem();
+            if (h != null) {
+                add(h);
+            }
+            ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.OK)).fire();
+        });
     }
 
     private void add(SearchHit h) {

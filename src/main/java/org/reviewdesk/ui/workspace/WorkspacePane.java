@@ -726,6 +726,12 @@ public final class WorkspacePane extends BorderPane {
                         org.reviewdesk.ui.precedent.Precedents.citationBoost(request, summary, category, caseNumber)),
                         lb -> picker(lb.getKey(), item, lb.getValue()).showAndWait().ifPresent(c -> {
                             org.reviewdesk.guideline.GuidelineLibrary lib = lb.getKey();
+                            java.util.List<org.reviewdesk.domain.Citation> before = item.citations.get() == null
+                                    ? java.util.List.of() : item.citations.get();
+                            if (c.equals(before)) {
+                                // nothing chosen or changed: the guideline line stays as the reviewer wrote it
+                                return;
+                            }
                             item.citations.set(c.isEmpty() ? null : c);
                             item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
