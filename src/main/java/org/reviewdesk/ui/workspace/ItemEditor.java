@@ -63,6 +63,8 @@ final class ItemEditor extends TitledPane {
         // a draft replaces the rationale as an edit of the text area: Ctrl+Z there brings the reviewer's text back,
         // as the replace question promises (setting the text cleared the undo history)
         builder.rationaleWriter(text -> rationale.replaceText(0, rationale.getLength(), text));
+        item.writers(text -> reviewer.replaceText(0, reviewer.getLength(), text),
+                text -> rationale.replaceText(0, rationale.getLength(), text));
         // the checks judge what is written: they follow the rationale, not precede it
         Node checks = builder.lookup("#checks-" + index);
         Node checksTitle = null;
@@ -85,7 +87,7 @@ final class ItemEditor extends TitledPane {
         box.getChildren().add(new org.reviewdesk.ui.precedent.SimilarDecisionsPane(index, item.request, item.category,
                 context::currentCase, (cited, line) -> {
                     item.citations.set(cited.isEmpty() ? null : cited);
-                    item.reviewerGuideline.set(line == null ? "" : line);
+                    item.writeReviewerGuideline(line);
                 }));
         box.setPadding(new Insets(8));
         for (Node n : box.getChildren()) {

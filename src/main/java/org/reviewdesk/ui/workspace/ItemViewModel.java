@@ -24,6 +24,26 @@ public final class ItemViewModel {
     final javafx.beans.property.ObjectProperty<java.util.List<org.reviewdesk.domain.Citation>> citations =
             new SimpleObjectProperty<>();
 
+    /**
+     * How a change the program makes (a citation, an excerpt inserted) reaches the text: as an edit of the text
+     * area where there is one, so that Ctrl+Z there takes it back (setting the text clears the area's undo).
+     */
+    private java.util.function.Consumer<String> guidelineWriter = reviewerGuideline::set;
+    private java.util.function.Consumer<String> rationaleWriter = rationale::set;
+
+    void writers(java.util.function.Consumer<String> guideline, java.util.function.Consumer<String> rationaleText) {
+        this.guidelineWriter = guideline;
+        this.rationaleWriter = rationaleText;
+    }
+
+    void writeReviewerGuideline(String text) {
+        guidelineWriter.accept(text == null ? "" : text);
+    }
+
+    void writeRationale(String text) {
+        rationaleWriter.accept(text == null ? "" : text);
+    }
+
     ItemViewModel(Item base) {
         this.base = base;
         request.set(orEmpty(base.request()));

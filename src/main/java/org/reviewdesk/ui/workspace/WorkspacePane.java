@@ -388,10 +388,11 @@ public final class WorkspacePane extends BorderPane {
         start.visibleProperty().bind(summary.textProperty().isEmpty());
         start.managedProperty().bind(start.visibleProperty());
         start.setOnAction(e -> Background.run(() -> records.workerFacts(caseNumber), facts -> {
-            summary.setText(SummaryStarter.start(model.toCaseFile(), facts));
+            summary.replaceText(0, summary.getLength(), SummaryStarter.start(model.toCaseFile(), facts));
             summary.requestFocus();
             summary.end();
-        }, t -> summary.setText(SummaryStarter.start(model.toCaseFile(), null))));
+        }, t -> summary.replaceText(0, summary.getLength(), SummaryStarter.start(model.toCaseFile(), null))));
+        summaryArea = summary;
         summary.setWrapText(true);
         summary.setPrefRowCount(12);
         summary.setPrefColumnCount(24);
@@ -448,8 +449,9 @@ public final class WorkspacePane extends BorderPane {
         useProfile.setId("useProfileCredentials");
         useProfile.setMinWidth(Button.USE_PREF_SIZE);
         useProfile.setOnAction(e -> {
-            model.licensure.set("");
-            model.specialties.set("");
+            // as edits of the fields: Ctrl+Z in a field brings the case's own credentials back
+            lic.replaceText(0, lic.getLength(), "");
+            spec.replaceText(0, spec.getLength(), "");
         });
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
         grid.setHgap(8);
@@ -733,7 +735,7 @@ public final class WorkspacePane extends BorderPane {
                                 return;
                             }
                             item.citations.set(c.isEmpty() ? null : c);
-                            item.reviewerGuideline.set(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
+                            item.writeReviewerGuideline(org.reviewdesk.guideline.CitationText.reviewer(c, lib));
                         }), t -> Dialogs.error(getScene().getWindow(), "The guideline library could not be read", t));
             }
         };
@@ -756,13 +758,13 @@ public final class WorkspacePane extends BorderPane {
 
             @Override
             public void insertIntoSummary(String sentence) {
-                model.clinicalSummary.set(join(model.clinicalSummary.get(), sentence));
+                writeSummary(join(model.clinicalSummary.get(), sentence));
             }
 
             @Override
             public void insertIntoRationale(int item, String sentence) {
-                var r = model.items.get(item).rationale;
-                r.set(join(r.get(), sentence));
+                ItemViewModel it = model.items.get(item);
+                it.writeRationale(join(it.rationale.get(), sentence));
             }
 
             @Override
@@ -780,6 +782,17 @@ public final class WorkspacePane extends BorderPane {
         }
         String label = org.reviewdesk.guideline.TreatmentCategory.fromKey(categoryKey).label();
         return label.split("[ /]")[0].toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private TextArea summaryArea;
+
+    /** The summary changed by the program, as an edit of its text area: Ctrl+Z there takes it back. */
+    private void writeSummary(String text) {
+        if (summaryArea != null) {
+            summaryArea.replaceText(0, summaryArea.getLength(), text);
+        } else {
+            model.clinicalSummary.set(text);
+        }
     }
 
     private static String join(String text, String sentence) {
