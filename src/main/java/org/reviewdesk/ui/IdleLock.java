@@ -37,7 +37,7 @@ final class IdleLock {
         double[] lastMouse = {Double.NaN, Double.NaN};
         this.mainScene = scene;
         javafx.event.EventHandler<InputEvent> use = e -> {
-            if (hidden != null) {
+            if (hidden != null || stopped) {
                 return;
             }
             if (e instanceof javafx.scene.input.MouseEvent m) {
@@ -62,13 +62,15 @@ final class IdleLock {
         for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
             listen(w, use);
         }
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+        this.use = use;
+        windows = c -> {
             while (c.next()) {
                 for (javafx.stage.Window w : c.getAddedSubList()) {
                     listen(w, use);
                 }
             }
-        });
+        };
+        javafx.stage.Window.getWindows().addListener(windows);
         timer.playFromStart();
         // a computer that slept leaves a gap in wall-clock time between two ticks: lock then too
         long[] last = {System.currentTimeMillis()};
@@ -90,16 +92,30 @@ final class IdleLock {
     private final java.util.Map<Scene, javafx.scene.Parent> covered = new java.util.LinkedHashMap<>();
 
     private void listen(javafx.stage.Window w, javafx.event.EventHandler<InputEvent> use) {
-        if (w instanceof javafx.stage.Stage && w.getScene() != null && w.getScene() != mainScene
-                && listened.add(w.getScene())) {
+        // the windows the main window opened (the record's, the preview's, the dashboard)
+        if (w instanceof javafx.stage.Stage st && st.getOwner() != null && st.getOwner() == mainScene.getWindow()
+                && w.getScene() != null && w.getScene() != mainScene && listened.add(w.getScene())) {
             w.getScene().addEventFilter(InputEvent.ANY, use);
         }
     }
 
-    /** Stops the timers (the window is closing). */
+    private boolean stopped;
+    private javafx.event.EventHandler<InputEvent> use;
+    private javafx.collections.ListChangeListener<javafx.stage.Window> windows;
+
+    /** Stops the timers and stops listening (the window is closing): nothing of it outlives the window. */
     void stop() {
+        stopped = true;
         timer.stop();
         watch.stop();
+        if (windows != null) {
+            javafx.stage.Window.getWindows().removeListener(windows);
+        }
+        for (Scene s : java.util.List.copyOf(listened)) {
+            s.removeEventFilter(InputEvent.ANY, use);
+        }
+        listened.clear();
+        mainScene.removeEventFilter(InputEvent.ANY, use);
     }
 
     private javafx.scene.Node focusBefore;
@@ -114,7 +130,7 @@ final class IdleLock {
 
     /** Locks now; {@code byHand} when the reviewer chose Lock now (Ctrl+Shift+L). */
     void lock(boolean byHand) {
-        if (hidden != null) {
+        if (hidden != null || stopped) {
             return;
         }
         focusBefore = root.getScene() == null ? null : root.getScene().getFocusOwner();
@@ -123,8 +139,8 @@ final class IdleLock {
         // is left as it is
         javafx.stage.Window main = root.getScene() == null ? null : root.getScene().getWindow();
         for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
-            if (w instanceof javafx.stage.Stage st && w != main && st.isShowing() && w.getScene() != null
-                    && st.getModality() == javafx.stage.Modality.NONE) {
+            if (w instanceof javafx.stage.Stage st && w != main && st.getOwner() == main && main != null
+                    && st.isShowing() && w.getScene() != null && st.getModality() == javafx.stage.Modality.NONE) {
                 covered.put(w.getScene(), w.getScene().getRoot());
                 Label notice = new Label("ReviewDesk is locked: unlock it in the main window.");
                 notice.getStyleClass().add("title-4");
