@@ -61,53 +61,76 @@ public final class ArchiveBundle {
         return "letter/" + caseNumber + "-determination.pdf";
     }
 
-    /** Writes the bundle (to a temporary file first, then moved into place). */
+    /**
+     * Writes the bundle (to a temporary file first, then moved into place). Each record is streamed from the store
+     * into the zip and hashed on the way (a case's scans can be larger than the heap); the manifest and its
+     * signature are the last entries.
+     */
     public static void write(CaseFile c, PacketWriter.RecordSource records, byte[] letter, Path out,
                              char[] passwordOrNull, String auditHead, ManifestSigner signer) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(PacketReader.CASE_FILE, CaseJson.write(c));
-        for (RecordDocument d : c.documentList()) {
-            try (InputStream in = records.open(d.id())) {
-                files.put(d.file(), in.readAllBytes());
-            }
-        }
-        files.put(letterPath(c.caseNumber()), letter);
-        ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("format", FORMAT);
-        manifest.put("caseNumber", c.caseNumber());
-        manifest.put("letterSha256", sha256(letter));
-        manifest.put("auditHead", auditHead);
-        ArrayNode list = manifest.putArray("files");
-        files.forEach((path, bytes) -> list.addObject().put("path", path).put("sha256", sha256(bytes))
-                .put("size", bytes.length));
-        byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-        files.put(MANIFEST, manifestBytes);
-        files.put(MANIFEST_SIGNATURE, signer.sign(manifestBytes));
-
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".reviewdesk-bundle", ".part");
         try {
+            ObjectNode manifest = JSON.createObjectNode();
+            manifest.put("format", FORMAT);
+            manifest.put("caseNumber", c.caseNumber());
+            manifest.put("letterSha256", sha256(letter));
+            manifest.put("auditHead", auditHead);
+            ArrayNode list = manifest.putArray("files");
             try (OutputStream os = Files.newOutputStream(tmp);
                  ZipOutputStream zip = passwordOrNull == null ? new ZipOutputStream(os)
                          : new ZipOutputStream(os, passwordOrNull)) {
-                for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                    ZipParameters p = new ZipParameters();
-                    p.setFileNameInZip(f.getKey());
-                    if (passwordOrNull != null) {
-                        p.setEncryptFiles(true);
-                        p.setEncryptionMethod(EncryptionMethod.AES);
-                        p.setAesKeyStrength(AesKeyStrength.KEY_STRENGTH_256);
+                byte[] caseJson = CaseJson.write(c);
+                entry(zip, PacketReader.CASE_FILE, passwordOrNull);
+                zip.write(caseJson);
+                zip.closeEntry();
+                list.addObject().put("path", PacketReader.CASE_FILE).put("sha256", sha256(caseJson))
+                        .put("size", caseJson.length);
+                byte[] buf = new byte[1 << 16];
+                for (RecordDocument d : c.documentList()) {
+                    MessageDigest md = sha256();
+                    long size = 0;
+                    entry(zip, d.file(), passwordOrNull);
+                    try (InputStream in = records.open(d.id())) {
+                        for (int n; (n = in.read(buf)) > 0;) {
+                            md.update(buf, 0, n);
+                            zip.write(buf, 0, n);
+                            size += n;
+                        }
                     }
-                    zip.putNextEntry(p);
-                    zip.write(f.getValue());
                     zip.closeEntry();
+                    list.addObject().put("path", d.file()).put("sha256", HexFormat.of().formatHex(md.digest()))
+                            .put("size", size);
                 }
+                String letterPath = letterPath(c.caseNumber());
+                entry(zip, letterPath, passwordOrNull);
+                zip.write(letter);
+                zip.closeEntry();
+                list.addObject().put("path", letterPath).put("sha256", sha256(letter)).put("size", letter.length);
+                byte[] manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+                entry(zip, MANIFEST, passwordOrNull);
+                zip.write(manifestBytes);
+                zip.closeEntry();
+                entry(zip, MANIFEST_SIGNATURE, passwordOrNull);
+                zip.write(signer.sign(manifestBytes));
+                zip.closeEntry();
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, char[] passwordOrNull) throws IOException {
+        ZipParameters p = new ZipParameters();
+        p.setFileNameInZip(name);
+        if (passwordOrNull != null) {
+            p.setEncryptFiles(true);
+            p.setEncryptionMethod(EncryptionMethod.AES);
+            p.setAesKeyStrength(AesKeyStrength.KEY_STRENGTH_256);
+        }
+        zip.putNextEntry(p);
     }
 
     /** Whether a file is an archive bundle (it has a manifest), encrypted or not. */
@@ -135,6 +158,11 @@ public final class ArchiveBundle {
      * handed over; a damaged or altered bundle is refused with what is wrong.
      */
     public static Contents read(Path p, char[] passwordOrNull) throws CaseFormatException {
+        return read(p, passwordOrNull, PacketLimits.DEFAULT);
+    }
+
+    /** As {@link #read(Path, char[])} within {@code limits} (entries, bytes unpacked in all). */
+    static Contents read(Path p, char[] passwordOrNull, PacketLimits limits) throws CaseFormatException {
         String name = p.getFileName().toString();
         try (ZipFile zip = passwordOrNull == null ? new ZipFile(p.toFile()) : new ZipFile(p.toFile(), passwordOrNull)) {
             if (!zip.isValidZipFile()) {
@@ -144,10 +172,15 @@ public final class ArchiveBundle {
                 throw new CaseFormatException(name + " is encrypted: give its password", (Throwable) null);
             }
             List<FileHeader> headers = zip.getFileHeaders();
-            if (headers.size() > PacketLimits.DEFAULT.maxEntries()) {
+            if (headers.size() > limits.maxEntries()) {
                 throw new CaseFormatException(name + " has more than 10,000 entries", (Throwable) null);
             }
+            // the case file, the manifest, its signature and the letter are read; every other entry (the records,
+            // possibly larger than the heap) is only hashed here and streamed again, checked, when it is stored
             Map<String, byte[]> files = new LinkedHashMap<>();
+            Map<String, Hashed> hashed = new LinkedHashMap<>();
+            Map<String, FileHeader> entries = new LinkedHashMap<>();
+            long total = 0;
             for (FileHeader h : headers) {
                 if (h.isDirectory()) {
                     continue;
@@ -161,12 +194,25 @@ public final class ArchiveBundle {
                     throw new CaseFormatException("The bundle entry " + h.getFileName() + " is larger than 2 GB",
                             (Throwable) null);
                 }
-                if (files.containsKey(h.getFileName())) {
+                if (entries.containsKey(h.getFileName())) {
                     throw new CaseFormatException("The bundle holds two entries named \"" + h.getFileName()
                             + "\"; refused (which one is meant cannot be told)", (Throwable) null);
                 }
+                entries.put(h.getFileName(), h);
+                long room = limits.maxUncompressedBytes() - total;
                 try (InputStream in = zip.getInputStream(h)) {
-                    files.put(h.getFileName(), readCapped(in, h.getFileName()));
+                    Hashed x;
+                    if (kept(h.getFileName())) {
+                        byte[] b = readCapped(in, h.getFileName(), Math.min(room, KEPT_MAX), room < KEPT_MAX,
+                                limits);
+                        files.put(h.getFileName(), b);
+                        x = new Hashed(sha256(b), b.length);
+                    } else {
+                        x = hash(in, h.getFileName(), Math.min(room, PacketLimits.MAX_RECORD_BYTES),
+                                room < PacketLimits.MAX_RECORD_BYTES, limits);
+                    }
+                    hashed.put(h.getFileName(), x);
+                    total += x.size();
                 }
             }
             byte[] manifestBytes = files.get(MANIFEST);
@@ -198,17 +244,17 @@ public final class ArchiveBundle {
             }
             for (JsonNode f : manifest.path("files")) {
                 String path = f.path("path").asText();
-                byte[] bytes = files.get(path);
-                if (bytes == null) {
+                Hashed x = hashed.get(path);
+                if (x == null) {
                     throw new CaseFormatException("The bundle lacks " + path + ", which its manifest lists",
                             (Throwable) null);
                 }
-                if (bytes.length != f.path("size").asLong() || !sha256(bytes).equals(f.path("sha256").asText())) {
+                if (x.size() != f.path("size").asLong() || !x.sha256().equals(f.path("sha256").asText())) {
                     throw new CaseFormatException("The bundle's " + path + " does not match its manifest (SHA-256 "
                             + "or size): the bundle was damaged or altered", (Throwable) null);
                 }
             }
-            if (manifest.path("files").size() != files.size() - 2) {
+            if (manifest.path("files").size() != hashed.size() - 2) {
                 throw new CaseFormatException("The bundle holds files its manifest does not list", (Throwable) null);
             }
             byte[] caseBytes = files.get(PacketReader.CASE_FILE);
@@ -232,16 +278,13 @@ public final class ArchiveBundle {
             List<RecordDocument> docs = c.documentList();
             for (int i = 0; i < docs.size(); i++) {
                 RecordDocument d = docs.get(i);
-                byte[] bytes = files.get(d.file());
-                if (bytes != null && bytes.length > PacketLimits.MAX_RECORD_BYTES) {
-                    throw new CaseFormatException("documents[" + i + "].file", "\"" + d.file() + "\" is larger "
-                            + "than 1 GB, the largest record file ReviewDesk reads");
-                }
-                if (bytes == null) {
+                Hashed x = hashed.get(d.file());
+                if (x == null || kept(d.file())) {
                     throw new CaseFormatException("documents[" + i + "].file", "\"" + d.file() + "\" is not in the bundle");
                 }
-                records.put(d.id(), new RecordContent(d.id(), bytes.length, sha256(bytes),
-                        () -> new java.io.ByteArrayInputStream(bytes)));
+                String entry = d.file();
+                records.put(d.id(), new RecordContent(d.id(), x.size(), x.sha256(),
+                        () -> reopen(p, passwordOrNull, entry, x)));
             }
             return new Contents(c, records, letter, manifestBytes, signature,
                     manifest.path("auditHead").isTextual() ? manifest.path("auditHead").asText() : null);
@@ -263,20 +306,139 @@ public final class ArchiveBundle {
         return message.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error): ", "");
     }
 
-    private static byte[] readCapped(InputStream in, String entry) throws IOException, CaseFormatException {
+    /** An entry's SHA-256 and size, as read when the bundle was checked. */
+    private record Hashed(String sha256, long size) {
+    }
+
+    /** The case file, the manifest and its signature and the letter are read whole; the rest is streamed. */
+    private static boolean kept(String entry) {
+        return entry.equals(PacketReader.CASE_FILE) || entry.equals(MANIFEST) || entry.equals(MANIFEST_SIGNATURE)
+                || entry.startsWith("letter/");
+    }
+
+    /** The largest entry read whole: the case file, the manifest, the letter. */
+    private static final long KEPT_MAX = 64L * 1024 * 1024;
+
+    private static CaseFormatException tooLarge(String entry, long limit, boolean all, PacketLimits limits) {
+        return new CaseFormatException(all
+                ? "The bundle unpacks to more than " + (limits.maxUncompressedBytes() >> 20)
+                        + " MB in all (at " + entry + "); refused"
+                : "The bundle entry " + entry + " unpacks to more than " + (limit >> 20) + " MB; refused",
+                (Throwable) null);
+    }
+
+    private static byte[] readCapped(InputStream in, String entry, long limit, boolean all, PacketLimits limits)
+            throws IOException, CaseFormatException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long total = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > MAX_ENTRY) {
-                throw new CaseFormatException("The bundle entry " + entry + " unpacks to more than 2 GB",
-                        (Throwable) null);
+            if (total > limit) {
+                throw tooLarge(entry, limit, all, limits);
             }
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static Hashed hash(InputStream in, String entry, long limit, boolean all, PacketLimits limits)
+            throws IOException, CaseFormatException {
+        MessageDigest md = sha256();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        for (int n; (n = in.read(buf)) > 0;) {
+            total += n;
+            if (total > limit) {
+                throw tooLarge(entry, limit, all, limits);
+            }
+            md.update(buf, 0, n);
+        }
+        return new Hashed(HexFormat.of().formatHex(md.digest()), total);
+    }
+
+    /**
+     * A record entry streamed again for storing, checked against what was read when the bundle was checked: a
+     * bundle changed on disk meanwhile ends in an error at its end, inside the store's transaction, which then keeps
+     * nothing.
+     */
+    private static InputStream reopen(Path bundle, char[] passwordOrNull, String entry, Hashed expected)
+            throws IOException {
+        ZipFile zip = passwordOrNull == null ? new ZipFile(bundle.toFile())
+                : new ZipFile(bundle.toFile(), passwordOrNull);
+        try {
+            FileHeader h = zip.getFileHeader(entry);
+            if (h == null) {
+                throw new IOException("The bundle's " + entry + " is no longer in it: the bundle changed while it was "
+                        + "imported");
+            }
+            InputStream in = zip.getInputStream(h);
+            MessageDigest md = sha256();
+            return new java.io.FilterInputStream(in) {
+                private long count;
+                private boolean checked;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int n = read(one, 0, 1);
+                    return n < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        md.update(b, off, n);
+                        count += n;
+                        if (count > expected.size()) {
+                            throw changed();
+                        }
+                    } else if (n < 0 && !checked) {
+                        checked = true;
+                        if (count != expected.size()
+                                || !HexFormat.of().formatHex(md.digest()).equals(expected.sha256())) {
+                            throw changed();
+                        }
+                    }
+                    return n;
+                }
+
+                private IOException changed() {
+                    return new IOException("The bundle's " + entry + " is not what was checked: the bundle changed "
+                            + "while it was imported");
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        zip.close();
+                    }
+                    // the store reads the size it was told and may not read on to the end: checked here then
+                    if (!checked) {
+                        checked = true;
+                        if (count != expected.size()
+                                || !HexFormat.of().formatHex(md.digest()).equals(expected.sha256())) {
+                            throw changed();
+                        }
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(byte[] b) {

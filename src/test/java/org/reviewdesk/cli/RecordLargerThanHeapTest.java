@@ -96,5 +96,33 @@ class RecordLargerThanHeapTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(file.digest(), sha.digest());
             assertTrue(w.records().pageImage("EXAMPLE-0001", id, 40, 72).getWidth() > 500);
         }
+
+        // archived and imported back in the same heap: the records are streamed into the bundle, hashed when the
+        // bundle is checked, and streamed out of it into the store (a bundle was read whole: an OutOfMemoryError)
+        try (org.reviewdesk.service.Workbench w = org.reviewdesk.service.Workbench.open(data, PW.toCharArray())) {
+            w.letters().createIdentity("Reviewer 4711");
+        }
+        CommandProcess.Run finalized = run("--data", d, "finalize", "EXAMPLE-0001");
+        assertEquals(0, finalized.status(), finalized.out() + finalized.err());
+        Path bundle = tmp.resolve("out").resolve("bundle.zip");
+        CommandProcess.Run archived = run("--data", d, "archive", "EXAMPLE-0001", "--plain", "--out",
+                bundle.toString(), "--remove-records");
+        assertEquals(0, archived.status(), archived.out() + archived.err());
+        CommandProcess.Run imported = run("--data", d, "import", "--replace", bundle.toString());
+        assertEquals(0, imported.status(), imported.out() + imported.err());
+        try (org.reviewdesk.service.Workbench w = org.reviewdesk.service.Workbench.open(data, PW.toCharArray())) {
+            String id = w.records().documents("EXAMPLE-0001").stream().map(x -> x.document().id())
+                    .filter(x -> x.startsWith("big-scan")).findFirst().orElseThrow();
+            var content = w.records().content("EXAMPLE-0001", id);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (long pos = 0; pos < content.size(); pos += 8 << 20) {
+                sha.update(content.read(pos, 8 << 20));
+            }
+            java.security.MessageDigest file = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(big)) {
+                file.update(in.readAllBytes());
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(file.digest(), sha.digest(), "the scan came back whole");
+        }
     }
 }

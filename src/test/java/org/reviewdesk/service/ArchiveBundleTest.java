@@ -153,4 +153,28 @@ class ArchiveBundleTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".checking")), "nothing left over");
         }
     }
+
+    @Test
+    void aRecordChangedInTheBundleAfterItWasCheckedIsRefusedWhenItIsStored() throws Exception {
+        Path bundle = w.archives().archive("EXAMPLE-0001", tmp.resolve("plain.zip"), null);
+        var contents = org.reviewdesk.exchange.ArchiveBundle.read(bundle, null);
+        var record = contents.records().values().iterator().next();
+        String entry = contents.caseFile().documentList().stream()
+                .filter(d -> d.id().equals(record.documentId())).findFirst().orElseThrow().file();
+        // the same entry, the same size, other bytes: written into the bundle after it was checked
+        byte[] other = new byte[(int) record.size()];
+        java.util.Arrays.fill(other, (byte) 'x');
+        try (var zip = new net.lingala.zip4j.ZipFile(bundle.toFile())) {
+            zip.removeFile(entry);
+            var params = new net.lingala.zip4j.model.ZipParameters();
+            params.setFileNameInZip(entry);
+            zip.addStream(new java.io.ByteArrayInputStream(other), params);
+        }
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> {
+            try (var in = record.open()) {
+                in.readAllBytes();
+            }
+        });
+        assertTrue(e.getMessage().contains("changed while it was imported"), e.getMessage());
+    }
 }
