@@ -103,6 +103,9 @@ public final class StoreKeys {
             return n;
         }
 
+        /** The most memory times passes a key header may ask for (KiB): 1 GiB once, 256 MiB four times. */
+        static final long MAX_WORK_KIB = 1L << 20;
+
         static Kdf of(JsonNode n) throws StoreException {
             String alg = n.path("kdf").asText("");
             byte[] wrapped = null;
@@ -125,6 +128,14 @@ public final class StoreKeys {
                 int p = n.path("parallelism").asInt(0);
                 if (salt.length < 16 || m < 8 * 1024 || m > 4 * 1024 * 1024 || t < 1 || t > 100 || p < 1 || p > 16) {
                     throw new StoreException("The store's key header is damaged (salt or parameters out of range).");
+                }
+                // a header from elsewhere (a backup's) may ask for more memory than this process has, or for
+                // minutes of work: refused with words instead of an OutOfMemoryError or a hang
+                long bytes = m * 1024L;
+                if (bytes > Runtime.getRuntime().maxMemory() / 4 * 3 || (long) m * t > MAX_WORK_KIB) {
+                    throw new StoreException("The store's key header asks for " + (bytes >> 20) + " MB of memory and "
+                            + t + " passes to derive the key, far more than ReviewDesk uses (19 MB, 2 passes) or "
+                            + "this process can give: it was not made by ReviewDesk, or it is damaged.");
                 }
                 return new Kdf(alg, salt, m, t, p, wrapped);
             } catch (IllegalArgumentException e) {

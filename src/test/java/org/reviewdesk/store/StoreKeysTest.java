@@ -175,4 +175,23 @@ class StoreKeysTest {
     private static String mode(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
+
+    @Test
+    void aKeyHeaderAskingForMoreMemoryOrWorkThanTheProcessHasIsRefusedInWords() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String salt = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+        for (String params : new String[] {"\"memoryKiB\": 4000000, \"iterations\": 1",
+            "\"memoryKiB\": 65536, \"iterations\": 100"}) {
+            var n = json.readTree("{\"kdf\": \"argon2id\", \"salt\": \"" + salt + "\", " + params
+                    + ", \"parallelism\": 1}");
+            StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> StoreKeys.Kdf.of(n));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not made by ReviewDesk"),
+                    e.getMessage());
+        }
+        // what ReviewDesk writes is read
+        var ours = json.readTree("{\"kdf\": \"argon2id\", \"salt\": \"" + salt + "\", \"memoryKiB\": 19456, "
+                + "\"iterations\": 2, \"parallelism\": 1}");
+        org.junit.jupiter.api.Assertions.assertEquals(19456, StoreKeys.Kdf.of(ours).memoryKiB());
+    }
 }
