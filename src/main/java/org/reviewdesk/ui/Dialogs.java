@@ -50,6 +50,14 @@ public final class Dialogs {
                 return r.getMessage() + ".\n\n" + RESTART_ADVICE;
             }
         }
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof java.nio.file.AccessDeniedException denied && denied.getFile() != null) {
+                // its message is only the file's path (often a hidden temporary name beside the one chosen)
+                java.nio.file.Path f = java.nio.file.Path.of(denied.getFile());
+                java.nio.file.Path folder = f.getParent() == null ? f : f.getParent();
+                return "ReviewDesk may not write in " + folder + " (permission denied). Choose another folder.";
+            }
+        }
         Throwable e = innermostWithWords(t);
         return blank(e.getMessage()) ? null : e.getMessage();
     }

@@ -56,4 +56,12 @@ class ErrorDialogMessageTest {
                 new java.util.concurrent.CompletionException(new NullPointerException())));
         assertEquals("The disk is full.", Dialogs.reasonForLabel(new java.io.IOException("The disk is full.")));
     }
+
+    @Test
+    void aFolderThatMayNotBeWrittenIsNamedWithWhatToDo() {
+        // what an atomic write raises: the hidden temporary file's path is the whole message
+        var denied = new java.nio.file.AccessDeniedException("/home/reviewer/letters/.CM1-determination.pdf.tmp");
+        assertEquals("ReviewDesk may not write in /home/reviewer/letters (permission denied). Choose another folder.",
+                Dialogs.message("The letter could not be exported", new java.io.UncheckedIOException(denied)));
+    }
 }

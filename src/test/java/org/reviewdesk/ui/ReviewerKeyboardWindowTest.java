@@ -177,6 +177,11 @@ class ReviewerKeyboardWindowTest {
         Node owner = focusOwner();
         assertTrue(owner != null && "documentList".equals(owner.getId()),
                 "the opened case's document list has the focus, not " + owner);
+        // Page Down turns the page shown, it does not move in the list (it opened the last document of the list)
+        robot.type(javafx.scene.input.KeyCode.PAGE_DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, robot.lookup("#documentList").queryAs(ListView.class).getSelectionModel()
+                .getSelectedIndex(), "Page Down from the document list is the viewer's");
         robot.type(javafx.scene.input.KeyCode.DOWN);
         // the case opens on its first document: Down goes on to the second
         FxWait.until(30, () -> robot.lookup("#documentList").queryAs(ListView.class).getSelectionModel()

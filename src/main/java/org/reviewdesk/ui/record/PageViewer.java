@@ -194,7 +194,16 @@ public final class PageViewer extends VBox {
         VBox.setVgrow(imageRow, Priority.ALWAYS);
         getChildren().addAll(bar, imageRow);
 
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::keys);
+        pageLabel.setText("No document open");
+    }
+
+    /**
+     * The viewer's keys (pages, page text, excerpt, zoom), also from the record's document lists beside it: Page Down
+     * there turned the list's selection, opening another document at its first page. Consumes what it handles.
+     */
+    void keys(javafx.scene.input.KeyEvent e) {
+        {
             if (e.getCode() == KeyCode.PAGE_DOWN || (e.getCode() == KeyCode.RIGHT && e.isAltDown())) {
                 go(page + 1);
                 e.consume();
@@ -225,8 +234,7 @@ public final class PageViewer extends VBox {
                 stepZoom(-1);
                 e.consume();
             }
-        });
-        pageLabel.setText("No document open");
+        }
     }
 
     private void stepZoom(int step) {

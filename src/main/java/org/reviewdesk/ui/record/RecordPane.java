@@ -209,6 +209,11 @@ public final class RecordPane extends BorderPane {
         setTop(header);
 
         documentList.setId("documentList");
+        // the viewer's keys from the lists beside it: Page Down turns the page shown (it turned the list's selection
+        // and opened another document); Up and Down still move in the list
+        for (javafx.scene.control.Control list : java.util.List.of(documentList, chronology)) {
+            list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, viewer::keys);
+        }
         documentList.setCellFactory(lv -> new DocumentCell());
         documentList.widthProperty().addListener((o, a, b) -> documentList.refresh());
         hitList.widthProperty().addListener((o, a, b) -> hitList.refresh());

@@ -145,10 +145,21 @@ final class LetterActions {
                     letters.createIdentity(answer.get());
                 }
                 LetterService.SignedLetter s = letters.sign(caseNumber, null);
-                org.reviewdesk.files.PrivateFiles.writeAtomically(target.toPath(), s.pdf());
-                return s;
-            }, s -> {
+                try {
+                    org.reviewdesk.files.PrivateFiles.writeAtomically(target.toPath(), s.pdf());
+                    return java.util.Map.entry(s, java.util.Optional.<Exception>empty());
+                } catch (java.io.IOException | RuntimeException e) {
+                    // signed and kept with the case all the same: only the copy in the chosen folder is missing
+                    return java.util.Map.entry(s, java.util.Optional.<Exception>of(e));
+                }
+            }, done -> {
+                LetterService.SignedLetter s = done.getKey();
                 afterSigning.run();
+                if (done.getValue().isPresent()) {
+                    Dialogs.error(owner, "The letter is signed and kept with the case, but it could not be saved to "
+                            + target.getName() + ". Save a copy with Save signed letter…", done.getValue().get());
+                    return;
+                }
                 org.reviewdesk.ui.Toasts.show(owner, "Letter signed by " + s.signer() + " and saved to "
                         + target.getName() + " (SHA-256 " + s.sha256().substring(0, 12) + "…); kept with the case.");
             }, t -> {
@@ -167,7 +178,7 @@ final class LetterActions {
      */
     void finalizeCase(String caseNumber, Consumer<Runnable> saveThen,
                       java.util.function.Supplier<String> credentialsDifference,
-                      Consumer<LetterService.SignedLetter> afterFinalizing) {
+                      Consumer<LetterService.SignedLetter> afterFinalizing, Consumer<Boolean> finalizing) {
         saveThen.accept(() -> Background.run(() -> gather(caseNumber, credentialsDifference.get()), state -> {
             SigningDialog d = new SigningDialog(owner, "Finalize case " + caseNumber, "Finalize",
                     state.blocking(), state.warnings(), state.hasIdentity(), state.profileName(),
@@ -176,12 +187,16 @@ final class LetterActions {
             if (answer.isEmpty()) {
                 return;
             }
+            // nothing is typed into the case while it is being locked: it would not be in the letter, and its
+            // autosave would be refused once the case is finalized
+            finalizing.accept(true);
             Background.run(() -> {
                 if (!answer.get().isEmpty()) {
                     letters.createIdentity(answer.get());
                 }
                 return letters.finalizeCase(caseNumber, null);
             }, s -> {
+                finalizing.accept(false);
                 afterFinalizing.accept(s);
                 org.reviewdesk.ui.Toasts.show(owner, "Case " + caseNumber + " finalized and read-only. " + (s.reused()
                         ? "The signed letter you exported is the one kept (same SHA-256 " + s.sha256().substring(0, 12)
@@ -190,6 +205,7 @@ final class LetterActions {
                         + "the new version." : "Signed by " + s.signer() + " (SHA-256 " + s.sha256().substring(0, 12)
                         + "…)."));
             }, t -> {
+                finalizing.accept(false);
                 if (t instanceof LetterNotReadyException n) {
                     notReady(n);
                 } else {

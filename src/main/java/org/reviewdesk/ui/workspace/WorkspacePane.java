@@ -625,6 +625,13 @@ public final class WorkspacePane extends BorderPane {
                         split.setDividerPositions(splitPosition());
                         preview.render();
                     }, t -> { });
+                }, busy -> {
+                    // the editor greyed out while the case is locked (a busy cursor on it)
+                    javafx.scene.Node editor = editTab.getContent();
+                    if (editor != null) {
+                        editor.setDisable(busy);
+                        editor.setCursor(busy ? javafx.scene.Cursor.WAIT : null);
+                    }
                 });
     }
 
