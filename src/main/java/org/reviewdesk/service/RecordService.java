@@ -414,9 +414,16 @@ public final class RecordService {
             String caseNumber = missing.get(i)[0];
             String id = missing.get(i)[1];
             String name = missing.get(i)[2];
-            RecordSource content = content(caseNumber, id);
             int index = i;
             try {
+                // a file read whole (text, an image) larger than the memory allows stays stored without pages, as
+                // an unreadable one: read, it ended the import (after the case was stored) and every later one
+                long size = repo().contentSize(caseNumber, id);
+                RecordSource content = size > wholeReadLimit && !startsAsPdf(caseNumber, id, size) ? null
+                        : content(caseNumber, id);
+                if (content == null) {
+                    continue;
+                }
                 RecordInfo info = RecordReader.inspect(name, content);
                 boolean scannable = info.kind() != org.reviewdesk.record.RecordKind.TEXT;
                 // read before the store's transaction: a large file is read from the store itself, a block at a
@@ -828,6 +835,14 @@ public final class RecordService {
                 throw new IOException(e.getMessage(), e);
             }
         });
+    }
+
+    private final long wholeReadLimit = Runtime.getRuntime().maxMemory() / HEAP_SHARE;
+
+    private boolean startsAsPdf(String caseNumber, String documentId, long size) throws StoreException {
+        byte[] head = new byte[(int) Math.min(size, 1024 + 5)];
+        int n = repo().readContent(caseNumber, documentId, 0, head, 0, head.length);
+        return isPdf(head, n);
     }
 
     /** For tests: PDFs larger than {@code bytes} are streamed. */

@@ -125,4 +125,42 @@ class RecordLargerThanHeapTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(file.digest(), sha.digest(), "the scan came back whole");
         }
     }
+
+    @Test
+    void aPacketWithATextRecordLargerThanTheMemoryAllowsIsImportedAndSoIsTheNext() throws Exception {
+        Path data = tmp.resolve("data");
+        String d = data.toString();
+        assertEquals(0, run("--data", d, "init").status());
+        Path zip = tmp.resolve("sample.zip");
+        assertEquals(0, run("--data", d, "export", "EXAMPLE-0001", "--out", zip.toString()).status());
+        Path folder = tmp.resolve("packet");
+        Files.createDirectories(folder.resolve("records"));
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                try (var in = z.getInputStream(e)) {
+                    Files.copy(in, folder.resolve(e.getName()));
+                }
+            }
+        }
+        // a 60 MB text dump beside the sample's records, in a new case: read whole, it does not fit a 96 MB heap
+        try (var w = Files.newBufferedWriter(folder.resolve("records").resolve("dump.txt"))) {
+            for (int i = 0; w != null && i < 1_200_000; i++) {
+                w.write("Line " + i + " of a very long nursing note text.\n");
+            }
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var c = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(folder.resolve("case.json").toFile());
+        c.put("caseNumber", "CM99-0000077");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) c.get("documents")).addObject().put("id", "dump")
+                .put("title", "Nursing notes").put("file", "records/dump.txt");
+        json.writeValue(folder.resolve("case.json").toFile(), c);
+        assertTrue(Files.size(folder.resolve("records").resolve("dump.txt")) > 50L << 20);
+
+        CommandProcess.Run first = run("--data", d, "import", folder.resolve("case.json").toString());
+        assertEquals(0, first.status(), first.out() + first.err());
+        CommandProcess.Run next = run("--data", d, "import", "--replace", zip.toString());
+        assertEquals(0, next.status(), "the next import is not held up by it: " + next.out() + next.err());
+        String list = run("--data", d, "records", "list", "CM99-0000077").out();
+        assertTrue(list.contains("Progress report"), list);
+    }
 }
