@@ -47,6 +47,9 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         setTitle("Settings");
         setHeaderText("Reviewer profile and signing");
         getDialogPane().setId("settingsDialog");
+        backupKeep.setId("backupKeep");
+        smtpHost.setId("smtpHost");
+        smtpPort.setId("smtpPort");
         signerName.setId("signerName");
         signerName.setPromptText("Your name, or your reviewer ID");
         licensure.setId("licensure");
@@ -110,8 +113,21 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 + "(reviewdesk passwd).");
         passwordRule.getStyleClass().add("text-muted");
         g.add(passwordRule, 0, r + 1, 2, 1);
+        Label invalid = new Label();
+        invalid.setId("settingsInvalid");
+        invalid.getStyleClass().add("danger");
+        invalid.setWrapText(true);
+        g.add(invalid, 0, r + 2, 2, 1);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // checked here, before OK: a port that is no number was said after the dialog had closed (as the raw
+        // "For input string"), with the profile saved and the mail settings lost; and OK before the settings were
+        // read saved empty fields over the profile
+        javafx.beans.binding.StringBinding problem = javafx.beans.binding.Bindings.createStringBinding(
+                this::problem, backupKeep.textProperty(), smtpHost.textProperty(), smtpPort.textProperty());
+        invalid.textProperty().bind(problem);
+        javafx.scene.Node ok = getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(problem.isNotEmpty().or(loaded.lessThan(2)));
         org.reviewdesk.ui.NoTruncation.apply(this);
         setResultConverter(b -> {
             if (b == ButtonType.OK) {
@@ -120,6 +136,24 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             return b;
         });
         load();
+    }
+
+    /** The two reads of the settings, done (OK waits for both). */
+    private final javafx.beans.property.IntegerProperty loaded = new javafx.beans.property.SimpleIntegerProperty();
+
+    /** What is wrong with the fields, or "" when they can be saved. */
+    private String problem() {
+        String keep = backupKeep.getText().strip();
+        if (!keep.isEmpty() && !keep.matches("\\d{1,4}") || keep.matches("0+")) {
+            return "Backups to keep: a whole number from 1 to 9999.";
+        }
+        if (!smtpHost.getText().isBlank()) {
+            String port = smtpPort.getText().strip();
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                return "SMTP port: a number from 1 to 65535 (587 for STARTTLS, 465 for TLS).";
+            }
+        }
+        return "";
     }
 
     private void loadMore() {
@@ -136,6 +170,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
                 smtpSecurity.setValue(smtp.security().name());
                 smtpFrom.setText(smtp.from());
             }
+            loaded.set(loaded.get() + 1);
         }, t -> { });
     }
 
@@ -155,6 +190,7 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             affiliations.setText(String.join("; ", p.affiliations()));
             identity.setText((String) v[1]);
             logo.setText((Boolean) v[2] ? "set" : "none (the organization's name is printed)");
+            loaded.set(loaded.get() + 1);
         }, t -> identity.setText("could not be read: " + Dialogs.reasonForLabel(t)));
     }
 
