@@ -147,11 +147,18 @@ final class DeliveryActions {
         d.getDialogPane().setHeader(new javafx.scene.layout.StackPane(header));
         ((javafx.scene.layout.StackPane) d.getDialogPane().getHeader()).setPadding(new Insets(12));
         NoTruncation.apply(d);
+        // the two passwords are compared as they are typed: a mismatch was said after the dialog had closed, and
+        // the reviewer started over
+        again.setId("bundlePasswordAgain");
+        Label mismatch = new Label("Enter the same bundle password twice.");
+        mismatch.setId("bundlePasswordMismatch");
+        mismatch.getStyleClass().add("text-muted");
+        g.add(mismatch, 1, 4);
+        javafx.beans.binding.BooleanBinding ready = plain.selectedProperty().or(pw.textProperty().isNotEmpty()
+                .and(pw.textProperty().isEqualTo(again.textProperty())));
+        mismatch.visibleProperty().bind(ready.not());
+        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(ready.not());
         if (d.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
-            return;
-        }
-        if (!plain.isSelected() && (pw.getText().isEmpty() || !pw.getText().equals(again.getText()))) {
-            Dialogs.error(owner, "Not archived", new Exception("Enter the same bundle password twice."));
             return;
         }
         FileChooser chooser = new FileChooser();

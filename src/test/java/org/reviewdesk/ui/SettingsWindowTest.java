@@ -92,4 +92,34 @@ class SettingsWindowTest {
             assertEquals(12, w.backupPlan().keep());
         }
     }
+
+    @Test
+    void theArchiveDialogComparesTheTwoPasswordsAsTheyAreTyped() throws Exception {
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(Button.class).fire();
+        });
+        FxWait.until(90, () -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#openCaseButton").queryAs(Button.class).fire());
+        FxWait.until(60, () -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        Platform.runLater(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getText() != null && i.getText().startsWith("Archive case")).findFirst().orElseThrow()
+                .fire());
+        FxWait.until(30, () -> robot.lookup("#archiveDialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#archiveDialog").queryAs(DialogPane.class);
+        Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        Label mismatch = robot.lookup("#bundlePasswordMismatch").queryAs(Label.class);
+        assertTrue(ok.isDisabled() && mismatch.isVisible(), "no password yet");
+        robot.interact(() -> {
+            robot.lookup("#bundlePassword").queryAs(TextField.class).setText("bundle secret 1");
+            robot.lookup("#bundlePasswordAgain").queryAs(TextField.class).setText("bundle secret 2");
+        });
+        assertTrue(ok.isDisabled() && mismatch.isVisible(), "two different passwords");
+        robot.interact(() -> robot.lookup("#bundlePasswordAgain").queryAs(TextField.class).setText("bundle secret 1"));
+        assertFalse(ok.isDisabled() || mismatch.isVisible(), "the same password twice");
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CANCEL)).fire());
+    }
 }

@@ -257,6 +257,10 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         d.getDialogPane().setContent(new HBox(8, new Label("Keystore password:"), pf));
         d.setTitle("Keystore password");
         d.setHeaderText("The password of the PKCS#12 file");
+        d.initOwner(getDialogPane().getScene().getWindow());
+        pf.setId("keystorePassword");
+        // typed keys go to the password field (the hidden editor took the focus, and typing went nowhere)
+        Dialogs.focusOnShown(d, pf);
         d.setResultConverter(b -> b == ButtonType.OK ? pf.getText() : null);
         return d.showAndWait();
     }
