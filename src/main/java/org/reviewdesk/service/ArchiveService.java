@@ -243,11 +243,16 @@ public final class ArchiveService {
         } catch (BundleTrustException e) {
             throw new CaseFormatException(e.getMessage(), e);
         }
-        store.cases().insert(b.caseFile(), b.records(), replace);
         String number = b.caseFile().caseNumber();
-        store.letters().saveSigned(number, b.letter(), LetterService.sha256(b.letter()),
-                b.caseFile().decisionDate() == null ? java.time.LocalDate.now() : b.caseFile().decisionDate());
-        store.cases().setStatus(number, CaseStatus.FINALIZED);
+        // one transaction: a failure after the case went in (a full disk) took the replaced case away and left
+        // the new one without its letter, editable
+        store.atomically("Importing the bundle of case " + number, () -> {
+            store.cases().insert(b.caseFile(), b.records(), replace);
+            store.letters().saveSigned(number, b.letter(), LetterService.sha256(b.letter()),
+                    b.caseFile().decisionDate() == null ? java.time.LocalDate.now() : b.caseFile().decisionDate());
+            store.cases().setStatus(number, CaseStatus.FINALIZED);
+            return null;
+        });
         cases.notifyImported(number);
         return cases.get(number);
     }

@@ -32,67 +32,36 @@ public final class LetterRepository {
      */
     public void saveSigned(String caseNumber, byte[] pdf, String sha256, LocalDate decisionDate, String caseSha256)
             throws StoreException {
-        synchronized (c) {
-            boolean open = false;
-            try {
-                c.setAutoCommit(false);
-                open = true;
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM cases WHERE case_number = ?")) {
-                    ps.setString(1, caseNumber);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new NoSuchCaseException(caseNumber);
-                        }
-                        id = rs.getLong(1);
+        Transactions.run(c, "Storing the signed letter of " + caseNumber, () -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM cases WHERE case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NoSuchCaseException(caseNumber);
                     }
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO letters (case_id, created_at, signed, "
-                        + "sha256, pdf, case_sha256) VALUES (?, ?, TRUE, ?, ?, ?)")) {
-                    ps.setLong(1, id);
-                    ps.setObject(2, OffsetDateTime.now());
-                    ps.setString(3, sha256);
-                    ps.setBytes(4, pdf);
-                    ps.setString(5, caseSha256);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE cases SET decision_date = ?, updated_at = ? WHERE id = ?")) {
-                    ps.setObject(1, decisionDate);
-                    ps.setObject(2, OffsetDateTime.now());
-                    ps.setLong(3, id);
-                    ps.executeUpdate();
-                }
-                AuditLog.append(c, "LETTER_SIGNED", caseNumber, "sha256 " + sha256);
-                c.commit();
-                open = false;
-            } catch (SQLException | StoreException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // nothing was committed
-                }
-                if (e instanceof StoreException se) {
-                    throw se;
-                }
-                throw new StoreException("The signed letter could not be stored: " + e.getMessage(), e);
-            } finally {
-                if (open) {
-                    // whatever ended the work (an Error too: out of memory, a stack overflow) it is rolled back
-                    // here; turning auto-commit on with the transaction open would commit the half-done work
-                    try {
-                        c.rollback();
-                    } catch (SQLException ignored) {
-                        // nothing was committed
-                    }
-                }
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // reported by the next call
+                    id = rs.getLong(1);
                 }
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO letters (case_id, created_at, signed, "
+                    + "sha256, pdf, case_sha256) VALUES (?, ?, TRUE, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setObject(2, OffsetDateTime.now());
+                ps.setString(3, sha256);
+                ps.setBytes(4, pdf);
+                ps.setString(5, caseSha256);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE cases SET decision_date = ?, updated_at = ? WHERE id = ?")) {
+                ps.setObject(1, decisionDate);
+                ps.setObject(2, OffsetDateTime.now());
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            AuditLog.append(c, "LETTER_SIGNED", caseNumber, "sha256 " + sha256);
+            return null;
+        });
     }
 
     /** The newest signed letter of a case. */

@@ -516,6 +516,20 @@ public final class Store implements AutoCloseable {
         return new PrecedentRepository(connection);
     }
 
+    /** Steps on the store that must happen together. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs several steps (each its own transaction alone) as one transaction: all of them are kept, or none
+     * (an archive bundle's case, its signed letter and its status).
+     */
+    public <T> T atomically(String what, Work<T> work) throws StoreException {
+        return Transactions.run(connection(), what, work::run);
+    }
+
     public Settings settings() {
         return new Settings(connection);
     }

@@ -14,8 +14,38 @@ final class Transactions {
     private Transactions() {
     }
 
+    /** The connections in a transaction of this class (guarded by each connection's lock). */
+    private static final java.util.Set<Connection> RUNNING =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /**
+     * Runs {@code work} in a transaction: committed whole, or rolled back whole. Called inside another (the same
+     * thread holds the connection's lock), it joins that one: what it does is committed or rolled back with it, so
+     * that several steps (a case, its signed letter, its status) can be made one.
+     */
     static <T> T run(Connection c, String what, Work<T> work) throws StoreException {
         synchronized (c) {
+            if (RUNNING.contains(c)) {
+                try {
+                    return work.run();
+                } catch (StoreException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new StoreException(what + " did not complete; nothing of it was kept: "
+                            + org.reviewdesk.files.PrivateFiles.describe(e), e);
+                }
+            }
+            RUNNING.add(c);
+            try {
+                return outermost(c, what, work);
+            } finally {
+                RUNNING.remove(c);
+            }
+        }
+    }
+
+    private static <T> T outermost(Connection c, String what, Work<T> work) throws StoreException {
+        {
             boolean open = false;
             try {
                 c.setAutoCommit(false);

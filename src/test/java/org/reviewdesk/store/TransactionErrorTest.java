@@ -45,4 +45,39 @@ class TransactionErrorTest {
             assertEquals(0, settings(s.connection()), "nor after a reopen");
         }
     }
+
+    @Test
+    void stepsRunTogetherAreKeptTogetherOrNotAtAll() throws Exception {
+        try (Store s = Store.create(data, TestData.PASSWORD)) {
+            Connection c = s.connection();
+            // each step is a transaction of its own alone; together, a failure after the first keeps neither
+            StoreException e = assertThrows(StoreException.class, () -> s.atomically("Two steps", () -> {
+                Transactions.run(c, "The first step", () -> {
+                    s.settings().put("half-done 2", "the first step's");
+                    return null;
+                });
+                Transactions.run(c, "The second step", () -> {
+                    throw new java.io.IOException("the disk is full");
+                });
+                return null;
+            }));
+            assertEquals(0, settings(c), "the first step is not kept: " + e.getMessage());
+            s.atomically("Two steps", () -> {
+                Transactions.run(c, "The first step", () -> {
+                    s.settings().put("whole 1", "kept");
+                    return null;
+                });
+                Transactions.run(c, "The second step", () -> {
+                    s.settings().put("whole 2", "kept");
+                    return null;
+                });
+                return null;
+            });
+        }
+        try (Store s = Store.open(data, TestData.PASSWORD)) {
+            assertEquals("kept", s.settings().get("whole 1").orElseThrow());
+            assertEquals("kept", s.settings().get("whole 2").orElseThrow());
+            assertEquals(0, settings(s.connection()));
+        }
+    }
 }
