@@ -89,4 +89,50 @@ class ProgramEditsUndoWindowTest {
         robot.interact(licensure::undo);
         assertEquals(own, licensure.getText(), "Ctrl+Z brings the case's own credentials back");
     }
+
+    /** The "Remove" or "Cancel" button of the confirmation showing, or null. */
+    private static Button confirmation(String text) {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null
+                    && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane p) {
+                for (javafx.scene.Node n : p.lookupAll(".button")) {
+                    if (n instanceof Button b && text.equals(b.getText())) {
+                        return b;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void removingAnExcerptAsksFirst() throws Exception {
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(Button.class).fire();
+        });
+        FxWait.until(90, () -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#openCaseButton").queryAs(Button.class).fire());
+        FxWait.until(60, () -> robot.lookup("#clinicalSummary").tryQuery().isPresent());
+        ListView<?> excerpts = robot.lookup("#excerptList").queryAs(ListView.class);
+        FxWait.until(30, () -> excerpts.getItems().size() == 1 && excerpts.lookupAll(".list-cell").stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() != null && c.getContextMenu() != null));
+        Runnable remove = () -> {
+            var menu = excerpts.lookupAll(".list-cell").stream()
+                    .filter(n -> n instanceof ListCell<?> c && c.getItem() != null).map(n -> (ListCell<?>) n)
+                    .findFirst().orElseThrow().getContextMenu();
+            menu.getItems().get(menu.getItems().size() - 1).fire();
+        };
+        javafx.application.Platform.runLater(remove);
+        FxWait.until(20, () -> confirmation("Cancel") != null);
+        robot.interact(() -> confirmation("Cancel").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, excerpts.getItems().size(), "cancelled: the excerpt stays");
+        javafx.application.Platform.runLater(remove);
+        FxWait.until(20, () -> confirmation("Remove") != null);
+        robot.interact(() -> confirmation("Remove").fire());
+        FxWait.until(20, () -> excerpts.getItems().isEmpty());
+    }
 }

@@ -387,6 +387,12 @@ public final class RecordPane extends BorderPane {
     }
 
     public void focusSearch() {
+        // with the viewer in its own window the search box is there: that window comes forward first, or the
+        // typing stayed in the main window (in a rationale)
+        if (viewerWindow != null) {
+            viewerWindow.toFront();
+            viewerWindow.requestFocus();
+        }
         searchField.requestFocus();
         searchField.selectAll();
     }
@@ -717,6 +723,13 @@ public final class RecordPane extends BorderPane {
                     nextHit();
                 }
                 e.consume();
+            } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+                // the window has no menus: the keys of the main window's that belong to the record work here too
+                focusSearch();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F11) {
+                stage.setFullScreen(!stage.isFullScreen());
+                e.consume();
             }
         });
         stage.setScene(scene);
@@ -779,6 +792,14 @@ public final class RecordPane extends BorderPane {
 
     void removeExcerpt(Evidence e) {
         int index = excerpts.indexOf(e);
+        // evidence the letter may cite: one click took it away, with no way back
+        String quote = e.quote().replaceAll("\\s+", " ");
+        if (!Dialogs.confirm(window(), "Remove this excerpt?", "\u201c" + (quote.length() > 160
+                ? quote.substring(0, 157) + "\u2026" : quote) + "\u201d (" + title(e.documentId()) + ", page "
+                + e.page() + ") is removed from the case's evidence. A sentence already inserted into the letter "
+                + "stays.", "Remove")) {
+            return;
+        }
         Background.run(() -> {
             records.deleteExcerpt(caseNumber, index);
             return null;
