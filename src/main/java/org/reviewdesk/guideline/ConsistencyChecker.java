@@ -88,10 +88,44 @@ public final class ConsistencyChecker {
             conclusion(item, label, out);
             gaps(c, item, label, search, out);
             readingGrade(item, label, out);
+            spelling(item.rationale(), "spelling", label + "possibly misspelt in the rationale: ", search, out);
+        }
+        if (index == 0 && c != null && c.clinicalSummary() != null) {
+            // the summary is the case's, shown with its first item
+            spelling(c.clinicalSummary(), "spelling-summary", "The clinical summary: possibly misspelt: ", search,
+                    out);
         }
         quantity(c, index, item, label, out);
         answers(c, index, item, label, out);
         return out;
+    }
+
+    /** The most unknown words one finding names. */
+    private static final int SPELLING_SHOWN = 8;
+
+    /**
+     * Words of a text neither in the word lists nor in the case's record (the record's own spelling of a name or a
+     * drug is accepted), with the nearest known words: information, as the reading grade (docs/spelling.md).
+     */
+    private static void spelling(String text, String key, String lead, DocumentedSearch search,
+                                 List<ConsistencyCheck> out) {
+        List<Spelling.Misspelling> found = Spelling.shipped().check(text,
+                w -> search != null && !search.find(w).isEmpty());
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Spelling.Misspelling m : found) {
+            if (seen.add(m.word().toLowerCase(Locale.ROOT)) && named.size() < SPELLING_SHOWN) {
+                named.add("\u201c" + m.word() + "\u201d" + (m.suggestions().isEmpty() ? ""
+                        : " (" + String.join(", ", m.suggestions().subList(0, Math.min(2, m.suggestions().size())))
+                        + "?)"));
+            }
+        }
+        int more = seen.size() - named.size();
+        out.add(new ConsistencyCheck(key, Severity.INFO, lead + String.join(", ", named)
+                + (more > 0 ? " and " + more + " more" : "") + ".", true));
     }
 
     /** Checklist answers that cannot all be true (no prior therapy, yet prior visits counted). */

@@ -111,7 +111,8 @@ final class HelpDialogs {
                 + "Ikonli and Material Design Icons (Apache 2.0; icons Apache 2.0 / Pictogrammers), H2 Database "
                 + "(MPL 2.0 / EPL 1.0), Flyway (Apache 2.0), Jackson (Apache 2.0), iText (AGPL 3.0), Bouncy Castle "
                 + "(MIT), Apache PDFBox (Apache 2.0), Apache Lucene (Apache 2.0), picocli (Apache 2.0), Eclipse Angus "
-                + "Mail (EPL 2.0), Liberation fonts (SIL Open Font License 1.1).");
+                + "Mail (EPL 2.0), Liberation fonts (SIL Open Font License 1.1), SCOWL word lists by Kevin Atkinson (free "
+                + "to use with its notice).");
         licenses.setWrapText(true);
         licenses.setEditable(false);
         licenses.setPrefRowCount(8);

@@ -300,4 +300,22 @@ class ConsistencyCheckerTest {
                     conclusion);
         }
     }
+
+    @Test
+    void aMisspeltWordInTheRationaleIsInformationWithItsNearestWords() {
+        String rationale = "The guidelines recommend up to 10 visits. The request is for 12 sesions. Therefore, the "
+                + "request for 12 sessions of physical therapy is not medicaly necessary.";
+        ConsistencyCheck k = find(check(item("12 sessions of PT", Decision.UPHELD, MTUS, rationale)), "spelling")
+                .orElseThrow();
+        assertEquals(Severity.INFO, k.severity());
+        assertEquals("Item 1: possibly misspelt in the rationale: \u201csesions\u201d (sessions, lesions?), "
+                + "\u201cmedicaly\u201d (medical, medically?).", k.message());
+        assertTrue(find(check(item("12 sessions of PT", Decision.UPHELD, MTUS, NOT_NECESSARY)), "spelling").isEmpty());
+        // a word the record has is the record's spelling
+        Item i = item("12 sessions of PT", Decision.UPHELD, MTUS, rationale);
+        List<ConsistencyCheck> withRecord = ConsistencyChecker.check(caseWith(i, null), i, 0,
+                phrase -> phrase.equals("sesions") ? List.of("Progress note, page 2: ... sesions ...") : List.of());
+        assertTrue(find(withRecord, "spelling").orElseThrow().message().contains("medicaly")
+                && !find(withRecord, "spelling").orElseThrow().message().contains("sesions"));
+    }
 }
