@@ -121,8 +121,18 @@ final class HelpDialogs {
                 "aboutDialog");
     }
 
+    /** The help dialogs showing, by id: F1 again brings the open one forward (each press opened another copy). */
+    private static final java.util.Map<String, Alert> OPEN = new java.util.HashMap<>();
+
     private static void show(Window owner, String title, String header, javafx.scene.Node content, String id) {
+        Alert open = OPEN.get(id);
+        if (open != null && open.isShowing()) {
+            ((javafx.stage.Stage) open.getDialogPane().getScene().getWindow()).toFront();
+            return;
+        }
         Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        OPEN.put(id, a);
+        a.setOnHidden(e -> OPEN.remove(id, a));
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(header);

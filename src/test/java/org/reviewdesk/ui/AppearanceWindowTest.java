@@ -136,6 +136,9 @@ class AppearanceWindowTest {
         assertEquals(18.2, anyKey.getFont().getSize(), 0.01);
         assertTrue(brightness(dialog.getScene().getWindow()) < 0.35, "the dialog is dark too");
         Shots.save(dialog.getScene().getWindow(), "appearance-dark-130-shortcuts");
+        // F1 again brings the list forward: one list, not another copy
+        fire("shortcutsMenu");
+        assertEquals(1, robot.lookup("#shortcutsDialog").queryAll().size(), "one shortcuts list");
         robot.interact(() -> dialog.getScene().getWindow().hide());
 
         // the record's hits: light text on the dark list, in the chosen size
