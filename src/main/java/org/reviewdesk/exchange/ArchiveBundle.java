@@ -27,6 +27,7 @@ import net.lingala.zip4j.model.enums.EncryptionMethod;
 import org.reviewdesk.domain.CaseFile;
 import org.reviewdesk.domain.RecordContent;
 import org.reviewdesk.domain.RecordDocument;
+import org.reviewdesk.files.WorkProgress;
 
 /**
  * An archive bundle: the case file, its records, the signed letter and {@code manifest.json} with
@@ -68,6 +69,17 @@ public final class ArchiveBundle {
      */
     public static void write(CaseFile c, PacketWriter.RecordSource records, byte[] letter, Path out,
                              char[] passwordOrNull, String auditHead, ManifestSigner signer) throws IOException {
+        write(c, records, letter, out, passwordOrNull, auditHead, signer, 0, WorkProgress.NONE);
+    }
+
+    /**
+     * As {@link #write(CaseFile, PacketWriter.RecordSource, byte[], Path, char[], String, ManifestSigner)}, telling
+     * {@code progress} the record bytes written of {@code recordBytes} (0: not known); a progress that stops the
+     * work leaves nothing behind.
+     */
+    public static void write(CaseFile c, PacketWriter.RecordSource records, byte[] letter, Path out,
+                             char[] passwordOrNull, String auditHead, ManifestSigner signer, long recordBytes,
+                             WorkProgress progress) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".reviewdesk-bundle", ".part");
@@ -88,11 +100,13 @@ public final class ArchiveBundle {
                 list.addObject().put("path", PacketReader.CASE_FILE).put("sha256", sha256(caseJson))
                         .put("size", caseJson.length);
                 byte[] buf = new byte[1 << 16];
+                long written = 0;
                 for (RecordDocument d : c.documentList()) {
                     MessageDigest md = sha256();
                     long size = 0;
                     entry(zip, d.file(), passwordOrNull);
-                    try (InputStream in = records.open(d.id())) {
+                    try (InputStream in = progress.counting(records.open(d.id()), "Writing the records", written,
+                            recordBytes)) {
                         for (int n; (n = in.read(buf)) > 0;) {
                             md.update(buf, 0, n);
                             zip.write(buf, 0, n);
@@ -100,6 +114,7 @@ public final class ArchiveBundle {
                         }
                     }
                     zip.closeEntry();
+                    written += size;
                     list.addObject().put("path", d.file()).put("sha256", HexFormat.of().formatHex(md.digest()))
                             .put("size", size);
                 }
@@ -163,6 +178,16 @@ public final class ArchiveBundle {
 
     /** As {@link #read(Path, char[])} within {@code limits} (entries, bytes unpacked in all). */
     static Contents read(Path p, char[] passwordOrNull, PacketLimits limits) throws CaseFormatException {
+        return read(p, passwordOrNull, limits, WorkProgress.NONE);
+    }
+
+    /** As {@link #read(Path, char[])}, telling {@code progress} the bytes checked of all the bundle holds. */
+    public static Contents read(Path p, char[] passwordOrNull, WorkProgress progress) throws CaseFormatException {
+        return read(p, passwordOrNull, PacketLimits.DEFAULT, progress);
+    }
+
+    static Contents read(Path p, char[] passwordOrNull, PacketLimits limits, WorkProgress progress)
+            throws CaseFormatException {
         String name = p.getFileName().toString();
         try (ZipFile zip = passwordOrNull == null ? new ZipFile(p.toFile()) : new ZipFile(p.toFile(), passwordOrNull)) {
             if (!zip.isValidZipFile()) {
@@ -181,6 +206,11 @@ public final class ArchiveBundle {
             Map<String, Hashed> hashed = new LinkedHashMap<>();
             Map<String, FileHeader> entries = new LinkedHashMap<>();
             long total = 0;
+            long announced = 0;
+            for (FileHeader h : headers) {
+                // what the headers say, only for the progress shown (the caps below count what is read)
+                announced += Math.max(0, h.getUncompressedSize());
+            }
             for (FileHeader h : headers) {
                 if (h.isDirectory()) {
                     continue;
@@ -200,7 +230,8 @@ public final class ArchiveBundle {
                 }
                 entries.put(h.getFileName(), h);
                 long room = limits.maxUncompressedBytes() - total;
-                try (InputStream in = zip.getInputStream(h)) {
+                try (InputStream in = progress.counting(zip.getInputStream(h), "Checking the bundle", total,
+                        announced)) {
                     Hashed x;
                     if (kept(h.getFileName())) {
                         byte[] b = readCapped(in, h.getFileName(), Math.min(room, KEPT_MAX), room < KEPT_MAX,

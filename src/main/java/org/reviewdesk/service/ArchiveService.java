@@ -31,6 +31,15 @@ public final class ArchiveService {
      */
     public Path archive(String caseNumber, Path out, char[] password) throws StoreException, IOException,
             CaseFormatException {
+        return archive(caseNumber, out, password, org.reviewdesk.files.WorkProgress.NONE);
+    }
+
+    /**
+     * As {@link #archive(String, Path, char[])}, telling {@code progress} how the writing and the check go; stopped
+     * there, it leaves no file and changes nothing in the store.
+     */
+    public Path archive(String caseNumber, Path out, char[] password, org.reviewdesk.files.WorkProgress progress)
+            throws StoreException, IOException, CaseFormatException {
         CaseFile c = cases.get(caseNumber);
         DataFolders.requireOutside(store.dir(), out, "bundle");
         byte[] letter = letters.signedLetter(caseNumber).orElseThrow(() -> new StoreException("Case " + caseNumber
@@ -53,7 +62,9 @@ public final class ArchiveService {
         // replaces a file already there (an earlier bundle of the case)
         Path checking = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".checking");
         try {
-            writeAndCheck(c, caseNumber, letter, checking, out, password, head, id);
+            writeAndCheck(c, caseNumber, letter, checking, out, password, head, id, progress);
+            // the last moment the reviewer may stop it: from here the bundle is in place and the case archived
+            progress.update("Finishing", 0, 0);
             java.nio.file.Files.move(checking, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -80,7 +91,12 @@ public final class ArchiveService {
     }
 
     private void writeAndCheck(CaseFile c, String caseNumber, byte[] letter, Path out, Path shownAs, char[] password,
-            String head, org.reviewdesk.letter.sign.SigningIdentity id) throws IOException, CaseFormatException {
+            String head, org.reviewdesk.letter.sign.SigningIdentity id, org.reviewdesk.files.WorkProgress progress)
+            throws IOException, CaseFormatException, StoreException {
+        long recordBytes = 0;
+        for (var d : c.documentList()) {
+            recordBytes += store.records().contentSize(caseNumber, d.id());
+        }
         try {
             ArchiveBundle.write(c, rid -> cases.recordStream(caseNumber, rid), letter, out,
                     password, head, manifest -> {
@@ -89,13 +105,13 @@ public final class ArchiveService {
                         } catch (SigningException e) {
                             throw new IOException(e.getMessage(), e);
                         }
-                    });
+                    }, recordBytes, progress);
         } catch (IOException e) {
             throw new IOException("The bundle could not be written to " + shownAs + ": "
                     + org.reviewdesk.files.PrivateFiles.describe(e), e);
         }
         try {
-            check(ArchiveBundle.read(out, password), java.util.List.of(id.certificate()));
+            check(ArchiveBundle.read(out, password, progress), java.util.List.of(id.certificate()));
         } catch (SigningException | BundleTrustException e) {
             throw new CaseFormatException("The bundle just written did not verify: " + e.getMessage(), e);
         }
@@ -132,7 +148,13 @@ public final class ArchiveService {
 
     /** The case number a bundle holds (read and checked against its manifest), to ask before replacing. */
     public String bundleCaseNumber(Path bundle, char[] password) throws CaseFormatException {
-        return ArchiveBundle.read(bundle, password).caseFile().caseNumber();
+        return bundleCaseNumber(bundle, password, org.reviewdesk.files.WorkProgress.NONE);
+    }
+
+    /** As {@link #bundleCaseNumber(Path, char[])}, telling {@code progress} how the check goes. */
+    public String bundleCaseNumber(Path bundle, char[] password, org.reviewdesk.files.WorkProgress progress)
+            throws CaseFormatException {
+        return ArchiveBundle.read(bundle, password, progress).caseFile().caseNumber();
     }
 
     /** Whether the store already has this case. */
@@ -234,7 +256,18 @@ public final class ArchiveService {
     public CaseFile importBundle(Path bundle, char[] password, boolean replace,
                                  java.util.List<java.security.cert.X509Certificate> extraTrust)
             throws CaseFormatException, StoreException, SigningException {
-        ArchiveBundle.Contents b = ArchiveBundle.read(bundle, password);
+        return importBundle(bundle, password, replace, extraTrust, org.reviewdesk.files.WorkProgress.NONE);
+    }
+
+    /**
+     * As {@link #importBundle(Path, char[], boolean, java.util.List)}, telling {@code progress} how the check goes;
+     * stopped there, nothing is stored. Once the case is being stored it is no longer asked.
+     */
+    public CaseFile importBundle(Path bundle, char[] password, boolean replace,
+                                 java.util.List<java.security.cert.X509Certificate> extraTrust,
+                                 org.reviewdesk.files.WorkProgress progress)
+            throws CaseFormatException, StoreException, SigningException {
+        ArchiveBundle.Contents b = ArchiveBundle.read(bundle, password, progress);
         java.util.List<java.security.cert.X509Certificate> trust = new java.util.ArrayList<>(
                 letters.trustedCertificates());
         trust.addAll(extraTrust);
@@ -244,6 +277,8 @@ public final class ArchiveService {
             throw new CaseFormatException(e.getMessage(), e);
         }
         String number = b.caseFile().caseNumber();
+        // the last moment the reviewer may stop it
+        progress.update("Storing the case", 0, 0);
         // one transaction: a failure after the case went in (a full disk) took the replaced case away and left
         // the new one without its letter, editable
         store.atomically("Importing the bundle of case " + number, () -> {

@@ -226,6 +226,11 @@ public final class Workbench implements AutoCloseable {
         return org.reviewdesk.store.Backups.backup(store, dir, keep);
     }
 
+    /** As {@link #backup(Path, int)}, telling {@code progress} how the copy goes; stopped, no backup is listed. */
+    public Path backup(Path dir, int keep, org.reviewdesk.files.WorkProgress progress) throws StoreException {
+        return org.reviewdesk.store.Backups.backupIncremental(store, dir, keep, progress).manifest();
+    }
+
     /** What the open store holds, to compare with a backup before restoring it. */
     public org.reviewdesk.store.Backups.BackupInfo storeInfo() throws StoreException {
         return org.reviewdesk.store.Backups.current(store);

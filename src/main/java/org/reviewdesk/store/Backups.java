@@ -90,6 +90,16 @@ public final class Backups {
 
     /** As {@link #backup}, and says how much was new. */
     public static Written backupIncremental(Store store, Path dir, int keep) throws StoreException {
+        return backupIncremental(store, dir, keep, org.reviewdesk.files.WorkProgress.NONE);
+    }
+
+    /**
+     * As {@link #backupIncremental(Store, Path, int)}, telling {@code progress} the bytes copied of the store's;
+     * stopped, it writes no manifest (earlier backups stay as they were; new chunks no backup lists are pruned by
+     * the next one).
+     */
+    public static Written backupIncremental(Store store, Path dir, int keep, org.reviewdesk.files.WorkProgress progress)
+            throws StoreException {
         ONE_AT_A_TIME.lock();
         try {
             org.reviewdesk.files.PrivateFiles.privateDirectory(dir);
@@ -101,7 +111,7 @@ public final class Backups {
         try (var lockFile = java.nio.channels.FileChannel.open(dir.resolve(".backup.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
                 var folder = lockFile.lock()) {
-            return backupLocked(store, dir, keep);
+            return backupLocked(store, dir, keep, progress);
         } catch (IOException e) {
             throw new StoreException("The backup could not be written to " + dir + ": "
                     + org.reviewdesk.files.PrivateFiles.describe(e) + "; earlier backups are untouched.", e);
@@ -110,14 +120,15 @@ public final class Backups {
         }
     }
 
-    private static Written backupLocked(Store store, Path dir, int keep) throws StoreException {
+    private static Written backupLocked(Store store, Path dir, int keep, org.reviewdesk.files.WorkProgress progress)
+            throws StoreException {
         Path done = dir.resolve("reviewdesk-" + NAME.format(LocalDateTime.now()) + MANIFEST);
         Path part = dir.resolve(done.getFileName() + ".part");
         try {
             org.reviewdesk.files.PrivateFiles.privateDirectory(dir);
             org.reviewdesk.files.PrivateFiles.privateDirectory(dir.resolve("chunks"));
             Files.deleteIfExists(part);
-            Chunker chunker = new Chunker(dir.resolve("chunks"));
+            Chunker chunker = new Chunker(dir.resolve("chunks"), progress, Files.size(Store.file(store.dir())));
             AuditLog.Head head;
             synchronized (store.connection()) {
                 head = store.audit().head();
@@ -146,6 +157,8 @@ public final class Backups {
             try (var ch = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            // the last moment the reviewer may stop it
+            progress.update("Finishing", 0, 0);
             org.reviewdesk.files.PrivateFiles.moveAtomically(part, done);
             store.audit().append("BACKUP", null, done.getFileName().toString());
             try {
@@ -226,9 +239,14 @@ public final class Backups {
         private int newChunks;
         private int entries;
 
-        Chunker(Path chunks) {
+        private final org.reviewdesk.files.WorkProgress progress;
+        private final long expected;
+
+        Chunker(Path chunks, org.reviewdesk.files.WorkProgress progress, long expected) {
             super(OutputStream.nullOutputStream());
             this.chunks = chunks;
+            this.progress = progress;
+            this.expected = expected;
         }
 
         @Override
@@ -261,6 +279,12 @@ public final class Backups {
                 total += n;
                 if (fill == CHUNK) {
                     finishChunk();
+                    try {
+                        progress.update("Copying the store", total, Math.max(total, expected));
+                    } catch (java.util.concurrent.CancellationException e) {
+                        // an I/O failure to H2's copy, which then ends as any failed write does
+                        throw new java.io.InterruptedIOException("stopped by the reviewer");
+                    }
                 }
             }
         }

@@ -87,7 +87,12 @@ final class DeliveryActions {
                 return;
             }
             boolean now = r.get() == send;
-            Background.run(() -> workbench.delivery().deliver(caseNumber, to.getText().strip(), f.toPath(), now),
+            String address = to.getText().strip();
+            Jobs.start((now ? "Sending the letter of " : "Writing the e-mail draft of ") + caseNumber, false,
+                    progress -> {
+                        progress.update(now ? "to " + address : "Writing", 0, 0);
+                        return workbench.delivery().deliver(caseNumber, address, f.toPath(), now);
+                    },
                     result -> {
                         if (now && result.sent()) {
                             info("Letter sent", "Sent to " + to.getText().strip() + ". The draft is also in " + f + ".");
@@ -106,7 +111,7 @@ final class DeliveryActions {
                                     + "The draft is not encrypted (it holds the letter as sent): delete it once the "
                                     + "e-mail has gone.");
                         }
-                    }, t -> Dialogs.error(owner, "The e-mail could not be prepared", t));
+                    }, t -> Dialogs.error(owner, "The e-mail could not be prepared", t), () -> { });
         }, t -> Dialogs.error(owner, "The settings could not be read", t));
     }
 
@@ -170,8 +175,8 @@ final class DeliveryActions {
         }
         char[] password = plain.isSelected() ? null : pw.getText().toCharArray();
         boolean removeRecords = remove.isSelected();
-        Background.run(() -> {
-            Path out = workbench.archives().archive(caseNumber, f.toPath(), password);
+        Jobs.start("Archiving " + caseNumber, true, progress -> {
+            Path out = workbench.archives().archive(caseNumber, f.toPath(), password, progress);
             if (removeRecords) {
                 workbench.archives().removeRecords(caseNumber);
             }
@@ -179,7 +184,9 @@ final class DeliveryActions {
         }, out -> {
             after.run();
             info("Case archived", "The bundle was written and verified: " + out);
-        }, t -> Dialogs.error(owner, "The case could not be archived", t));
+        }, t -> Dialogs.error(owner, "The case could not be archived", t),
+                () -> Toasts.show(owner, "Archiving " + caseNumber + " was stopped: no bundle was written and the "
+                        + "case is as it was."));
     }
 
     private void info(String title, String text) {

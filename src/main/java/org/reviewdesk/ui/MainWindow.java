@@ -114,6 +114,7 @@ public final class MainWindow {
         where.setId("storePath");
         status.getRightItems().add(where);
         status.getLeftItems().add(org.reviewdesk.ui.precedent.Precedents.install(w, stage));
+        status.getLeftItems().add(Jobs.indicator());
         root.setBottom(status);
         caseList.refresh();
         useOwnRules(w);
@@ -559,14 +560,16 @@ public final class MainWindow {
         chooser.setTitle("Back up the store to a folder");
         java.io.File dir = org.reviewdesk.ui.FilePicks.folder(chooser, stage);
         if (dir != null) {
-            Background.run(() -> workbench.backup(dir.toPath(), 10), file -> {
+            Jobs.start("Backing up the store", true, progress -> workbench.backup(dir.toPath(), 10, progress), file -> {
                 javafx.scene.control.Alert a = new javafx.scene.control.Alert(
                         javafx.scene.control.Alert.AlertType.INFORMATION, "Written: " + file
                         + "\nThe backup is encrypted like the store; the newest 10 are kept in that folder.");
                 a.initOwner(stage);
                 a.setHeaderText("Backup written");
                 a.showAndWait();
-            }, t -> Dialogs.error(stage, "The backup failed", t));
+            }, t -> Dialogs.error(stage, "The backup failed", t),
+                    () -> Toasts.show(stage, "The backup was stopped: it was not kept; earlier backups are as they "
+                            + "were."));
         }
     }
 
@@ -660,7 +663,8 @@ public final class MainWindow {
                 }
             }
         }
-        return true;
+        // asked last: a reviewer who keeps the window for a case's unsaved changes has stopped nothing
+        return Jobs.confirmQuit(stage);
     }
 
     private javafx.concurrent.Task<java.nio.file.Path> dailyBackup;

@@ -58,10 +58,11 @@ final class BundleImport {
             }
             char[] pw = password;
             // ask before replacing a case the store has (the bundle is read and checked once for its number)
-            Background.run(() -> {
-                String number = archives.bundleCaseNumber(bundle, pw);
-                return archives.caseExists(number) ? number : null;
-            }, existing -> {
+            org.reviewdesk.ui.Jobs.start("Checking " + bundle.getFileName(), true, progress -> {
+                String number = archives.bundleCaseNumber(bundle, pw, progress);
+                return archives.caseExists(number) ? Optional.of(number) : Optional.<String>empty();
+            }, found -> {
+                String existing = found.orElse(null);
                 if (existing != null && !Dialogs.confirm(owner, "Case " + existing + " is already in the store",
                         "Replace the stored case " + existing + " with the one in the bundle " + bundle.getFileName()
                                 + "? The reviewer's work on the stored case will be lost.", "Replace")) {
@@ -71,13 +72,14 @@ final class BundleImport {
                     beforeReplace.accept(existing);
                 }
                 attempt(bundle, pw, existing != null, List.of());
-            }, t -> Dialogs.error(owner, "The bundle could not be imported", t));
+            }, t -> Dialogs.error(owner, "The bundle could not be imported", t), this::stopped);
         }, t -> Dialogs.error(owner, "The bundle could not be imported", t));
     }
 
     private void attempt(Path bundle, char[] password, boolean replace,
                          List<java.security.cert.X509Certificate> extra) {
-        Background.run(() -> archives.importBundle(bundle, password, replace, extra), done, t -> {
+        org.reviewdesk.ui.Jobs.start("Importing " + bundle.getFileName(), true,
+                progress -> archives.importBundle(bundle, password, replace, extra, progress), done, t -> {
             if (t.getCause() instanceof ArchiveService.BundleTrustException e
                     && e.certificate() != null) {
                 switch (askTrust(bundle, e)) {
@@ -95,7 +97,11 @@ final class BundleImport {
                 return;
             }
             Dialogs.error(owner, "The bundle could not be imported", t);
-        });
+        }, this::stopped);
+    }
+
+    private void stopped() {
+        org.reviewdesk.ui.Toasts.show(owner, "The bundle's import was stopped: nothing of it was stored.");
     }
 
     private Optional<char[]> askPassword(Path bundle) {

@@ -1,0 +1,189 @@
+package org.reviewdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reviewdesk.app.ReviewDeskApp;
+import org.reviewdesk.service.Workbench;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The status bar's job indicator: a long job shows its name, step and percentage with a progress bar and a Stop
+ * button; Stop ends it and says so; a job that cannot be stopped has no Stop button; quitting while a job runs asks,
+ * Wait keeps the window and the job, "Stop it and quit" stops the job before the window closes.
+ */
+class JobsWindowTest {
+    private static final String PASSWORD = "jobs window password 1";
+
+    @TempDir
+    Path data;
+    private Application app;
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+
+    @BeforeEach
+    void start() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        try (Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false)) {
+            // the sample case's store
+        }
+        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
+        FxWait.until(30, () -> robot.lookup("#password").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
+            robot.lookup("#unlockButton").queryAs(Button.class).fire();
+        });
+        FxWait.until(90, () -> robot.lookup("#caseTable").tryQuery().isPresent()
+                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
+        LaptopWindow.resize();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private Node indicator() {
+        return robot.lookup("#jobIndicator").query();
+    }
+
+    private String title() {
+        return robot.lookup("#jobTitle").queryAs(Label.class).getText();
+    }
+
+    /** A stoppable job that reports {@code percent} of 100 until it is stopped. */
+    private Jobs.Job holdAt(String name, long percent, AtomicBoolean stopped, AtomicReference<Throwable> failed,
+                            CountDownLatch ended) {
+        AtomicReference<Jobs.Job> job = new AtomicReference<>();
+        robot.interact(() -> job.set(Jobs.start(name, true, progress -> {
+            try {
+                while (true) {
+                    progress.update("Copying", percent, 100);
+                    Thread.sleep(20);
+                }
+            } finally {
+                ended.countDown();
+            }
+        }, r -> { }, failed::set, () -> stopped.set(true))));
+        return job.get();
+    }
+
+    @Test
+    void aLongJobShowsItsProgressAndStopsOnStop() throws Exception {
+        assertFalse(indicator().isVisible(), "nothing runs: no indicator");
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        holdAt("Archiving CASE-1", 40, stopped, failed, ended);
+        FxWait.until(10, () -> indicator().isVisible() && title().contains("40 %"));
+        assertEquals("Archiving CASE-1: Copying 40 %", title());
+        Shots.save(indicator().getScene().getWindow(), "job-indicator");
+        assertEquals(0.4, robot.lookup("#jobProgress").queryAs(ProgressBar.class).getProgress(), 1e-9);
+        Button stop = robot.lookup("#jobStop").queryAs(Button.class);
+        assertTrue(stop.isVisible());
+        robot.clickOn(stop);
+        assertTrue(ended.await(10, java.util.concurrent.TimeUnit.SECONDS), "the job ended");
+        FxWait.until(10, () -> stopped.get() && !indicator().isVisible());
+        assertEquals(null, failed.get(), "a stopped job is not reported as failed");
+
+        // a job that cannot be stopped (sending by SMTP) has no Stop button; a second one waits behind it
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> result = new AtomicReference<>();
+        robot.interact(() -> {
+            Jobs.start("Sending the letter of CASE-1", false, progress -> {
+                progress.update("to someone", 0, 0);
+                release.await();
+                return "sent";
+            }, result::set, t -> { }, () -> { });
+            Jobs.start("Backing up the store", true, progress -> "done", r -> { }, t -> { }, () -> { });
+        });
+        FxWait.until(10, () -> indicator().isVisible() && title().contains("to someone"));
+        assertEquals("Sending the letter of CASE-1: to someone (1 waiting)", title());
+        assertFalse(robot.lookup("#jobStop").queryAs(Button.class).isVisible());
+        assertTrue(robot.lookup("#jobProgress").queryAs(ProgressBar.class).isIndeterminate());
+        release.countDown();
+        FxWait.until(10, () -> "sent".equals(result.get()) && !indicator().isVisible());
+    }
+
+    @Test
+    void quittingWhileAJobRunsAsksAndWaitKeepsBoth() throws Exception {
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        holdAt("Backing up the store", 10, stopped, failed, ended);
+        FxWait.until(10, () -> indicator().isVisible());
+        Window main = robot.lookup("#caseTable").query().getScene().getWindow();
+
+        // not through interact: the question waits for an answer inside the event
+        javafx.application.Platform.runLater(() -> main.fireEvent(new javafx.stage.WindowEvent(main,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane asked = waitForDialog();
+        Shots.save(asked.getScene().getWindow(), "jobs-running-dialog");
+        assertTrue(((Label) asked.lookup(".header-panel .label")).getText()
+                .contains("Backing up the store is still running"));
+        robot.interact(() -> button(asked, "Wait").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(main.isShowing(), "Wait keeps the window");
+        assertEquals(1, ended.getCount(), "and the job");
+        assertTrue(indicator().isVisible());
+
+        // not through interact: the question waits for an answer inside the event
+        javafx.application.Platform.runLater(() -> main.fireEvent(new javafx.stage.WindowEvent(main,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane again = waitForDialog();
+        robot.interact(() -> button(again, "Stop it and quit").fire());
+        assertTrue(ended.await(20, java.util.concurrent.TimeUnit.SECONDS), "the job was stopped before the close");
+        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(10, () -> Jobs.active().isEmpty() && !main.isShowing());
+        assertTrue(stopped.get(), "told as stopped");
+        assertEquals(null, failed.get());
+    }
+
+    private DialogPane waitForDialog() throws Exception {
+        AtomicReference<DialogPane> found = new AtomicReference<>();
+        FxWait.until(10, () -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && w.getScene() != null
+                        && w.getScene().getRoot() instanceof DialogPane p && "jobsRunningDialog".equals(p.getId())) {
+                    found.set(p);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    private static Button button(DialogPane pane, String text) {
+        for (ButtonType t : pane.getButtonTypes()) {
+            if (t.getText().equals(text)) {
+                return (Button) pane.lookupButton(t);
+            }
+        }
+        throw new AssertionError("no button " + text);
+    }
+}
