@@ -109,7 +109,7 @@ public final class ConsistencyChecker {
      */
     private static void spelling(String text, String key, String lead, DocumentedSearch search,
                                  List<ConsistencyCheck> out) {
-        List<Spelling.Misspelling> found = Spelling.shipped().check(text,
+        List<Spelling.Misspelling> found = Spelling.inUse().check(text,
                 w -> search != null && !search.find(w).isEmpty());
         if (found.isEmpty()) {
             return;

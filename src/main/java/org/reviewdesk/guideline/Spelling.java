@@ -74,6 +74,34 @@ public final class Spelling {
         return s;
     }
 
+    /** The reviewer's own words (their dictionary, kept in the store), lower case. */
+    private static volatile java.util.Set<String> own = java.util.Set.of();
+    /** The shipped lists with the reviewer's words, made at the first check after they changed. */
+    private static volatile Spelling inUse;
+
+    /** The lists the checks use: the shipped ones and the reviewer's own words ({@link #useOwnWords}). */
+    public static Spelling inUse() {
+        Spelling s = inUse;
+        if (s == null) {
+            s = shipped().with(own);
+            inUse = s;
+        }
+        return s;
+    }
+
+    /** The reviewer's own words from now on (the store's list, read when it opens; empty: none). */
+    public static void useOwnWords(Collection<String> words) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (String w : words) {
+            String t = w.strip();
+            if (!t.isEmpty()) {
+                all.add(t.toLowerCase(Locale.ROOT));
+            }
+        }
+        own = java.util.Set.copyOf(all);
+        inUse = null;
+    }
+
     /** These lists and {@code extra} words (the reviewer's own): accepted in any case. */
     public Spelling with(Collection<String> extra) {
         if (extra.isEmpty()) {

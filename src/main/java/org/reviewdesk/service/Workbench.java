@@ -48,6 +48,49 @@ public final class Workbench implements AutoCloseable {
             search.documentRemoved(n, null);
             records.readMissingPages(RecordService.Progress.NONE);
         });
+        // the reviewer's dictionary: the spelling checks accept its words (the lists are read at the first check)
+        try {
+            org.reviewdesk.guideline.Spelling.useOwnWords(ownWords());
+        } catch (StoreException e) {
+            org.reviewdesk.guideline.Spelling.useOwnWords(java.util.List.of());
+        }
+    }
+
+    private static final String OWN_WORDS = "spelling.words";
+
+    /** The words the reviewer added to their dictionary (kept in the encrypted store), sorted. */
+    public java.util.List<String> ownWords() throws StoreException {
+        String all = store.settings().get(OWN_WORDS).orElse("");
+        return all.lines().map(String::strip).filter(w -> !w.isEmpty()).sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+    }
+
+    /**
+     * Replaces the reviewer's dictionary with {@code words} (one word each: no spaces), which the spelling checks
+     * accept from now on.
+     */
+    public void saveOwnWords(java.util.Collection<String> words) throws StoreException {
+        java.util.TreeSet<String> kept = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String w : words) {
+            String t = w.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.chars().anyMatch(Character::isWhitespace) || t.length() > 60) {
+                throw new StoreException("\"" + (t.length() > 60 ? t.substring(0, 60) + "…" : t) + "\" is not one "
+                        + "word: the dictionary takes one word a line.");
+            }
+            kept.add(t);
+        }
+        store.settings().put(OWN_WORDS, String.join("\n", kept));
+        org.reviewdesk.guideline.Spelling.useOwnWords(kept);
+    }
+
+    /** Adds one word to the reviewer's dictionary. */
+    public void addOwnWord(String word) throws StoreException {
+        java.util.List<String> words = new java.util.ArrayList<>(ownWords());
+        words.add(word);
+        saveOwnWords(words);
     }
 
     /** Starts stretching the store key for a command about to open the store (see Store#startKeyDerivation). */

@@ -118,6 +118,13 @@ public final class MainWindow {
         root.setBottom(status);
         caseList.refresh();
         useOwnRules(w);
+        org.reviewdesk.ui.workspace.SpellingMenu.useDictionary(word -> Background.run(() -> {
+            w.addOwnWord(word);
+            return word;
+        }, added -> {
+            org.reviewdesk.ui.workspace.SpellingMenu.added();
+            Toasts.status("\u201c" + added + "\u201d is in your dictionary now (Settings: My dictionary)");
+        }, t -> Dialogs.error(stage, "The word could not be added to your dictionary", t)));
         restoreTabs();
         tabs.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> rememberTabs());
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> rememberTabs());

@@ -73,6 +73,7 @@ class SettingsWindowTest {
         assertTrue(ok.isDisabled(), "OK is off while the port is no number");
         String said = robot.lookup("#settingsInvalid").queryAs(Label.class).getText();
         assertTrue(said.startsWith("SMTP port: a number from 1 to 65535"), said);
+        Shots.save(pane.getScene().getWindow(), "settings-invalid-port");
         robot.interact(() -> robot.lookup("#backupKeep").queryAs(TextField.class).setText("0"));
         assertTrue(robot.lookup("#settingsInvalid").queryAs(Label.class).getText().startsWith("Backups to keep"));
         robot.interact(() -> {
@@ -81,6 +82,17 @@ class SettingsWindowTest {
         });
         assertFalse(ok.isDisabled());
         assertEquals("", robot.lookup("#settingsInvalid").queryAs(Label.class).getText());
+        // My dictionary: edited in a dialog of its own, saved at its OK
+        Label count = robot.lookup("#dictionaryCount").queryAs(Label.class);
+        FxWait.until(30, () -> count.getText().startsWith("no words of your own"));
+        Platform.runLater(() -> robot.lookup("#editDictionary").queryAs(Button.class).fire());
+        FxWait.until(30, () -> robot.lookup("#dictionaryDialog").tryQuery().isPresent());
+        DialogPane words = robot.lookup("#dictionaryDialog").queryAs(DialogPane.class);
+        robot.interact(() -> robot.lookup("#dictionaryWords").queryAs(javafx.scene.control.TextArea.class)
+                .setText("quixorbital\n\nBrandexa\n"));
+        Shots.save(words.getScene().getWindow(), "settings-dictionary");
+        robot.interact(() -> ((Button) words.lookupButton(ButtonType.OK)).fire());
+        FxWait.until(30, () -> "2 words".equals(count.getText()));
         robot.interact(ok::fire);
         FxWait.until(30, () -> robot.lookup("#settingsDialog").tryQuery().isEmpty());
         Thread.sleep(1500);
@@ -90,7 +102,9 @@ class SettingsWindowTest {
             assertEquals(587, w.delivery().smtp().port());
             assertEquals("mail.example.org", w.delivery().smtp().host());
             assertEquals(12, w.backupPlan().keep());
+            assertEquals(java.util.List.of("Brandexa", "quixorbital"), w.ownWords());
         }
+        org.reviewdesk.guideline.Spelling.useOwnWords(java.util.List.of());
     }
 
     @Test

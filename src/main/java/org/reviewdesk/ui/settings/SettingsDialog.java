@@ -94,6 +94,11 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         g.addRow(r++, new Label("SMTP server"), row(smtpHost, new Label("port"), smtpPort, smtpSecurity));
         g.addRow(r++, new Label("SMTP user"), row(smtpUser, new Label("password"), smtpPassword));
         g.addRow(r++, new Label("Send as"), smtpFrom);
+        Button editWords = new Button("Edit…");
+        editWords.setId("editDictionary");
+        editWords.setOnAction(e -> editDictionary());
+        dictionaryCount.setId("dictionaryCount");
+        g.addRow(r++, new Label("My dictionary"), row(dictionaryCount, editWords));
         Label note = new Label("Credentials are printed in letters of cases that carry none of their own.");
         note.getStyleClass().add("text-muted");
         g.add(note, 0, r, 2, 1);
@@ -156,7 +161,46 @@ public final class SettingsDialog extends Dialog<ButtonType> {
         return "";
     }
 
+    private final Label dictionaryCount = new Label("…");
+
+    private void showDictionaryCount(java.util.List<String> words) {
+        dictionaryCount.setText(words.isEmpty() ? "no words of your own (the spelling check's \"Add to my "
+                + "dictionary\" puts them here)" : words.size() == 1 ? "1 word" : words.size() + " words");
+    }
+
+    /** The reviewer's own words, one a line: the spelling checks accept them. Saved at this dialog's OK. */
+    private void editDictionary() {
+        Background.run(workbench::ownWords, words -> {
+            Dialog<ButtonType> d = new Dialog<>();
+            d.initOwner(getDialogPane().getScene().getWindow());
+            d.setTitle("My dictionary");
+            d.setHeaderText("Words the spelling check accepts, one a line (kept in the encrypted store).");
+            javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(String.join("\n", words));
+            list.setId("dictionaryWords");
+            list.setPrefRowCount(14);
+            list.setPrefColumnCount(30);
+            d.getDialogPane().setContent(list);
+            d.getDialogPane().setId("dictionaryDialog");
+            d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+            org.reviewdesk.ui.Dialogs.focusOnShown(d, list);
+            org.reviewdesk.ui.NoTruncation.apply(d);
+            if (d.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
+            java.util.List<String> edited = list.getText().lines().toList();
+            Background.run(() -> {
+                workbench.saveOwnWords(edited);
+                return workbench.ownWords();
+            }, saved -> {
+                showDictionaryCount(saved);
+                org.reviewdesk.ui.workspace.SpellingMenu.added();
+            }, t -> Dialogs.error(d.getOwner(), "The dictionary was not saved", t));
+        }, t -> Dialogs.error(getDialogPane().getScene().getWindow(), "The dictionary could not be read", t));
+    }
+
     private void loadMore() {
+        Background.run(workbench::ownWords, this::showDictionaryCount,
+                t -> dictionaryCount.setText("could not be read: " + Dialogs.reasonForLabel(t)));
         Background.run(() -> new Object[] {workbench.backupPlan(), workbench.delivery().smtp()}, v -> {
             var plan = (org.reviewdesk.service.Workbench.BackupPlan) v[0];
             backupDir.setText(plan.dir() == null ? "" : plan.dir().toString());

@@ -188,6 +188,9 @@ final class BuilderPane extends VBox {
                 item.request, item.citations, item.answers, item.category)) {
             o.addListener(x -> recheck.playFromStart());
         }
+        // a word added to the reviewer's dictionary: its spelling finding goes (weakly held: the dictionary outlives
+        // the case's tab)
+        SpellingMenu.wordsAdded().addListener(new javafx.beans.WeakInvalidationListener(dictionaryListener));
         runChecks();
     }
 
@@ -310,6 +313,8 @@ final class BuilderPane extends VBox {
         suggestionList.getChildren().setAll(rows);
         useSuggestionButton.setVisible(suggested != null);
     }
+
+    private final javafx.beans.InvalidationListener dictionaryListener = x -> recheck.playFromStart();
 
     private void runChecks() {
         CaseFile c = context.currentCase();

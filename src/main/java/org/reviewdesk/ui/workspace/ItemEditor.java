@@ -58,6 +58,7 @@ final class ItemEditor extends TitledPane {
         reviewer.textProperty().bindBidirectional(item.reviewerGuideline);
         TextArea rationale = area("rationale-" + index, 10);
         rationale.textProperty().bindBidirectional(item.rationale);
+        SpellingMenu.install(rationale);
 
         BuilderPane builder = new BuilderPane(index, item, context);
         // a draft replaces the rationale as an edit of the text area: Ctrl+Z there brings the reviewer's text back,

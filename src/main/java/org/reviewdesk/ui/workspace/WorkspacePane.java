@@ -398,6 +398,7 @@ public final class WorkspacePane extends BorderPane {
         summary.setPrefColumnCount(24);
         summary.setMinWidth(120);
         summary.textProperty().bindBidirectional(model.clinicalSummary);
+        SpellingMenu.install(summary);
         Label itemsLabel = new Label("Disputed items (" + model.items.size() + ")");
         itemsLabel.getStyleClass().add("title-4");
         VBox box = new VBox(10, facts, credentials(), summaryLabel, start, summary, itemsLabel);
