@@ -157,6 +157,10 @@ class AppearanceWindowTest {
         Text mark = robot.lookup(".hit-mark").queryAs(Text.class);
         assertTrue(((Color) mark.getFill()).getBrightness() > 0.5, "marked word: " + mark.getFill());
         Shots.save(main, "appearance-dark-130-workspace");
+        robot.interact(() -> robot.lookup("#recordSearch").queryAs(TextField.class).clear());
+        robot.interact(() -> main.getScene().getRoot().requestFocus());
+        // the empty search field's hint, to be looked at on the dark background
+        Shots.save(main, "appearance-dark-130-search-hint");
 
         String kept = Files.readString(data.resolve("window.properties"));
         assertTrue(kept.contains("look.theme=dark") && kept.contains("look.textSize=130"), kept);

@@ -130,6 +130,9 @@ public final class RecordPane extends BorderPane {
         searchField.setId("recordSearch");
         // short enough for the narrow 1280 px toolbar; the tooltip says the rest
         searchField.setPromptText("Search the record");
+        // ControlsFX's field draws its hint a shade off its own background, barely seen in the dark theme: the
+        // theme's subtle text colour, as the other fields' hints
+        searchField.setStyle("-fx-prompt-text-fill: -color-fg-subtle;");
         searchField.setTooltip(new javafx.scene.control.Tooltip("Words, \"a phrase\" or a prefix*; Enter opens "
                 + "the first hit, F3 the next, Shift+F3 the previous; Down shows recent searches"));
         searchField.setLeft(Icons.icon("mdi2m-magnify"));
