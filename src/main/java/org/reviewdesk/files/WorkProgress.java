@@ -20,6 +20,14 @@ public interface WorkProgress {
      */
     void update(String what, long done, long total);
 
+    /**
+     * The last moment the work may be stopped: after this step ({@code what}) it finishes whatever happens, and a
+     * failure after it is a failure, not a stop. Throws {@link CancellationException} when stopped before.
+     */
+    default void lastStop(String what) {
+        update(what, 0, 0);
+    }
+
     /** An input stream that reports each read to this progress as {@code base} plus the bytes read so far. */
     default java.io.InputStream counting(java.io.InputStream in, String what, long base, long total) {
         WorkProgress self = this;

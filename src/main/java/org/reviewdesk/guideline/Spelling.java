@@ -74,19 +74,28 @@ public final class Spelling {
         return s;
     }
 
-    /** The reviewer's own words (their dictionary, kept in the store), lower case. */
-    private static volatile java.util.Set<String> own = java.util.Set.of();
-    /** The shipped lists with the reviewer's words, made at the first check after they changed. */
-    private static volatile Spelling inUse;
+    /** The reviewer's own words (lower case) and, once made, the shipped lists with them: changed together. */
+    private record Own(java.util.Set<String> words, Spelling built) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Own> OWN =
+            new java.util.concurrent.atomic.AtomicReference<>(new Own(java.util.Set.of(), null));
 
     /** The lists the checks use: the shipped ones and the reviewer's own words ({@link #useOwnWords}). */
     public static Spelling inUse() {
-        Spelling s = inUse;
-        if (s == null) {
-            s = shipped().with(own);
-            inUse = s;
+        Own o = OWN.get();
+        if (o.built() != null) {
+            return o.built();
         }
+        Spelling s = shipped().with(o.words());
+        // kept only if the words did not change meanwhile (else the next call builds from the new ones)
+        OWN.compareAndSet(o, new Own(o.words(), s));
         return s;
+    }
+
+    /** Whether the word lists are read (the first check reads them: about 0.2 s). */
+    public static boolean ready() {
+        return shipped != null;
     }
 
     /** The reviewer's own words from now on (the store's list, read when it opens; empty: none). */
@@ -98,8 +107,7 @@ public final class Spelling {
                 all.add(t.toLowerCase(Locale.ROOT));
             }
         }
-        own = java.util.Set.copyOf(all);
-        inUse = null;
+        OWN.set(new Own(java.util.Set.copyOf(all), null));
     }
 
     /** These lists and {@code extra} words (the reviewer's own): accepted in any case. */

@@ -41,6 +41,11 @@ public final class ArchiveService {
     public Path archive(String caseNumber, Path out, char[] password, org.reviewdesk.files.WorkProgress progress)
             throws StoreException, IOException, CaseFormatException {
         CaseFile c = cases.get(caseNumber);
+        if (!store.cases().status(caseNumber).locked()) {
+            // an open case could change while its bundle is written: what is archived and what is stored would differ
+            throw new StoreException("Case " + caseNumber + " is not finalized: finalize it before archiving (the "
+                    + "bundle holds the case as it was signed, and it must not change afterwards).");
+        }
         DataFolders.requireOutside(store.dir(), out, "bundle");
         byte[] letter = letters.signedLetter(caseNumber).orElseThrow(() -> new StoreException("Case " + caseNumber
                 + " has no signed letter: finalize it before archiving."));
@@ -64,7 +69,7 @@ public final class ArchiveService {
         try {
             writeAndCheck(c, caseNumber, letter, checking, out, password, head, id, progress);
             // the last moment the reviewer may stop it: from here the bundle is in place and the case archived
-            progress.update("Finishing", 0, 0);
+            progress.lastStop("Finishing");
             java.nio.file.Files.move(checking, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -278,7 +283,7 @@ public final class ArchiveService {
         }
         String number = b.caseFile().caseNumber();
         // the last moment the reviewer may stop it
-        progress.update("Storing the case", 0, 0);
+        progress.lastStop("Storing the case");
         // one transaction: a failure after the case went in (a full disk) took the replaced case away and left
         // the new one without its letter, editable
         store.atomically("Importing the bundle of case " + number, () -> {

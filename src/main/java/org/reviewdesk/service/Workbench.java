@@ -533,5 +533,7 @@ public final class Workbench implements AutoCloseable {
         ocr.close();
         search.close();
         store.close();
+        // the dictionary was this store's: another store opened in this process starts from its own
+        org.reviewdesk.guideline.Spelling.useOwnWords(java.util.List.of());
     }
 }

@@ -100,7 +100,15 @@ public final class Backups {
      */
     public static Written backupIncremental(Store store, Path dir, int keep, org.reviewdesk.files.WorkProgress progress)
             throws StoreException {
-        ONE_AT_A_TIME.lock();
+        try {
+            // waiting for another backup (the daily one) can itself be stopped
+            while (!ONE_AT_A_TIME.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                progress.update("Waiting for the backup before it", 0, 0);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("The backup was interrupted before it began; earlier backups are untouched.", e);
+        }
         try {
             org.reviewdesk.files.PrivateFiles.privateDirectory(dir);
         } catch (IOException e) {
@@ -158,7 +166,7 @@ public final class Backups {
                 ch.force(true);
             }
             // the last moment the reviewer may stop it
-            progress.update("Finishing", 0, 0);
+            progress.lastStop("Finishing");
             org.reviewdesk.files.PrivateFiles.moveAtomically(part, done);
             store.audit().append("BACKUP", null, done.getFileName().toString());
             try {

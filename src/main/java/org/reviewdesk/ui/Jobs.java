@@ -73,6 +73,12 @@ public final class Jobs {
         private Job(String title, boolean stoppable) {
             this.title = title;
             this.stoppable = stoppable;
+            canStop.set(stoppable);
+        }
+
+        /** Whether Stop still has an effect (false once the job is past its last stop). */
+        public javafx.beans.property.ReadOnlyBooleanProperty canStop() {
+            return canStop;
         }
 
         public String title() {
@@ -85,7 +91,7 @@ public final class Jobs {
 
         /** Asks the job to stop at its next step; it then keeps nothing of what it began. */
         public void stop() {
-            if (stoppable) {
+            if (canStop.get()) {
                 stopAsked.set(true);
                 step.set("Stopping…");
             }
@@ -103,21 +109,35 @@ public final class Jobs {
             return done;
         }
 
-        private final WorkProgress progress = (what, d, total) -> {
-            if (stopAsked.get()) {
-                throw new CancellationException("stopped by the reviewer");
+        /** Past its last stop: it finishes, and what it throws now is a failure (set on the job's thread). */
+        private final AtomicBoolean pastStopping = new AtomicBoolean();
+        private final javafx.beans.property.BooleanProperty canStop = new javafx.beans.property.SimpleBooleanProperty();
+
+        private final WorkProgress progress = new WorkProgress() {
+            @Override
+            public void update(String what, long d, long total) {
+                if (stopAsked.get() && !pastStopping.get()) {
+                    throw new CancellationException("stopped by the reviewer");
+                }
+                pendingStep.set(what);
+                pendingFraction.set(new double[] {total > 0 ? Math.min(1, (double) d / total) : -1});
+                // at most one update waits on the FX thread, however often the work reports (each 64 KB read)
+                if (showQueued.compareAndSet(false, true)) {
+                    Platform.runLater(Job.this::show);
+                }
             }
-            pendingStep.set(what);
-            pendingFraction.set(new double[] {total > 0 ? Math.min(1, (double) d / total) : -1});
-            // at most one update waits on the FX thread, however often the work reports (each 64 KB read)
-            if (showQueued.compareAndSet(false, true)) {
-                Platform.runLater(this::show);
+
+            @Override
+            public void lastStop(String what) {
+                update(what, 0, 0);
+                pastStopping.set(true);
+                Platform.runLater(() -> canStop.set(false));
             }
         };
 
         private void show() {
             showQueued.set(false);
-            if (stopAsked.get()) {
+            if (stopAsked.get() && !pastStopping.get()) {
                 return;
             }
             String s = pendingStep.get();
@@ -157,9 +177,11 @@ public final class Jobs {
                         onDone.accept(result);
                     });
                 } catch (Throwable t) {
+                    // a stop only when the work ended because of it: a failure after Stop is still a failure
+                    boolean stopped = job.stopAsked() && byStop(t);
                     Platform.runLater(() -> {
                         ACTIVE.remove(job);
-                        if (job.stopAsked()) {
+                        if (stopped) {
                             onStopped.run();
                         } else {
                             onError.accept(t);
@@ -174,6 +196,20 @@ public final class Jobs {
             Platform.runLater(enqueue);
         }
         return job;
+    }
+
+    /** Whether {@code t} or a cause of it is the stop a job's progress raised. */
+    static boolean byStop(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CancellationException
+                    || c instanceof java.io.InterruptedIOException && "stopped by the reviewer".equals(c.getMessage())) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The jobs started and not ended (FX thread). */
@@ -209,10 +245,18 @@ public final class Jobs {
         if (a.showAndWait().filter(quit::equals).isEmpty()) {
             return false;
         }
-        for (Job j : java.util.List.copyOf(ACTIVE)) {
-            j.stop();
+        if (ACTIVE.isEmpty()) {
+            // it ended while the question was open
+            return true;
         }
         Job running = ACTIVE.get(0);
+        for (Job j : java.util.List.copyOf(ACTIVE)) {
+            j.stop();
+            if (j != running && j.future != null) {
+                // not begun: it never begins (an e-mail queued behind does not start sending as the window closes)
+                j.future.cancel(false);
+            }
+        }
         if (running.future != null) {
             try {
                 // a stopped archive or backup removes its part files when it ends: give it that time
@@ -261,11 +305,8 @@ public final class Jobs {
                 stop.setVisible(j.stoppable());
                 stop.setManaged(j.stoppable());
                 stop.disableProperty().unbind();
-                stop.setDisable(j.stopAsked());
-                stop.setOnAction(e -> {
-                    j.stop();
-                    stop.setDisable(true);
-                });
+                stop.disableProperty().bind(j.canStop().not().or(j.step().isEqualTo("Stopping…")));
+                stop.setOnAction(e -> j.stop());
             }
         };
         ACTIVE.addListener((ListChangeListener<Job>) c -> refresh.run());

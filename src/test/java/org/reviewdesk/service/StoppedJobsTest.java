@@ -152,6 +152,50 @@ class StoppedJobsTest {
     }
 
     @Test
+    void aSignedButOpenCaseIsNotArchived() throws Exception {
+        try (Workbench other = Workbench.create(tmp.resolve("open"), TestData.PASSWORD, false)) {
+            other.letters().createIdentity("Reviewer 4713");
+            other.letters().sign("EXAMPLE-0001", null);
+            assertFalse(other.cases().status("EXAMPLE-0001").locked(), "signed, still editable");
+            Path out = tmp.resolve("open-out");
+            StoreException e = assertThrows(StoreException.class,
+                    () -> other.archives().archive("EXAMPLE-0001", out.resolve("b.zip"), BUNDLE));
+            assertTrue(e.getMessage().contains("is not finalized"), e.getMessage());
+            assertFalse(Files.exists(out.resolve("b.zip")));
+        }
+    }
+
+    @Test
+    void aBackupWaitingForAnotherCanBeStopped() throws Exception {
+        java.util.concurrent.CountDownLatch copying = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            try {
+                w.backup(tmp.resolve("first"), 3, (what, d, t) -> {
+                    copying.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        assertTrue(copying.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        Recorder second = new Recorder(2);
+        // one at a time: the second waits, telling so, and stops when told
+        assertThrows(CancellationException.class, () -> w.backup(tmp.resolve("second"), 3, second));
+        assertEquals(List.of("Waiting for the backup before it", "Waiting for the backup before it"), second.steps);
+        release.countDown();
+        first.join(60_000);
+        assertFalse(first.isAlive());
+        assertTrue(Files.exists(w.backup(tmp.resolve("second"), 3, WorkProgress.NONE)));
+    }
+
+    @Test
     void aBundleImportStoppedInItsCheckStoresNothing() throws Exception {
         Path bundle = w.archives().archive("EXAMPLE-0001", tmp.resolve("b.zip"), BUNDLE);
         try (Workbench other = Workbench.create(tmp.resolve("other"), TestData.PASSWORD, true)) {

@@ -130,6 +130,50 @@ class JobsWindowTest {
     }
 
     @Test
+    void aFailureAfterTheLastStopIsAFailureAndStopIsOffThen() throws Exception {
+        CountDownLatch past = new CountDownLatch(1);
+        CountDownLatch fail = new CountDownLatch(1);
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        robot.interact(() -> Jobs.start("Archiving CASE-2", true, progress -> {
+            progress.update("Writing the records", 5, 10);
+            progress.lastStop("Finishing");
+            past.countDown();
+            fail.await();
+            throw new IllegalStateException("the status could not be saved");
+        }, r -> { }, failed::set, () -> stopped.set(true)));
+        assertTrue(past.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        FxWait.until(10, () -> title().contains("Finishing")
+                && robot.lookup("#jobStop").queryAs(Button.class).isDisabled());
+        // pressed anyway (fired: it is off): the job goes on, and its failure is reported as one
+        robot.interact(() -> Jobs.active().get(0).stop());
+        fail.countDown();
+        FxWait.until(10, () -> failed.get() != null);
+        assertEquals("the status could not be saved", failed.get().getMessage());
+        assertFalse(stopped.get(), "not told as stopped: it had gone past its last stop");
+    }
+
+    @Test
+    void aJobEndingWhileTheQuitQuestionIsOpenLetsTheWindowClose() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> result = new AtomicReference<>();
+        robot.interact(() -> Jobs.start("Backing up the store", true, progress -> {
+            progress.update("Copying the store", 1, 2);
+            release.await();
+            return "written";
+        }, result::set, t -> { }, () -> { }));
+        FxWait.until(10, () -> indicator().isVisible());
+        Window main = robot.lookup("#caseTable").query().getScene().getWindow();
+        javafx.application.Platform.runLater(() -> main.fireEvent(new javafx.stage.WindowEvent(main,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane asked = waitForDialog();
+        release.countDown();
+        FxWait.until(10, () -> "written".equals(result.get()) && Jobs.active().isEmpty());
+        robot.interact(() -> button(asked, "Stop it and quit").fire());
+        FxWait.until(10, () -> !main.isShowing());
+    }
+
+    @Test
     void quittingWhileAJobRunsAsksAndWaitKeepsBoth() throws Exception {
         AtomicBoolean stopped = new AtomicBoolean();
         AtomicReference<Throwable> failed = new AtomicReference<>();

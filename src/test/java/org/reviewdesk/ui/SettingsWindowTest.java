@@ -89,6 +89,12 @@ class SettingsWindowTest {
         FxWait.until(30, () -> robot.lookup("#dictionaryDialog").tryQuery().isPresent());
         DialogPane words = robot.lookup("#dictionaryDialog").queryAs(DialogPane.class);
         robot.interact(() -> robot.lookup("#dictionaryWords").queryAs(javafx.scene.control.TextArea.class)
+                .setText("quixorbital\nbeta blocker\n"));
+        robot.interact(() -> ((Button) words.lookupButton(ButtonType.OK)).fire());
+        assertTrue(words.getScene().getWindow().isShowing(), "a line of two words keeps the dialog, and the text");
+        assertEquals("\u201cbeta blocker\u201d is not one word: one word a line.",
+                robot.lookup("#dictionaryProblem").queryAs(Label.class).getText());
+        robot.interact(() -> robot.lookup("#dictionaryWords").queryAs(javafx.scene.control.TextArea.class)
                 .setText("quixorbital\n\nBrandexa\n"));
         Shots.save(words.getScene().getWindow(), "settings-dictionary");
         robot.interact(() -> ((Button) words.lookupButton(ButtonType.OK)).fire());

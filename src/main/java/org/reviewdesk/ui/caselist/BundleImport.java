@@ -78,7 +78,8 @@ final class BundleImport {
 
     private void attempt(Path bundle, char[] password, boolean replace,
                          List<java.security.cert.X509Certificate> extra) {
-        org.reviewdesk.ui.Jobs.start("Importing " + bundle.getFileName(), true,
+        // a replacing import is not stopped: the tab of the case it replaces was closed, its unsaved edits dropped
+        org.reviewdesk.ui.Jobs.start("Importing " + bundle.getFileName(), !replace,
                 progress -> archives.importBundle(bundle, password, replace, extra, progress), done, t -> {
             if (t.getCause() instanceof ArchiveService.BundleTrustException e
                     && e.certificate() != null) {

@@ -174,7 +174,8 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             Dialog<ButtonType> d = new Dialog<>();
             d.initOwner(getDialogPane().getScene().getWindow());
             d.setTitle("My dictionary");
-            d.setHeaderText("Words the spelling check accepts, one a line (kept in the encrypted store).");
+            d.setHeaderText("Words the spelling check accepts, one a line (kept in the encrypted store; saved at "
+                    + "this OK).");
             javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(String.join("\n", words));
             list.setId("dictionaryWords");
             list.setPrefRowCount(14);
@@ -183,6 +184,22 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             d.getDialogPane().setId("dictionaryDialog");
             d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
             org.reviewdesk.ui.Dialogs.focusOnShown(d, list);
+            Label wrong = new Label();
+            wrong.setId("dictionaryProblem");
+            wrong.getStyleClass().add("danger");
+            wrong.setWrapText(true);
+            d.getDialogPane().setContent(new javafx.scene.layout.VBox(6, list, wrong));
+            // checked before the dialog closes: a line of two words kept the dialog's text only until OK
+            d.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+                String bad = list.getText().lines().map(String::strip)
+                        .filter(w -> w.chars().anyMatch(Character::isWhitespace) || w.length() > 60)
+                        .findFirst().orElse(null);
+                if (bad != null) {
+                    wrong.setText("\u201c" + (bad.length() > 60 ? bad.substring(0, 60) + "…" : bad)
+                            + "\u201d is not one word: one word a line.");
+                    e.consume();
+                }
+            });
             org.reviewdesk.ui.NoTruncation.apply(d);
             if (d.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
                 return;

@@ -49,6 +49,9 @@ public final class SpellingMenu {
         // made before the menu shows, after the caret moved (a context menu without items does not show at all,
         // so it starts with the editing ones; the spelling lists are not read for that)
         menu.getItems().setAll(items(area, false));
+        if (!Spelling.ready()) {
+            org.reviewdesk.ui.Background.runLowPriority(Spelling::inUse, x -> { }, t -> { });
+        }
         area.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             if (!e.isKeyboardTrigger() && area.getSkin() instanceof TextAreaSkin skin) {
                 placeCaret(area, skin, e);
@@ -77,7 +80,9 @@ public final class SpellingMenu {
 
     private static List<MenuItem> items(TextArea area, boolean spelling) {
         List<MenuItem> out = new java.util.ArrayList<>();
-        Spelling.Misspelling word = spelling ? wordAt(area.getText(), area.getCaretPosition()) : null;
+        // the lists are read off the FX thread (install asks for them); until then the menu offers only editing
+        Spelling.Misspelling word = spelling && Spelling.ready() ? wordAt(area.getText(), area.getCaretPosition())
+                : null;
         if (word != null && area.isEditable()) {
             if (word.suggestions().isEmpty()) {
                 MenuItem none = new MenuItem("No suggestions for \u201c" + word.word() + "\u201d");
