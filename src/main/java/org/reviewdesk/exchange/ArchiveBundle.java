@@ -69,17 +69,19 @@ public final class ArchiveBundle {
      */
     public static void write(CaseFile c, PacketWriter.RecordSource records, byte[] letter, Path out,
                              char[] passwordOrNull, String auditHead, ManifestSigner signer) throws IOException {
-        write(c, records, letter, out, passwordOrNull, auditHead, signer, 0, WorkProgress.NONE);
+        write(c, records, letter, out, passwordOrNull, auditHead, signer, Map.of(), WorkProgress.NONE);
     }
 
     /**
      * As {@link #write(CaseFile, PacketWriter.RecordSource, byte[], Path, char[], String, ManifestSigner)}, telling
-     * {@code progress} the record bytes written of {@code recordBytes} (0: not known); a progress that stops the
-     * work leaves nothing behind.
+     * {@code progress} the record bytes written of all the records' {@code sizes} (by document id; a record whose
+     * size is given and that is compressed already is stored, not deflated again); a progress that stops the work
+     * leaves nothing behind.
      */
     public static void write(CaseFile c, PacketWriter.RecordSource records, byte[] letter, Path out,
-                             char[] passwordOrNull, String auditHead, ManifestSigner signer, long recordBytes,
+                             char[] passwordOrNull, String auditHead, ManifestSigner signer, Map<String, Long> sizes,
                              WorkProgress progress) throws IOException {
+        long recordBytes = sizes.values().stream().mapToLong(Long::longValue).sum();
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".reviewdesk-bundle", ".part");
@@ -104,7 +106,7 @@ public final class ArchiveBundle {
                 for (RecordDocument d : c.documentList()) {
                     MessageDigest md = sha256();
                     long size = 0;
-                    entry(zip, d.file(), passwordOrNull);
+                    entry(zip, d.file(), passwordOrNull, sizes.getOrDefault(d.id(), -1L));
                     try (InputStream in = progress.counting(records.open(d.id()), "Writing the records", written,
                             recordBytes)) {
                         for (int n; (n = in.read(buf)) > 0;) {
@@ -138,8 +140,20 @@ public final class ArchiveBundle {
     }
 
     private static void entry(ZipOutputStream zip, String name, char[] passwordOrNull) throws IOException {
+        entry(zip, name, passwordOrNull, -1);
+    }
+
+    /** An entry; one of {@code size} bytes (known, else -1) that is compressed already is stored, not deflated. */
+    private static void entry(ZipOutputStream zip, String name, char[] passwordOrNull, long size) throws IOException {
         ZipParameters p = new ZipParameters();
         p.setFileNameInZip(name);
+        if (size >= 0 && compressed(name)) {
+            // PDFs and images are compressed already: deflating them again gained little and took most of the time
+            // (a 114 MB scan: 10.2 s to archive, against 3.3 s for zip -P). A stored entry needs its size up front;
+            // a record whose bytes differ from it fails the check that follows the writing.
+            p.setCompressionMethod(net.lingala.zip4j.model.enums.CompressionMethod.STORE);
+            p.setEntrySize(size);
+        }
         if (passwordOrNull != null) {
             p.setEncryptFiles(true);
             p.setEncryptionMethod(EncryptionMethod.AES);
@@ -149,6 +163,13 @@ public final class ArchiveBundle {
     }
 
     /** Whether a file is an archive bundle (it has a manifest), encrypted or not. */
+    /** Whether a record is of a kind whose bytes are compressed already (stored, not deflated again). */
+    static boolean compressed(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".pdf") || n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")
+                || n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(".gif");
+    }
+
     public static boolean isBundle(Path p) {
         if (!p.getFileName().toString().toLowerCase().endsWith(".zip") || !Files.isRegularFile(p)) {
             return false;

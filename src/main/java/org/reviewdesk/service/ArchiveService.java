@@ -98,9 +98,9 @@ public final class ArchiveService {
     private void writeAndCheck(CaseFile c, String caseNumber, byte[] letter, Path out, Path shownAs, char[] password,
             String head, org.reviewdesk.letter.sign.SigningIdentity id, org.reviewdesk.files.WorkProgress progress)
             throws IOException, CaseFormatException, StoreException {
-        long recordBytes = 0;
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
         for (var d : c.documentList()) {
-            recordBytes += store.records().contentSize(caseNumber, d.id());
+            sizes.put(d.id(), store.records().contentSize(caseNumber, d.id()));
         }
         try {
             ArchiveBundle.write(c, rid -> cases.recordStream(caseNumber, rid), letter, out,
@@ -110,7 +110,7 @@ public final class ArchiveService {
                         } catch (SigningException e) {
                             throw new IOException(e.getMessage(), e);
                         }
-                    }, recordBytes, progress);
+                    }, sizes, progress);
         } catch (IOException e) {
             throw new IOException("The bundle could not be written to " + shownAs + ": "
                     + org.reviewdesk.files.PrivateFiles.describe(e), e);

@@ -48,6 +48,19 @@ class ArchiveBundleTest {
         byte[] letter = w.letters().signedLetter("EXAMPLE-0001").orElseThrow();
         try (var zip = new net.lingala.zip4j.ZipFile(bundle.toFile())) {
             assertTrue(zip.isEncrypted());
+            // records compressed already (PDFs) are stored, not deflated again; the case file is deflated
+            int pdfs = 0;
+            for (var h : zip.getFileHeaders()) {
+                var method = h.getCompressionMethod() == net.lingala.zip4j.model.enums.CompressionMethod.AES_INTERNAL_ONLY
+                        ? h.getAesExtraDataRecord().getCompressionMethod() : h.getCompressionMethod();
+                if (h.getFileName().endsWith(".pdf") && !h.getFileName().startsWith("letter/")) {
+                    assertEquals(net.lingala.zip4j.model.enums.CompressionMethod.STORE, method, h.getFileName());
+                    pdfs++;
+                } else if (h.getFileName().equals("case.json")) {
+                    assertEquals(net.lingala.zip4j.model.enums.CompressionMethod.DEFLATE, method);
+                }
+            }
+            assertTrue(pdfs > 0, "the sample case has PDF records");
         }
         try (Workbench other = Workbench.create(tmp.resolve("other"), TestData.PASSWORD, true)) {
             // another reviewer's store does not know this signer: intact but refused until trusted
