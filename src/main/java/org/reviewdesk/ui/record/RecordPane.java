@@ -78,7 +78,8 @@ public final class RecordPane extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final HBox progressBar;
-    private final AtomicBoolean cancel = new AtomicBoolean();
+    /** The imports started and not ended, each with its own Cancel flag (FX thread). */
+    private final List<AtomicBoolean> imports = new java.util.ArrayList<>();
     // issue 11: OCR progress, the chronology of the documents in the case's files, duplicate pages
     private OcrStatusBar ocrStatus;
     private final Label searchNote = new Label();
@@ -309,7 +310,8 @@ public final class RecordPane extends BorderPane {
         HBox.setHgrow(progress, Priority.ALWAYS);
         Button stop = new Button("Cancel");
         stop.setId("cancelImport");
-        stop.setOnAction(e -> cancel.set(true));
+        // cancels the running import and those waiting behind it
+        stop.setOnAction(e -> imports.forEach(f -> f.set(true)));
         progressBar = new HBox(8, progressText, progress, stop);
         progressBar.setAlignment(Pos.CENTER_LEFT);
         progressBar.setPadding(new Insets(4, 10, 6, 10));
@@ -434,19 +436,28 @@ public final class RecordPane extends BorderPane {
      * file's first page is shown once it is stored, while the other pages follow (OCR waits until then).
      */
     public void addFiles(List<Path> files) {
-        cancel.set(false);
+        // a second import (files dropped while others are read) waits behind the first with a Cancel of its own: it
+        // shared the first's flag and bar, and the first's end hid the bar and forgot the second's pages
+        AtomicBoolean mine = new AtomicBoolean();
+        imports.add(mine);
+        java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
         progressBar.setVisible(true);
         progressBar.setManaged(true);
-        progress.setProgress(0);
-        progressText.setText("Reading " + files.size() + (files.size() == 1 ? " file…" : " files…"));
+        if (imports.size() == 1) {
+            progress.setProgress(0);
+            progressText.setText("Reading " + files.size() + (files.size() == 1 ? " file…" : " files…"));
+        }
         RecordService.Progress shown = (name, i, n, done, total) -> Platform.runLater(() -> {
+            int waiting = imports.size() - 1;
             progressText.setText(name + " (" + (i + 1) + " of " + n + "): page " + done + " of " + total
-                    + " stored");
+                    + " stored" + (waiting > 0 ? "; " + waiting + " more import" + (waiting == 1 ? "" : "s")
+                    + " waiting" : ""));
             progress.setProgress(n == 0 ? 0 : (i + (total == 0 ? 0 : (double) done / total)) / n);
         });
         RecordService.FirstPage first = new RecordService.FirstPage() {
             @Override
             public void stored(String name, String id, int total) {
+                ids.add(id);
                 importingTotals.put(id, total);
                 Platform.runLater(() -> refresh(id));
             }
@@ -458,11 +469,9 @@ public final class RecordPane extends BorderPane {
         };
         IMPORTS.execute(() -> {
             try {
-                List<AddResult> results = records.addFiles(caseNumber, files, shown, cancel::get, first);
+                List<AddResult> results = records.addFiles(caseNumber, files, shown, mine::get, first);
                 Platform.runLater(() -> {
-                    importingTotals.clear();
-                    progressBar.setVisible(false);
-                    progressBar.setManaged(false);
+                    importEnded(mine, ids);
                     report(results, files.size());
                     String last = results.stream().filter(r -> r.documentId() != null).reduce((a, b) -> b)
                             .map(AddResult::documentId).orElse(null);
@@ -471,14 +480,22 @@ public final class RecordPane extends BorderPane {
                 });
             } catch (Throwable t) {
                 Platform.runLater(() -> {
-                    importingTotals.clear();
-                    progressBar.setVisible(false);
-                    progressBar.setManaged(false);
+                    importEnded(mine, ids);
                     refresh(null);
                     Dialogs.error(window(), "The files could not be added", t);
                 });
             }
         });
+    }
+
+    /** One import ended: its pages are all stored; the bar goes when no other import runs or waits. FX thread. */
+    private void importEnded(AtomicBoolean which, java.util.Set<String> ids) {
+        imports.remove(which);
+        ids.forEach(importingTotals::remove);
+        if (imports.isEmpty()) {
+            progressBar.setVisible(false);
+            progressBar.setManaged(false);
+        }
     }
 
     private void report(List<AddResult> results, int asked) {
