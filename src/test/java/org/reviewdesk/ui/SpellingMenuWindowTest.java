@@ -72,6 +72,11 @@ class SpellingMenuWindowTest {
      */
     private ContextMenu rightClickAt(TextArea area, int index) throws Exception {
         robot.interact(() -> area.positionCaret(0));
+        return rightClickKeeping(area, index);
+    }
+
+    /** As {@link #rightClickAt}, leaving the caret and the selection as they are before the click. */
+    private ContextMenu rightClickKeeping(TextArea area, int index) throws Exception {
         robot.interact(() -> {
             var skin = (TextAreaSkin) area.getSkin();
             var r = skin.getCharacterBounds(index);
@@ -118,6 +123,14 @@ class SpellingMenuWindowTest {
         robot.interact(() -> rationale.getParent().layout());
         WaitForAsyncUtils.waitForFxEvents();
         FxWait.until(30, () -> checkKeys().contains("spelling"));
+
+        // inside a selection the selection stays, and the menu is about the word clicked (not the caret's)
+        robot.interact(() -> rationale.selectRange(0, text.indexOf("medically")));
+        ContextMenu inSelection = rightClickKeeping(rationale, text.indexOf("requst") + 2);
+        assertEquals(text.indexOf("medically"), rationale.getSelection().getEnd(), "the selection stays");
+        assertTrue(inSelection.getItems().stream().anyMatch(i -> "request".equals(i.getText())),
+                "suggestions for the word clicked");
+        robot.interact(inSelection::hide);
 
         ContextMenu menu = rightClickAt(rationale, text.indexOf("requst") + 2);
         Shots.save(menu.getScene().getWindow(), "spelling-menu");

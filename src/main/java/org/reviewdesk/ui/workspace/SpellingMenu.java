@@ -48,15 +48,16 @@ public final class SpellingMenu {
         area.setContextMenu(menu);
         // made before the menu shows, after the caret moved (a context menu without items does not show at all,
         // so it starts with the editing ones; the spelling lists are not read for that)
-        menu.getItems().setAll(items(area, false));
+        menu.getItems().setAll(items(area, false, 0));
         if (!Spelling.ready()) {
             org.reviewdesk.ui.Background.runLowPriority(Spelling::inUse, x -> { }, t -> { });
         }
         area.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            int at = area.getCaretPosition();
             if (!e.isKeyboardTrigger() && area.getSkin() instanceof TextAreaSkin skin) {
-                placeCaret(area, skin, e);
+                at = placeCaret(area, skin, e);
             }
-            menu.getItems().setAll(items(area, true));
+            menu.getItems().setAll(items(area, true, at));
         });
     }
 
@@ -65,10 +66,10 @@ public final class SpellingMenu {
      * inside a selection (the menu then works on it). The skin hit-tests in its content's coordinates, as its own
      * mouse handling does.
      */
-    private static void placeCaret(TextArea area, TextAreaSkin skin, ContextMenuEvent e) {
+    private static int placeCaret(TextArea area, TextAreaSkin skin, ContextMenuEvent e) {
         javafx.scene.Node content = area.lookup(".content");
         if (content == null) {
-            return;
+            return area.getCaretPosition();
         }
         javafx.geometry.Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
         int at = skin.getIndex(p.getX(), p.getY()).getInsertionIndex();
@@ -76,13 +77,14 @@ public final class SpellingMenu {
         if (sel.getLength() == 0 || at < sel.getStart() || at > sel.getEnd()) {
             area.positionCaret(at);
         }
+        // the word clicked, also inside a selection (the caret then stays at the selection's end)
+        return at;
     }
 
-    private static List<MenuItem> items(TextArea area, boolean spelling) {
+    private static List<MenuItem> items(TextArea area, boolean spelling, int at) {
         List<MenuItem> out = new java.util.ArrayList<>();
         // the lists are read off the FX thread (install asks for them); until then the menu offers only editing
-        Spelling.Misspelling word = spelling && Spelling.ready() ? wordAt(area.getText(), area.getCaretPosition())
-                : null;
+        Spelling.Misspelling word = spelling && Spelling.ready() ? wordAt(area.getText(), at) : null;
         if (word != null && area.isEditable()) {
             if (word.suggestions().isEmpty()) {
                 MenuItem none = new MenuItem("No suggestions for \u201c" + word.word() + "\u201d");
