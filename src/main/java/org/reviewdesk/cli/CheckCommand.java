@@ -65,7 +65,9 @@ final class CheckCommand implements Callable<Integer> {
             for (Map<String, Object> row : items) {
                 for (Object o : (List<?>) row.get("findings")) {
                     Map<?, ?> f = (Map<?, ?>) o;
-                    out.println(f.get("severity") + "\t" + f.get("kind") + "\t" + f.get("message"));
+                    // a message may quote the record (a hostile file's escape sequences): never raw to a terminal
+                    out.println(f.get("severity") + "\t" + f.get("kind") + "\t"
+                            + org.reviewdesk.files.Escape.controls(String.valueOf(f.get("message"))));
                 }
             }
         }

@@ -24,6 +24,13 @@ final class ExportCommand implements Callable<Integer> {
         try (Workbench w = root.open()) {
             w.cases().export(caseNumber, out);
             System.out.println(out);
+            int documents = w.cases().get(caseNumber).documentList().size();
+            if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") && documents > 0) {
+                // the case file names its records but cannot hold them: imported alone, it would be refused
+                System.err.println("note: the case's " + documents + " record file" + (documents == 1 ? " is" : "s are")
+                        + " not in a .json case file; export to a .zip packet to carry them (a .json that names "
+                        + "documents imports only with those files beside it)");
+            }
         }
         return 0;
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "import", description = "Import case files (.json), packets (folder or .zip); prints each case number.")
+@Command(name = "import", description = "Import case files (.json), packets (folder or .zip) and archive bundles; "
+        + "prints each case number.")
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     ReviewDeskCommand root;
@@ -22,7 +23,7 @@ final class ImportCommand implements Callable<Integer> {
             + "signer's certificate (or CA) for this import; may be repeated")
     List<Path> trust = new java.util.ArrayList<>();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "case files, packet folders or .zip packets")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "case files, packet folders, .zip packets or archive bundles")
     List<Path> paths;
 
     @Override

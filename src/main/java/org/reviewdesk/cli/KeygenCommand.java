@@ -33,7 +33,8 @@ final class KeygenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((out == null) == !store) {
-            throw new CliException("give either --out FILE.p12 or --store");
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "give either --out FILE.p12 or --store");
         }
         if (name.isBlank()) {
             throw new CliException("--name must not be empty");

@@ -46,7 +46,8 @@ final class LetterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (keystore != null && !sign) {
-            throw new CliException("--keystore is only used with --sign");
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--keystore is only used with --sign");
         }
         // before anything is signed: a letter saved over the store's files would make the store unreadable
         org.reviewdesk.service.DataFolders.requireOutside(root.dataDir(), out, "letter");
@@ -84,7 +85,8 @@ final class LetterCommand implements Callable<Integer> {
             return r.pdf();
         }
         if (given == null) {
-            throw new CliException("signing a case file needs --keystore FILE.p12");
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "signing a case file needs --keystore FILE.p12");
         }
         var missing = LetterReadiness.missing(c);
         if (!missing.isEmpty()) {

@@ -54,7 +54,8 @@ final class RestoreCommand implements Callable<Integer> {
             if (newFolder) {
                 Workbench.removeEmptyDataFolder(dir);
             }
-            System.out.println("nothing restored");
+            // exit 1 comes with its error line, as every other failure (cli.md)
+            System.err.println("error: not confirmed; nothing restored, the store is as it was");
             return 1;
         }
         Workbench.restore(file, dir, password);

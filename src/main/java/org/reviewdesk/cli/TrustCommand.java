@@ -39,7 +39,8 @@ final class TrustCommand implements Callable<Integer> {
             }
             case "add" -> {
                 if (arg == null) {
-                    throw new CliException("trust add needs a certificate file (.pem, .cer or .crt)");
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "trust add needs a certificate file (.pem, .cer or .crt)");
                 }
                 Path f = Path.of(arg);
                 byte[] bytes = PlainFiles.read(f, "the certificate", PlainFiles.MAX_CERTIFICATE_BYTES);
@@ -62,7 +63,8 @@ final class TrustCommand implements Callable<Integer> {
             }
             case "remove" -> {
                 if (arg == null) {
-                    throw new CliException("trust remove needs a SHA-256 fingerprint (see 'reviewdesk trust list')");
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "trust remove needs a SHA-256 fingerprint (see 'reviewdesk trust list')");
                 }
                 try (Workbench w = root.open()) {
                     if (!w.letters().untrust(arg)) {

@@ -39,7 +39,7 @@ import org.reviewdesk.domain.Reviewer;
 /** Reads and writes the case file format {@code reviewdesk-case/1}, strictly. */
 public final class CaseJson {
     private static final Pattern CASE_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern CHECKLIST_KEY = Pattern.compile("[A-Za-z0-9._-]{1,80}");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -134,6 +134,13 @@ public final class CaseJson {
     }
 
     private static CaseFile readCase(JsonNode root) throws CaseFormatException {
+        // the version first: a file of another version (or no case file at all) is told so, not about the first
+        // field this version does not know
+        JsonNode declared = root.get("format");
+        if (declared != null && declared.isTextual() && !CaseFile.FORMAT.equals(declared.asText())) {
+            throw new CaseFormatException("format", "expected \"" + CaseFile.FORMAT + "\", got \""
+                    + declared.asText() + "\": this is not a ReviewDesk case file, or one of another version");
+        }
         JsonFields f = JsonFields.of(root, "", "format", "caseNumber", "priority", "reviewType", "dateAssigned",
                 "dateOfInjury", "urDenialDate", "applicationReceived", "decisionDate", "dueDate", "organization",
                 "reviewer", "parties", "clinicalSummary", "items", "documents", "evidence");
@@ -249,8 +256,10 @@ public final class CaseJson {
             }
             String sha = f.string("sha256", false);
             if (sha != null && !SHA256.matcher(sha).matches()) {
-                throw new CaseFormatException(path + ".sha256", "expected 64 lower-case hexadecimal digits");
+                throw new CaseFormatException(path + ".sha256", "expected 64 hexadecimal digits");
             }
+            // as sha256sum writes it; Windows' Get-FileHash writes upper case
+            sha = sha == null ? null : sha.toLowerCase(java.util.Locale.ROOT);
             out.add(new RecordDocument(id, f.string("title", false), f.enumValue("kind", DocumentKind.class),
                     f.date("date"), f.string("author", false), file, sha));
         }

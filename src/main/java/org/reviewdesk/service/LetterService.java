@@ -212,6 +212,28 @@ public final class LetterService {
         return LetterReadiness.missing(withProfile(cases.get(caseNumber)));
     }
 
+    /**
+     * The header dates the case lacks (their rows or cells are left out of the letter, where every real IMR letter
+     * prints them): a warning before signing, not a refusal (the organization's case file may not carry them).
+     */
+    public List<String> headerGaps(String caseNumber) throws StoreException {
+        CaseFile c = cases.get(caseNumber);
+        List<String> out = new java.util.ArrayList<>();
+        if (c.dateAssigned() == null) {
+            out.add("Date Assigned");
+        }
+        if (c.dateOfInjury() == null) {
+            out.add("Date of Injury");
+        }
+        if (c.urDenialDate() == null) {
+            out.add("UR Denial Date");
+        }
+        if (c.applicationReceived() == null) {
+            out.add("Application Received");
+        }
+        return out;
+    }
+
     /** Backs the pre-sign checks with the record's full-text search (set by the workbench). */
     void useRecordSearch(java.util.function.Function<String, org.reviewdesk.guideline.DocumentedSearch> search) {
         this.recordSearch = search;

@@ -80,6 +80,12 @@ class CommandLineTest {
         Run export = run("password one", "--data", data, "export", "EXAMPLE-0001", "--out", zip.toString());
         assertEquals(0, export.status(), export.err());
         assertTrue(Files.size(zip) > 1000);
+        assertEquals("", export.err(), "a packet carries the records: no note");
+        Run json = run("password one", "--data", data, "export", "EXAMPLE-0001", "--out",
+                tmp.resolve("sample.json").toString());
+        assertEquals(0, json.status(), json.err());
+        assertTrue(json.err().startsWith("note: the case's ") && json.err().contains("export to a .zip packet"),
+                json.err());
 
         Map<String, String> env = Map.of("REVIEWDESK_PASSWORD", "password one", "REVIEWDESK_NEW_PASSWORD", "password two");
         Run passwd = run(env, "--data", data, "passwd");
@@ -160,6 +166,7 @@ class CommandLineTest {
         assertTrue(refused.out().contains("backup:  1 case") && refused.out().contains("current: 2 cases"),
                 refused.out());
         assertTrue(refused.err().contains("--force"), refused.err());
+        assertTrue(refused.err().contains("error: not confirmed; nothing restored"), refused.err());
         assertFalse(refused.out().contains("ANOTHER store"), "a backup of this store: " + refused.out());
         Run restored = run("password one", "--data", data, "restore", zip, "--yes", "--force");
         assertEquals(0, restored.status(), restored.err());
@@ -207,9 +214,46 @@ class CommandLineTest {
     }
 
     @Test
+    void recordTextQuotedByCheckReachesTheTerminalWithItsControlCharactersEscaped() throws Exception {
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, run("password one", "--data", data, "init", "--empty").status());
+        Path folder = tmp.resolve("packet");
+        Files.createDirectories(folder.resolve("records"));
+        // a hostile record: an escape sequence that would clear the reviewer's terminal
+        Files.writeString(folder.resolve("records/note.txt"), "PROGRESS NOTE 01/05/2015. Physical therapy: 12 prior "
+                + "visits completed \u001b[2J with functional improvement documented.", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("case.json"), "{\"format\":\"reviewdesk-case/1\",\"caseNumber\":"
+                + "\"CM99-0000003\",\"items\":[{\"request\":\"Physical therapy x 6\",\"decision\":\"UPHELD\","
+                + "\"rationale\":\"Functional improvement is not documented. Therefore the request is not medically "
+                + "necessary.\"}],\"documents\":[{\"id\":\"n1\",\"file\":\"records/note.txt\"}]}");
+        Run imported = run("password one", "--data", data, "import", folder.toString());
+        assertEquals(0, imported.status(), imported.err());
+        Run checked = run("password one", "--data", data, "check", "CM99-0000003");
+        String printed = checked.out();
+        assertTrue(printed.contains("functional improvement"), "the record is quoted: " + printed + checked.err());
+        assertFalse(printed.contains("\u001b"), "no raw escape character: " + printed);
+        assertTrue(printed.contains("\\u001b"), "shown escaped: " + printed);
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         assertEquals(2, run("password one", "--data", tmp.toString(), "frobnicate").status());
         assertEquals(2, run("password one", "--data", tmp.toString(), "export", "X").status(), "--out is required");
+        // usage checked by the command itself, not by the parser: the same code 2 and the same error line
+        for (String[] args : new String[][] {
+            {"keygen", "--name", "R"},
+            {"letter", "X", "--keystore", "k.p12", "--out", "x.pdf"},
+            {"trust", "add"},
+            {"trust", "remove"},
+        }) {
+            String[] all = new String[args.length + 2];
+            all[0] = "--data";
+            all[1] = tmp.toString();
+            System.arraycopy(args, 0, all, 2, args.length);
+            Run r = run("password one", all);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("error: ") && r.err().contains("--help"), r.err());
+        }
         Run help = run("password one", "--help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("import"));

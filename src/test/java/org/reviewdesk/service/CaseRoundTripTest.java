@@ -82,6 +82,26 @@ class CaseRoundTripTest {
     }
 
     @Test
+    void aRecordHashInUpperCaseAsWindowsWritesItIsAccepted() throws Exception {
+        Path folder = tmp.resolve("upper");
+        Files.createDirectories(folder.resolve("records"));
+        byte[] text = "Progress note text".getBytes(StandardCharsets.UTF_8);
+        Files.write(folder.resolve("records/note.txt"), text);
+        String upper = java.util.HexFormat.of().withUpperCase().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(text));
+        Files.writeString(folder.resolve("case.json"), """
+                {"format": "reviewdesk-case/1", "caseNumber": "CM99-0000002", "items": [],
+                 "documents": [{"id": "n1", "file": "records/note.txt", "sha256": "%s"}]}""".formatted(upper));
+        try (Workbench w = Workbench.create(tmp.resolve("d2"), TestData.PASSWORD, true)) {
+            w.cases().importPath(folder, false);
+            assertEquals("Progress note text",
+                    new String(w.cases().record("CM99-0000002", "n1"), StandardCharsets.UTF_8));
+            assertEquals(upper.toLowerCase(java.util.Locale.ROOT),
+                    w.cases().get("CM99-0000002").documentList().get(0).sha256());
+        }
+    }
+
+    @Test
     void importingTheSameCaseNumberAgainIsRefusedUnlessReplacing() throws Exception {
         try (Workbench w = Workbench.create(tmp.resolve("d"), TestData.PASSWORD, true)) {
             w.cases().importPath(TestData.seedCase(), false);

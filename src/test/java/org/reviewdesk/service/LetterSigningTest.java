@@ -73,6 +73,19 @@ class LetterSigningTest {
     }
 
     @Test
+    void theHeaderDatesACaseLacksAreNamedForTheWarningBeforeSigning() throws Exception {
+        // the sample carries all four, as every real letter prints them
+        assertEquals(List.of(), w.letters().headerGaps("EXAMPLE-0001"));
+        String bare = "{\"format\":\"reviewdesk-case/1\",\"caseNumber\":\"CM99-0000004\",\"dateOfInjury\":"
+                + "\"2015-03-02\",\"items\":[{\"request\":\"x\"}]}";
+        Path f = tmp.resolve("bare.json");
+        java.nio.file.Files.writeString(f, bare);
+        w.cases().importPath(f, false);
+        assertEquals(List.of("Date Assigned", "UR Denial Date", "Application Received"),
+                w.letters().headerGaps("CM99-0000004"));
+    }
+
+    @Test
     void signingIsRefusedWithTheListOfWhatIsMissing() throws Exception {
         w.letters().createIdentity("Reviewer 4711");
         CaseFile c = w.cases().get("EXAMPLE-0001");

@@ -69,6 +69,9 @@ class MalformedCaseFilesTest {
         a.add(json("a list instead of an object", "[1, 2]", "expected an object"));
         a.add(json("wrong format tag", "{\"format\": \"reviewdesk-case/2\", \"caseNumber\": \"A1\", \"items\": []}",
                 "format: expected \"reviewdesk-case/1\""));
+        a.add(json("another version with a field this one lacks", "{\"format\": \"reviewdesk-case/2\", "
+                + "\"caseNumber\": \"A1\", \"items\": [], \"signedBy\": \"x\"}",
+                "format: expected \"reviewdesk-case/1\", got \"reviewdesk-case/2\": this is not a ReviewDesk case file"));
         a.add(json("missing format", "{\"caseNumber\": \"A1\", \"items\": []}", "format: required field is missing"));
         a.add(json("unknown field", base("\"caseNumbr\": \"x\""), "caseNumbr: unknown field"));
         a.add(json("unknown item field",

@@ -101,6 +101,12 @@ final class LetterActions {
         if (credentialsDifference != null) {
             warnings.add(new SigningDialog.Warning("credentials", credentialsDifference));
         }
+        List<String> gaps = letters.headerGaps(caseNumber);
+        if (!gaps.isEmpty()) {
+            warnings.add(new SigningDialog.Warning("header-dates", "The letter's header has no "
+                    + String.join(", ", gaps) + " date" + (gaps.size() == 1 ? "" : "s") + ": the case file gave "
+                    + (gaps.size() == 1 ? "none" : "none of them") + ", and real IMR letters print each."));
+        }
         String name = "";
         try {
             name = letters.profile().signerName();
