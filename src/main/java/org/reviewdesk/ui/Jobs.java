@@ -212,6 +212,18 @@ public final class Jobs {
         return false;
     }
 
+    /** Whether the running job can be stopped now (FX thread). */
+    public static boolean canStopRunning() {
+        return !ACTIVE.isEmpty() && ACTIVE.get(0).canStop().get() && !ACTIVE.get(0).stopAsked();
+    }
+
+    /** Stops the running job, as its Stop button does (FX thread). */
+    public static void stopRunning() {
+        if (!ACTIVE.isEmpty()) {
+            ACTIVE.get(0).stop();
+        }
+    }
+
     /** The jobs started and not ended (FX thread). */
     public static ObservableList<Job> active() {
         return FXCollections.unmodifiableObservableList(ACTIVE);

@@ -103,7 +103,8 @@ public final class MainWindow {
         status.setId("statusBar");
         status.textProperty().bind(Toasts.statusLine());
         Toasts.status("Ready");
-        Label where = new Label("Encrypted store: " + w.dataDir());
+        Label where = new Label("Encrypted store: " + shortened(w.dataDir()));
+        where.setTooltip(new javafx.scene.control.Tooltip(w.dataDir().toAbsolutePath().toString()));
         where.getStyleClass().add("text-muted");
         where.setMinWidth(Label.USE_PREF_SIZE);
         // as tall as the status bar, text centred: level with the status line on the left (it sat higher)
@@ -145,6 +146,16 @@ public final class MainWindow {
         // after the window is usable, at low priority, not queued before the reviewer's own store work
         dailyBackup = Background.runLowPriority(() -> w.scheduledBackup(false), f -> { }, t -> Dialogs.error(stage,
                 "The daily backup failed", t));
+    }
+
+    /** The data folder as the status bar shows it: under the home folder as ~/... (the status bar is crowded). */
+    static String shortened(java.nio.file.Path dir) {
+        java.nio.file.Path abs = dir.toAbsolutePath().normalize();
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        if (abs.startsWith(home) && !abs.equals(home)) {
+            return "~" + java.io.File.separator + home.relativize(abs);
+        }
+        return abs.toString();
     }
 
     /** Minutes of no input before the window locks: 10 by default ({@code -Dreviewdesk.idleSeconds}). */
@@ -219,8 +230,14 @@ public final class MainWindow {
         MenuItem signLetter = new MenuItem("Sign & export letter…");
         signLetter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         signLetter.setOnAction(e -> currentWorkspace().ifPresent(WorkspacePane::signAndExport));
+        // the keyboard's way to the status bar's Stop (kept out of the focus order there)
+        MenuItem stopJob = new MenuItem("Stop the running job");
+        stopJob.setId("stopJobMenu");
+        stopJob.setOnAction(e -> Jobs.stopRunning());
         Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
-                signLetter, finalizeCase, saveSigned, email, archive, verify, new SeparatorMenuItem(), backup, settings, new SeparatorMenuItem(), lockNow, quit);
+                signLetter, finalizeCase, saveSigned, email, archive, verify, new SeparatorMenuItem(), backup, stopJob,
+                settings, new SeparatorMenuItem(), lockNow, quit);
+        file.setOnShowing(e -> stopJob.setDisable(!Jobs.canStopRunning()));
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> {

@@ -110,6 +110,23 @@ class JobsWindowTest {
         FxWait.until(10, () -> stopped.get() && !indicator().isVisible());
         assertEquals(null, failed.get(), "a stopped job is not reported as failed");
 
+        // the keyboard's way: File > Stop the running job, on only while a job can be stopped
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu file = bar.getMenus().get(0);
+        javafx.scene.control.MenuItem stopItem = file.getItems().stream()
+                .filter(i -> "stopJobMenu".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(() -> file.getOnShowing().handle(null));
+        assertTrue(stopItem.isDisable(), "nothing to stop");
+        AtomicBoolean stoppedByMenu = new AtomicBoolean();
+        CountDownLatch endedByMenu = new CountDownLatch(1);
+        holdAt("Backing up the store", 20, stoppedByMenu, failed, endedByMenu);
+        FxWait.until(10, () -> indicator().isVisible() && title().contains("20 %"));
+        robot.interact(() -> file.getOnShowing().handle(null));
+        assertFalse(stopItem.isDisable());
+        robot.interact(stopItem::fire);
+        assertTrue(endedByMenu.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        FxWait.until(10, () -> stoppedByMenu.get() && !indicator().isVisible());
+
         // a job that cannot be stopped (sending by SMTP) has no Stop button; a second one waits behind it
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<String> result = new AtomicReference<>();
@@ -205,6 +222,14 @@ class JobsWindowTest {
         FxWait.until(10, () -> Jobs.active().isEmpty() && !main.isShowing());
         assertTrue(stopped.get(), "told as stopped");
         assertEquals(null, failed.get());
+    }
+
+    @Test
+    void theStorePathUnderTheHomeFolderIsShownShort() {
+        Path home = Path.of(System.getProperty("user.home"));
+        assertEquals("~" + java.io.File.separator + Path.of(".local", "share", "reviewdesk"),
+                MainWindow.shortened(home.resolve(".local/share/reviewdesk")));
+        assertEquals(Path.of("/srv/data").toAbsolutePath().toString(), MainWindow.shortened(Path.of("/srv/data")));
     }
 
     private DialogPane waitForDialog() throws Exception {
