@@ -9,6 +9,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "audit", description = "The audit log; 'audit verify' checks its hash chain.")
 final class AuditCommand implements Callable<Integer> {
+    /** This command as the parser built it: a usage error names it as "reviewdesk NAME". */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     ReviewDeskCommand root;
 
@@ -18,7 +22,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (action != null && !action.equals("verify")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown audit action: " + action + " (only 'verify')");
         }
         try (Workbench w = root.open()) {

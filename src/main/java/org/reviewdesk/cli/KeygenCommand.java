@@ -13,6 +13,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "keygen", description = "Create a self-signed signing identity: a PKCS#12 file (--out), "
         + "or the store's own identity (--store).")
 final class KeygenCommand implements Callable<Integer> {
+    /** This command as the parser built it: a usage error names it as "reviewdesk NAME". */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     ReviewDeskCommand root;
 
@@ -33,7 +37,7 @@ final class KeygenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((out == null) == !store) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give either --out FILE.p12 or --store");
         }
         if (name.isBlank()) {

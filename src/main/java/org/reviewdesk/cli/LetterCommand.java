@@ -19,6 +19,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "letter", description = "Render the determination letter of a stored case or of a case file.")
 final class LetterCommand implements Callable<Integer> {
+    /** This command as the parser built it: a usage error names it as "reviewdesk NAME". */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     ReviewDeskCommand root;
 
@@ -46,7 +50,7 @@ final class LetterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (keystore != null && !sign) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--keystore is only used with --sign");
         }
         // before anything is signed: a letter saved over the store's files would make the store unreadable
@@ -85,7 +89,7 @@ final class LetterCommand implements Callable<Integer> {
             return r.pdf();
         }
         if (given == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "signing a case file needs --keystore FILE.p12");
         }
         var missing = LetterReadiness.missing(c);

@@ -16,12 +16,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "records", description = "The clinical record of a case.",
         subcommands = {RecordsCommand.Add.class, RecordsCommand.ListCommand.class})
 final class RecordsCommand implements Callable<Integer> {
+    /** This command as the parser built it: a usage error names it as "reviewdesk NAME". */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     ReviewDeskCommand root;
 
     @Override
     public Integer call() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                 "records needs a subcommand: records add CASE FILE..., records list CASE");
     }
 

@@ -54,8 +54,7 @@ final class RestoreCommand implements Callable<Integer> {
             if (newFolder) {
                 Workbench.removeEmptyDataFolder(dir);
             }
-            // exit 1 comes with its error line, as every other failure (cli.md)
-            System.err.println("error: not confirmed; nothing restored, the store is as it was");
+            System.out.println("nothing restored");
             return 1;
         }
         Workbench.restore(file, dir, password);
@@ -84,12 +83,17 @@ final class RestoreCommand implements Callable<Integer> {
         }
         String a = console.readLine("Replace the current store with this backup? [y/N] ");
         if (a == null || !a.strip().equalsIgnoreCase("y")) {
+            // exit 1 comes with its one error line, as every other failure (cli.md)
+            System.err.println("error: not confirmed; the store is as it was");
             return false;
         }
         if (older || other) {
             String b = console.readLine("The backup is " + (other ? "of ANOTHER store" : "OLDER or holds FEWER cases")
                     + ". Type RESTORE to go on: ");
-            return "RESTORE".equals(b == null ? null : b.strip());
+            if (!"RESTORE".equals(b == null ? null : b.strip())) {
+                System.err.println("error: not confirmed; the store is as it was");
+                return false;
+            }
         }
         return true;
     }

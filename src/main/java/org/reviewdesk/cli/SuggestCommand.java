@@ -31,6 +31,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "suggest", description = "Per disputed item: the suggested treatment category and the first 10 "
         + "guideline entries the Cite dialog opens with.")
 final class SuggestCommand implements Callable<Integer> {
+    /** This command as the parser built it: a usage error names it as "reviewdesk NAME". */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static final int SHOWN = 10;
 
     @ParentCommand
@@ -55,7 +59,7 @@ final class SuggestCommand implements Callable<Integer> {
             return 0;
         }
         if (source == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give a CASE number or --case FILE.json");
         }
         return source.with(root, loaded -> print(loaded.caseFile(), loaded.library(), out));

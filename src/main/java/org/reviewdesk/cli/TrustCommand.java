@@ -16,6 +16,10 @@ import picocli.CommandLine.ParentCommand;
                 + "fingerprint: compare it with the one the owner gives you)",
         "  trust remove FINGERPRINT        stop trusting a certificate"})
 final class TrustCommand implements Callable<Integer> {
+    /** This command as the parser built it: a usage error names it as "reviewdesk NAME". */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @ParentCommand
     ReviewDeskCommand root;
 
@@ -39,7 +43,7 @@ final class TrustCommand implements Callable<Integer> {
             }
             case "add" -> {
                 if (arg == null) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                             "trust add needs a certificate file (.pem, .cer or .crt)");
                 }
                 Path f = Path.of(arg);
@@ -63,7 +67,7 @@ final class TrustCommand implements Callable<Integer> {
             }
             case "remove" -> {
                 if (arg == null) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                             "trust remove needs a SHA-256 fingerprint (see 'reviewdesk trust list')");
                 }
                 try (Workbench w = root.open()) {
@@ -74,7 +78,7 @@ final class TrustCommand implements Callable<Integer> {
                 System.out.println("no longer trusted: " + Escape.controls(arg));
                 return 0;
             }
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown trust action: " + action + " (list, add or remove)");
         }
     }

@@ -212,16 +212,10 @@ public final class Jobs {
         return false;
     }
 
-    /** Whether the running job can be stopped now (FX thread). */
-    public static boolean canStopRunning() {
-        return !ACTIVE.isEmpty() && ACTIVE.get(0).canStop().get() && !ACTIVE.get(0).stopAsked();
-    }
-
-    /** Stops the running job, as its Stop button does (FX thread). */
-    public static void stopRunning() {
-        if (!ACTIVE.isEmpty()) {
-            ACTIVE.get(0).stop();
-        }
+    /** The running job, if it can be stopped now (FX thread). */
+    public static java.util.Optional<Job> stoppable() {
+        return ACTIVE.isEmpty() || !ACTIVE.get(0).canStop().get() || ACTIVE.get(0).stopAsked()
+                ? java.util.Optional.empty() : java.util.Optional.of(ACTIVE.get(0));
     }
 
     /** The jobs started and not ended (FX thread). */

@@ -152,7 +152,8 @@ public final class MainWindow {
     static String shortened(java.nio.file.Path dir) {
         java.nio.file.Path abs = dir.toAbsolutePath().normalize();
         java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
-        if (abs.startsWith(home) && !abs.equals(home)) {
+        // not under a home folder that is the file system's root (a service account's): /data is not ~/data
+        if (home.getParent() != null && abs.startsWith(home) && !abs.equals(home)) {
             return "~" + java.io.File.separator + home.relativize(abs);
         }
         return abs.toString();
@@ -233,11 +234,21 @@ public final class MainWindow {
         // the keyboard's way to the status bar's Stop (kept out of the focus order there)
         MenuItem stopJob = new MenuItem("Stop the running job");
         stopJob.setId("stopJobMenu");
-        stopJob.setOnAction(e -> Jobs.stopRunning());
+        // the job the menu offered when it opened: if it ended meanwhile, the one after it is not stopped instead
+        java.util.concurrent.atomic.AtomicReference<Jobs.Job> offered = new java.util.concurrent.atomic.AtomicReference<>();
+        stopJob.setOnAction(e -> {
+            Jobs.Job j = offered.get();
+            if (j != null && Jobs.active().contains(j)) {
+                j.stop();
+            }
+        });
         Menu file = new Menu("_File", null, importCase, addRecords, save, closeTab, new SeparatorMenuItem(), exportLetter,
                 signLetter, finalizeCase, saveSigned, email, archive, verify, new SeparatorMenuItem(), backup, stopJob,
                 settings, new SeparatorMenuItem(), lockNow, quit);
-        file.setOnShowing(e -> stopJob.setDisable(!Jobs.canStopRunning()));
+        file.setOnShowing(e -> {
+            offered.set(Jobs.stoppable().orElse(null));
+            stopJob.setDisable(offered.get() == null);
+        });
         MenuItem cases = new MenuItem("Case list");
         cases.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         cases.setOnAction(e -> {

@@ -230,6 +230,13 @@ class JobsWindowTest {
         assertEquals("~" + java.io.File.separator + Path.of(".local", "share", "reviewdesk"),
                 MainWindow.shortened(home.resolve(".local/share/reviewdesk")));
         assertEquals(Path.of("/srv/data").toAbsolutePath().toString(), MainWindow.shortened(Path.of("/srv/data")));
+        String was = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", "/");
+            assertEquals("/data/rd", MainWindow.shortened(Path.of("/data/rd")), "a home folder at / shortens nothing");
+        } finally {
+            System.setProperty("user.home", was);
+        }
     }
 
     private DialogPane waitForDialog() throws Exception {

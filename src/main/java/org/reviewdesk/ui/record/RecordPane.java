@@ -468,6 +468,13 @@ public final class RecordPane extends BorderPane {
             }
         };
         IMPORTS.execute(() -> {
+            // its turn: the bar shows this import from its start (it showed the one before at its end)
+            Platform.runLater(() -> {
+                progress.setProgress(0);
+                int waiting = imports.size() - 1;
+                progressText.setText("Reading " + files.size() + (files.size() == 1 ? " file…" : " files…")
+                        + (waiting > 0 ? "; " + waiting + " more import" + (waiting == 1 ? "" : "s") + " waiting" : ""));
+            });
             try {
                 List<AddResult> results = records.addFiles(caseNumber, files, shown, mine::get, first);
                 Platform.runLater(() -> {

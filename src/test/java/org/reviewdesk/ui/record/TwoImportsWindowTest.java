@@ -88,21 +88,16 @@ class TwoImportsWindowTest {
                 .map(n -> (Label) n).findFirst().orElseThrow();
         AtomicBoolean saidWaiting = new AtomicBoolean();
         AtomicBoolean hiddenEarly = new AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger hiddenPolls = new java.util.concurrent.atomic.AtomicInteger();
         FxWait.until(120, () -> {
             boolean visible = robot.lookup("#importProgress").query().getParent().isVisible();
             List<String> ids = documentIds();
             if (text.getText().contains("1 more import waiting")) {
                 saidWaiting.set(true);
             }
-            // hidden while the second file is not listed, poll after poll (not only the moment before the list is
-            // read again at the end)
-            if (!visible && !ids.contains("small-note")) {
-                if (hiddenPolls.incrementAndGet() >= 4) {
-                    hiddenEarly.set(true);
-                }
-            } else {
-                hiddenPolls.set(0);
+            // hidden while the second file's pages are still being stored (its progress still coming in)
+            if (!visible && text.getText().matches("small-note\\.pdf \\(1 of 1\\): page \\d+ of 12 stored.*")
+                    && !text.getText().contains("page 12 of 12")) {
+                hiddenEarly.set(true);
             }
             Thread.sleep(50);
             return ids.contains("big-scan") && ids.contains("small-note") && !visible;
