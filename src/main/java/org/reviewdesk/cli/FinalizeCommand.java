@@ -31,6 +31,7 @@ final class FinalizeCommand implements Callable<Integer> {
             LetterService.SignedLetter s = w.letters().finalizeCase(caseNumber, given);
             System.out.println(caseNumber + " finalized: signed by " + s.signer() + ", decision date "
                     + s.decisionDate() + ", SHA-256 " + s.sha256());
+            HeaderNote.print(w.letters().headerGaps(caseNumber));
         }
         return 0;
     }

@@ -67,6 +67,7 @@ final class LetterCommand implements Callable<Integer> {
             try (Workbench w = root.open()) {
                 LetterService letters = w.letters();
                 pdf = sign ? letters.sign(source.caseNumber, given).pdf() : letters.unsigned(source.caseNumber);
+                HeaderNote.print(letters.headerGaps(source.caseNumber));
             }
         }
         Path dir = out.toAbsolutePath().getParent();

@@ -234,6 +234,13 @@ class CommandLineTest {
         assertTrue(printed.contains("functional improvement"), "the record is quoted: " + printed + checked.err());
         assertFalse(printed.contains("\u001b"), "no raw escape character: " + printed);
         assertTrue(printed.contains("\\u001b"), "shown escaped: " + printed);
+
+        // the case file gave no header dates: the letter is written, with a note that real letters print them
+        Run letter = run("password one", "--data", data, "letter", "CM99-0000003", "--out",
+                tmp.resolve("draft.pdf").toString());
+        assertEquals(0, letter.status(), letter.err());
+        assertEquals("note: the letter's header has no Date Assigned, Date of Injury, UR Denial Date, Application "
+                + "Received dates (the case has none); real IMR letters print each", letter.err().strip());
     }
 
     @Test

@@ -104,8 +104,8 @@ final class LetterActions {
         List<String> gaps = letters.headerGaps(caseNumber);
         if (!gaps.isEmpty()) {
             warnings.add(new SigningDialog.Warning("header-dates", "The letter's header has no "
-                    + String.join(", ", gaps) + " date" + (gaps.size() == 1 ? "" : "s") + ": the case file gave "
-                    + (gaps.size() == 1 ? "none" : "none of them") + ", and real IMR letters print each."));
+                    + String.join(", ", gaps) + " date" + (gaps.size() == 1 ? "" : "s") + " (the case has none); "
+                    + "real IMR letters print each."));
         }
         String name = "";
         try {
