@@ -183,6 +183,8 @@ final class DeliveryActions {
             return out;
         }, out -> {
             after.run();
+            // the status line too: it still told of the finalize after the dialog closed
+            Toasts.status("Case " + caseNumber + " archived: " + out.getFileName() + " written and verified.");
             info("Case archived", "The bundle was written and verified: " + out);
         }, t -> Dialogs.error(owner, "The case could not be archived", t),
                 () -> Toasts.show(owner, "Archiving " + caseNumber + " was stopped: no bundle was written and the "
