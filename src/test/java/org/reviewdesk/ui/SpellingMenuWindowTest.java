@@ -144,6 +144,33 @@ class SpellingMenuWindowTest {
         assertEquals(text, rationale.getText(), "Ctrl+Z brings the word back");
         robot.interact(rationale::redo);
 
+        // the Menu key: the menu opens under the caret, about the word the caret is in (the summary: on screen)
+        TextArea summary = robot.lookup("#clinicalSummary").queryAs(TextArea.class);
+        robot.interact(() -> {
+            summary.replaceText(0, summary.getLength(), "The worker takes zorblatine daily.");
+            summary.positionCaret(summary.getText().indexOf("zorblatine") + 2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = summary.localToScreen(summary.getLayoutBounds());
+            javafx.event.Event.fireEvent(summary, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 0, 0, b.getCenterX(), b.getCenterY(),
+                    true, new javafx.scene.input.PickResult(summary, 0, 0)));
+        });
+        FxWait.until(10, () -> summary.getContextMenu().isShowing());
+        ContextMenu byKey = summary.getContextMenu();
+        javafx.geometry.Point2D caret = WaitForAsyncUtils.asyncFx(
+                () -> org.reviewdesk.ui.workspace.SpellingMenu.belowCaret(summary)).get(10, TimeUnit.SECONDS);
+        javafx.geometry.Bounds box = WaitForAsyncUtils.asyncFx(() -> summary.localToScreen(summary.getLayoutBounds()))
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(caret.getY() < 800 && box.contains(caret.getX(), caret.getY() - 2), "the caret is on screen: "
+                + caret + " in " + box);
+        assertEquals(caret.getX(), byKey.getAnchorX(), 1.0, "under the caret, not at the area's centre");
+        assertEquals(caret.getY(), byKey.getAnchorY(), 1.0);
+        assertTrue(byKey.getItems().stream().anyMatch(i -> i.getText() != null
+                && i.getText().contains("\u201czorblatine\u201d")), "about the caret's word");
+        robot.interact(byKey::hide);
+
         ContextMenu again = rightClickAt(rationale, rationale.getText().indexOf("zorblatine") + 3);
         robot.interact(() -> item(again, "Add \u201czorblatine\u201d to my dictionary").fire());
         robot.interact(again::hide);

@@ -58,7 +58,29 @@ public final class SpellingMenu {
                 at = placeCaret(area, skin, e);
             }
             menu.getItems().setAll(items(area, true, at));
+            if (e.isKeyboardTrigger()) {
+                // the Menu key (Shift+F10): the menu opens under the caret, where the word is, as in word processors
+                javafx.geometry.Point2D under = belowCaret(area);
+                if (under != null) {
+                    if (menu.isShowing()) {
+                        menu.hide();
+                    }
+                    menu.show(area, under.getX(), under.getY());
+                    e.consume();
+                }
+            }
         });
+    }
+
+    /** The screen point just below the caret (null when it cannot be told: no layout yet, nothing to place it by). */
+    public static javafx.geometry.Point2D belowCaret(TextArea area) {
+        javafx.scene.Node content = area.lookup(".content");
+        if (content == null || area.getLength() == 0 || !(area.getSkin() instanceof TextAreaSkin skin)) {
+            return null;
+        }
+        var r = skin.getCharacterBounds(Math.min(area.getCaretPosition(), area.getLength()));
+        javafx.geometry.Point2D p = content.localToScreen(r.getMinX(), r.getMaxY());
+        return p;
     }
 
     /**
