@@ -70,20 +70,32 @@ public final class Workbench implements AutoCloseable {
      * accept from now on.
      */
     public void saveOwnWords(java.util.Collection<String> words) throws StoreException {
+        String bad = notOneWord(words);
+        if (bad != null) {
+            throw new StoreException("\"" + bad + "\" is not one word: the dictionary takes one word a line.");
+        }
         java.util.TreeSet<String> kept = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String w : words) {
-            String t = w.strip();
-            if (t.isEmpty()) {
-                continue;
+            if (!w.isBlank()) {
+                kept.add(w.strip());
             }
-            if (t.chars().anyMatch(Character::isWhitespace) || t.length() > 60) {
-                throw new StoreException("\"" + (t.length() > 60 ? t.substring(0, 60) + "…" : t) + "\" is not one "
-                        + "word: the dictionary takes one word a line.");
-            }
-            kept.add(t);
         }
         store.settings().put(OWN_WORDS, String.join("\n", kept));
         org.reviewdesk.guideline.Spelling.useOwnWords(kept);
+    }
+
+    /**
+     * The first line of {@code lines} the dictionary refuses (words with a space, or over 60 characters), as shown to
+     * the reviewer (cut at 60 characters), or null when every line is one word or blank.
+     */
+    public static String notOneWord(java.util.Collection<String> lines) {
+        for (String w : lines) {
+            String t = w.strip();
+            if (t.chars().anyMatch(Character::isWhitespace) || t.length() > 60) {
+                return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+            }
+        }
+        return null;
     }
 
     /** Adds one word to the reviewer's dictionary. */

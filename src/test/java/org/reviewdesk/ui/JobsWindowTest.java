@@ -15,15 +15,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reviewdesk.app.ReviewDeskApp;
-import org.reviewdesk.service.Workbench;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,23 +36,10 @@ class JobsWindowTest {
     Path data;
     private Application app;
     private final FxRobot robot = new FxRobot();
-    private Stage stage;
 
     @BeforeEach
     void start() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        try (Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false)) {
-            // the sample case's store
-        }
-        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
-        FxWait.until(30, () -> robot.lookup("#password").tryQuery().isPresent());
-        robot.interact(() -> {
-            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
-            robot.lookup("#unlockButton").queryAs(Button.class).fire();
-        });
-        FxWait.until(90, () -> robot.lookup("#caseTable").tryQuery().isPresent()
-                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
-        LaptopWindow.resize();
+        app = UnlockedWindow.start(data, PASSWORD);
     }
 
     @AfterEach

@@ -9,18 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.TextAreaSkin;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reviewdesk.app.ReviewDeskApp;
 import org.reviewdesk.service.Workbench;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -38,14 +34,6 @@ class SpellingMenuWindowTest {
     Path data;
     private Application app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeEach
-    void register() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        try (Workbench w = Workbench.create(data, PASSWORD.toCharArray(), false)) {
-            // the sample case's store
-        }
-    }
 
     @AfterEach
     void stop() throws Exception {
@@ -104,16 +92,8 @@ class SpellingMenuWindowTest {
 
     @Test
     void aSuggestionReplacesTheWordAndAnAddedWordIsNoLongerFlagged() throws Exception {
-        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
-        robot.interact(() -> {
-            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
-            robot.lookup("#unlockButton").queryAs(Button.class).fire();
-        });
-        FxWait.until(90, () -> robot.lookup("#caseTable").tryQuery().isPresent()
-                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
-        LaptopWindow.resize();
-        robot.interact(() -> robot.lookup("#openCaseButton").queryAs(Button.class).fire());
-        FxWait.until(60, () -> robot.lookup("#rationale-0").tryQuery().isPresent());
+        app = UnlockedWindow.start(data, PASSWORD);
+        UnlockedWindow.openCase("#rationale-0");
         TextArea rationale = robot.lookup("#rationale-0").queryAs(TextArea.class);
         String text = "The requst is not medically necessary per zorblatine dosing.";
         robot.interact(() -> {

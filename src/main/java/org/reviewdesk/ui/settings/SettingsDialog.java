@@ -191,12 +191,9 @@ public final class SettingsDialog extends Dialog<ButtonType> {
             d.getDialogPane().setContent(new javafx.scene.layout.VBox(6, list, wrong));
             // checked before the dialog closes: a line of two words kept the dialog's text only until OK
             d.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-                String bad = list.getText().lines().map(String::strip)
-                        .filter(w -> w.chars().anyMatch(Character::isWhitespace) || w.length() > 60)
-                        .findFirst().orElse(null);
+                String bad = org.reviewdesk.service.Workbench.notOneWord(list.getText().lines().toList());
                 if (bad != null) {
-                    wrong.setText("\u201c" + (bad.length() > 60 ? bad.substring(0, 60) + "…" : bad)
-                            + "\u201d is not one word: one word a line.");
+                    wrong.setText("\u201c" + bad + "\u201d is not one word: one word a line.");
                     e.consume();
                 }
             });

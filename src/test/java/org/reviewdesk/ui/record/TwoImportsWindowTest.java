@@ -10,14 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reviewdesk.TestPdfs;
-import org.reviewdesk.app.ReviewDeskApp;
-import org.reviewdesk.service.Workbench;
 import org.reviewdesk.ui.FxWait;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -40,18 +37,8 @@ class TwoImportsWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Workbench.create(data, PASSWORD.toCharArray(), false).close();
-        app = FxToolkit.setupApplication(() -> new ReviewDeskApp(data));
-        FxWait.until(30, () -> robot.lookup("#password").tryQuery().isPresent());
-        robot.interact(() -> {
-            robot.lookup("#password").queryAs(javafx.scene.control.PasswordField.class).setText(PASSWORD);
-            robot.lookup("#unlockButton").queryAs(Button.class).fire();
-        });
-        FxWait.until(90, () -> robot.lookup("#caseTable").tryQuery().isPresent()
-                && !robot.lookup("#caseTable").queryAs(TableView.class).getItems().isEmpty());
-        robot.interact(() -> robot.lookup("#openCaseButton").queryAs(Button.class).fire());
-        FxWait.until(60, () -> robot.lookup("#recordPane").tryQuery().isPresent());
+        app = org.reviewdesk.ui.UnlockedWindow.start(data, PASSWORD);
+        org.reviewdesk.ui.UnlockedWindow.openCase("#recordPane");
     }
 
     @AfterEach
